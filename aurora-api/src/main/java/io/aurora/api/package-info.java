@@ -1,0 +1,5 @@
+/**
+ * Small pure helpers over the generated Thrift types: identifier validation, job keys, task
+ * queries. No I/O.
+ */
+package io.aurora.api;
