@@ -67,6 +67,7 @@ struct SaveTasks {
 // transition changed them, the new counters (unset means unchanged).
 struct ChangeTaskStatus {
   1: string taskId
+  // Equal to event.status; explicit so that applying the op needs no look into the event.
   2: api.ScheduleStatus status
   3: api.TaskEvent event
   4: optional i32 failureCount
