@@ -41,7 +41,9 @@ class StorageRoundTripTest {
         Op.removeTaskConfigs(new RemoveTaskConfigs(Set.of("sha256:dead"))),
         Op.saveTasks(new SaveTasks(List.of(storedTask()))),
         Op.changeTaskStatus(new ChangeTaskStatus("task-1", ScheduleStatus.FAILED,
-            new TaskEvent(1_700_000_002_000L, ScheduleStatus.FAILED).setMessage("exit 1").setScheduler("scheduler1"))
+            new TaskEvent(1_700_000_002_000L, ScheduleStatus.FAILED)
+                .setMessage("exit 1")
+                .setScheduler("scheduler1"))
             .setFailureCount(3)
             .setTimesPartitioned(1)),
         Op.assignTask(new AssignTask("task-1", "agent-S1", "agent1", Map.of("http", 31_000))),
