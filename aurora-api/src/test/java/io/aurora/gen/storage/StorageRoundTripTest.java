@@ -119,6 +119,19 @@ class StorageRoundTripTest {
     assertThat(covered).containsExactlyInAnyOrder(Op._Fields.values());
   }
 
+  @Test
+  void unknownMember_decodesToAnEmptyUnion_whichReadersMustReject() throws Exception {
+    // An Op written by a newer version: member id 99 (type string). Thrift skips it silently, so
+    // the storage has to notice the empty union and stop rather than drop a mutation.
+    byte[] bytes = java.util.HexFormat.of().parseHex("0b0063" + "00000001" + "78" + "00");
+    Op op = new Op();
+
+    new org.apache.thrift.TDeserializer(new TBinaryProtocol.Factory()).deserialize(op, bytes);
+
+    assertThat(op.getSetField()).isNull();
+    assertThat(op.isSet()).isFalse();
+  }
+
   private static String describe(TBase<?, ?> struct) {
     if (struct instanceof LogEntry entry) {
       return "LogEntry." + entry.getSetField().getFieldName();
