@@ -26,7 +26,7 @@ public record JobOptions(
       throw new IllegalArgumentException("-allowed_job_environments is not a valid regular expression: "
           + e.getDescription() + " in '" + allowedJobEnvironments + "'");
     }
-    checkArgument(executorCpus >= 0, "-thermos_executor_cpu must not be negative, got %s", executorCpus);
+    checkArgument(executorCpus >= 0, "-thermos_executor_cpu must be a number >= 0, got %s", executorCpus);
     checkArgument(executorRamBytes >= 0,
         "-thermos_executor_ram must not be negative, got %s bytes", executorRamBytes);
   }

@@ -209,4 +209,24 @@ class ServerCommandLineTest {
       assertThat(d.description()).as(d.name()).isNotBlank().doesNotContain("\n");
     }
   }
+
+  @Test
+  void oddInputs_endInOneLineNeverAnException() {
+    String[][] odd = {
+      {"-zk_endpoints="}, {"-cluster_name="}, {"-offer_order="}, {"-http_port=99999999999"},
+      {"-thermos_executor_cpu=NaN"}, {"-dlog_max_entry_size=0B"}, {"-zk_chroot_path=relative"},
+      {"-native_log_zk_group_path=relative"}, {"-mesos_master_address= "}, {"-zk_digest_credentials=nocolon"},
+      {"-max_saved_backups=-1"}, {"-zk_session_timeout=0secs"}, {"-=x"}, {"-"}, {"--"}, {"-http_port="},
+      {"-backup_dir="}, {"-native_log_file_path="},
+    };
+    for (String[] args : odd) {
+      ServerCommandLine.Outcome outcome = ServerCommandLine.parse(with(args));
+      if (!args[0].equals("--")) {
+        assertThat(outcome).as(args[0]).isInstanceOf(ServerCommandLine.Fail.class);
+      }
+      if (outcome instanceof ServerCommandLine.Fail) {
+        assertThat(((ServerCommandLine.Fail) outcome).message()).as(args[0]).isNotBlank().doesNotContain("\n");
+      }
+    }
+  }
 }

@@ -29,6 +29,7 @@ public record StorageOptions(
     Objects.requireNonNull(snapshotInterval, "snapshotInterval");
     Objects.requireNonNull(backupDir, "backupDir");
     Objects.requireNonNull(backupInterval, "backupInterval");
+    checkArgument(!backupDir.toString().isEmpty(), "-backup_dir must not be empty");
     checkArgument(snapshotInterval.compareTo(Duration.ZERO) > 0,
         "-dlog_snapshot_interval must be positive, got %s", snapshotInterval);
     checkArgument(maxEntrySizeBytes >= 1024,

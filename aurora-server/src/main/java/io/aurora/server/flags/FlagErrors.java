@@ -50,7 +50,8 @@ final class FlagErrors {
       }
     }
     // Only close matches help; a far one would be noise.
-    return bestDistance <= Math.max(2, name.length() / 4) ? Optional.ofNullable(best) : Optional.empty();
+    boolean close = bestDistance <= Math.max(2, name.length() / 4) && bestDistance < name.length() / 2;
+    return close ? Optional.ofNullable(best) : Optional.empty();
   }
 
   /** Levenshtein distance. */

@@ -108,6 +108,9 @@ public final class StorageFlags implements FlagGroup {
       throw new IllegalArgumentException("-native_log_quorum_size must be at least 1, got "
           + nativeLogQuorumSize + " (use floor(N/2)+1 for N schedulers)");
     }
+    if (nativeLogFilePath.toString().isEmpty()) {
+      throw new IllegalArgumentException("-native_log_file_path must not be empty");
+    }
     if (!nativeLogZkGroupPath.startsWith("/")) {
       throw new IllegalArgumentException(
           "-native_log_zk_group_path must be an absolute ZooKeeper path, got '" + nativeLogZkGroupPath + "'");
