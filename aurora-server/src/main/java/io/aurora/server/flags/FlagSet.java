@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class FlagSet {
   /** Reads the flags of {@code spec}, grouped by the mixins (flag groups) that declare them. */
   static FlagSet of(CommandSpec spec, String ownGroupTitle) {
     List<Entry> entries = new ArrayList<>();
-    Set<OptionSpec> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<OptionSpec> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Map.Entry<String, CommandSpec> mixin : spec.mixins().entrySet()) {
       Object group = mixin.getValue().userObject();
       String title = group instanceof FlagGroup ? ((FlagGroup) group).title() : mixin.getKey();
