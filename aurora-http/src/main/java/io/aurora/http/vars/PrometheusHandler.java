@@ -18,6 +18,10 @@ import java.util.Objects;
  * new Prometheus child to the composite (a composite hands every meter, old and new, to each
  * child). The daemon should inject a composite holding a Prometheus registry; any other registry
  * type is refused at construction, so a misconfiguration fails at start, not at scrape time.
+ *
+ * <p>Caveat: a composite with no children discards recordings (its meters are no-ops until a
+ * child exists), so a Prometheus child added here starts every earlier meter from zero. Build the
+ * composite with its Prometheus child before anything registers meters.
  */
 public final class PrometheusHandler implements HttpHandler {
   /** The media type of the Prometheus text exposition format 0.0.4. */

@@ -63,17 +63,19 @@ public final class VarsCollector {
     return vars;
   }
 
+  // Nanosecond totals are rounded: registries keeping seconds as doubles (Prometheus) would
+  // otherwise print 4500000.000000001.
   private static void addMeter(Map<String, Object> vars, Meter meter) {
     String name = VarNames.of(meter.getId());
     if (meter instanceof Timer t) {
-      put(vars, name + "_nanos_total", t.totalTime(TimeUnit.NANOSECONDS));
+      put(vars, name + "_nanos_total", Math.round(t.totalTime(TimeUnit.NANOSECONDS)));
       put(vars, name + "_events", t.count());
     } else if (meter instanceof FunctionTimer t) {
-      put(vars, name + "_nanos_total", t.totalTime(TimeUnit.NANOSECONDS));
+      put(vars, name + "_nanos_total", Math.round(t.totalTime(TimeUnit.NANOSECONDS)));
       put(vars, name + "_events", t.count());
     } else if (meter instanceof LongTaskTimer t) {
       put(vars, name + "_active", t.activeTasks());
-      put(vars, name + "_duration_nanos", t.duration(TimeUnit.NANOSECONDS));
+      put(vars, name + "_duration_nanos", Math.round(t.duration(TimeUnit.NANOSECONDS)));
     } else if (meter instanceof DistributionSummary s) {
       put(vars, name + "_total", s.totalAmount());
       put(vars, name + "_events", s.count());
