@@ -31,7 +31,7 @@ import java.util.function.Supplier;
 /**
  * The scheduler's HTTP server. Every request passes, outermost first, through
  * {@link HttpStatsHandler} (times it as {@code http_<status>_responses}), then
- * {@link LeaderRedirectHandler} (sends leader-only pages to the leader), then the exact-path page
+ * {@link PlainErrorPages} (a text body for unanswered errors), then {@link LeaderRedirectHandler} (sends leader-only pages to the leader), then the exact-path page
  * table; unknown paths get 404.
  *
  * <p>Lifecycle: construct, {@link #start()}, read {@link #port()}, {@link #stop()}. Stop waits for
@@ -79,7 +79,8 @@ public final class AdminServer {
                     api, apiPool, config.apiMaxInFlight(), config.apiMaxBodyBytes()));
     this.root =
         new HttpStatsHandler(
-            registry, new LeaderRedirectHandler(leader, new LeaderOnlyPaths(), pages));
+            registry,
+            new PlainErrorPages(new LeaderRedirectHandler(leader, new LeaderOnlyPaths(), pages)));
   }
 
   /** Binds and starts serving; afterwards {@link #port()} is the bound port. */

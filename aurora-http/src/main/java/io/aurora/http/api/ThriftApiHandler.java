@@ -75,8 +75,9 @@ public final class ThriftApiHandler implements HttpHandler {
         // The client went away while we read its body; there is nobody left to answer.
         LOG.debug("API request aborted: {}", e.toString());
         exchange.endExchange();
-      } catch (RuntimeException e) {
-        LOG.warn("API request failed", e);
+      } catch (RuntimeException | Error e) {
+        // Answer even an Error (a huge allocation): an exchange left open would hang the client.
+        LOG.error("API request failed", e);
         send(exchange, ApiResponse.error(StatusCodes.INTERNAL_SERVER_ERROR,
             "Internal error: " + e.getClass().getSimpleName()));
       } finally {

@@ -24,8 +24,9 @@ import org.apache.thrift.transport.TMemoryInputTransport;
  * message, which is the most useful thing a Thrift client can get.
  *
  * <p>The input transport is limited to the body's own size, so a declared container or string
- * length larger than the body fails as a protocol error instead of allocating it; nesting is
- * limited by Thrift's recursion limit.
+ * length larger than the body fails as a protocol error instead of allocating it, and
+ * {@link BoundedContainers} does the same for container sizes; nesting is limited by Thrift's
+ * recursion limit.
  */
 final class ThriftCall {
   private static final int RECURSION_LIMIT = 64;
@@ -41,7 +42,8 @@ final class ThriftCall {
     try {
       TConfiguration limits =
           new TConfiguration(Math.max(1, body.length), Math.max(1, body.length), RECURSION_LIMIT);
-      TProtocol input = in.factory().getProtocol(new TMemoryInputTransport(limits, body));
+      TMemoryInputTransport transport = new TMemoryInputTransport(limits, body);
+      TProtocol input = new BoundedContainers(in.factory().getProtocol(transport), transport);
       TProtocol output = out.factory().getProtocol(new TIOStreamTransport(reply));
       processor.process(input, output);
     } catch (TException | RuntimeException | StackOverflowError e) {

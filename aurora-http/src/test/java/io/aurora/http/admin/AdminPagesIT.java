@@ -92,7 +92,9 @@ class AdminPagesIT {
 
   @Test
   void unknownPath_is404() throws Exception {
-    assertThat(t.get("/nope").statusCode()).isEqualTo(404);
+    HttpResponse<String> r = t.get("/nope");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.body()).isEqualTo("404 Not Found: /nope\n");
   }
 
   @Test

@@ -45,21 +45,26 @@ class ThriftApiFuzzIT {
     Random random = new Random(seed);
     try (TestServer t = new TestServer()) {
       for (int i = 0; i < cases; i++) {
-        ThriftProtocols protocol = random.nextBoolean() ? ThriftProtocols.BINARY : ThriftProtocols.JSON;
-        String kind = kinds[random.nextInt(kinds.length)];
-        byte[] body = body(kind, protocol, random);
-        String contentType = random.nextInt(10) == 0
-            ? (protocol == ThriftProtocols.BINARY ? "application/json" : "application/vnd.apache.thrift.binary")
-            : protocol.mediaType();
-        String accept = random.nextBoolean() ? ThriftProtocols.BINARY.mediaType() : "*/*";
-        HttpResponse<byte[]> r = t.client.send(
-            HttpRequest.newBuilder(t.uri("/api")).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", contentType).header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        FuzzCase c = FuzzCase.generate(random);
+        ThriftProtocols protocol = c.protocol;
+        String kind = c.kind;
+        byte[] body = c.body;
+        String contentType = c.contentType;
+        String accept = c.accept;
+        String request = "seed " + seed + " case " + i + " (" + kind + ", " + protocol + " as "
+            + contentType + ", " + body.length + " bytes)";
+        HttpResponse<byte[]> r;
+        try {
+          r = t.client.send(
+              HttpRequest.newBuilder(t.uri("/api")).timeout(Duration.ofSeconds(20))
+                  .header("Content-Type", contentType).header("Accept", accept)
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+          throw new AssertionError(request + ": " + e, e);
+        }
         String text = new String(r.body(), StandardCharsets.UTF_8);
-        String where = "seed " + seed + " case " + i + " (" + kind + ", " + protocol + ", " + body.length
-            + " bytes): " + r.statusCode() + " " + text;
+        String where = request + ": " + r.statusCode() + " " + text;
         assertThat(r.statusCode()).as(where).isIn(200, 400, 413);
         if (r.statusCode() != 200) {
           assertThat(text).as(where).isNotBlank().doesNotContain("\tat ").doesNotContain("Exception:");
@@ -70,7 +75,35 @@ class ThriftApiFuzzIT {
     }
   }
 
-  private final String[] kinds = {"valid", "truncated", "mutated", "oversized", "wrongTypes", "random"};
+  private static final String[] KINDS = {"valid", "truncated", "mutated", "oversized", "wrongTypes", "random"};
+
+  /** One generated request; {@link #generate} consumes the random stream in a fixed order. */
+  static final class FuzzCase {
+    final String kind;
+    final ThriftProtocols protocol;
+    final byte[] body;
+    final String contentType;
+    final String accept;
+
+    private FuzzCase(String kind, ThriftProtocols protocol, byte[] body, String contentType, String accept) {
+      this.kind = kind;
+      this.protocol = protocol;
+      this.body = body;
+      this.contentType = contentType;
+      this.accept = accept;
+    }
+
+    static FuzzCase generate(Random random) throws TException {
+      ThriftProtocols protocol = random.nextBoolean() ? ThriftProtocols.BINARY : ThriftProtocols.JSON;
+      String kind = KINDS[random.nextInt(KINDS.length)];
+      byte[] body = body(kind, protocol, random);
+      String contentType = random.nextInt(10) == 0
+          ? (protocol == ThriftProtocols.BINARY ? "application/json" : "application/vnd.apache.thrift.binary")
+          : protocol.mediaType();
+      String accept = random.nextBoolean() ? ThriftProtocols.BINARY.mediaType() : "*/*";
+      return new FuzzCase(kind, protocol, body, contentType, accept);
+    }
+  }
 
   private static byte[] body(String kind, ThriftProtocols protocol, Random random) throws TException {
     switch (kind) {

@@ -109,6 +109,18 @@ class ThriftApiIT {
   }
 
   @Test
+  void oversizedChunkedBody_is413() throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(t.uri("/api")).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", BINARY)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[200_000])))
+        .build();
+    HttpResponse<String> r = t.client.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.body()).contains("limit is 65536 bytes");
+    assertThat(t.get("/health").body()).isEqualTo("OK\n");
+  }
+
+  @Test
   void otherMethods_are405() throws Exception {
     HttpResponse<byte[]> r = send("PUT", BINARY, BINARY, ThriftMessages.getRoleSummary(ThriftProtocols.BINARY));
     assertThat(r.statusCode()).isEqualTo(405);

@@ -67,6 +67,22 @@ class VarsPagesIT {
   }
 
   @Test
+  void failingExtras_give500WithMessage_notAStackTrace() throws Exception {
+    try (TestServer broken = new TestServer()) {
+      broken.extraVars.put("bad", new Object() {
+        @Override
+        public String toString() {
+          throw new IllegalStateException("secret internals");
+        }
+      });
+      HttpResponse<String> r = broken.get("/vars");
+      assertThat(r.statusCode()).isEqualTo(500);
+      assertThat(r.body()).isEqualTo("500 Internal Server Error: IllegalStateException\n");
+      assertThat(broken.get("/health").body()).isEqualTo("OK\n");
+    }
+  }
+
+  @Test
   void varsJson_isTheSameAsAnObject() throws Exception {
     HttpResponse<String> r = t.get("/vars.json");
     assertThat(r.statusCode()).isEqualTo(200);
