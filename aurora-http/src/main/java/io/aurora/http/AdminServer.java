@@ -34,7 +34,8 @@ import java.util.function.Supplier;
  * {@link PlainErrorPages} (a text body for unanswered errors), then {@link LeaderRedirectHandler} (sends leader-only pages to the leader), then the exact-path page
  * table; unknown paths get 404.
  *
- * <p>Lifecycle: construct, {@link #start()}, read {@link #port()}, {@link #stop()}. Stop waits for
+ * <p>Lifecycle: construct, {@link #start()}, read {@link #port()}, {@link #stop()}; a stopped server
+ * cannot be started again (build a new one). Stop waits for
  * in-flight requests to end and shuts the {@code /api} pool down; it must not be called from a
  * request thread (see {@link AdminHooks}).
  */
@@ -44,6 +45,7 @@ public final class AdminServer {
   private final ExecutorService apiPool;
   private Undertow undertow;
   private int port;
+  private boolean stopped;
 
   /**
    * @param config address, port and {@code /api} limits
@@ -85,8 +87,8 @@ public final class AdminServer {
 
   /** Binds and starts serving; afterwards {@link #port()} is the bound port. */
   public synchronized void start() {
-    if (undertow != null) {
-      throw new IllegalStateException("admin server already started");
+    if (undertow != null || stopped) {
+      throw new IllegalStateException("admin server already started" + (stopped ? " and stopped" : ""));
     }
     Undertow server =
         Undertow.builder()
@@ -110,6 +112,7 @@ public final class AdminServer {
 
   /** Stops listening and releases the threads; harmless if not started or already stopped. */
   public synchronized void stop() {
+    stopped = true;
     if (undertow != null) {
       undertow.stop();
       undertow = null;

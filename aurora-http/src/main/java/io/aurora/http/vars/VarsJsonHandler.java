@@ -14,8 +14,7 @@ import java.util.Objects;
  * indents the output.
  */
 public final class VarsJsonHandler implements HttpHandler {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
+  private final ObjectMapper json = new ObjectMapper();
   private final VarsCollector collector;
 
   /** Renders what {@code collector} collects. */
@@ -29,8 +28,8 @@ public final class VarsJsonHandler implements HttpHandler {
     boolean indent = pretty != null && "true".equalsIgnoreCase(pretty.peekFirst());
     String body =
         indent
-            ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(collector.collect())
-            : JSON.writeValueAsString(collector.collect());
+            ? json.writerWithDefaultPrettyPrinter().writeValueAsString(collector.collect())
+            : json.writeValueAsString(collector.collect());
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
     exchange.getResponseSender().send(body);
   }

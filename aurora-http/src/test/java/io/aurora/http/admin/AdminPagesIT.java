@@ -105,6 +105,8 @@ class AdminPagesIT {
     assertThatThrownBy(t.server::port).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close())
         .isInstanceOf(ConnectException.class);
+    assertThatThrownBy(t.server::start).hasMessageContaining("stopped");
+    t.close(); // a second stop is harmless
   }
 
   @Test
