@@ -2,6 +2,7 @@ package io.aurora.server.zk;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,7 +80,8 @@ public final class CuratorClientFactory {
     }
     List<ACL> acl = new ArrayList<>(ZooDefs.Ids.READ_ACL_UNSAFE);
     acl.addAll(ZooDefs.Ids.CREATOR_ALL_ACL);
-    return List.copyOf(acl);
+    // Not List.copyOf: ZooKeeper checks acl.contains(null), which immutable lists reject with an NPE.
+    return Collections.unmodifiableList(acl);
   }
 
   private static ACLProvider aclProvider(List<ACL> acl) {

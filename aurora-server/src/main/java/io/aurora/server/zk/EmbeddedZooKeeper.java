@@ -2,6 +2,8 @@ package io.aurora.server.zk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +54,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("embedded ZooKeeper port out of range: " + port);
     }
+    checkPortFree(port);
     Path configDir = dataDir.resolve(CONFIG_DIR);
     Properties props = new Properties();
     props.setProperty("clientPort", Integer.toString(port));
@@ -105,6 +108,20 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
       throw new UncheckedIOException("could not clean " + configDir, e);
     }
     LOG.info("Embedded ZooKeeper on port {} stopped", port);
+  }
+
+  // ZooKeeper's embedded server reports a bind failure only by never becoming ready, which would
+  // cost the whole start timeout; a port taken by another process is the common case, so say so now.
+  private static void checkPortFree(int port) {
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.bind(new InetSocketAddress(LOOPBACK, port));
+    } catch (IOException e) {
+      throw new IllegalStateException("embedded ZooKeeper cannot listen on " + LOOPBACK + ":" + port
+          + ", the port is in use: " + e.getMessage(), e);
+    }
   }
 
   private static void deleteFiles(Path dir) throws IOException {
