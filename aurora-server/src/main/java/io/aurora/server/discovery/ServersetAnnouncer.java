@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Curator's {@link PersistentNode} recreates the node if it disappears while the session lives
  * (and after a reconnect), so a brief outage does not leave the cluster without a findable leader.
- * The node is removed by {@link #close()} or when the session ends.
+ * The node is removed by {@link #close()} or when the session ends. Close the announcer before its
+ * client: a {@code PersistentNode} whose client is closed retries its create against the closed
+ * client until the stack overflows (Curator's known recipe-after-close behaviour, CURATOR-673).
  */
 public final class ServersetAnnouncer implements Closeable {
 

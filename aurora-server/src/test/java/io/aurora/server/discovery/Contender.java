@@ -47,7 +47,11 @@ final class Contender implements AutoCloseable {
     return announcer;
   }
 
-  /** Ends the ZooKeeper session abruptly, as a killed process would: nothing is withdrawn first. */
+  /**
+   * Ends the ZooKeeper session abruptly, as a killed process would: nothing is withdrawn first.
+   * Curator logs a StackOverflowError from the orphaned PersistentNode here (see ServersetAnnouncer);
+   * that is the simulated kill, not a failure.
+   */
   void closeSession() {
     client.close();
   }
