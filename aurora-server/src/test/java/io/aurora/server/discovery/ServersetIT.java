@@ -109,6 +109,23 @@ class ServersetIT {
   }
 
   @Test
+  void readOnce_findsTheLeaderWithoutWatching() throws Exception {
+    assertThat(ServersetMonitor.readOnce(client, "/no/such/serverset").leader()).isEmpty();
+
+    try (ServersetAnnouncer a = ServersetAnnouncer.announce(client, PATH, A, WAIT)) {
+      client.create().withMode(CreateMode.EPHEMERAL).forPath(PATH + "/_c_lock-0000000001", new byte[0]);
+
+      ServersetMonitor.Members members = ServersetMonitor.readOnce(client, PATH);
+
+      assertThat(members.byNodeName()).containsOnlyKeys(a.path().substring(PATH.length() + 1));
+      assertThat(members.leader()).contains(A);
+      try (ServersetAnnouncer b = ServersetAnnouncer.announce(client, PATH, B, WAIT)) {
+        assertThat(ServersetMonitor.readOnce(client, PATH).leader()).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void monitor_badPath_isRejected() {
     assertThatThrownBy(() -> new ServersetMonitor(client, "aurora/")).isInstanceOf(IllegalArgumentException.class);
   }

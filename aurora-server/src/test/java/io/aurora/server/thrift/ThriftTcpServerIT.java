@@ -17,6 +17,7 @@ import java.net.SocketException;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.thrift.TApplicationException;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.transport.TSocket;
 import org.apache.thrift.transport.TTransport;
@@ -53,6 +54,19 @@ class ThriftTcpServerIT {
     assertThat(response.getResponseCode()).isEqualTo(ResponseCode.OK);
     assertThat(response.getDetails()).containsExactly(new ResponseDetail("summary of www-data"));
     assertThat(calls).containsExactly("getJobSummary(www-data)");
+  }
+
+  @Test
+  void serviceThatThrows_answersWithApplicationException_andKeepsServing() throws Exception {
+    try (TTransport transport = new TFramedTransport(new TSocket("127.0.0.1", server.port(), 5000))) {
+      transport.open();
+      AuroraAdmin.Client client = new AuroraAdmin.Client(new TBinaryProtocol(transport));
+
+      assertThatThrownBy(() -> client.getJobSummary("explode"))
+          .isInstanceOf(TApplicationException.class);
+      // Same connection, next call: a failing handler does not cost the client its connection.
+      assertThat(client.getJobSummary("fine").getResponseCode()).isEqualTo(ResponseCode.OK);
+    }
   }
 
   @Test
@@ -152,6 +166,9 @@ class ThriftTcpServerIT {
           }
           if (!method.getName().equals("getJobSummary")) {
             throw new TTransportException("fake service does not implement " + method.getName());
+          }
+          if ("explode".equals(args[0])) {
+            throw new IllegalStateException("a bug in the service");
           }
           calls.add("getJobSummary(" + args[0] + ")");
           return new Response()
