@@ -61,13 +61,17 @@ public final class ServersetMonitor implements Closeable {
     PathUtils.validatePath(serversetPath);
     this.serversetPath = serversetPath;
     this.cache = CuratorCache.build(client, serversetPath);
-    cache.listenable().addListener(CuratorCacheListener.builder()
-        .forAll((type, oldData, data) -> refresh())
-        .forInitialized(() -> {
-          refresh();
-          initialized.countDown();
-        })
-        .build());
+    cache
+        .listenable()
+        .addListener(
+            CuratorCacheListener.builder()
+                .forAll((type, oldData, data) -> refresh())
+                .forInitialized(
+                    () -> {
+                      refresh();
+                      initialized.countDown();
+                    })
+                .build());
   }
 
   /**
@@ -134,7 +138,10 @@ public final class ServersetMonitor implements Closeable {
     Map<String, Optional<ServiceInstance>> found = new TreeMap<>();
     cache.stream()
         .filter(this::isMember)
-        .forEach(d -> found.put(ZKPaths.getNodeFromPath(d.getPath()), decode(codec, d.getPath(), d.getData())));
+        .forEach(
+            d ->
+                found.put(
+                    ZKPaths.getNodeFromPath(d.getPath()), decode(codec, d.getPath(), d.getData())));
     Members next = new Members(found);
     if (!next.equals(members)) {
       members = next;
@@ -145,7 +152,8 @@ public final class ServersetMonitor implements Closeable {
 
   private boolean isMember(ChildData d) {
     ZKPaths.PathAndNode pn = ZKPaths.getPathAndNode(d.getPath());
-    return pn.getPath().equals(serversetPath) && pn.getNode().startsWith(ServersetAnnouncer.MEMBER_PREFIX);
+    return pn.getPath().equals(serversetPath)
+        && pn.getNode().startsWith(ServersetAnnouncer.MEMBER_PREFIX);
   }
 
   private static Optional<ServiceInstance> decode(ServersetCodec codec, String path, byte[] data) {

@@ -31,11 +31,13 @@ class LeaderElectionIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    InstanceSpec spec = new InstanceSpec(dir.toFile(), -1, -1, -1, false, 1, TICK_MS, -1, null, "127.0.0.1");
+    InstanceSpec spec =
+        new InstanceSpec(dir.toFile(), -1, -1, -1, false, 1, TICK_MS, -1, null, "127.0.0.1");
     zk = new TestingServer(spec, true);
-    ZooKeeperConfig config = ZooKeeperConfig.of(zk.getConnectString())
-        .withSessionTimeout(SESSION)
-        .withConnectionTimeout(Duration.ofSeconds(1));
+    ZooKeeperConfig config =
+        ZooKeeperConfig.of(zk.getConnectString())
+            .withSessionTimeout(SESSION)
+            .withConnectionTimeout(Duration.ofSeconds(1));
     contender = new Contender(config, PATH, "sched-a", 8081, 8082);
     contender.client.getConnectionStateListenable().addListener((c, s) -> states.add(s));
     contender.start();

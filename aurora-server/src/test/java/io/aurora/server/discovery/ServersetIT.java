@@ -17,13 +17,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The announcer and the monitor against a real ZooKeeper, beyond the happy path of the scenario. */
+/**
+ * The announcer and the monitor against a real ZooKeeper, beyond the happy path of the scenario.
+ */
 class ServersetIT {
 
   private static final String PATH = "/aurora/scheduler";
   private static final Duration WAIT = Duration.ofSeconds(20);
-  private static final ServiceInstance A = ServiceInstance.scheduler("a.example.com", 8081, "http", 8082);
-  private static final ServiceInstance B = ServiceInstance.scheduler("b.example.com", 8081, "http", 8082);
+  private static final ServiceInstance A =
+      ServiceInstance.scheduler("a.example.com", 8081, "http", 8082);
+  private static final ServiceInstance B =
+      ServiceInstance.scheduler("b.example.com", 8081, "http", 8082);
 
   private TestingServer zk;
   private CuratorFramework client;
@@ -32,7 +36,9 @@ class ServersetIT {
   @BeforeEach
   void setUp() throws Exception {
     zk = new TestingServer();
-    client = new CuratorClientFactory(new SimpleMeterRegistry()).start(ZooKeeperConfig.of(zk.getConnectString()), () -> { });
+    client =
+        new CuratorClientFactory(new SimpleMeterRegistry())
+            .start(ZooKeeperConfig.of(zk.getConnectString()), () -> {});
     assertThat(client.blockUntilConnected(10, TimeUnit.SECONDS)).isTrue();
     monitor = new ServersetMonitor(client, PATH);
     monitor.start();
@@ -99,7 +105,10 @@ class ServersetIT {
 
   @Test
   void monitor_unreadableMember_countsAsMember_butNoLeader() throws Exception {
-    client.create().creatingParentsIfNeeded().withMode(CreateMode.EPHEMERAL_SEQUENTIAL)
+    client
+        .create()
+        .creatingParentsIfNeeded()
+        .withMode(CreateMode.EPHEMERAL_SEQUENTIAL)
         .forPath(PATH + "/member_", "{\"status\":\"ALIVE\"}".getBytes(StandardCharsets.UTF_8));
     client.create().withMode(CreateMode.EPHEMERAL).forPath(PATH + "/not-a-member", new byte[0]);
 
@@ -113,7 +122,10 @@ class ServersetIT {
     assertThat(ServersetMonitor.readOnce(client, "/no/such/serverset").leader()).isEmpty();
 
     try (ServersetAnnouncer a = ServersetAnnouncer.announce(client, PATH, A, WAIT)) {
-      client.create().withMode(CreateMode.EPHEMERAL).forPath(PATH + "/_c_lock-0000000001", new byte[0]);
+      client
+          .create()
+          .withMode(CreateMode.EPHEMERAL)
+          .forPath(PATH + "/_c_lock-0000000001", new byte[0]);
 
       ServersetMonitor.Members members = ServersetMonitor.readOnce(client, PATH);
 
@@ -127,7 +139,8 @@ class ServersetIT {
 
   @Test
   void monitor_badPath_isRejected() {
-    assertThatThrownBy(() -> new ServersetMonitor(client, "aurora/")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ServersetMonitor(client, "aurora/"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private boolean exists(String path) {

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Seeded bad input on the Thrift port: random frames, truncated and bit-flipped real calls, wrong
  * length prefixes. Every connection must end (answered or closed) and the server must still answer
- * a real call afterwards. {@code -Daurora.fuzz.cases=N} runs more; a failure names the seed and case.
+ * a real call afterwards. {@code -Daurora.fuzz.cases=N} runs more; a failure names the seed and
+ * case.
  */
 class ThriftTcpFuzzIT {
 
@@ -38,8 +39,10 @@ class ThriftTcpFuzzIT {
 
   @Test
   void badInput_neverHangsOrKillsTheServer() throws Exception {
-    try (ThriftTcpServer server = ThriftTcpServer.start(okService(),
-        new ThriftTcpOptions(new InetSocketAddress("127.0.0.1", 0), MAX_FRAME, 1, 2))) {
+    try (ThriftTcpServer server =
+        ThriftTcpServer.start(
+            okService(),
+            new ThriftTcpOptions(new InetSocketAddress("127.0.0.1", 0), MAX_FRAME, 1, 2))) {
       Random random = new Random(SEED);
       byte[][] calls = {validCall("www-data", false), validCall("role", true)};
       for (int i = 0; i < CASES; i++) {
@@ -55,27 +58,30 @@ class ThriftTcpFuzzIT {
   /** One of several kinds of damage, each with its length prefix as a client would send it. */
   private static byte[] mutate(Random random, byte[] call) {
     switch (random.nextInt(5)) {
-      case 0: { // random payload under a correct length prefix
-        byte[] junk = new byte[random.nextInt(2048)];
-        random.nextBytes(junk);
-        return framed(junk, junk.length);
-      }
-      case 1: { // a real call with flipped bytes
-        byte[] flipped = call.clone();
-        for (int n = 1 + random.nextInt(4); n > 0; n--) {
-          flipped[random.nextInt(flipped.length)] ^= (byte) (1 + random.nextInt(255));
+      case 0:
+        { // random payload under a correct length prefix
+          byte[] junk = new byte[random.nextInt(2048)];
+          random.nextBytes(junk);
+          return framed(junk, junk.length);
         }
-        return framed(flipped, flipped.length);
-      }
+      case 1:
+        { // a real call with flipped bytes
+          byte[] flipped = call.clone();
+          for (int n = 1 + random.nextInt(4); n > 0; n--) {
+            flipped[random.nextInt(flipped.length)] ^= (byte) (1 + random.nextInt(255));
+          }
+          return framed(flipped, flipped.length);
+        }
       case 2: // a real call cut short, the prefix promising all of it
         return framed(Arrays.copyOf(call, random.nextInt(call.length)), call.length);
       case 3: // a length prefix that lies (possibly huge or negative)
         return framed(call, random.nextInt());
-      default: { // pure random bytes, no framing at all
-        byte[] junk = new byte[1 + random.nextInt(64)];
-        random.nextBytes(junk);
-        return junk;
-      }
+      default:
+        { // pure random bytes, no framing at all
+          byte[] junk = new byte[1 + random.nextInt(64)];
+          random.nextBytes(junk);
+          return junk;
+        }
     }
   }
 
@@ -129,12 +135,15 @@ class ThriftTcpFuzzIT {
   }
 
   private static AuroraAdmin.Iface okService() {
-    return (AuroraAdmin.Iface) Proxy.newProxyInstance(ThriftTcpFuzzIT.class.getClassLoader(),
-        new Class<?>[] {AuroraAdmin.Iface.class}, (proxy, method, args) -> {
-          if (method.getDeclaringClass() == Object.class) {
-            return method.getName().equals("toString") ? "okService" : null;
-          }
-          return new Response().setResponseCode(ResponseCode.OK);
-        });
+    return (AuroraAdmin.Iface)
+        Proxy.newProxyInstance(
+            ThriftTcpFuzzIT.class.getClassLoader(),
+            new Class<?>[] {AuroraAdmin.Iface.class},
+            (proxy, method, args) -> {
+              if (method.getDeclaringClass() == Object.class) {
+                return method.getName().equals("toString") ? "okService" : null;
+              }
+              return new Response().setResponseCode(ResponseCode.OK);
+            });
   }
 }

@@ -36,8 +36,10 @@ class ThriftTcpServerIT {
 
   @BeforeEach
   void setUp() {
-    server = ThriftTcpServer.start(fakeService(),
-        new ThriftTcpOptions(new InetSocketAddress("127.0.0.1", 0), MAX_FRAME, 1, 2));
+    server =
+        ThriftTcpServer.start(
+            fakeService(),
+            new ThriftTcpOptions(new InetSocketAddress("127.0.0.1", 0), MAX_FRAME, 1, 2));
   }
 
   @AfterEach
@@ -58,7 +60,8 @@ class ThriftTcpServerIT {
 
   @Test
   void serviceThatThrows_answersWithApplicationException_andKeepsServing() throws Exception {
-    try (TTransport transport = new TFramedTransport(new TSocket("127.0.0.1", server.port(), 5000))) {
+    try (TTransport transport =
+        new TFramedTransport(new TSocket("127.0.0.1", server.port(), 5000))) {
       transport.open();
       AuroraAdmin.Client client = new AuroraAdmin.Client(new TBinaryProtocol(transport));
 
@@ -88,7 +91,9 @@ class ThriftTcpServerIT {
   void unframedBytes_closeTheConnection() throws Exception {
     try (Socket s = rawSocket()) {
       // An HTTP request on the Thrift port: its first four bytes read as a 1.2 GB frame length.
-      s.getOutputStream().write("GET /health HTTP/1.0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      s.getOutputStream()
+          .write(
+              "GET /health HTTP/1.0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       s.getOutputStream().flush();
       assertThat(closedByServer(s)).isTrue();
     }
@@ -135,7 +140,8 @@ class ThriftTcpServerIT {
   }
 
   private Response call(String role) throws Exception {
-    try (TTransport transport = new TFramedTransport(new TSocket("127.0.0.1", server.port(), 5000))) {
+    try (TTransport transport =
+        new TFramedTransport(new TSocket("127.0.0.1", server.port(), 5000))) {
       transport.open();
       return new AuroraAdmin.Client(new TBinaryProtocol(transport)).getJobSummary(role);
     }
@@ -159,21 +165,25 @@ class ThriftTcpServerIT {
 
   /** Answers getJobSummary; any other method fails the call, which is all these tests need. */
   private AuroraAdmin.Iface fakeService() {
-    return (AuroraAdmin.Iface) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {AuroraAdmin.Iface.class}, (proxy, method, args) -> {
-          if (method.getDeclaringClass() == Object.class) {
-            return method.invoke(this, args);
-          }
-          if (!method.getName().equals("getJobSummary")) {
-            throw new TTransportException("fake service does not implement " + method.getName());
-          }
-          if ("explode".equals(args[0])) {
-            throw new IllegalStateException("a bug in the service");
-          }
-          calls.add("getJobSummary(" + args[0] + ")");
-          return new Response()
-              .setResponseCode(ResponseCode.OK)
-              .setDetails(List.of(new ResponseDetail("summary of " + args[0])));
-        });
+    return (AuroraAdmin.Iface)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {AuroraAdmin.Iface.class},
+            (proxy, method, args) -> {
+              if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(this, args);
+              }
+              if (!method.getName().equals("getJobSummary")) {
+                throw new TTransportException(
+                    "fake service does not implement " + method.getName());
+              }
+              if ("explode".equals(args[0])) {
+                throw new IllegalStateException("a bug in the service");
+              }
+              calls.add("getJobSummary(" + args[0] + ")");
+              return new Response()
+                  .setResponseCode(ResponseCode.OK)
+                  .setDetails(List.of(new ResponseDetail("summary of " + args[0])));
+            });
   }
 }
