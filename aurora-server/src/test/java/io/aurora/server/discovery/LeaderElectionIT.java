@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 class LeaderElectionIT {
 
   private static final String PATH = "/aurora/scheduler";
-  // A short tick lets the server accept a 3 s session, so LOST comes quickly.
+  // A short tick lets the server accept a 5 s session (its maximum is 20 ticks), so LOST comes
+  // quickly while a restart of the server still fits well inside the session.
   private static final int TICK_MS = 500;
-  private static final Duration SESSION = Duration.ofSeconds(3);
+  private static final Duration SESSION = Duration.ofSeconds(5);
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   @TempDir Path dir;
