@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The task runs under {@code setsid}, so it leads its own session and process group (its pid is
  * the group id) and signals can reach everything it starts. Inside, a wrapper shell first forks a
- * watchdog that polls the agent's pid and SIGKILLs the whole group within about a second of the
+ * watchdog that polls the agent's pid and SIGKILLs the whole group within about half a second of the
  * agent's JVM dying (even by SIGKILL, when no Java code runs), then runs the command lines in
  * order. The watchdog ignores SIGTERM so a graceful kill cannot remove it before the SIGKILL.
  */
@@ -31,7 +31,7 @@ final class TaskProcess {
   private static final String WRAPPER = String.join("\n",
       "agent=$1; shift",
       "( trap '' TERM",
-      "  while kill -0 \"$agent\" 2>/dev/null; do sleep 1; done",
+      "  while kill -0 \"$agent\" 2>/dev/null; do sleep 0.5 2>/dev/null || sleep 1; done",
       "  kill -s KILL 0 ) </dev/null >/dev/null 2>&1 &",
       "watchdog=$!",
       "status=0",
