@@ -418,12 +418,23 @@ public final class HttpDriver implements Driver {
         .header(STREAM_ID, streamId)
         .POST(HttpRequest.BodyPublishers.ofByteArray(options.encoding().encode(call)))
         .build();
-    callChain = callChain.thenCompose(ignored -> http
-        .sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-        .handle((response, error) -> {
-          answered(gen, call.getType(), response, error);
-          return null;
-        }));
+    callChain = callChain.thenCompose(ignored -> {
+      // TEARDOWN is sent even though the driver stopped itself right after queueing it.
+      if (call.getType() != Call.Type.TEARDOWN && !isCurrent(gen)) {
+        // The subscription this call belonged to is gone; its stream id would only earn a 400.
+        LOG.info("Dropping a queued {} call: its subscription ended", call.getType());
+        return CompletableFuture.completedFuture(null);
+      }
+      return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+          .handle((response, error) -> {
+            answered(gen, call.getType(), response, error);
+            return null;
+          });
+    });
+  }
+
+  private synchronized boolean isCurrent(long gen) {
+    return gen == generation && state == State.SUBSCRIBED;
   }
 
   private void answered(long gen, Call.Type type, HttpResponse<String> response, Throwable error) {
