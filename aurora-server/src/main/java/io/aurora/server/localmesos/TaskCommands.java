@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.apache.mesos.v1.Protos.CommandInfo;
@@ -19,6 +21,8 @@ import org.apache.mesos.v1.Protos.TaskInfo;
  *       Thrift {@code AssignedTask} in {@code TaskInfo.data}; the JSON is its
  *       {@code task.executorConfig.data}. We also accept the JSON itself in {@code TaskInfo.data}
  *       or in {@code ExecutorInfo.data}. Its {@code task.processes[].cmdline} run in declared order.
+ *       {@code {{thermos.ports[name]}}} and {@code {{mesos.instance}}} are filled in from the
+ *       {@code AssignedTask}, as Thermos does; other templates are left alone.
  * </ul>
  */
 final class TaskCommands {
@@ -32,9 +36,18 @@ final class TaskCommands {
       return List.of(shellLine(task.getCommand()));
     }
     List<byte[]> candidates = new ArrayList<>();
+    Map<String, String> bindings = new HashMap<>();
     if (!task.getData().isEmpty()) {
       byte[] data = task.getData().toByteArray();
-      ThriftBinaryFields.string(data, 4, 25, 2).ifPresent(candidates::add);
+      Optional<byte[]> config = ThriftBinaryFields.string(data, 4, 25, 2);
+      if (config.isPresent()) {
+        candidates.add(config.get());
+        // What Thermos fills in at run time: AssignedTask.assignedPorts (5), .instanceId (6).
+        ThriftBinaryFields.stringToI32(data, 5).forEach(
+            (name, port) -> bindings.put("thermos.ports[" + name + "]", String.valueOf(port)));
+        ThriftBinaryFields.i32(data, 6).ifPresent(
+            instance -> bindings.put("mesos.instance", String.valueOf(instance)));
+      }
       candidates.add(data);
     }
     if (task.hasExecutor() && !task.getExecutor().getData().isEmpty()) {
@@ -43,7 +56,7 @@ final class TaskCommands {
     for (byte[] candidate : candidates) {
       Optional<List<String>> lines = thermosProcesses(candidate);
       if (lines.isPresent()) {
-        return lines.get();
+        return lines.get().stream().map(line -> expand(line, bindings)).toList();
       }
     }
     if (task.hasExecutor() && task.getExecutor().hasCommand()
@@ -70,6 +83,15 @@ final class TaskCommands {
 
   private static String quote(String s) {
     return "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  /** Replaces {@code {{name}}} for the known bindings; other templates stay as they are. */
+  private static String expand(String line, Map<String, String> bindings) {
+    String out = line;
+    for (Map.Entry<String, String> binding : bindings.entrySet()) {
+      out = out.replace("{{" + binding.getKey() + "}}", binding.getValue());
+    }
+    return out;
   }
 
   private static Optional<List<String>> thermosProcesses(byte[] json) {

@@ -2,6 +2,9 @@ package io.aurora.server.localmesos;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +37,54 @@ final class ThriftBinaryFields {
     } catch (BufferUnderflowException | IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** The top-level i32 field {@code id}, if present. */
+  static Optional<Integer> i32(byte[] struct, int id) {
+    try {
+      ByteBuffer in = ByteBuffer.wrap(struct);
+      byte type;
+      while ((type = in.get()) != STOP) {
+        short field = in.getShort();
+        if (field == id && type == I32) {
+          return Optional.of(in.getInt());
+        }
+        skip(in, type);
+      }
+    } catch (BufferUnderflowException | IllegalArgumentException e) {
+      // not a struct we understand
+    }
+    return Optional.empty();
+  }
+
+  /** The top-level {@code map<string, i32>} field {@code id}, or an empty map. */
+  static Map<String, Integer> stringToI32(byte[] struct, int id) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    try {
+      ByteBuffer in = ByteBuffer.wrap(struct);
+      byte type;
+      while ((type = in.get()) != STOP) {
+        short field = in.getShort();
+        if (field == id && type == MAP) {
+          byte key = in.get();
+          byte value = in.get();
+          int size = in.getInt();
+          if (key != STRING || value != I32) {
+            return Map.of();
+          }
+          for (int i = 0; i < size; i++) {
+            byte[] name = new byte[in.getInt()];
+            in.get(name);
+            out.put(new String(name, StandardCharsets.UTF_8), in.getInt());
+          }
+          return out;
+        }
+        skip(in, type);
+      }
+    } catch (BufferUnderflowException | IllegalArgumentException | NegativeArraySizeException e) {
+      return Map.of();
+    }
+    return out;
   }
 
   private static Optional<byte[]> find(ByteBuffer in, int[] path, int depth) {

@@ -18,6 +18,8 @@ class TaskCommandsTest {
   private static final String THERMOS = "{\"task\":{\"name\":\"hello\",\"processes\":["
       + "{\"name\":\"setup\",\"cmdline\":\"echo setup\"},"
       + "{\"name\":\"main\",\"cmdline\":\"echo main && sleep 1\"}]},\"environment\":\"devel\"}";
+  private static final String THERMOS_WITH_PORT = "{\"task\":{\"processes\":[{\"cmdline\":"
+      + "\"serve --port={{thermos.ports[http]}} --shard={{mesos.instance}} {{other}}\"}]}}";
 
   private static TaskInfo.Builder base() {
     return TaskInfo.newBuilder().setName("t")
@@ -83,6 +85,34 @@ class TaskCommandsTest {
     TaskInfo task = base().setExecutor(auroraExecutor(ByteString.EMPTY))
         .setData(ByteString.copyFrom(bytes.toByteArray())).build();
     assertThat(TaskCommands.of(task)).containsExactly("echo setup", "echo main && sleep 1");
+  }
+
+  @Test
+  void assignedTask_portsAndInstance_fillThermosTemplates() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeByte(12);
+    out.writeShort(4);
+    out.writeByte(12);
+    out.writeShort(25);
+    string(out, 2, THERMOS_WITH_PORT);
+    out.writeByte(0);
+    out.writeByte(0);
+    out.writeByte(13);
+    out.writeShort(5);               // assignedPorts: map<string, i32>
+    out.writeByte(11);
+    out.writeByte(8);
+    out.writeInt(1);
+    out.writeInt(4);
+    out.write("http".getBytes(UTF_8));
+    out.writeInt(31005);
+    out.writeByte(8);
+    out.writeShort(6);               // instanceId
+    out.writeInt(3);
+    out.writeByte(0);
+    TaskInfo task = base().setExecutor(auroraExecutor(ByteString.EMPTY))
+        .setData(ByteString.copyFrom(bytes.toByteArray())).build();
+    assertThat(TaskCommands.of(task)).containsExactly("serve --port=31005 --shard=3 {{other}}");
   }
 
   @Test
