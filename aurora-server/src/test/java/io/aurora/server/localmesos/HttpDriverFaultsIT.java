@@ -85,6 +85,26 @@ class HttpDriverFaultsIT {
   }
 
   @Test
+  void requestTimeout_doesNotCutALongLivedStream() throws Exception {
+    // The request timeout bounds waiting for response headers, never the event stream itself.
+    HttpDriver driver = new HttpDriver(
+        io.aurora.scheduling.mesos.FrameworkOptions.of("t", "root", Duration.ofSeconds(10))
+            .toFrameworkInfo(),
+        new io.aurora.scheduling.mesos.http.MesosClientOptions(
+            io.aurora.scheduling.mesos.http.MesosEncoding.PROTOBUF, 5, Duration.ofMillis(100),
+            Duration.ofSeconds(1), Duration.ofMillis(300), 1 << 20),
+        new io.aurora.scheduling.mesos.http.StaticMasterDetector(mesos.address()),
+        HttpDriver.newHttpClient(Duration.ofSeconds(5)),
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
+    drivers.add(driver);
+    RecordingListener events = new RecordingListener().autoAcknowledge(driver);
+    driver.subscribe(Optional.empty(), events);
+    events.await(RecordingListener.Subscribed.class);
+    Thread.sleep(1_500);
+    assertThat(events.all(RecordingListener.Disconnected.class)).isEmpty();
+  }
+
+  @Test
   void redirectFromNonLeader_withSchemelessLocation_isFollowed() throws Exception {
     AtomicInteger redirected = new AtomicInteger();
     HttpServer follower = HttpServer.create(
