@@ -45,37 +45,20 @@ import org.slf4j.LoggerFactory;
  */
 final class LocalMaster {
   private static final Logger LOG = LoggerFactory.getLogger(LocalMaster.class);
-  private static final double DEFAULT_REFUSE_SECONDS = 5.0;
-  private static final double MAX_REFUSE_SECONDS = 31_536_000;
 
   /** The outcome of a non-SUBSCRIBE call: the HTTP status and, for errors, why. */
   record Answer(int status, String message) {
     static final Answer ACCEPTED = new Answer(202, "");
   }
 
-  private record OfferRecord(OfferID id, FrameworkID frameworkId, AgentID agentId, Resources resources) {}
-
-  private static final class AgentSlot {
-    final Agent agent;
-    Resources free;
-
-    AgentSlot(Agent agent) {
-      this.agent = agent;
-      this.free = Resources.of(agent.info().getResourcesList());
-    }
-  }
-
   private final MasterInfo masterInfo;
   private final LocalMesosOptions options;
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
-  private final Map<AgentID, AgentSlot> agents = new LinkedHashMap<>();
+  private final OfferBook book;
   private final Map<String, FrameworkState> frameworks = new LinkedHashMap<>();
   private final Set<String> removedFrameworks = new HashSet<>();
-  private final Map<OfferID, OfferRecord> offers = new LinkedHashMap<>();
   private long nextFramework;
-  private long nextOffer;
-  private int allocationStart;
 
   LocalMaster(MasterInfo masterInfo, LocalMesosOptions options, ScheduledExecutorService scheduler,
       Clock clock) {
@@ -83,6 +66,7 @@ final class LocalMaster {
     this.options = options;
     this.scheduler = scheduler;
     this.clock = clock;
+    this.book = new OfferBook(masterInfo.getId());
   }
 
   MasterInfo masterInfo() {
@@ -95,7 +79,7 @@ final class LocalMaster {
   }
 
   synchronized void addAgent(Agent agent) {
-    agents.put(agent.info().getId(), new AgentSlot(agent));
+    book.addAgent(agent);
   }
 
   /** Starts heartbeats, allocation rounds and update retries. */
@@ -117,7 +101,7 @@ final class LocalMaster {
           f.sink.close();
         }
       });
-      all = agents.values().stream().map(a -> a.agent).toList();
+      all = List.copyOf(book.agents());
     }
     all.forEach(Agent::shutdown);
   }
@@ -167,7 +151,7 @@ final class LocalMaster {
       framework.info = info.toBuilder().setUser(framework.info.getUser())
           .setCheckpoint(framework.info.getCheckpoint()).setId(framework.id).build();
     }
-    recoverOffers(framework);
+    book.withdrawAll(framework.id);
     framework.sink = sink;
     framework.suppressed = call.getSubscribe().getSuppressedRolesCount() > 0;
     sink.send(Event.newBuilder().setType(Event.Type.SUBSCRIBED)
@@ -188,7 +172,7 @@ final class LocalMaster {
     for (FrameworkState framework : frameworks.values()) {
       if (framework.sink == sink) {
         framework.sink = null;
-        recoverOffers(framework);
+        book.withdrawAll(framework.id);
         double seconds = framework.info.getFailoverTimeout();
         LOG.info("Framework {} disconnected; removing it in {} s unless it re-subscribes",
             framework.id.getValue(), seconds);
@@ -242,6 +226,7 @@ final class LocalMaster {
         reconcile(framework, call.getReconcile());
         return Answer.ACCEPTED;
       case REVIVE:
+        // Roles are not tracked separately: reviving any role revives the framework.
         framework.suppressed = false;
         framework.refusedUntil.clear();
         scheduler.execute(this::allocate);
@@ -262,28 +247,27 @@ final class LocalMaster {
   }
 
   private void accept(FrameworkState framework, Call.Accept accept) {
-    List<OfferRecord> used = new ArrayList<>();
+    List<OfferBook.OfferRecord> used = new ArrayList<>();
     String invalid = null;
     for (OfferID id : accept.getOfferIdsList()) {
-      OfferRecord offer = offers.get(id);
-      if (offer == null || !offer.frameworkId().equals(framework.id)) {
+      Optional<OfferBook.OfferRecord> offer = book.offer(id);
+      if (offer.isEmpty() || !offer.get().frameworkId().equals(framework.id)) {
         invalid = "Offer " + id.getValue() + " is no longer valid";
-      } else if (!used.isEmpty() && !used.get(0).agentId().equals(offer.agentId())) {
+      } else if (!used.isEmpty() && !used.get(0).agentId().equals(offer.get().agentId())) {
         invalid = "Aggregated offers must belong to one agent";
       } else {
-        used.add(offer);
+        used.add(offer.get());
       }
     }
     if (used.isEmpty() && invalid == null) {
       invalid = "No offers";
     }
     Resources available = Resources.EMPTY;
-    for (OfferRecord offer : used) {
-      offers.remove(offer.id());
-      agents.get(offer.agentId()).free = agents.get(offer.agentId()).free.plus(offer.resources());
+    for (OfferBook.OfferRecord offer : used) {
+      book.withdraw(offer);
       available = available.plus(offer.resources());
     }
-    for (org.apache.mesos.v1.Protos.Offer.Operation operation : accept.getOperationsList()) {
+    for (Offer.Operation operation : accept.getOperationsList()) {
       if (operation.getType() != Offer.Operation.Type.LAUNCH) {
         LOG.info("The embedded master ignores {} operations", operation.getType());
         continue;
@@ -299,7 +283,8 @@ final class LocalMaster {
       }
     }
     if (invalid == null) {
-      refuse(framework, used.get(0).agentId(), accept.getFilters(), available);
+      OfferBook.refuse(framework, used.get(0).agentId(), accept.getFilters(), available,
+          clock.instant());
     }
   }
 
@@ -323,38 +308,20 @@ final class LocalMaster {
           TaskStatus.Reason.REASON_TASK_INVALID, error, clock));
       return available;
     }
-    AgentSlot slot = agents.get(agentId);
-    slot.free = slot.free.minus(needed);
+    book.use(agentId, needed);
     framework.tasks.put(task.getTaskId(), new TaskRecord(task.getTaskId(), agentId, needed));
-    slot.agent.launch(framework.id, task);
+    book.agent(agentId).launch(framework.id, task);
     return available.minus(needed);
   }
 
   private void decline(FrameworkState framework, List<OfferID> ids, Filters filters) {
     for (OfferID id : ids) {
-      OfferRecord offer = offers.get(id);
-      if (offer != null && offer.frameworkId().equals(framework.id)) {
-        offers.remove(id);
-        AgentSlot slot = agents.get(offer.agentId());
-        slot.free = slot.free.plus(offer.resources());
-        refuse(framework, offer.agentId(), filters, offer.resources());
+      Optional<OfferBook.OfferRecord> offer = book.offer(id);
+      if (offer.isPresent() && offer.get().frameworkId().equals(framework.id)) {
+        book.withdraw(offer.get());
+        OfferBook.refuse(framework, offer.get().agentId(), filters, offer.get().resources(),
+            clock.instant());
       }
-    }
-  }
-
-  /** Keeps unused resources of the agent away from the framework for refuse_seconds. */
-  private void refuse(FrameworkState framework, AgentID agentId, Filters filters, Resources unused) {
-    if (!unused.offerable()) {
-      return;
-    }
-    double seconds = filters.hasRefuseSeconds() ? filters.getRefuseSeconds() : DEFAULT_REFUSE_SECONDS;
-    if (seconds < 0) {
-      seconds = DEFAULT_REFUSE_SECONDS;
-    }
-    seconds = Math.min(seconds, MAX_REFUSE_SECONDS);
-    if (seconds > 0) {
-      framework.refusedUntil.put(agentId,
-          clock.instant().plusMillis(Math.round(seconds * 1000)));
     }
   }
 
@@ -370,7 +337,7 @@ final class LocalMaster {
       return;
     }
     if (!task.isTerminal()) {
-      agents.get(task.agentId).agent.kill(framework.id, task.id);
+      book.agent(task.agentId).kill(framework.id, task.id);
     }
   }
 
@@ -415,7 +382,7 @@ final class LocalMaster {
     TaskState state;
     if (!framework.partitionAware()) {
       state = TaskState.TASK_LOST;
-    } else if (agentId != null && !agents.containsKey(agentId)) {
+    } else if (agentId != null && !book.hasAgent(agentId)) {
       state = TaskState.TASK_UNKNOWN;
     } else {
       state = TaskState.TASK_GONE;
@@ -469,72 +436,24 @@ final class LocalMaster {
   private synchronized void allocate() {
     List<FrameworkState> eligible = frameworks.values().stream()
         .filter(f -> f.sink != null && !f.suppressed).toList();
-    if (eligible.isEmpty()) {
-      return;
-    }
-    Instant now = clock.instant();
-    // Rotate who goes first, so no framework starves another.
-    int first = Math.floorMod(allocationStart++, eligible.size());
-    Map<FrameworkState, List<Offer>> made = new LinkedHashMap<>();
-    for (AgentSlot slot : agents.values()) {
-      if (!slot.free.offerable()) {
-        continue;
-      }
-      AgentID agentId = slot.agent.info().getId();
-      for (int i = 0; i < eligible.size(); i++) {
-        FrameworkState framework = eligible.get((first + i) % eligible.size());
-        Instant refused = framework.refusedUntil.get(agentId);
-        if (refused != null && refused.isAfter(now)) {
-          continue;
-        }
-        framework.refusedUntil.remove(agentId);
-        OfferID id = OfferID.newBuilder().setValue(masterInfo.getId() + "-O" + (nextOffer++)).build();
-        offers.put(id, new OfferRecord(id, framework.id, agentId, slot.free));
-        made.computeIfAbsent(framework, f -> new ArrayList<>()).add(Offer.newBuilder()
-            .setId(id)
-            .setFrameworkId(framework.id)
-            .setAgentId(agentId)
-            .setHostname(slot.agent.info().getHostname())
-            .addAllResources(slot.free.toProtos(framework.role()))
-            .addAllAttributes(slot.agent.info().getAttributesList())
-            .setAllocationInfo(org.apache.mesos.v1.Protos.Resource.AllocationInfo.newBuilder()
-                .setRole(framework.role()))
-            .build());
-        slot.free = Resources.EMPTY;
-        break;
-      }
-    }
-    made.forEach((framework, list) -> framework.sink.send(Event.newBuilder()
-        .setType(Event.Type.OFFERS)
-        .setOffers(Event.Offers.newBuilder().addAllOffers(list))
-        .build()));
-  }
-
-  /** Takes back the framework's outstanding offers (they never survive a re-subscription). */
-  private void recoverOffers(FrameworkState framework) {
-    offers.values().removeIf(offer -> {
-      if (!offer.frameworkId().equals(framework.id)) {
-        return false;
-      }
-      AgentSlot slot = agents.get(offer.agentId());
-      slot.free = slot.free.plus(offer.resources());
-      return true;
-    });
+    book.allocate(eligible, clock.instant()).forEach((framework, list) -> framework.sink.send(
+        Event.newBuilder().setType(Event.Type.OFFERS)
+            .setOffers(Event.Offers.newBuilder().addAllOffers(list))
+            .build()));
   }
 
   private void free(TaskRecord task) {
-    AgentSlot slot = agents.get(task.agentId);
-    slot.free = slot.free.plus(task.resources);
+    book.release(task.agentId, task.resources);
     task.resourcesFreed = true;
   }
 
   // ---------------------------------------------------------------------------------------------
 
   private void remove(FrameworkState framework) {
-    recoverOffers(framework);
+    book.withdrawAll(framework.id);
     for (TaskRecord task : framework.tasks.values()) {
       if (!task.isTerminal()) {
-        agents.get(task.agentId).agent.kill(framework.id, task.id);
+        book.agent(task.agentId).kill(framework.id, task.id);
       }
       if (!task.resourcesFreed) {
         free(task);
@@ -576,8 +495,8 @@ final class LocalMaster {
 
   /** The sandbox of a task run by a local agent. */
   synchronized Optional<java.nio.file.Path> sandbox(TaskID taskId) {
-    for (AgentSlot slot : agents.values()) {
-      if (slot.agent instanceof ProcessAgent local) {
+    for (Agent agent : book.agents()) {
+      if (agent instanceof ProcessAgent local) {
         Optional<java.nio.file.Path> path = local.sandbox(taskId);
         if (path.isPresent()) {
           return path;
