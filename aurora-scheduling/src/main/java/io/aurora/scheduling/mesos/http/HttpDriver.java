@@ -3,6 +3,7 @@ package io.aurora.scheduling.mesos.http;
 import io.aurora.scheduling.mesos.Calls;
 import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.mesos.DriverListener;
+import io.aurora.scheduling.mesos.FrameworkOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -69,6 +70,7 @@ public final class HttpDriver implements Driver {
 
   // All below guarded by this. Mutated on the scheduler thread, read by callers of the calls.
   private DriverListener listener;
+  private boolean closeDetectorOnStop;
   private State state = State.NEW;
   private Optional<FrameworkID> frameworkId = Optional.empty();
   private long generation;
@@ -93,6 +95,19 @@ public final class HttpDriver implements Driver {
     this.backoff = new Backoff(options.initialBackoff(), options.maxBackoff());
     this.calls = new CallSender(http, options, this::isCurrent,
         (gen, reason) -> scheduler.execute(() -> lost(gen, reason)));
+  }
+
+  /**
+   * A driver for a {@code -mesos_master_address} ({@code host:port} or {@code zk://...}) that owns
+   * its master detector and closes it when stopped.
+   */
+  public static HttpDriver forAddress(String masterAddress, FrameworkOptions framework,
+      MesosClientOptions options, ScheduledExecutorService scheduler) {
+    MasterDetector detector = MasterDetectors.forAddress(masterAddress, scheduler);
+    HttpDriver driver = new HttpDriver(framework.toFrameworkInfo(), options, detector,
+        newHttpClient(Duration.ofSeconds(10)), scheduler);
+    driver.closeDetectorOnStop = true;
+    return driver;
   }
 
   /** An HTTP client suited to the driver: HTTP/1.1 (the master speaks nothing else), no redirects. */
@@ -400,6 +415,9 @@ public final class HttpDriver implements Driver {
     generation++;
     closeStream();
     cancel(reconnectTimer);
+    if (closeDetectorOnStop) {
+      detector.close();
+    }
   }
 
   private synchronized void withFramework(java.util.function.Consumer<FrameworkID> call) {
