@@ -135,12 +135,23 @@ public final class HttpDriver implements Driver {
   // ---------------------------------------------------------------------------------------------
   // Subscription
 
-  private synchronized void connect(Optional<URI> redirectedTo, int hops) {
+  private void connect(Optional<URI> redirectedTo, int hops) {
+    // The leader lookup may be ZooKeeper IO: do it outside the lock that callers of calls take;
+    // subscribeTo checks the state again (stop() may have run meanwhile).
+    synchronized (this) {
+      if (state != State.CONNECTING) {
+        return;
+      }
+    }
+    Optional<URI> target = redirectedTo.or(() -> detector.leader().map(b -> b.resolve(PATH)));
+    subscribeTo(target, hops);
+  }
+
+  private synchronized void subscribeTo(Optional<URI> target, int hops) {
     if (state != State.CONNECTING) {
       return;
     }
     long gen = ++generation;
-    Optional<URI> target = redirectedTo.or(() -> detector.leader().map(b -> b.resolve(PATH)));
     if (target.isEmpty()) {
       LOG.warn("No leading Mesos master known ({}); retrying", detector);
       scheduleReconnect();
