@@ -276,8 +276,7 @@ public final class FileLogStorage implements LogStorage {
       }
       return active.append(type, position, data);
     } catch (IOException e) {
-      failed = true;
-      throw new LogStorageException("cannot append to " + active.path, e);
+      throw fail("cannot append to " + active.path, e);
     }
   }
 
@@ -294,11 +293,20 @@ public final class FileLogStorage implements LogStorage {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The fsync itself runs without holding the storage's lock, so another thread can keep putting
+   * (and reading) while it runs; those later writes wait for the next sync.
+   */
   @Override
-  public synchronized void sync() {
-    checkUsable();
-    try {
-      List<Segment> dead = reclaimPending ? deadSegments() : List.of();
+  public void sync() {
+    Segment toForce;
+    List<Segment> dead;
+    synchronized (this) {
+      checkUsable();
+      dead = reclaimPending ? deadSegments() : List.of();
+      reclaimPending = false;
       for (Segment segment : dead) {
         // Carry the latest metadata and truncation point out of a segment about to be deleted.
         if (segment == metadataSegment) {
@@ -310,15 +318,35 @@ public final class FileLogStorage implements LogStorage {
           truncateSegment = active;
         }
       }
-      active.force();
-      if (reclaimPending) {
-        delete(dead);
-        reclaimPending = false;
+      toForce = active;
+      try {
+        toForce.flush();
+      } catch (IOException e) {
+        throw fail("cannot write " + toForce.path, e);
       }
-    } catch (IOException e) {
-      failed = true;
-      throw new LogStorageException("fsync failed in " + dir, e);
     }
+    try {
+      // Segments before toForce were forced when they were rolled.
+      toForce.forceWritten();
+    } catch (IOException e) {
+      synchronized (this) {
+        throw fail("fsync failed in " + dir, e);
+      }
+    }
+    if (!dead.isEmpty()) {
+      synchronized (this) {
+        try {
+          delete(dead);
+        } catch (IOException e) {
+          throw fail("cannot delete dead segments in " + dir, e);
+        }
+      }
+    }
+  }
+
+  private LogStorageException fail(String message, IOException cause) {
+    failed = true;
+    return new LogStorageException(message, cause);
   }
 
   private List<Segment> deadSegments() {
@@ -332,7 +360,11 @@ public final class FileLogStorage implements LogStorage {
   }
 
   private void delete(List<Segment> dead) throws IOException {
+    checkUsable();
     for (Segment segment : dead) {
+      if (segments.get(segment.id) != segment) {
+        continue; // a concurrent sync deleted it already
+      }
       segment.close();
       Files.delete(segment.path);
       segments.remove(segment.id);

@@ -120,6 +120,14 @@ final class Segment {
   /** Writes buffered frames and forces the file's data to the device. */
   void force() throws IOException {
     flush();
+    forceWritten();
+  }
+
+  /**
+   * Forces what {@link #flush()} has written so far to the device. Safe to call without the
+   * storage's lock: FileChannel allows it concurrently with writes, which it may or may not cover.
+   */
+  void forceWritten() throws IOException {
     // force(false) is fdatasync: it also persists the file size, which appends depend on.
     channel.force(false);
   }
