@@ -99,7 +99,12 @@ final class OutboundPeer {
         }
         boolean idle = false;
         try {
-          connect();
+          try {
+            connect();
+          } catch (IOException e) {
+            metrics.droppedUnreachable.increment();
+            throw e;
+          }
           backoffNanos = options.backoffMin().toNanos();
           idle = pump(first);
         } catch (IOException e) {
@@ -191,7 +196,12 @@ final class OutboundPeer {
     while (!closed) {
       if (!batch.isEmpty()) {
         queue.drainTo(batch);
-        write(out, batch, queue.isEmpty());
+        try {
+          write(out, batch, queue.isEmpty());
+        } catch (IOException e) {
+          metrics.droppedUnreachable.increment(batch.size());
+          throw e;
+        }
         long bytes = 0;
         for (byte[] payload : batch) {
           bytes += payload.length;
@@ -206,6 +216,7 @@ final class OutboundPeer {
         if (next != null) {
           metrics.droppedUnreachable.increment();
         }
+        // The last batch may or may not have arrived; it is not counted as dropped.
         throw new IOException("connection to " + peer + " closed by the peer");
       }
       if (next != null) {
