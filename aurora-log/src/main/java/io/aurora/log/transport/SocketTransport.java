@@ -41,6 +41,8 @@ public final class SocketTransport implements Transport {
   private static final Logger LOG = LoggerFactory.getLogger(SocketTransport.class);
   /** How long a peer may go without sends before its writer thread and connection are dropped. */
   static final Duration RETIRE_AFTER = Duration.ofMinutes(5);
+  /** Inbound connections beyond this are closed at once, so a misbehaving client cannot exhaust threads. */
+  static final int MAX_INBOUND_CONNECTIONS = 256;
 
   private final SocketTransportOptions options;
   private final ThreadFactory threads;
@@ -140,6 +142,14 @@ public final class SocketTransport implements Transport {
       try {
         socket.setTcpNoDelay(true);
       } catch (IOException e) {
+        closeQuietly(socket);
+        continue;
+      }
+      if (inbound.size() >= MAX_INBOUND_CONNECTIONS) {
+        // A log has a handful of peers; this many connections means something is wrong.
+        metrics.inboundErrors.increment();
+        LOG.warn("Refusing connection from {}: {} inbound connections open",
+            socket.getRemoteSocketAddress(), inbound.size());
         closeQuietly(socket);
         continue;
       }
