@@ -56,14 +56,24 @@ final class Segment {
     Path path = pathOf(dir, id);
     FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
         StandardOpenOption.READ, StandardOpenOption.WRITE);
-    return new Segment(id, path, channel, 0);
+    return withHeader(new Segment(id, path, channel, 0));
   }
 
-  /** Opens an existing segment whose valid content is its first {@code size} bytes. */
+  /**
+   * Opens an existing segment whose valid content is its first {@code size} bytes; a segment cut
+   * back to nothing (its header was torn) gets its header again.
+   */
   static Segment open(Path path, long id, long size) throws IOException {
     FileChannel channel = FileChannel.open(path, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
-    return new Segment(id, path, channel, size);
+    Segment segment = new Segment(id, path, channel, size);
+    return size == 0 ? withHeader(segment) : segment;
+  }
+
+  private static Segment withHeader(Segment segment) {
+    System.arraycopy(Frames.segmentHeader(), 0, segment.pending, 0, Frames.SEGMENT_HEADER_BYTES);
+    segment.pendingCount = Frames.SEGMENT_HEADER_BYTES;
+    return segment;
   }
 
   /** Makes a directory entry change (a created or deleted file) durable. */
