@@ -104,7 +104,13 @@ public final class SocketTransport implements Transport {
       server.bind(new InetSocketAddress(host, bind.port()), 128);
       PeerAddress local =
           new PeerAddress(options.advertisedHost().orElse(bind.host()), server.getLocalPort());
-      return new SocketTransport(options, threads, registry, server, local, retireAfter);
+      SocketTransport transport =
+          new SocketTransport(options, threads, registry, server, local, retireAfter);
+      // Sending works before start(), so the write watchdog runs from the beginning.
+      long period = Math.max(1, options.writeTimeout().toMillis() / 4);
+      transport.timer.scheduleWithFixedDelay(transport::checkWriteTimeouts, period, period,
+          TimeUnit.MILLISECONDS);
+      return transport;
     } catch (IOException e) {
       closeQuietly(server);
       throw new TransportException("cannot listen on " + bind, e);
@@ -124,8 +130,6 @@ public final class SocketTransport implements Transport {
       acceptors.add(acceptor);
       acceptor.start();
     }
-    long period = Math.max(1, options.writeTimeout().toMillis() / 4);
-    timer.scheduleWithFixedDelay(this::checkWriteTimeouts, period, period, TimeUnit.MILLISECONDS);
   }
 
   private void accept(Receiver receiver) {

@@ -38,7 +38,7 @@ class FileLogStorageModelTest {
     FileLogStorage file = FileLogStorage.open(path, options);
     long base = 0;
     try {
-      for (int step = 0; step < 400; step++) {
+      for (int step = 0; step < 300; step++) {
         int op = random.nextInt(100);
         Consumer<LogStorage> write = null;
         if (op < 60) {
