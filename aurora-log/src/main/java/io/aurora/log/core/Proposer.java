@@ -80,11 +80,11 @@ final class Proposer {
   }
 
   void onPromise(ReplicaId from, Promise p) {
+    core.noteVoters(from, p.voters()); // only VOTING replicas promise: evidence for the guard
     if (leading || !p.ballot().equals(ballot)) {
       return;
     }
     promises.put(from, p);
-    core.noteVoters(from, p.voters());
     if (core.quorum().isReachedBy(promises.size())) {
       lead();
     }
