@@ -124,17 +124,17 @@ public final class ReplicaCore {
 
   /** Starts an election of this replica's writer; answered by Elected or Failed. */
   public Ready elect(long requestId) {
-    if (meta.status() != Status.VOTING) {
-      outcome(new Outcome.Failed(requestId, Failure.NOT_VOTING,
-          "replica " + self() + " is " + meta.status() + ", not VOTING", knownReplicas()));
-      return finish();
-    }
     int known = knownReplicas();
     Optional<Integer> right = quorum().misconfiguredFor(known);
     if (right.isPresent()) {
       outcome(new Outcome.Failed(requestId, Failure.QUORUM_MISCONFIGURED,
           "quorum " + quorum().size() + " is not a majority of " + known
               + " known replicas; set -native_log_quorum_size=" + right.get(), known));
+      return finish();
+    }
+    if (meta.status() != Status.VOTING) {
+      outcome(new Outcome.Failed(requestId, Failure.NOT_VOTING,
+          "replica " + self() + " is " + meta.status() + ", not VOTING", knownReplicas()));
       return finish();
     }
     if (proposer != null) {
