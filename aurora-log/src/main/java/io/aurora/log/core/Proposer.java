@@ -20,9 +20,9 @@ import java.util.TreeMap;
  * The writer role of one replica: one ballot, from election to demotion.
  *
  * <p>Phase 1 runs once, over all positions after the local learned prefix (Multi-Paxos). With a
- * quorum of promises the proposer re-proposes, under its own ballot, every position some acceptor
- * reported: the learned value if an acceptor learned it, else the value accepted under the highest
- * ballot, else a no-op (hole filling). Then each write takes the next position; many positions are
+ * quorum of promises the proposer copies (catches up) the positions some promiser has learned, and
+ * re-proposes under its own ballot every later position some promiser reported: the value accepted
+ * under the highest ballot, else a no-op (hole filling). Then each write takes the next position; many positions are
  * in flight at once and one Accept message carries all positions of a step (batching). A position
  * is chosen when a quorum accepted it; writes are acknowledged in position order as the chosen
  * prefix grows, so an acknowledged write is always readable locally.
@@ -34,6 +34,8 @@ final class Proposer {
   private final long startedAt;
   private final Map<ReplicaId, Promise> promises = new HashMap<>();
   private final TreeMap<Long, InFlight> inFlight = new TreeMap<>();
+  /** Chosen writes (position to request id) not yet learned locally. */
+  private final TreeMap<Long, Long> unacked = new TreeMap<>();
   private long lastPrepareAt;
   private boolean leading;
   private boolean electedReported;
@@ -97,25 +99,31 @@ final class Proposer {
       // Some acceptor learned a truncation past our prefix: those positions are gone everywhere.
       core.jumpTo(maxBegin);
     }
-    long start = core.learnedUpTo() + 1;
+    // Positions some promiser learned are chosen: copy them (catch-up) rather than propose them.
+    ReplicaId mostLearned = null;
+    long maxLearned = 0;
+    for (Map.Entry<ReplicaId, Promise> e : promises.entrySet()) {
+      if (e.getValue().learnedUpTo() > maxLearned) {
+        maxLearned = e.getValue().learnedUpTo();
+        mostLearned = e.getKey();
+      }
+    }
+    if (mostLearned != null && maxLearned > core.learnedUpTo()) {
+      core.catchUpFrom(mostLearned, maxLearned);
+    }
+    long start = Math.max(core.learnedUpTo(), maxLearned) + 1;
     long maxEnd = start - 1;
     Map<Long, Slot> best = new HashMap<>();
-    Map<Long, Boolean> bestLearned = new HashMap<>();
     for (Promise p : promises.values()) {
-      maxEnd = Math.max(maxEnd, p.learnedUpTo());
       for (Slot s : p.accepted()) {
         if (s.position() < start) {
           continue;
         }
         maxEnd = Math.max(maxEnd, s.position());
-        boolean learned = s.position() <= p.learnedUpTo();
         Slot current = best.get(s.position());
-        boolean currentLearned = bestLearned.getOrDefault(s.position(), false);
-        // A learned value is the chosen one; otherwise Paxos requires the highest ballot's value.
-        if (current == null || (learned && !currentLearned)
-            || (!currentLearned && s.ballot().isHigherThan(current.ballot()))) {
+        // Paxos: of the values a quorum reports, only the highest ballot's may have been chosen.
+        if (current == null || s.ballot().isHigherThan(current.ballot())) {
           best.put(s.position(), s);
-          bestLearned.put(s.position(), learned);
         }
       }
     }
@@ -180,17 +188,30 @@ final class Proposer {
       InFlight f = inFlight.pollFirstEntry().getValue();
       commit++;
       if (f.requestId >= 0) {
-        core.outcome(new Outcome.Written(f.requestId, f.slot.position()));
+        unacked.put(f.slot.position(), f.requestId);
       }
     }
     if (commit > before) {
       core.learnFrom(ballot, commit, core.self());
     }
+    onLearned();
+  }
+
+  /** Acknowledges chosen writes once they are learned here, so that the writer can read them. */
+  void onLearned() {
+    if (leading && core.learnedUpTo() < commit) {
+      core.learnFrom(ballot, commit, core.self()); // positions of ours after a caught-up prefix
+    }
+    while (!unacked.isEmpty() && unacked.firstKey() <= core.learnedUpTo()) {
+      Map.Entry<Long, Long> e = unacked.pollFirstEntry();
+      core.outcome(new Outcome.Written(e.getValue(), e.getKey()));
+    }
     checkElected();
   }
 
   private void checkElected() {
-    if (!electedReported && commit >= fillTarget) {
+    if (!electedReported && leading && commit >= fillTarget
+        && core.learnedUpTo() >= fillTarget) {
       electedReported = true;
       core.outcome(new Outcome.Elected(electionRequest, commit));
     }
@@ -260,5 +281,8 @@ final class Proposer {
       }
     }
     inFlight.clear();
+    // Chosen already: durable on a quorum, so acknowledging them is the truth.
+    unacked.forEach((pos, id) -> core.outcome(new Outcome.Written(id, pos)));
+    unacked.clear();
   }
 }

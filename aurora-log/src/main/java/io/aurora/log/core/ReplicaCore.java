@@ -315,7 +315,9 @@ public final class ReplicaCore {
     if (c > 0) {
       promise(p.ballot());
     }
-    List<Slot> reported = new ArrayList<>(slots.tailMap(Math.max(p.from(), meta.begin())).values());
+    // Learned slots are chosen: the proposer copies them by catch-up, so only report the rest.
+    long first = Math.max(Math.max(p.from(), meta.begin()), meta.learnedUpTo() + 1);
+    List<Slot> reported = new ArrayList<>(slots.tailMap(first).values());
     send(from, new Promise(p.ballot(), meta.begin(), meta.learnedUpTo(), reported, meta.voters()));
   }
 
@@ -359,7 +361,9 @@ public final class ReplicaCore {
   void learnFrom(Ballot ballot, long upTo, ReplicaId source) {
     if (upTo > knownCommit) {
       knownCommit = upTo;
-      commitSource = source;
+      if (!source.equals(self())) {
+        commitSource = source;
+      }
     }
     long l = meta.learnedUpTo();
     while (l < upTo) {
@@ -374,6 +378,7 @@ public final class ReplicaCore {
   }
 
   private void advanceLearned(long to) {
+    long before = meta.learnedUpTo();
     for (long p = meta.learnedUpTo() + 1; p <= to; p++) {
       Slot s = slots.get(p);
       if (s == null) {
@@ -387,6 +392,16 @@ public final class ReplicaCore {
       }
     }
     maybeFinishRecovery();
+    if (proposer != null && meta.learnedUpTo() > before) {
+      proposer.onLearned();
+    }
+  }
+
+  /** Copies learned positions up to {@code upTo} from {@code source}. */
+  void catchUpFrom(ReplicaId source, long upTo) {
+    knownCommit = Math.max(knownCommit, upTo);
+    commitSource = source;
+    maybeCatchUp(true);
   }
 
   private void truncateBefore(long newBegin) {
