@@ -108,7 +108,11 @@ public final class ReplicaCore {
     if (proposer != null) {
       proposer.tick(now);
     }
-    if (meta.status() != Status.VOTING && now - lastStatusAt >= config.retransmitTicks()) {
+    // Not voting: ask often (bootstrap or recover). Voting but not writing: ask now and then, so
+    // that a follower learns how far the others got even while no writer sends commits.
+    int statusEvery = meta.status() == Status.VOTING ? config.retransmitTicks() * 5
+        : config.retransmitTicks();
+    if (!isWriter() && now - lastStatusAt >= statusEvery) {
       lastStatusAt = now;
       statuses.clear();
       for (ReplicaId r : members) {
@@ -292,9 +296,13 @@ public final class ReplicaCore {
       send(from, new StatusResponse(meta.status(), meta.begin(), end, meta.learnedUpTo(),
           meta.promised()));
     } else if (m instanceof StatusResponse s) {
+      statuses.put(from, s);
       if (meta.status() != Status.VOTING) {
-        statuses.put(from, s);
         evaluateStatus();
+      } else if (s.status() == Status.VOTING && s.learnedUpTo() > knownCommit) {
+        knownCommit = s.learnedUpTo();
+        commitSource = from;
+        maybeCatchUp(false);
       }
     } else {
       throw new IllegalStateException("unknown message " + m);

@@ -357,6 +357,9 @@ public final class ReplicaLoop implements AutoCloseable {
   private void publishState() {
     beginning = core.begin();
     ending = core.learnedUpTo();
+    if (status != core.status()) {
+      LOG.info("replica {} is {} (learned up to {})", self, core.status(), core.learnedUpTo());
+    }
     status = core.status();
     metrics.status(status, ending);
   }
