@@ -41,6 +41,7 @@ public final class LogBenchReplicaMain {
 
   private LogBenchReplicaMain() {}
 
+  /** Runs one replica until standard input ends; exits 1 on bad flags. */
   public static void main(String[] args) throws IOException {
     Flags flags = new Flags();
     ParseResult parsed = new FlagParser("replica").parse(flags, args);
