@@ -184,7 +184,7 @@ public final class DurableStorage implements Storage, AutoCloseable {
     writeLock.lock();
     try {
       head = published;
-      committer = new GroupCommitter(writer, encoder, commitExecutor, this::publish, this::onAppendFailed,
+      committer = new GroupCommitter(writer, published, encoder, commitExecutor, this::publish, this::onAppendFailed,
           registry);
       mode = Mode.LEADING;
     } finally {

@@ -56,9 +56,12 @@ final class GroupCommitter {
   private List<Item> queue = new ArrayList<>();
   private boolean inFlight;
   private Throwable failure;
+  /** The newest version handed in; only the committer's own (sequential) tasks touch it. */
+  private StoreState latest;
 
-  GroupCommitter(Writer writer, EntryEncoder encoder, Executor executor,
+  GroupCommitter(Writer writer, StoreState initial, EntryEncoder encoder, Executor executor,
       Consumer<StoreState> publisher, Consumer<Throwable> onFailure, MeterRegistry registry) {
+    this.latest = Objects.requireNonNull(initial);
     this.writer = Objects.requireNonNull(writer);
     this.encoder = encoder;
     this.executor = executor;
@@ -144,15 +147,14 @@ final class GroupCommitter {
             return;
           }
           long last = appends.get(appends.size() - 1).join().value();
-          StoreState published = null;
           for (Item item : batch) {
             if (item.state() != null) {
-              published = item.state();
+              latest = item.state();
             }
           }
-          if (published != null) {
-            publisher.accept(published.atPosition(last));
-          }
+          // Published even after a snapshot-only batch, so that the version's position is the
+          // log's, as it is on a follower that applied the same entries.
+          publisher.accept(latest.atPosition(last));
           batch.forEach(item -> item.done().complete(last));
           appendNext();
         }, executor);
@@ -188,10 +190,11 @@ final class GroupCommitter {
     Throwable cause = error instanceof java.util.concurrent.CompletionException c
         && c.getCause() != null ? c.getCause() : error;
     List<Item> rest = fail(cause);
+    // The storage learns of the failure before any writer does.
+    onFailure.accept(cause);
     StorageException e = new StorageException("log append failed: " + cause.getMessage(), cause);
     batch.forEach(item -> item.done().completeExceptionally(e));
     rest.forEach(item -> item.done().completeExceptionally(e));
-    onFailure.accept(cause);
   }
 
   private List<Item> fail(Throwable cause) {
