@@ -36,11 +36,13 @@ case "${1:-}" in
 esac
 
 command -v thrift >/dev/null 2>&1 \
-  || die "the 'thrift' compiler is not on PATH; install it with: apt-get install thrift-compiler (0.17.x)"
+  || die "the 'thrift' compiler is not on PATH;" \
+         "install it with: apt-get install thrift-compiler (0.17.x)"
 version="$(thrift --version | awk '{print $3}')"
 case "${version}" in
   "${REQUIRED_VERSION_PREFIX}"*) ;;
-  *) die "thrift ${REQUIRED_VERSION_PREFIX}x is required, found '${version}' ($(command -v thrift))" ;;
+  *) die "thrift ${REQUIRED_VERSION_PREFIX}x is required," \
+         "found '${version}' ($(command -v thrift))" ;;
 esac
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/aurora-thrift.XXXXXX")"
@@ -51,7 +53,8 @@ for idl in api.thrift storage.thrift; do
   thrift --gen "${GENERATOR}" -I "${idl_dir}" -out "${tmp}" "${idl_dir}/${idl}"
 done
 
-[ -d "${tmp}/${gen_subdir}" ] || die "thrift produced nothing under ${gen_subdir}; check the java namespaces"
+[ -d "${tmp}/${gen_subdir}" ] \
+  || die "thrift produced nothing under ${gen_subdir}; check the java namespaces"
 
 # package-info.java for each generated package (the project wants one per package).
 cat > "${tmp}/${gen_subdir}/package-info.java" <<'JAVA'
@@ -78,7 +81,8 @@ if [ "${mode}" = "check" ]; then
     echo "Run aurora-api/generate-thrift.sh and commit the result." >&2
     exit 1
   fi
-  echo "generate-thrift.sh: generated code is up to date ($(find "${tmp}/${gen_subdir}" -name '*.java' | wc -l) files)"
+  count="$(find "${tmp}/${gen_subdir}" -name '*.java' | wc -l)"
+  echo "generate-thrift.sh: generated code is up to date (${count} files)"
   exit 0
 fi
 
@@ -86,4 +90,5 @@ fi
 rm -rf "${java_dir:?}/${gen_subdir}"
 mkdir -p "${java_dir}/$(dirname "${gen_subdir}")"
 cp -R "${tmp}/${gen_subdir}" "${java_dir}/${gen_subdir}"
-echo "generate-thrift.sh: wrote $(find "${java_dir}/${gen_subdir}" -name '*.java' | wc -l) files to ${java_dir}/${gen_subdir}"
+count="$(find "${java_dir}/${gen_subdir}" -name '*.java' | wc -l)"
+echo "generate-thrift.sh: wrote ${count} files to ${java_dir}/${gen_subdir}"

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * A task together with where it was placed; slaveId/slaveHost are unset while PENDING.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class AssignedTask implements org.apache.thrift.TBase<AssignedTask, AssignedTask._Fields>, java.io.Serializable, Cloneable, Comparable<AssignedTask> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("AssignedTask");

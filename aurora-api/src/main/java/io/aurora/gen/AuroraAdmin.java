@@ -9,10 +9,19 @@ package io.aurora.gen;
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class AuroraAdmin {
 
+  /**
+   * Calls for cluster operators.
+   */
   public interface Iface extends AuroraSchedulerManager.Iface {
 
     public Response setQuota(java.lang.String ownerRole, ResourceAggregate quota) throws org.apache.thrift.TException;
 
+    /**
+     * Moves a task through the state machine towards status; not a raw overwrite.
+     * 
+     * @param taskId
+     * @param status
+     */
     public Response forceTaskState(java.lang.String taskId, ScheduleStatus status) throws org.apache.thrift.TException;
 
     public Response performBackup() throws org.apache.thrift.TException;
@@ -37,6 +46,14 @@ public class AuroraAdmin {
 
     public Response endMaintenance(Hosts hosts) throws org.apache.thrift.TException;
 
+    /**
+     * Drains hosts while honouring each task's SlaPolicy (defaultSlaPolicy when it has none);
+     * after timeoutSecs tasks are drained regardless.
+     * 
+     * @param hosts
+     * @param defaultSlaPolicy
+     * @param timeoutSecs
+     */
     public Response slaDrainHosts(Hosts hosts, SlaPolicy defaultSlaPolicy, long timeoutSecs) throws org.apache.thrift.TException;
 
     public Response snapshot() throws org.apache.thrift.TException;
@@ -45,6 +62,11 @@ public class AuroraAdmin {
 
     public Response triggerImplicitTaskReconciliation() throws org.apache.thrift.TException;
 
+    /**
+     * Deletes terminal tasks matching query (all terminal states when none are given).
+     * 
+     * @param query
+     */
     public Response pruneTasks(TaskQuery query) throws org.apache.thrift.TException;
 
   }

@@ -9,6 +9,9 @@ package io.aurora.gen;
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class AuroraSchedulerManager {
 
+  /**
+   * Calls a job owner makes. Parameter ids have gaps where old parameters were retired.
+   */
   public interface Iface extends ReadOnlyScheduler.Iface {
 
     public Response createJob(JobConfiguration description) throws org.apache.thrift.TException;
@@ -21,8 +24,21 @@ public class AuroraSchedulerManager {
 
     public Response restartShards(JobKey job, java.util.Set<java.lang.Integer> shardIds) throws org.apache.thrift.TException;
 
+    /**
+     * An empty or unset instances set means every instance of the job.
+     * 
+     * @param job
+     * @param instances
+     * @param message
+     */
     public Response killTasks(JobKey job, java.util.Set<java.lang.Integer> instances, java.lang.String message) throws org.apache.thrift.TException;
 
+    /**
+     * Adds count instances that copy the config of the instance named by key.
+     * 
+     * @param key
+     * @param count
+     */
     public Response addInstances(InstanceKey key, int count) throws org.apache.thrift.TException;
 
     public Response replaceCronTemplate(JobConfiguration config) throws org.apache.thrift.TException;

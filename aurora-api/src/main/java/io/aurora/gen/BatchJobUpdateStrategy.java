@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * Fixed-size batches; the next batch starts when the whole previous one is done.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class BatchJobUpdateStrategy implements org.apache.thrift.TBase<BatchJobUpdateStrategy, BatchJobUpdateStrategy._Fields>, java.io.Serializable, Cloneable, Comparable<BatchJobUpdateStrategy> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("BatchJobUpdateStrategy");

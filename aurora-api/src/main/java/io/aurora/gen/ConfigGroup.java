@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * The instances of a job that share one config. Id 2 (a set of instance ids) is retired.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class ConfigGroup implements org.apache.thrift.TBase<ConfigGroup, ConfigGroup._Fields>, java.io.Serializable, Cloneable, Comparable<ConfigGroup> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("ConfigGroup");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * A placement rule against one host attribute.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class Constraint implements org.apache.thrift.TBase<Constraint, Constraint._Fields>, java.io.Serializable, Cloneable, Comparable<Constraint> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("Constraint");

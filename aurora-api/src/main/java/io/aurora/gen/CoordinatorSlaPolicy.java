@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * SLA decided by an external service: the scheduler asks coordinatorUrl and reads statusKey.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class CoordinatorSlaPolicy implements org.apache.thrift.TBase<CoordinatorSlaPolicy, CoordinatorSlaPolicy._Fields>, java.io.Serializable, Cloneable, Comparable<CoordinatorSlaPolicy> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("CoordinatorSlaPolicy");

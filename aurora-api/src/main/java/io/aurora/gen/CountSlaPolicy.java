@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * SLA: this many instances must have been RUNNING for durationSecs.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class CountSlaPolicy implements org.apache.thrift.TBase<CountSlaPolicy, CountSlaPolicy._Fields>, java.io.Serializable, Cloneable, Comparable<CountSlaPolicy> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("CountSlaPolicy");

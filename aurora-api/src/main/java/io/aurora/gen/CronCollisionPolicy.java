@@ -7,9 +7,15 @@
 package io.aurora.gen;
 
 
+/**
+ * What a cron run does when the previous run is still active.
+ */
 public enum CronCollisionPolicy implements org.apache.thrift.TEnum {
   KILL_EXISTING(0),
   CANCEL_NEW(1),
+  /**
+   * Deprecated: refused by createJob, treated as CANCEL_NEW for stored jobs.
+   */
   RUN_OVERLAP(2);
 
   private final int value;

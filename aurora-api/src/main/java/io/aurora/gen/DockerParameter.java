@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * A `--name=value` argument handed to the docker CLI.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class DockerParameter implements org.apache.thrift.TBase<DockerParameter, DockerParameter._Fields>, java.io.Serializable, Cloneable, Comparable<DockerParameter> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("DockerParameter");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * Executor name plus its opaque payload (for Thermos: the task as JSON).
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class ExecutorConfig implements org.apache.thrift.TBase<ExecutorConfig, ExecutorConfig._Fields>, java.io.Serializable, Cloneable, Comparable<ExecutorConfig> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("ExecutorConfig");

@@ -15,10 +15,16 @@ public class ExplicitReconciliationSettings implements org.apache.thrift.TBase<E
   private static final org.apache.thrift.scheme.SchemeFactory STANDARD_SCHEME_FACTORY = new ExplicitReconciliationSettingsStandardSchemeFactory();
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new ExplicitReconciliationSettingsTupleSchemeFactory();
 
+  /**
+   * Tasks per reconciliation request; must be positive when set.
+   */
   public int batchSize; // optional
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
+    /**
+     * Tasks per reconciliation request; must be positive when set.
+     */
     BATCH_SIZE((short)1, "batchSize");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
@@ -114,10 +120,16 @@ public class ExplicitReconciliationSettings implements org.apache.thrift.TBase<E
     this.batchSize = 0;
   }
 
+  /**
+   * Tasks per reconciliation request; must be positive when set.
+   */
   public int getBatchSize() {
     return this.batchSize;
   }
 
+  /**
+   * Tasks per reconciliation request; must be positive when set.
+   */
   public ExplicitReconciliationSettings setBatchSize(int batchSize) {
     this.batchSize = batchSize;
     setBatchSizeIsSet(true);

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * details is the older single-update form; detailsList answers a query.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class GetJobUpdateDetailsResult implements org.apache.thrift.TBase<GetJobUpdateDetailsResult, GetJobUpdateDetailsResult._Fields>, java.io.Serializable, Cloneable, Comparable<GetJobUpdateDetailsResult> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("GetJobUpdateDetailsResult");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * How instances would change if the request were started now.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class GetJobUpdateDiffResult implements org.apache.thrift.TBase<GetJobUpdateDiffResult, GetJobUpdateDiffResult._Fields>, java.io.Serializable, Cloneable, Comparable<GetJobUpdateDiffResult> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("GetJobUpdateDiffResult");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * A role's quota and what its jobs consume, split by tier kind.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class GetQuotaResult implements org.apache.thrift.TBase<GetQuotaResult, GetQuotaResult._Fields>, java.io.Serializable, Cloneable, Comparable<GetQuotaResult> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("GetQuotaResult");

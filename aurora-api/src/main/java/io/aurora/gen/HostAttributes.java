@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * Everything the scheduler knows about one agent host.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class HostAttributes implements org.apache.thrift.TBase<HostAttributes, HostAttributes._Fields>, java.io.Serializable, Cloneable, Comparable<HostAttributes> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("HostAttributes");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * A pending SLA-aware drain of one host (slaDrainHosts), kept until the host is drained.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class HostMaintenanceRequest implements org.apache.thrift.TBase<HostMaintenanceRequest, HostMaintenanceRequest._Fields>, java.io.Serializable, Cloneable, Comparable<HostMaintenanceRequest> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("HostMaintenanceRequest");

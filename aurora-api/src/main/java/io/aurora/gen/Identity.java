@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * Deprecated owner record; only the user survives (id 1, the role, is retired).
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class Identity implements org.apache.thrift.TBase<Identity, Identity._Fields>, java.io.Serializable, Cloneable, Comparable<Identity> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("Identity");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * Filesystem image for the Mesos (unified) containerizer.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class Image extends org.apache.thrift.TUnion<Image, Image._Fields> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("Image");

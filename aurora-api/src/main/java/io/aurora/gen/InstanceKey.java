@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * One instance (shard) of a job.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class InstanceKey implements org.apache.thrift.TBase<InstanceKey, InstanceKey._Fields>, java.io.Serializable, Cloneable, Comparable<InstanceKey> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("InstanceKey");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * A config and the instances that have (or should have) it.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class InstanceTaskConfig implements org.apache.thrift.TBase<InstanceTaskConfig, InstanceTaskConfig._Fields>, java.io.Serializable, Cloneable, Comparable<InstanceTaskConfig> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("InstanceTaskConfig");

@@ -6,6 +6,10 @@
  */
 package io.aurora.gen;
 
+/**
+ * A job: instanceCount copies of taskConfig, optionally run on a cron schedule.
+ * Ids 1-3 are retired.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguration, JobConfiguration._Fields>, java.io.Serializable, Cloneable, Comparable<JobConfiguration> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("JobConfiguration");
@@ -21,6 +25,9 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new JobConfigurationTupleSchemeFactory();
 
   public @org.apache.thrift.annotation.Nullable JobKey key; // required
+  /**
+   * Deprecated: duplicates key.role.
+   */
   public @org.apache.thrift.annotation.Nullable Identity owner; // required
   public @org.apache.thrift.annotation.Nullable java.lang.String cronSchedule; // optional
   /**
@@ -34,6 +41,9 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
     KEY((short)9, "key"),
+    /**
+     * Deprecated: duplicates key.role.
+     */
     OWNER((short)7, "owner"),
     CRON_SCHEDULE((short)4, "cronSchedule"),
     /**
@@ -218,11 +228,17 @@ public class JobConfiguration implements org.apache.thrift.TBase<JobConfiguratio
     }
   }
 
+  /**
+   * Deprecated: duplicates key.role.
+   */
   @org.apache.thrift.annotation.Nullable
   public Identity getOwner() {
     return this.owner;
   }
 
+  /**
+   * Deprecated: duplicates key.role.
+   */
   public JobConfiguration setOwner(@org.apache.thrift.annotation.Nullable Identity owner) {
     this.owner = owner;
     return this;

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * One step for one instance during an update.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class JobInstanceUpdateEvent implements org.apache.thrift.TBase<JobInstanceUpdateEvent, JobInstanceUpdateEvent._Fields>, java.io.Serializable, Cloneable, Comparable<JobInstanceUpdateEvent> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("JobInstanceUpdateEvent");

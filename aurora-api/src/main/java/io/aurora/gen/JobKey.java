@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * Names a job. Canonical text form: role/environment/name.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class JobKey implements org.apache.thrift.TBase<JobKey, JobKey._Fields>, java.io.Serializable, Cloneable, Comparable<JobKey> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("JobKey");

@@ -7,6 +7,9 @@
 package io.aurora.gen;
 
 
+/**
+ * What happened to one instance during an update.
+ */
 public enum JobUpdateAction implements org.apache.thrift.TEnum {
   INSTANCE_UPDATED(1),
   INSTANCE_ROLLED_BACK(2),

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * An update together with its full history.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class JobUpdateDetails implements org.apache.thrift.TBase<JobUpdateDetails, JobUpdateDetails._Fields>, java.io.Serializable, Cloneable, Comparable<JobUpdateDetails> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("JobUpdateDetails");

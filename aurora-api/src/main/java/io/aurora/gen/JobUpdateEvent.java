@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * One state change of a whole update.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class JobUpdateEvent implements org.apache.thrift.TBase<JobUpdateEvent, JobUpdateEvent._Fields>, java.io.Serializable, Cloneable, Comparable<JobUpdateEvent> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("JobUpdateEvent");

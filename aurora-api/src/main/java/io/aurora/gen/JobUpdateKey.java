@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * Names one update of one job; id is a random UUID.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class JobUpdateKey implements org.apache.thrift.TBase<JobUpdateKey, JobUpdateKey._Fields>, java.io.Serializable, Cloneable, Comparable<JobUpdateKey> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("JobUpdateKey");

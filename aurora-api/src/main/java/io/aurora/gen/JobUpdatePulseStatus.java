@@ -7,6 +7,9 @@
 package io.aurora.gen;
 
 
+/**
+ * Answer to pulseJobUpdate: OK while the update is active, FINISHED once it is terminal.
+ */
 public enum JobUpdatePulseStatus implements org.apache.thrift.TEnum {
   OK(1),
   FINISHED(2);

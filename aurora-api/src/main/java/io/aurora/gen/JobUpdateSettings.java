@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * Limits and pacing of an update. Id 4 is retired.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class JobUpdateSettings implements org.apache.thrift.TBase<JobUpdateSettings, JobUpdateSettings._Fields>, java.io.Serializable, Cloneable, Comparable<JobUpdateSettings> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("JobUpdateSettings");
@@ -24,12 +27,21 @@ public class JobUpdateSettings implements org.apache.thrift.TBase<JobUpdateSetti
   private static final org.apache.thrift.scheme.SchemeFactory STANDARD_SCHEME_FACTORY = new JobUpdateSettingsStandardSchemeFactory();
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new JobUpdateSettingsTupleSchemeFactory();
 
+  /**
+   * Deprecated: use updateStrategy.
+   */
   public int updateGroupSize; // required
   public int maxPerInstanceFailures; // required
   public int maxFailedInstances; // required
   public int minWaitInInstanceRunningMs; // required
   public boolean rollbackOnFailure; // required
+  /**
+   * Only these instances are touched; all when unset.
+   */
   public @org.apache.thrift.annotation.Nullable java.util.Set<Range> updateOnlyTheseInstances; // required
+  /**
+   * Deprecated: use updateStrategy = batchStrategy.
+   */
   public boolean waitForBatchCompletion; // required
   public int blockIfNoPulsesAfterMs; // optional
   public boolean slaAware; // optional
@@ -37,12 +49,21 @@ public class JobUpdateSettings implements org.apache.thrift.TBase<JobUpdateSetti
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
+    /**
+     * Deprecated: use updateStrategy.
+     */
     UPDATE_GROUP_SIZE((short)1, "updateGroupSize"),
     MAX_PER_INSTANCE_FAILURES((short)2, "maxPerInstanceFailures"),
     MAX_FAILED_INSTANCES((short)3, "maxFailedInstances"),
     MIN_WAIT_IN_INSTANCE_RUNNING_MS((short)5, "minWaitInInstanceRunningMs"),
     ROLLBACK_ON_FAILURE((short)6, "rollbackOnFailure"),
+    /**
+     * Only these instances are touched; all when unset.
+     */
     UPDATE_ONLY_THESE_INSTANCES((short)7, "updateOnlyTheseInstances"),
+    /**
+     * Deprecated: use updateStrategy = batchStrategy.
+     */
     WAIT_FOR_BATCH_COMPLETION((short)8, "waitForBatchCompletion"),
     BLOCK_IF_NO_PULSES_AFTER_MS((short)9, "blockIfNoPulsesAfterMs"),
     SLA_AWARE((short)10, "slaAware"),
@@ -243,10 +264,16 @@ public class JobUpdateSettings implements org.apache.thrift.TBase<JobUpdateSetti
     this.updateStrategy = null;
   }
 
+  /**
+   * Deprecated: use updateStrategy.
+   */
   public int getUpdateGroupSize() {
     return this.updateGroupSize;
   }
 
+  /**
+   * Deprecated: use updateStrategy.
+   */
   public JobUpdateSettings setUpdateGroupSize(int updateGroupSize) {
     this.updateGroupSize = updateGroupSize;
     setUpdateGroupSizeIsSet(true);
@@ -374,11 +401,17 @@ public class JobUpdateSettings implements org.apache.thrift.TBase<JobUpdateSetti
     this.updateOnlyTheseInstances.add(elem);
   }
 
+  /**
+   * Only these instances are touched; all when unset.
+   */
   @org.apache.thrift.annotation.Nullable
   public java.util.Set<Range> getUpdateOnlyTheseInstances() {
     return this.updateOnlyTheseInstances;
   }
 
+  /**
+   * Only these instances are touched; all when unset.
+   */
   public JobUpdateSettings setUpdateOnlyTheseInstances(@org.apache.thrift.annotation.Nullable java.util.Set<Range> updateOnlyTheseInstances) {
     this.updateOnlyTheseInstances = updateOnlyTheseInstances;
     return this;
@@ -399,10 +432,16 @@ public class JobUpdateSettings implements org.apache.thrift.TBase<JobUpdateSetti
     }
   }
 
+  /**
+   * Deprecated: use updateStrategy = batchStrategy.
+   */
   public boolean isWaitForBatchCompletion() {
     return this.waitForBatchCompletion;
   }
 
+  /**
+   * Deprecated: use updateStrategy = batchStrategy.
+   */
   public JobUpdateSettings setWaitForBatchCompletion(boolean waitForBatchCompletion) {
     this.waitForBatchCompletion = waitForBatchCompletion;
     setWaitForBatchCompletionIsSet(true);

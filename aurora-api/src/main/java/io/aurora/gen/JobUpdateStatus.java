@@ -17,6 +17,9 @@ public enum JobUpdateStatus implements org.apache.thrift.TEnum {
   ABORTED(6),
   ERROR(7),
   FAILED(8),
+  /**
+   * Blocked until the next pulseJobUpdate call.
+   */
   ROLL_FORWARD_AWAITING_PULSE(9),
   ROLL_BACK_AWAITING_PULSE(10);
 

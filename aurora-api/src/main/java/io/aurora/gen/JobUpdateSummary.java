@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * Ids 1 and 2 (update id, job key) are retired; key replaces them.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class JobUpdateSummary implements org.apache.thrift.TBase<JobUpdateSummary, JobUpdateSummary._Fields>, java.io.Serializable, Cloneable, Comparable<JobUpdateSummary> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("JobUpdateSummary");

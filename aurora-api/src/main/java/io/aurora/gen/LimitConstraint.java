@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * At most `limit` active tasks of the job per distinct value of the named attribute.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class LimitConstraint implements org.apache.thrift.TBase<LimitConstraint, LimitConstraint._Fields>, java.io.Serializable, Cloneable, Comparable<LimitConstraint> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("LimitConstraint");

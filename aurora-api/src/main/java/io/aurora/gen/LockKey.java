@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * Deprecated job locks (no call takes them since 0.21). Declared so the names stay taken.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class LockKey extends org.apache.thrift.TUnion<LockKey, LockKey._Fields> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("LockKey");

@@ -7,6 +7,9 @@
 package io.aurora.gen;
 
 
+/**
+ * Where a host stands in the maintenance workflow.
+ */
 public enum MaintenanceMode implements org.apache.thrift.TEnum {
   NONE(1),
   SCHEDULED(2),

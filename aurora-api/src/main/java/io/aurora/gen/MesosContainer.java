@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * The default container: Mesos containerizer, optionally with an image and volumes.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class MesosContainer implements org.apache.thrift.TBase<MesosContainer, MesosContainer._Fields>, java.io.Serializable, Cloneable, Comparable<MesosContainer> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("MesosContainer");

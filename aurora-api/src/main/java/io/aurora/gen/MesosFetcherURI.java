@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * A file the Mesos fetcher downloads into the sandbox before the task starts.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class MesosFetcherURI implements org.apache.thrift.TBase<MesosFetcherURI, MesosFetcherURI._Fields>, java.io.Serializable, Cloneable, Comparable<MesosFetcherURI> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("MesosFetcherURI");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * Unused by the scheduler; kept because Aurora clients still know the name.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class Package implements org.apache.thrift.TBase<Package, Package._Fields>, java.io.Serializable, Cloneable, Comparable<Package> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("Package");

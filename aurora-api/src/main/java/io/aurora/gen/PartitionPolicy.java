@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * What to do with a task whose agent is partitioned away.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class PartitionPolicy implements org.apache.thrift.TBase<PartitionPolicy, PartitionPolicy._Fields>, java.io.Serializable, Cloneable, Comparable<PartitionPolicy> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("PartitionPolicy");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * Why a task is still PENDING, in words for humans.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class PendingReason implements org.apache.thrift.TBase<PendingReason, PendingReason._Fields>, java.io.Serializable, Cloneable, Comparable<PendingReason> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("PendingReason");

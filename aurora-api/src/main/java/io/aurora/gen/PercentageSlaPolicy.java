@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * SLA: this percentage of instances must have been RUNNING for durationSecs.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class PercentageSlaPolicy implements org.apache.thrift.TBase<PercentageSlaPolicy, PercentageSlaPolicy._Fields>, java.io.Serializable, Cloneable, Comparable<PercentageSlaPolicy> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("PercentageSlaPolicy");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * Id 1 is retired.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class PopulateJobResult implements org.apache.thrift.TBase<PopulateJobResult, PopulateJobResult._Fields>, java.io.Serializable, Cloneable, Comparable<PopulateJobResult> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("PopulateJobResult");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * At most groupSize instances in flight; a finished one is replaced at once.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class QueueJobUpdateStrategy implements org.apache.thrift.TBase<QueueJobUpdateStrategy, QueueJobUpdateStrategy._Fields>, java.io.Serializable, Cloneable, Comparable<QueueJobUpdateStrategy> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("QueueJobUpdateStrategy");

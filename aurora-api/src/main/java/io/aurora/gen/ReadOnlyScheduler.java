@@ -9,28 +9,57 @@ package io.aurora.gen;
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class ReadOnlyScheduler {
 
+  /**
+   * Calls that only read state; safe to retry.
+   */
   public interface Iface {
 
     public Response getRoleSummary() throws org.apache.thrift.TException;
 
+    /**
+     * role may be unset: all roles.
+     * 
+     * @param role
+     */
     public Response getJobSummary(java.lang.String role) throws org.apache.thrift.TException;
 
     public Response getTasksStatus(TaskQuery query) throws org.apache.thrift.TException;
 
+    /**
+     * As getTasksStatus, with executorConfig.data left out to keep responses small.
+     * 
+     * @param query
+     */
     public Response getTasksWithoutConfigs(TaskQuery query) throws org.apache.thrift.TException;
 
     public Response getPendingReason(TaskQuery query) throws org.apache.thrift.TException;
 
     public Response getConfigSummary(JobKey job) throws org.apache.thrift.TException;
 
+    /**
+     * ownerRole may be unset: all jobs.
+     * 
+     * @param ownerRole
+     */
     public Response getJobs(java.lang.String ownerRole) throws org.apache.thrift.TException;
 
     public Response getQuota(java.lang.String ownerRole) throws org.apache.thrift.TException;
 
+    /**
+     * Validates and fills in defaults as createJob would, without creating anything.
+     * 
+     * @param description
+     */
     public Response populateJobConfig(JobConfiguration description) throws org.apache.thrift.TException;
 
     public Response getJobUpdateSummaries(JobUpdateQuery jobUpdateQuery) throws org.apache.thrift.TException;
 
+    /**
+     * key is deprecated in favour of query.
+     * 
+     * @param key
+     * @param query
+     */
     public Response getJobUpdateDetails(JobUpdateKey key, JobUpdateQuery query) throws org.apache.thrift.TException;
 
     public Response getJobUpdateDiff(JobUpdateRequest request) throws org.apache.thrift.TException;

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * One resource demand or grant; a task's needs are a set of these.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class Resource extends org.apache.thrift.TUnion<Resource, Resource._Fields> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("Resource");

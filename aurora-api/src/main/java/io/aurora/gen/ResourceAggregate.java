@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * A bundle of resources, used for quotas. Ids 1-3 (numCpus, ramMb, diskMb) are retired.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class ResourceAggregate implements org.apache.thrift.TBase<ResourceAggregate, ResourceAggregate._Fields>, java.io.Serializable, Cloneable, Comparable<ResourceAggregate> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("ResourceAggregate");

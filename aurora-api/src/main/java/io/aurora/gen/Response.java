@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * What every call returns. Ids 2 and 4 are retired.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class Response implements org.apache.thrift.TBase<Response, Response._Fields>, java.io.Serializable, Cloneable, Comparable<Response> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("Response");
@@ -25,6 +28,9 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
   public @org.apache.thrift.annotation.Nullable ResponseCode responseCode; // required
   public @org.apache.thrift.annotation.Nullable ServerInfo serverInfo; // required
   public @org.apache.thrift.annotation.Nullable Result result; // optional
+  /**
+   * Warnings, errors and deprecation notices for the caller.
+   */
   public @org.apache.thrift.annotation.Nullable java.util.List<ResponseDetail> details; // required
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
@@ -36,6 +42,9 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
     RESPONSE_CODE((short)1, "responseCode"),
     SERVER_INFO((short)5, "serverInfo"),
     RESULT((short)3, "result"),
+    /**
+     * Warnings, errors and deprecation notices for the caller.
+     */
     DETAILS((short)6, "details");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
@@ -268,11 +277,17 @@ public class Response implements org.apache.thrift.TBase<Response, Response._Fie
     this.details.add(elem);
   }
 
+  /**
+   * Warnings, errors and deprecation notices for the caller.
+   */
   @org.apache.thrift.annotation.Nullable
   public java.util.List<ResponseDetail> getDetails() {
     return this.details;
   }
 
+  /**
+   * Warnings, errors and deprecation notices for the caller.
+   */
   public Response setDetails(@org.apache.thrift.annotation.Nullable java.util.List<ResponseDetail> details) {
     this.details = details;
     return this;

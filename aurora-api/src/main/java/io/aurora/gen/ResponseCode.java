@@ -7,13 +7,22 @@
 package io.aurora.gen;
 
 
+/**
+ * Outcome of a call. Clients look only at this code; a Result is present only with OK.
+ */
 public enum ResponseCode implements org.apache.thrift.TEnum {
   INVALID_REQUEST(0),
   OK(1),
   ERROR(2),
   WARNING(3),
   AUTH_FAILED(4),
+  /**
+   * The call conflicts with a job update in progress.
+   */
   JOB_UPDATING_ERROR(5),
+  /**
+   * The scheduler cannot answer right now (e.g. storage not ready); the client retries.
+   */
   ERROR_TRANSIENT(6);
 
   private final int value;

@@ -6,6 +6,10 @@
  */
 package io.aurora.gen;
 
+/**
+ * The payload of an OK response; which member is set depends on the call.
+ * Retired ids: 2, 12, 13, 14, 15, 16, 19.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class Result extends org.apache.thrift.TUnion<Result, Result._Fields> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("Result");

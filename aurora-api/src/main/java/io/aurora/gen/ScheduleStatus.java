@@ -7,6 +7,9 @@
 package io.aurora.gen;
 
 
+/**
+ * Lifecycle states of a task. Numbers 8, 10, 14 and 15 belonged to states that no longer exist.
+ */
 public enum ScheduleStatus implements org.apache.thrift.TEnum {
   INIT(11),
   THROTTLED(16),

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * A task as the scheduler tracks it.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, ScheduledTask._Fields>, java.io.Serializable, Cloneable, Comparable<ScheduledTask> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("ScheduledTask");
@@ -26,9 +29,15 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
    * @see ScheduleStatus
    */
   public @org.apache.thrift.annotation.Nullable ScheduleStatus status; // required
+  /**
+   * Failures accumulated across all generations of this instance.
+   */
   public int failureCount; // required
   public int timesPartitioned; // required
   public @org.apache.thrift.annotation.Nullable java.util.List<TaskEvent> taskEvents; // required
+  /**
+   * Task id of the generation this task replaced, if it was rescheduled.
+   */
   public @org.apache.thrift.annotation.Nullable java.lang.String ancestorId; // required
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
@@ -39,9 +48,15 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
      * @see ScheduleStatus
      */
     STATUS((short)2, "status"),
+    /**
+     * Failures accumulated across all generations of this instance.
+     */
     FAILURE_COUNT((short)3, "failureCount"),
     TIMES_PARTITIONED((short)6, "timesPartitioned"),
     TASK_EVENTS((short)4, "taskEvents"),
+    /**
+     * Task id of the generation this task replaced, if it was rescheduled.
+     */
     ANCESTOR_ID((short)5, "ancestorId");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
@@ -258,10 +273,16 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
     }
   }
 
+  /**
+   * Failures accumulated across all generations of this instance.
+   */
   public int getFailureCount() {
     return this.failureCount;
   }
 
+  /**
+   * Failures accumulated across all generations of this instance.
+   */
   public ScheduledTask setFailureCount(int failureCount) {
     this.failureCount = failureCount;
     setFailureCountIsSet(true);
@@ -345,11 +366,17 @@ public class ScheduledTask implements org.apache.thrift.TBase<ScheduledTask, Sch
     }
   }
 
+  /**
+   * Task id of the generation this task replaced, if it was rescheduled.
+   */
   @org.apache.thrift.annotation.Nullable
   public java.lang.String getAncestorId() {
     return this.ancestorId;
   }
 
+  /**
+   * Task id of the generation this task replaced, if it was rescheduled.
+   */
   public ScheduledTask setAncestorId(@org.apache.thrift.annotation.Nullable java.lang.String ancestorId) {
     this.ancestorId = ancestorId;
     return this;

@@ -17,11 +17,17 @@ public class StartJobUpdateResult implements org.apache.thrift.TBase<StartJobUpd
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new StartJobUpdateResultTupleSchemeFactory();
 
   public @org.apache.thrift.annotation.Nullable JobUpdateKey key; // required
+  /**
+   * Set when the job already had an active update.
+   */
   public @org.apache.thrift.annotation.Nullable JobUpdateSummary updateSummary; // optional
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
     KEY((short)1, "key"),
+    /**
+     * Set when the job already had an active update.
+     */
     UPDATE_SUMMARY((short)2, "updateSummary");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
@@ -155,11 +161,17 @@ public class StartJobUpdateResult implements org.apache.thrift.TBase<StartJobUpd
     }
   }
 
+  /**
+   * Set when the job already had an active update.
+   */
   @org.apache.thrift.annotation.Nullable
   public JobUpdateSummary getUpdateSummary() {
     return this.updateSummary;
   }
 
+  /**
+   * Set when the job already had an active update.
+   */
   public StartJobUpdateResult setUpdateSummary(@org.apache.thrift.annotation.Nullable JobUpdateSummary updateSummary) {
     this.updateSummary = updateSummary;
     return this;

@@ -6,6 +6,12 @@
  */
 package io.aurora.gen;
 
+/**
+ * How to run one task of a job. Two tasks with equal TaskConfigs are interchangeable for
+ * scheduling, which is why the storage keeps each distinct config once.
+ * Every id below 36 that is not used here is retired (among them 3 jobName, 26 environment,
+ * 8-10 numCpus/ramMb/diskMb and 21 requestedPorts, which moved into 32 resources).
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class TaskConfig implements org.apache.thrift.TBase<TaskConfig, TaskConfig._Fields>, java.io.Serializable, Cloneable, Comparable<TaskConfig> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("TaskConfig");
@@ -32,10 +38,16 @@ public class TaskConfig implements org.apache.thrift.TBase<TaskConfig, TaskConfi
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new TaskConfigTupleSchemeFactory();
 
   public @org.apache.thrift.annotation.Nullable JobKey job; // required
+  /**
+   * Deprecated: duplicates job.role.
+   */
   public @org.apache.thrift.annotation.Nullable Identity owner; // required
   public boolean isService; // required
   public int priority; // required
   public int maxTaskFailures; // required
+  /**
+   * Deprecated: derived from the tier.
+   */
   public boolean production; // optional
   public @org.apache.thrift.annotation.Nullable java.lang.String tier; // optional
   public @org.apache.thrift.annotation.Nullable java.util.Set<Resource> resources; // required
@@ -52,10 +64,16 @@ public class TaskConfig implements org.apache.thrift.TBase<TaskConfig, TaskConfi
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
     JOB((short)28, "job"),
+    /**
+     * Deprecated: duplicates job.role.
+     */
     OWNER((short)17, "owner"),
     IS_SERVICE((short)7, "isService"),
     PRIORITY((short)11, "priority"),
     MAX_TASK_FAILURES((short)13, "maxTaskFailures"),
+    /**
+     * Deprecated: derived from the tier.
+     */
     PRODUCTION((short)18, "production"),
     TIER((short)30, "tier"),
     RESOURCES((short)32, "resources"),
@@ -371,11 +389,17 @@ public class TaskConfig implements org.apache.thrift.TBase<TaskConfig, TaskConfi
     }
   }
 
+  /**
+   * Deprecated: duplicates job.role.
+   */
   @org.apache.thrift.annotation.Nullable
   public Identity getOwner() {
     return this.owner;
   }
 
+  /**
+   * Deprecated: duplicates job.role.
+   */
   public TaskConfig setOwner(@org.apache.thrift.annotation.Nullable Identity owner) {
     this.owner = owner;
     return this;
@@ -465,10 +489,16 @@ public class TaskConfig implements org.apache.thrift.TBase<TaskConfig, TaskConfi
     __isset_bitfield = org.apache.thrift.EncodingUtils.setBit(__isset_bitfield, __MAXTASKFAILURES_ISSET_ID, value);
   }
 
+  /**
+   * Deprecated: derived from the tier.
+   */
   public boolean isProduction() {
     return this.production;
   }
 
+  /**
+   * Deprecated: derived from the tier.
+   */
   public TaskConfig setProduction(boolean production) {
     this.production = production;
     setProductionIsSet(true);

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * One state change of a task, kept in its history.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class TaskEvent implements org.apache.thrift.TBase<TaskEvent, TaskEvent._Fields>, java.io.Serializable, Cloneable, Comparable<TaskEvent> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("TaskEvent");
@@ -18,6 +21,9 @@ public class TaskEvent implements org.apache.thrift.TBase<TaskEvent, TaskEvent._
   private static final org.apache.thrift.scheme.SchemeFactory STANDARD_SCHEME_FACTORY = new TaskEventStandardSchemeFactory();
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new TaskEventTupleSchemeFactory();
 
+  /**
+   * Milliseconds since the epoch.
+   */
   public long timestamp; // required
   /**
    * 
@@ -25,10 +31,16 @@ public class TaskEvent implements org.apache.thrift.TBase<TaskEvent, TaskEvent._
    */
   public @org.apache.thrift.annotation.Nullable ScheduleStatus status; // required
   public @org.apache.thrift.annotation.Nullable java.lang.String message; // optional
+  /**
+   * Host name of the scheduler that recorded the change.
+   */
   public @org.apache.thrift.annotation.Nullable java.lang.String scheduler; // optional
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
+    /**
+     * Milliseconds since the epoch.
+     */
     TIMESTAMP((short)1, "timestamp"),
     /**
      * 
@@ -36,6 +48,9 @@ public class TaskEvent implements org.apache.thrift.TBase<TaskEvent, TaskEvent._
      */
     STATUS((short)2, "status"),
     MESSAGE((short)3, "message"),
+    /**
+     * Host name of the scheduler that recorded the change.
+     */
     SCHEDULER((short)4, "scheduler");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
@@ -165,10 +180,16 @@ public class TaskEvent implements org.apache.thrift.TBase<TaskEvent, TaskEvent._
     this.scheduler = null;
   }
 
+  /**
+   * Milliseconds since the epoch.
+   */
   public long getTimestamp() {
     return this.timestamp;
   }
 
+  /**
+   * Milliseconds since the epoch.
+   */
   public TaskEvent setTimestamp(long timestamp) {
     this.timestamp = timestamp;
     setTimestampIsSet(true);
@@ -246,11 +267,17 @@ public class TaskEvent implements org.apache.thrift.TBase<TaskEvent, TaskEvent._
     }
   }
 
+  /**
+   * Host name of the scheduler that recorded the change.
+   */
   @org.apache.thrift.annotation.Nullable
   public java.lang.String getScheduler() {
     return this.scheduler;
   }
 
+  /**
+   * Host name of the scheduler that recorded the change.
+   */
   public TaskEvent setScheduler(@org.apache.thrift.annotation.Nullable java.lang.String scheduler) {
     this.scheduler = scheduler;
     return this;

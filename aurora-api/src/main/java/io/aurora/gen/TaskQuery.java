@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * Selects tasks; every field that is set must match (AND). Unused ids below 15 are retired.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class TaskQuery implements org.apache.thrift.TBase<TaskQuery, TaskQuery._Fields>, java.io.Serializable, Cloneable, Comparable<TaskQuery> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("TaskQuery");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen;
 
+/**
+ * Like Batch, but batch i has size groupSizes[i] (the last size repeats).
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class VariableBatchJobUpdateStrategy implements org.apache.thrift.TBase<VariableBatchJobUpdateStrategy, VariableBatchJobUpdateStrategy._Fields>, java.io.Serializable, Cloneable, Comparable<VariableBatchJobUpdateStrategy> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("VariableBatchJobUpdateStrategy");

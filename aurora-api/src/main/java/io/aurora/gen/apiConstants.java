@@ -9,18 +9,34 @@ package io.aurora.gen;
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class apiConstants {
 
+  /**
+   * Executor name under which the Thermos executor registers with Mesos.
+   */
   public static final java.lang.String AURORA_EXECUTOR_NAME = "AuroraExecutor";
 
+  /**
+   * HTTP header a client sets to reach a follower's /api directly instead of being redirected.
+   */
   public static final java.lang.String BYPASS_LEADER_REDIRECT_HEADER_NAME = "Bypass-Leader-Redirect";
 
+  /**
+   * Sandbox directory under which a task's image filesystem is mounted (Mesos containerizer).
+   */
   public static final java.lang.String TASK_FILESYSTEM_MOUNT_POINT = "taskfs";
 
+  /**
+   * Role, environment and job name must each match this expression. The JVM and Python variants
+   * exist for clients in those languages; all three accept exactly the same strings.
+   */
   public static final java.lang.String GOOD_IDENTIFIER_PATTERN = "^[\\w\\-\\.]+$";
 
   public static final java.lang.String GOOD_IDENTIFIER_PATTERN_JVM = "^[\\w\\-\\.]+$";
 
   public static final java.lang.String GOOD_IDENTIFIER_PATTERN_PYTHON = "^[\\w\\-\\.]+$";
 
+  /**
+   * Not yet terminal: the task counts against its job's instances.
+   */
   public static final java.util.Set<ScheduleStatus> ACTIVE_STATES = java.util.EnumSet.noneOf(ScheduleStatus.class);
   static {
     ACTIVE_STATES.add(io.aurora.gen.ScheduleStatus.ASSIGNED);
@@ -35,6 +51,9 @@ public class apiConstants {
     ACTIVE_STATES.add(io.aurora.gen.ScheduleStatus.THROTTLED);
   }
 
+  /**
+   * Active and bound to an agent (ACTIVE minus PENDING and THROTTLED).
+   */
   public static final java.util.Set<ScheduleStatus> SLAVE_ASSIGNED_STATES = java.util.EnumSet.noneOf(ScheduleStatus.class);
   static {
     SLAVE_ASSIGNED_STATES.add(io.aurora.gen.ScheduleStatus.ASSIGNED);
@@ -47,6 +66,9 @@ public class apiConstants {
     SLAVE_ASSIGNED_STATES.add(io.aurora.gen.ScheduleStatus.STARTING);
   }
 
+  /**
+   * The task has a live sandbox on its agent.
+   */
   public static final java.util.Set<ScheduleStatus> LIVE_STATES = java.util.EnumSet.noneOf(ScheduleStatus.class);
   static {
     LIVE_STATES.add(io.aurora.gen.ScheduleStatus.KILLING);
@@ -57,6 +79,9 @@ public class apiConstants {
     LIVE_STATES.add(io.aurora.gen.ScheduleStatus.RUNNING);
   }
 
+  /**
+   * The task is over and will not change again.
+   */
   public static final java.util.Set<ScheduleStatus> TERMINAL_STATES = java.util.EnumSet.noneOf(ScheduleStatus.class);
   static {
     TERMINAL_STATES.add(io.aurora.gen.ScheduleStatus.FAILED);
@@ -65,6 +90,9 @@ public class apiConstants {
     TERMINAL_STATES.add(io.aurora.gen.ScheduleStatus.LOST);
   }
 
+  /**
+   * An update in one of these states still owns its job.
+   */
   public static final java.util.Set<JobUpdateStatus> ACTIVE_JOB_UPDATE_STATES = java.util.EnumSet.noneOf(JobUpdateStatus.class);
   static {
     ACTIVE_JOB_UPDATE_STATES.add(io.aurora.gen.JobUpdateStatus.ROLLING_FORWARD);
@@ -75,6 +103,9 @@ public class apiConstants {
     ACTIVE_JOB_UPDATE_STATES.add(io.aurora.gen.JobUpdateStatus.ROLL_BACK_AWAITING_PULSE);
   }
 
+  /**
+   * The misspelling is part of the contract: generated clients refer to this name.
+   */
   public static final java.util.Set<JobUpdateStatus> AWAITNG_PULSE_JOB_UPDATE_STATES = java.util.EnumSet.noneOf(JobUpdateStatus.class);
   static {
     AWAITNG_PULSE_JOB_UPDATE_STATES.add(io.aurora.gen.JobUpdateStatus.ROLL_FORWARD_AWAITING_PULSE);

@@ -58,8 +58,9 @@ class ApiRoundTripTest {
 
   @Test
   void decoding_skipsFieldIdsItDoesNotKnow() throws Exception {
-    // Old readers must skip ids they lack (that is what makes adding fields safe). InstanceTaskConfig
-    // and ConfigGroup share id 1 (a TaskConfig); ConfigGroup has no id 2, so it must be skipped.
+    // Old readers must skip ids they lack (that is what makes adding fields safe).
+    // InstanceTaskConfig and ConfigGroup share id 1 (a TaskConfig); ConfigGroup has no id 2,
+    // so it must be skipped.
     InstanceTaskConfig sent = new InstanceTaskConfig(FullyPopulated.taskConfig(),
         java.util.Set.of(new Range(0, 4)));
     byte[] bytes = new TSerializer(new TBinaryProtocol.Factory()).serialize(sent);

@@ -6,6 +6,10 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * A PENDING task was placed on an agent. The status change to ASSIGNED travels as a separate
+ * ChangeTaskStatus in the same transaction, so each op does one thing.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class AssignTask implements org.apache.thrift.TBase<AssignTask, AssignTask._Fields>, java.io.Serializable, Cloneable, Comparable<AssignTask> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("AssignTask");

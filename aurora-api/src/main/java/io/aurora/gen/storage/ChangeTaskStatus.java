@@ -6,6 +6,10 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * A task moved to a new status. Carries the event appended to the task's history and, when the
+ * transition changed them, the new counters (unset means unchanged).
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class ChangeTaskStatus implements org.apache.thrift.TBase<ChangeTaskStatus, ChangeTaskStatus._Fields>, java.io.Serializable, Cloneable, Comparable<ChangeTaskStatus> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("ChangeTaskStatus");
@@ -21,6 +25,7 @@ public class ChangeTaskStatus implements org.apache.thrift.TBase<ChangeTaskStatu
 
   public @org.apache.thrift.annotation.Nullable java.lang.String taskId; // required
   /**
+   * Equal to event.status; explicit so that applying the op needs no look into the event.
    * 
    * @see io.aurora.gen.ScheduleStatus
    */
@@ -33,6 +38,7 @@ public class ChangeTaskStatus implements org.apache.thrift.TBase<ChangeTaskStatu
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
     TASK_ID((short)1, "taskId"),
     /**
+     * Equal to event.status; explicit so that applying the op needs no look into the event.
      * 
      * @see io.aurora.gen.ScheduleStatus
      */
@@ -203,6 +209,7 @@ public class ChangeTaskStatus implements org.apache.thrift.TBase<ChangeTaskStatu
   }
 
   /**
+   * Equal to event.status; explicit so that applying the op needs no look into the event.
    * 
    * @see io.aurora.gen.ScheduleStatus
    */
@@ -212,6 +219,7 @@ public class ChangeTaskStatus implements org.apache.thrift.TBase<ChangeTaskStatu
   }
 
   /**
+   * Equal to event.status; explicit so that applying the op needs no look into the event.
    * 
    * @see io.aurora.gen.ScheduleStatus
    */

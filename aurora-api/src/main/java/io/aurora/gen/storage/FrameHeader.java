@@ -6,6 +6,10 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * First frame of an entry too large for one log record (-dlog_max_entry_size). The chunkCount
+ * FrameChunks that follow it, in log order, concatenate to the binary encoding of one LogEntry.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class FrameHeader implements org.apache.thrift.TBase<FrameHeader, FrameHeader._Fields>, java.io.Serializable, Cloneable, Comparable<FrameHeader> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("FrameHeader");
@@ -17,11 +21,17 @@ public class FrameHeader implements org.apache.thrift.TBase<FrameHeader, FrameHe
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new FrameHeaderTupleSchemeFactory();
 
   public int chunkCount; // required
+  /**
+   * SHA-256 of the concatenated chunk data; a mismatch means a torn or corrupt entry.
+   */
   public @org.apache.thrift.annotation.Nullable java.nio.ByteBuffer checksum; // required
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
     CHUNK_COUNT((short)1, "chunkCount"),
+    /**
+     * SHA-256 of the concatenated chunk data; a mismatch means a torn or corrupt entry.
+     */
     CHECKSUM((short)2, "checksum");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
@@ -157,6 +167,9 @@ public class FrameHeader implements org.apache.thrift.TBase<FrameHeader, FrameHe
     __isset_bitfield = org.apache.thrift.EncodingUtils.setBit(__isset_bitfield, __CHUNKCOUNT_ISSET_ID, value);
   }
 
+  /**
+   * SHA-256 of the concatenated chunk data; a mismatch means a torn or corrupt entry.
+   */
   public byte[] getChecksum() {
     setChecksum(org.apache.thrift.TBaseHelper.rightSize(checksum));
     return checksum == null ? null : checksum.array();
@@ -166,6 +179,9 @@ public class FrameHeader implements org.apache.thrift.TBase<FrameHeader, FrameHe
     return org.apache.thrift.TBaseHelper.copyBinary(checksum);
   }
 
+  /**
+   * SHA-256 of the concatenated chunk data; a mismatch means a torn or corrupt entry.
+   */
   public FrameHeader setChecksum(byte[] checksum) {
     this.checksum = checksum == null ? (java.nio.ByteBuffer)null   : java.nio.ByteBuffer.wrap(checksum.clone());
     return this;

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * One record of the replicated log.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class LogEntry extends org.apache.thrift.TUnion<LogEntry, LogEntry._Fields> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("LogEntry");
@@ -17,10 +20,23 @@ public class LogEntry extends org.apache.thrift.TUnion<LogEntry, LogEntry._Field
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
+    /**
+     * Replaces all state; entries before it may be truncated.
+     */
     SNAPSHOT((short)1, "snapshot"),
     TRANSACTION((short)2, "transaction"),
+    /**
+     * Written by a new leader to learn the log's end; changes nothing.
+     */
     NOOP((short)3, "noop"),
+    /**
+     * Part of an entry split because of its size; never contains another frame.
+     */
     FRAME((short)4, "frame"),
+    /**
+     * zlib (deflate) compressed TBinaryProtocol encoding of a LogEntry that is a snapshot or a
+     * transaction. Compression happens before framing, so a frame may carry compressed bytes.
+     */
     DEFLATED_ENTRY((short)5, "deflatedEntry");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
@@ -381,6 +397,9 @@ public class LogEntry extends org.apache.thrift.TUnion<LogEntry, LogEntry._Field
   }
 
 
+  /**
+   * Replaces all state; entries before it may be truncated.
+   */
   public Snapshot getSnapshot() {
     if (getSetField() == _Fields.SNAPSHOT) {
       return (Snapshot)getFieldValue();
@@ -389,6 +408,9 @@ public class LogEntry extends org.apache.thrift.TUnion<LogEntry, LogEntry._Field
     }
   }
 
+  /**
+   * Replaces all state; entries before it may be truncated.
+   */
   public void setSnapshot(Snapshot value) {
     setField_ = _Fields.SNAPSHOT;
     value_ = java.util.Objects.requireNonNull(value,"_Fields.SNAPSHOT");
@@ -407,6 +429,9 @@ public class LogEntry extends org.apache.thrift.TUnion<LogEntry, LogEntry._Field
     value_ = java.util.Objects.requireNonNull(value,"_Fields.TRANSACTION");
   }
 
+  /**
+   * Written by a new leader to learn the log's end; changes nothing.
+   */
   public boolean getNoop() {
     if (getSetField() == _Fields.NOOP) {
       return (java.lang.Boolean)getFieldValue();
@@ -415,11 +440,17 @@ public class LogEntry extends org.apache.thrift.TUnion<LogEntry, LogEntry._Field
     }
   }
 
+  /**
+   * Written by a new leader to learn the log's end; changes nothing.
+   */
   public void setNoop(boolean value) {
     setField_ = _Fields.NOOP;
     value_ = value;
   }
 
+  /**
+   * Part of an entry split because of its size; never contains another frame.
+   */
   public Frame getFrame() {
     if (getSetField() == _Fields.FRAME) {
       return (Frame)getFieldValue();
@@ -428,11 +459,18 @@ public class LogEntry extends org.apache.thrift.TUnion<LogEntry, LogEntry._Field
     }
   }
 
+  /**
+   * Part of an entry split because of its size; never contains another frame.
+   */
   public void setFrame(Frame value) {
     setField_ = _Fields.FRAME;
     value_ = java.util.Objects.requireNonNull(value,"_Fields.FRAME");
   }
 
+  /**
+   * zlib (deflate) compressed TBinaryProtocol encoding of a LogEntry that is a snapshot or a
+   * transaction. Compression happens before framing, so a frame may carry compressed bytes.
+   */
   public byte[] getDeflatedEntry() {
     setDeflatedEntry(org.apache.thrift.TBaseHelper.rightSize(bufferForDeflatedEntry()));
     java.nio.ByteBuffer b = bufferForDeflatedEntry();
@@ -447,6 +485,10 @@ public class LogEntry extends org.apache.thrift.TUnion<LogEntry, LogEntry._Field
     }
   }
 
+  /**
+   * zlib (deflate) compressed TBinaryProtocol encoding of a LogEntry that is a snapshot or a
+   * transaction. Compression happens before framing, so a frame may carry compressed bytes.
+   */
   public void setDeflatedEntry(byte[] value) {
     setDeflatedEntry  (java.nio.ByteBuffer.wrap(value.clone()));
   }

@@ -6,6 +6,11 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * One mutation of one store. Applying the ops of a Transaction in order to the state before it
+ * gives the state after it; replaying the log this way is how followers and recovery rebuild
+ * state. Ids are grouped by store; unused ids in a group are free for that store's future ops.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class Op extends org.apache.thrift.TUnion<Op, Op._Fields> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("Op");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * Deletes a service job's configuration.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class RemoveJob implements org.apache.thrift.TBase<RemoveJob, RemoveJob._Fields>, java.io.Serializable, Cloneable, Comparable<RemoveJob> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("RemoveJob");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * Deletes updates with their histories (history pruning).
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class RemoveJobUpdates implements org.apache.thrift.TBase<RemoveJobUpdates, RemoveJobUpdates._Fields>, java.io.Serializable, Cloneable, Comparable<RemoveJobUpdates> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("RemoveJobUpdates");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * Drops configs no task, job or update refers to any more; the storage decides when.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class RemoveTaskConfigs implements org.apache.thrift.TBase<RemoveTaskConfigs, RemoveTaskConfigs._Fields>, java.io.Serializable, Cloneable, Comparable<RemoveTaskConfigs> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("RemoveTaskConfigs");

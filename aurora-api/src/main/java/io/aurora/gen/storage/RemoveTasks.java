@@ -6,6 +6,9 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * Deletes tasks (pruning, or a job being removed).
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class RemoveTasks implements org.apache.thrift.TBase<RemoveTasks, RemoveTasks._Fields>, java.io.Serializable, Cloneable, Comparable<RemoveTasks> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("RemoveTasks");

@@ -6,6 +6,10 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * Stores (inserts or replaces) a cron job template. Cron jobs live in their own store because
+ * they exist without any task.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class SaveCronJob implements org.apache.thrift.TBase<SaveCronJob, SaveCronJob._Fields>, java.io.Serializable, Cloneable, Comparable<SaveCronJob> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("SaveCronJob");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * The framework id Mesos gave us, needed to re-subscribe after a failover.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class SaveFrameworkId implements org.apache.thrift.TBase<SaveFrameworkId, SaveFrameworkId._Fields>, java.io.Serializable, Cloneable, Comparable<SaveFrameworkId> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("SaveFrameworkId");

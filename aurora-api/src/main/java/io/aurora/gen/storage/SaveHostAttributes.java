@@ -6,6 +6,9 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * Stores (inserts or replaces by host) an agent's attributes and maintenance mode.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class SaveHostAttributes implements org.apache.thrift.TBase<SaveHostAttributes, SaveHostAttributes._Fields>, java.io.Serializable, Cloneable, Comparable<SaveHostAttributes> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("SaveHostAttributes");

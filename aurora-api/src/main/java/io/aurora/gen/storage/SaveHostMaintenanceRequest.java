@@ -6,6 +6,9 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * Stores (inserts or replaces by host) an SLA-aware drain request.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class SaveHostMaintenanceRequest implements org.apache.thrift.TBase<SaveHostMaintenanceRequest, SaveHostMaintenanceRequest._Fields>, java.io.Serializable, Cloneable, Comparable<SaveHostMaintenanceRequest> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("SaveHostMaintenanceRequest");

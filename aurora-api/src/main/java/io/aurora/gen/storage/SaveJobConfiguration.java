@@ -6,6 +6,9 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * Stores (inserts or replaces) the configuration of a service job.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class SaveJobConfiguration implements org.apache.thrift.TBase<SaveJobConfiguration, SaveJobConfiguration._Fields>, java.io.Serializable, Cloneable, Comparable<SaveJobConfiguration> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("SaveJobConfiguration");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * Appends an instance event to an update's history.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class SaveJobInstanceUpdateEvent implements org.apache.thrift.TBase<SaveJobInstanceUpdateEvent, SaveJobInstanceUpdateEvent._Fields>, java.io.Serializable, Cloneable, Comparable<SaveJobInstanceUpdateEvent> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("SaveJobInstanceUpdateEvent");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * Stores (inserts or replaces by key) an update's definition; its events follow as own ops.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class SaveJobUpdate implements org.apache.thrift.TBase<SaveJobUpdate, SaveJobUpdate._Fields>, java.io.Serializable, Cloneable, Comparable<SaveJobUpdate> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("SaveJobUpdate");

@@ -6,6 +6,9 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * Appends an event to an update's history.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class SaveJobUpdateEvent implements org.apache.thrift.TBase<SaveJobUpdateEvent, SaveJobUpdateEvent._Fields>, java.io.Serializable, Cloneable, Comparable<SaveJobUpdateEvent> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("SaveJobUpdateEvent");

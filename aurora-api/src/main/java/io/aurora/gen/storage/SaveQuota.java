@@ -6,6 +6,9 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * Sets a role's quota, replacing any previous one.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class SaveQuota implements org.apache.thrift.TBase<SaveQuota, SaveQuota._Fields>, java.io.Serializable, Cloneable, Comparable<SaveQuota> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("SaveQuota");

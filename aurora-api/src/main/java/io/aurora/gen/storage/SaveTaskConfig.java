@@ -6,6 +6,10 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * Adds a config (or confirms it exists). Always precedes, in the same or an earlier transaction,
+ * the first SaveTasks that refers to configId.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class SaveTaskConfig implements org.apache.thrift.TBase<SaveTaskConfig, SaveTaskConfig._Fields>, java.io.Serializable, Cloneable, Comparable<SaveTaskConfig> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("SaveTaskConfig");

@@ -6,6 +6,10 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * Inserts tasks or replaces them whole (by task id). Used when tasks are created, e.g. a new job,
+ * added instances or a rescheduled generation; later changes use the smaller ops below.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class SaveTasks implements org.apache.thrift.TBase<SaveTasks, SaveTasks._Fields>, java.io.Serializable, Cloneable, Comparable<SaveTasks> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("SaveTasks");

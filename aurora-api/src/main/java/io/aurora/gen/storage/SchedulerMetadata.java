@@ -6,6 +6,9 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * Process-wide facts that are not part of any other store.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class SchedulerMetadata implements org.apache.thrift.TBase<SchedulerMetadata, SchedulerMetadata._Fields>, java.io.Serializable, Cloneable, Comparable<SchedulerMetadata> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("SchedulerMetadata");
@@ -16,12 +19,24 @@ public class SchedulerMetadata implements org.apache.thrift.TBase<SchedulerMetad
   private static final org.apache.thrift.scheme.SchemeFactory STANDARD_SCHEME_FACTORY = new SchedulerMetadataStandardSchemeFactory();
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new SchedulerMetadataTupleSchemeFactory();
 
+  /**
+   * Unset until Mesos first registers us.
+   */
   public @org.apache.thrift.annotation.Nullable java.lang.String frameworkId; // optional
+  /**
+   * Free-form facts about the writer (version, build), for operators reading a backup.
+   */
   public @org.apache.thrift.annotation.Nullable java.util.Map<java.lang.String,java.lang.String> details; // required
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
+    /**
+     * Unset until Mesos first registers us.
+     */
     FRAMEWORK_ID((short)1, "frameworkId"),
+    /**
+     * Free-form facts about the writer (version, build), for operators reading a backup.
+     */
     DETAILS((short)2, "details");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
@@ -133,11 +148,17 @@ public class SchedulerMetadata implements org.apache.thrift.TBase<SchedulerMetad
     this.details = null;
   }
 
+  /**
+   * Unset until Mesos first registers us.
+   */
   @org.apache.thrift.annotation.Nullable
   public java.lang.String getFrameworkId() {
     return this.frameworkId;
   }
 
+  /**
+   * Unset until Mesos first registers us.
+   */
   public SchedulerMetadata setFrameworkId(@org.apache.thrift.annotation.Nullable java.lang.String frameworkId) {
     this.frameworkId = frameworkId;
     return this;
@@ -169,11 +190,17 @@ public class SchedulerMetadata implements org.apache.thrift.TBase<SchedulerMetad
     this.details.put(key, val);
   }
 
+  /**
+   * Free-form facts about the writer (version, build), for operators reading a backup.
+   */
   @org.apache.thrift.annotation.Nullable
   public java.util.Map<java.lang.String,java.lang.String> getDetails() {
     return this.details;
   }
 
+  /**
+   * Free-form facts about the writer (version, build), for operators reading a backup.
+   */
   public SchedulerMetadata setDetails(@org.apache.thrift.annotation.Nullable java.util.Map<java.lang.String,java.lang.String> details) {
     this.details = details;
     return this;

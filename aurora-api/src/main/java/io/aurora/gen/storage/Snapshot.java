@@ -6,6 +6,12 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * The complete state at one point of the log: loading it into empty stores and then replaying the
+ * transactions after it rebuilds the state. The same struct is the backup file format.
+ * Lists rather than sets: decoding needs no hashing, and writers sort every list by its key
+ * (configId, taskId, job key, role, host, update key) so equal states encode to equal bytes.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fields>, java.io.Serializable, Cloneable, Comparable<Snapshot> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("Snapshot");
@@ -26,9 +32,15 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
   private static final org.apache.thrift.scheme.SchemeFactory STANDARD_SCHEME_FACTORY = new SnapshotStandardSchemeFactory();
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new SnapshotTupleSchemeFactory();
 
+  /**
+   * Milliseconds since the epoch when the snapshot was taken.
+   */
   public long timestampMs; // required
   public int schemaVersion; // required
   public @org.apache.thrift.annotation.Nullable SchedulerMetadata schedulerMetadata; // required
+  /**
+   * Every config referred to by a task, each exactly once.
+   */
   public @org.apache.thrift.annotation.Nullable java.util.List<StoredTaskConfig> taskConfigs; // required
   public @org.apache.thrift.annotation.Nullable java.util.List<StoredTask> tasks; // required
   public @org.apache.thrift.annotation.Nullable java.util.List<io.aurora.gen.JobConfiguration> jobConfigurations; // required
@@ -41,9 +53,15 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
+    /**
+     * Milliseconds since the epoch when the snapshot was taken.
+     */
     TIMESTAMP_MS((short)1, "timestampMs"),
     SCHEMA_VERSION((short)2, "schemaVersion"),
     SCHEDULER_METADATA((short)3, "schedulerMetadata"),
+    /**
+     * Every config referred to by a task, each exactly once.
+     */
     TASK_CONFIGS((short)4, "taskConfigs"),
     TASKS((short)5, "tasks"),
     JOB_CONFIGURATIONS((short)6, "jobConfigurations"),
@@ -304,10 +322,16 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
     this.logPosition = 0;
   }
 
+  /**
+   * Milliseconds since the epoch when the snapshot was taken.
+   */
   public long getTimestampMs() {
     return this.timestampMs;
   }
 
+  /**
+   * Milliseconds since the epoch when the snapshot was taken.
+   */
   public Snapshot setTimestampMs(long timestampMs) {
     this.timestampMs = timestampMs;
     setTimestampMsIsSet(true);
@@ -391,11 +415,17 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
     this.taskConfigs.add(elem);
   }
 
+  /**
+   * Every config referred to by a task, each exactly once.
+   */
   @org.apache.thrift.annotation.Nullable
   public java.util.List<StoredTaskConfig> getTaskConfigs() {
     return this.taskConfigs;
   }
 
+  /**
+   * Every config referred to by a task, each exactly once.
+   */
   public Snapshot setTaskConfigs(@org.apache.thrift.annotation.Nullable java.util.List<StoredTaskConfig> taskConfigs) {
     this.taskConfigs = taskConfigs;
     return this;

@@ -6,6 +6,11 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * A task without its config: `task.assignedTask.task` is left unset and configId names the
+ * StoredTaskConfig to put back. Keeping the rest of ScheduledTask as is (rather than copying its
+ * fields here) means a field added to ScheduledTask is stored without a change to this file.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class StoredTask implements org.apache.thrift.TBase<StoredTask, StoredTask._Fields>, java.io.Serializable, Cloneable, Comparable<StoredTask> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("StoredTask");

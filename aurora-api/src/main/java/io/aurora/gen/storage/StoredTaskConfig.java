@@ -6,6 +6,11 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * A distinct TaskConfig and the id tasks use to refer to it. The storage chooses configIds
+ * (for example a digest of the config's binary encoding, so equal configs get equal ids on every
+ * replica); readers treat them as opaque.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class StoredTaskConfig implements org.apache.thrift.TBase<StoredTaskConfig, StoredTaskConfig._Fields>, java.io.Serializable, Cloneable, Comparable<StoredTaskConfig> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("StoredTaskConfig");

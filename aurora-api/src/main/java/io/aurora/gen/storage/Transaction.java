@@ -6,6 +6,10 @@
  */
 package io.aurora.gen.storage;
 
+/**
+ * The ops of one write transaction (or of several group-committed ones, concatenated in commit
+ * order). All of them apply or none: the entry is the unit of durability.
+ */
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class Transaction implements org.apache.thrift.TBase<Transaction, Transaction._Fields>, java.io.Serializable, Cloneable, Comparable<Transaction> {
   private static final org.apache.thrift.protocol.TStruct STRUCT_DESC = new org.apache.thrift.protocol.TStruct("Transaction");

@@ -9,6 +9,9 @@ package io.aurora.gen.storage;
 @SuppressWarnings({"cast", "rawtypes", "serial", "unchecked", "unused"})
 public class storageConstants {
 
+  /**
+   * Written into every Transaction and Snapshot, so a reader can refuse data it cannot read.
+   */
   public static final int CURRENT_SCHEMA_VERSION = 1;
 
 }

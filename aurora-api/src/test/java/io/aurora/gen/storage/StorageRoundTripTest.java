@@ -41,7 +41,9 @@ class StorageRoundTripTest {
         Op.removeTaskConfigs(new RemoveTaskConfigs(Set.of("sha256:dead"))),
         Op.saveTasks(new SaveTasks(List.of(storedTask()))),
         Op.changeTaskStatus(new ChangeTaskStatus("task-1", ScheduleStatus.FAILED,
-            new TaskEvent(1_700_000_002_000L, ScheduleStatus.FAILED).setMessage("exit 1").setScheduler("scheduler1"))
+            new TaskEvent(1_700_000_002_000L, ScheduleStatus.FAILED)
+                .setMessage("exit 1")
+                .setScheduler("scheduler1"))
             .setFailureCount(3)
             .setTimesPartitioned(1)),
         Op.assignTask(new AssignTask("task-1", "agent-S1", "agent1", Map.of("http", 31_000))),
@@ -116,6 +118,19 @@ class StorageRoundTripTest {
     everyOp().forEach(op -> covered.add(op.getSetField()));
 
     assertThat(covered).containsExactlyInAnyOrder(Op._Fields.values());
+  }
+
+  @Test
+  void unknownMember_decodesToAnEmptyUnion_whichReadersMustReject() throws Exception {
+    // An Op written by a newer version: member id 99 (type string). Thrift skips it silently, so
+    // the storage has to notice the empty union and stop rather than drop a mutation.
+    byte[] bytes = java.util.HexFormat.of().parseHex("0b0063" + "00000001" + "78" + "00");
+    Op op = new Op();
+
+    new org.apache.thrift.TDeserializer(new TBinaryProtocol.Factory()).deserialize(op, bytes);
+
+    assertThat(op.getSetField()).isNull();
+    assertThat(op.isSet()).isFalse();
   }
 
   private static String describe(TBase<?, ?> struct) {

@@ -1,0 +1,140 @@
+package io.aurora.http;
+
+import io.aurora.gen.AuroraAdmin;
+import io.aurora.http.admin.HealthHandler;
+import io.aurora.http.admin.HookHandler;
+import io.aurora.http.admin.LeaderHealthHandler;
+import io.aurora.http.api.ThriftApiHandler;
+import io.aurora.http.redirect.LeaderLocator;
+import io.aurora.http.redirect.LeaderOnlyPaths;
+import io.aurora.http.redirect.LeaderRedirectHandler;
+import io.aurora.http.vars.HttpStatsHandler;
+import io.aurora.http.vars.PrometheusHandler;
+import io.aurora.http.vars.VarsCollector;
+import io.aurora.http.vars.VarsHandler;
+import io.aurora.http.vars.VarsJsonHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.PathHandler;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The scheduler's HTTP server. Every request passes, outermost first, through
+ * {@link HttpStatsHandler} (times it as {@code http_<status>_responses}), then
+ * {@link PlainErrorPages} (a text body for unanswered errors), then {@link LeaderRedirectHandler} (sends leader-only pages to the leader), then the exact-path page
+ * table; unknown paths get 404.
+ *
+ * <p>Lifecycle: construct, {@link #start()}, read {@link #port()}, {@link #stop()}; a stopped server
+ * cannot be started again (build a new one). Stop waits for
+ * in-flight requests to end and shuts the {@code /api} pool down; it must not be called from a
+ * request thread (see {@link AdminHooks}).
+ */
+public final class AdminServer {
+  private final AdminServerConfig config;
+  private final HttpHandler root;
+  private final ExecutorService apiPool;
+  private Undertow undertow;
+  private int port;
+  private boolean stopped;
+
+  /**
+   * @param config address, port and {@code /api} limits
+   * @param registry the process's one registry; must be or contain a Prometheus registry (see
+   *     {@link PrometheusHandler#forRegistry})
+   * @param extraVars entries for {@code /vars} that are not meters (flag values, uptime)
+   * @param leader this process's view of leadership
+   * @param api the Thrift service behind {@code /api}
+   * @param hooks what {@code /quitquitquit} and {@code /abortabortabort} trigger
+   */
+  public AdminServer(
+      AdminServerConfig config,
+      MeterRegistry registry,
+      Supplier<? extends Map<String, ?>> extraVars,
+      LeaderLocator leader,
+      AuroraAdmin.Iface api,
+      AdminHooks hooks) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.apiPool = newApiPool(config.apiThreads());
+    VarsCollector vars = new VarsCollector(registry, extraVars);
+    PathHandler pages =
+        new PathHandler()
+            .addExactPath("/health", new HealthHandler())
+            .addExactPath("/leaderhealth", new LeaderHealthHandler(leader))
+            .addExactPath("/quitquitquit", new HookHandler("Shutting down.\n", hooks.shutdown()))
+            .addExactPath("/abortabortabort", new HookHandler("Aborting.\n", hooks.abort()))
+            .addExactPath("/vars", new VarsHandler(vars))
+            .addExactPath("/vars.json", new VarsJsonHandler(vars))
+            .addExactPath("/metrics", PrometheusHandler.forRegistry(registry))
+            .addExactPath(
+                "/api",
+                ThriftApiHandler.forService(
+                    api, apiPool, config.apiMaxInFlight(), config.apiMaxBodyBytes()));
+    this.root =
+        new HttpStatsHandler(
+            registry,
+            new PlainErrorPages(new LeaderRedirectHandler(leader, new LeaderOnlyPaths(), pages)));
+  }
+
+  /** Binds and starts serving; afterwards {@link #port()} is the bound port. */
+  public synchronized void start() {
+    if (undertow != null || stopped) {
+      throw new IllegalStateException("admin server already started" + (stopped ? " and stopped" : ""));
+    }
+    Undertow server =
+        Undertow.builder()
+            .addHttpListener(config.port(), config.bindAddress())
+            .setIoThreads(2)
+            .setWorkerThreads(4)
+            .setHandler(root)
+            .build();
+    server.start();
+    undertow = server;
+    port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+  }
+
+  /** The bound port; only valid after {@link #start()}. */
+  public synchronized int port() {
+    if (undertow == null) {
+      throw new IllegalStateException("admin server not started");
+    }
+    return port;
+  }
+
+  /** Stops listening and releases the threads; harmless if not started or already stopped. */
+  public synchronized void stop() {
+    stopped = true;
+    if (undertow != null) {
+      undertow.stop();
+      undertow = null;
+    }
+    apiPool.shutdown();
+    try {
+      apiPool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ExecutorService newApiPool(int threads) {
+    AtomicInteger n = new AtomicInteger();
+    ThreadFactory factory =
+        r -> {
+          Thread t = new Thread(r, "aurora-http-api-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
+    // Unbounded queue, but ThriftApiHandler admits at most apiMaxInFlight requests, so it stays short.
+    return new ThreadPoolExecutor(
+        threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+  }
+}

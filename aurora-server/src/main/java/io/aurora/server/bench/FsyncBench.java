@@ -1,0 +1,143 @@
+package io.aurora.server.bench;
+
+import io.aurora.server.flags.DataSize;
+import io.aurora.server.flags.FlagParser;
+import io.aurora.server.flags.HelpText;
+import io.aurora.server.flags.ParseResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code aurora-bench fsync}: how many small appends per second the disk under {@code -dir} makes
+ * durable, each followed by {@link FileChannel#force}. This is the ceiling for a log replica that
+ * fsyncs before acknowledging, so the {@code log} benchmark is read against it.
+ */
+public final class FsyncBench implements Bench {
+  private final LongSupplier nanoTime;
+
+  /** Flags of the fsync benchmark. */
+  static final class Flags {
+    @Option(names = "-dir", required = true,
+        description = "Directory on the disk to measure (a scratch file is created and deleted there).")
+    Path dir;
+
+    @Option(names = "-writes", defaultValue = "1000", description = "Appends to make, each followed by an fsync.")
+    int writes;
+
+    @Option(names = "-write_size", defaultValue = "1KB", description = "Bytes per append.")
+    DataSize writeSize;
+
+    @Option(names = "-sync_metadata", arity = "0..1", defaultValue = "false",
+        description = "Also sync file metadata on each force (fsync rather than fdatasync).")
+    boolean syncMetadata;
+  }
+
+  /** Measures with {@link System#nanoTime}. */
+  public FsyncBench() {
+    this(System::nanoTime);
+  }
+
+  FsyncBench(LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
+  }
+
+  @Override
+  public String name() {
+    return "fsync";
+  }
+
+  @Override
+  public String description() {
+    return "Raw fsync rate and latency of small appends in -dir (the ceiling for the log).";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+    Flags flags = new Flags();
+    FlagParser parser = new FlagParser("fsync");
+    ParseResult result = parser.parse(flags, args.toArray(new String[0]));
+    if (result instanceof ParseResult.HelpRequested) {
+      out.print(HelpText.render("Usage: aurora-bench fsync -dir=<path> [-writes=<int>] [-write_size=<size>]",
+          ((ParseResult.HelpRequested) result).flags()));
+      return 0;
+    }
+    if (result instanceof ParseResult.Invalid) {
+      err.println("aurora-bench fsync: " + ((ParseResult.Invalid) result).message());
+      return 1;
+    }
+    if (flags.writes < 1 || flags.writeSize.bytes() < 1 || flags.writeSize.bytes() > (64 << 20)) {
+      err.println("aurora-bench fsync: -writes must be at least 1 and -write_size between 1B and 64MB");
+      return 1;
+    }
+    if (!Files.isDirectory(flags.dir)) {
+      err.println("aurora-bench fsync: -dir " + flags.dir + " is not a directory");
+      return 1;
+    }
+    Result r = measure(flags);
+    report(flags, r, out);
+    return 0;
+  }
+
+  private record Result(long elapsedNanos, LatencySummary force) {}
+
+  private Result measure(Flags flags) throws IOException {
+    Path file = Files.createTempFile(flags.dir, "aurora-fsync-bench-", ".dat");
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      ByteBuffer record = ByteBuffer.allocate((int) flags.writeSize.bytes());
+      long[] forceNanos = new long[flags.writes];
+      long start = nanoTime.getAsLong();
+      for (int i = 0; i < flags.writes; i++) {
+        record.clear();
+        record.putInt(0, i);
+        while (record.hasRemaining()) {
+          channel.write(record);
+        }
+        long before = nanoTime.getAsLong();
+        channel.force(flags.syncMetadata);
+        forceNanos[i] = nanoTime.getAsLong() - before;
+      }
+      return new Result(nanoTime.getAsLong() - start, LatencySummary.of(forceNanos));
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private static void report(Flags flags, Result r, PrintStream out) {
+    double seconds = r.elapsedNanos() / 1e9;
+    double rate = seconds > 0 ? flags.writes / seconds : 0;
+    LatencySummary f = r.force();
+    out.printf(Locale.ROOT, "fsync benchmark in %s: %d appends of %s, each forced%s%n",
+        flags.dir.toAbsolutePath(), flags.writes, flags.writeSize, flags.syncMetadata ? " with metadata" : "");
+    out.printf(Locale.ROOT, "  %.0f fsyncs/sec over %.2f s%n", rate, seconds);
+    out.printf(Locale.ROOT, "  force latency: p50 %.1f us, p99 %.1f us, max %.1f us, mean %.1f us%n",
+        f.p50Nanos() / 1e3, f.p99Nanos() / 1e3, f.maxNanos() / 1e3, f.meanNanos() / 1e3);
+    out.printf(Locale.ROOT,
+        "{\"bench\":\"fsync\",\"dir\":\"%s\",\"writes\":%d,\"write_bytes\":%d,\"sync_metadata\":%s,"
+            + "\"seconds\":%.3f,\"fsyncs_per_sec\":%.1f,\"p50_us\":%.1f,\"p99_us\":%.1f,\"max_us\":%.1f}%n",
+        json(flags.dir.toAbsolutePath().toString()), flags.writes, flags.writeSize.bytes(), flags.syncMetadata,
+        seconds, rate, f.p50Nanos() / 1e3, f.p99Nanos() / 1e3, f.maxNanos() / 1e3);
+  }
+
+  private static String json(String s) {
+    StringBuilder b = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20) {
+        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,27 @@
+package io.aurora.server.flags;
+
+import picocli.CommandLine.Option;
+
+/** Limits on the jobs that clients may create. */
+public final class JobFlags implements FlagGroup {
+  @Option(names = "-max_tasks_per_job", defaultValue = "4000",
+      description = "Instances a single job may have at most.")
+  private int maxTasksPerJob;
+
+  @Option(names = "-allowed_job_environments", defaultValue = "^(prod|devel|test|staging\\d*)$",
+      description = "Regular expression that every job's environment must match.")
+  private String allowedJobEnvironments;
+
+  @Override
+  public String title() {
+    return "Jobs";
+  }
+
+  public int maxTasksPerJob() {
+    return maxTasksPerJob;
+  }
+
+  public String allowedJobEnvironments() {
+    return allowedJobEnvironments;
+  }
+}

@@ -1,0 +1,123 @@
+package io.aurora.server.flags;
+
+import io.aurora.scheduling.OfferOptions;
+import io.aurora.scheduling.OfferOrder;
+import io.aurora.scheduling.PlacementOptions;
+import io.aurora.scheduling.ReschedulingOptions;
+import io.aurora.scheduling.TierOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The pending-task loop, rescheduling backoff, offers and tiers. Preemption's flags come with preemption. */
+public final class SchedulingFlags implements FlagGroup {
+  @Option(names = "-max_schedule_attempts_per_sec", defaultValue = "40.0",
+      description = "Scheduling attempts per second, across all task groups.")
+  private double maxScheduleAttemptsPerSec;
+
+  @Option(names = "-max_tasks_per_schedule_attempt", defaultValue = "5",
+      description = "Tasks of one group placed in a single scheduling attempt.")
+  private int maxTasksPerScheduleAttempt;
+
+  @Option(names = "-scheduling_max_batch_size", defaultValue = "3",
+      description = "Scheduling attempts whose results share one storage transaction.")
+  private int schedulingMaxBatchSize;
+
+  @Option(names = "-first_schedule_delay", defaultValue = "1ms",
+      description = "Delay before a newly pending task group is first tried.")
+  private Duration firstScheduleDelay;
+
+  @Option(names = "-initial_schedule_penalty", defaultValue = "1secs",
+      description = "Backoff after a task group found no offer; it doubles on each failure.")
+  private Duration initialSchedulePenalty;
+
+  @Option(names = "-max_schedule_penalty", defaultValue = "1mins",
+      description = "Largest backoff of a task group that keeps finding no offer.")
+  private Duration maxSchedulePenalty;
+
+  @Option(names = "-flapping_task_threshold", defaultValue = "5mins",
+      description = "A task that ran for less than this before ending counts as flapping.")
+  private Duration flappingTaskThreshold;
+
+  @Option(names = "-initial_flapping_task_delay", defaultValue = "30secs",
+      description = "Wait before replacing a flapping task; it doubles while the task keeps flapping.")
+  private Duration initialFlappingTaskDelay;
+
+  @Option(names = "-max_flapping_task_delay", defaultValue = "5mins",
+      description = "Longest wait before replacing a flapping task.")
+  private Duration maxFlappingTaskDelay;
+
+  @Option(names = "-max_reschedule_task_delay_on_startup", defaultValue = "30secs",
+      description = "Tasks pending at startup wait a random delay up to this, so a failover does not launch all at once.")
+  private Duration maxRescheduleTaskDelayOnStartup;
+
+  @Option(names = "-min_offer_hold_time", defaultValue = "5mins",
+      description = "An unused offer is held at least this long before it is declined.")
+  private Duration minOfferHoldTime;
+
+  @Option(names = "-offer_hold_jitter_window", defaultValue = "1mins",
+      description = "Random extra hold of up to this per offer, so held offers do not all expire together.")
+  private Duration offerHoldJitterWindow;
+
+  @Option(names = "-hold_offers_forever", arity = "0..1", defaultValue = "false",
+      description = "Never decline unused offers (for clusters where Aurora is the only framework).")
+  private boolean holdOffersForever;
+
+  @Option(names = "-offer_filter_duration", defaultValue = "5secs",
+      description = "How long Mesos should wait before offering declined resources again.")
+  private Duration offerFilterDuration;
+
+  @Option(names = "-offer_order", split = ",", defaultValue = "RANDOM",
+      description = "Order in which offers are tried, most significant key first.")
+  private List<OfferOrder> offerOrder;
+
+  @Option(names = "-offer_static_ban_cache_max_size", defaultValue = "9223372036854775807",
+      description = "Most (offer, task group) mismatches remembered so they are not checked again.")
+  private long offerStaticBanCacheMaxSize;
+
+  @Option(names = "-unavailability_threshold", defaultValue = "6mins",
+      description = "Tasks on a host are drained this long before its announced unavailability. (not yet used: arrives with maintenance)")
+  private Duration unavailabilityThreshold;
+
+  @Option(names = "-offer_reservation_duration", defaultValue = "3mins",
+      description = "How long an agent stays reserved for the task group that preempted on it. (not yet used: arrives with preemption)")
+  private Duration offerReservationDuration;
+
+  @Option(names = "-enable_revocable_cpus", arity = "0..1", defaultValue = "true",
+      description = "Treat CPUs as revocable for tasks of revocable tiers. (not yet used: arrives with tiers)")
+  private boolean enableRevocableCpus;
+
+  @Option(names = "-enable_revocable_ram", arity = "0..1", defaultValue = "false",
+      description = "Treat memory as revocable for tasks of revocable tiers. (not yet used: arrives with tiers)")
+  private boolean enableRevocableRam;
+
+  @Option(names = "-tier_config",
+      description = "JSON file defining task tiers; unset means the built-in tiers. (not yet used: arrives with tiers)")
+  private Path tierConfig;
+
+  @Override
+  public String title() {
+    return "Scheduling and offers";
+  }
+
+  public PlacementOptions toPlacementOptions() {
+    return new PlacementOptions(maxScheduleAttemptsPerSec, maxTasksPerScheduleAttempt, schedulingMaxBatchSize,
+        firstScheduleDelay, initialSchedulePenalty, maxSchedulePenalty);
+  }
+
+  public ReschedulingOptions toReschedulingOptions() {
+    return new ReschedulingOptions(flappingTaskThreshold, initialFlappingTaskDelay, maxFlappingTaskDelay,
+        maxRescheduleTaskDelayOnStartup);
+  }
+
+  public OfferOptions toOfferOptions() {
+    return new OfferOptions(minOfferHoldTime, offerHoldJitterWindow, holdOffersForever, offerFilterDuration,
+        offerOrder, offerStaticBanCacheMaxSize, unavailabilityThreshold, offerReservationDuration);
+  }
+
+  public TierOptions toTierOptions() {
+    return new TierOptions(enableRevocableCpus, enableRevocableRam, Optional.ofNullable(tierConfig));
+  }
+}

@@ -1,0 +1,232 @@
+package io.aurora.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aurora.scheduling.OfferOrder;
+import io.aurora.server.flags.FlagDefinition;
+import io.aurora.server.flags.FlagSet;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ServerCommandLineTest {
+  static final String[] REQUIRED = {
+    "-cluster_name=devcluster",
+    "-serverset_path=/aurora/scheduler",
+    "-mesos_master_address=zk://127.0.0.1:2181/mesos",
+    "-native_log_file_path=/var/lib/aurora/db",
+    "-native_log_zk_group_path=/aurora/replicated-log",
+    "-backup_dir=/var/lib/aurora/backups",
+    "-zk_endpoints=127.0.0.1:2181",
+  };
+
+  /** Aurora's names and defaults (reference section 7), plus the flags we add. */
+  private static final Map<String, String> AURORA_DEFAULTS = new LinkedHashMap<>();
+
+  static {
+    String[][] table = {
+      {"-cluster_name", "required"}, {"-serverset_path", "required"}, {"-serverset_endpoint_name", "http"},
+      {"-http_port", "0"}, {"-thrift_port", "0"}, {"-ip", "unset"}, {"-hostname", "unset"},
+      {"-viz_job_url_prefix", "\"\""}, {"-enable_cors_for", "unset"}, {"-mesos_driver", "SCHEDULER_DRIVER"},
+      {"-max_registration_delay", "1mins"}, {"-max_leading_duration", "1days"}, {"-async_worker_threads", "8"},
+      {"-max_status_update_batch_size", "1000"}, {"-max_task_event_batch_size", "300"},
+      {"-stat_sampling_interval", "1secs"}, {"-stat_retention_period", "1hrs"},
+      {"-async_slot_stat_update_interval", "1mins"}, {"-async_task_stat_update_interval", "1hrs"},
+      {"-zk_endpoints", "unset"}, {"-zk_chroot_path", "unset"}, {"-zk_session_timeout", "15secs"},
+      {"-zk_connection_timeout", "10secs"}, {"-zk_digest_credentials", "unset"}, {"-zk_in_proc", "false"},
+      {"-mesos_master_address", "required"}, {"-framework_name", "Aurora"}, {"-executor_user", "root"},
+      {"-framework_failover_timeout", "21days"}, {"-framework_authentication_file", "unset"},
+      {"-framework_announce_principal", "false"}, {"-mesos_role", "unset"},
+      {"-receive_revocable_resources", "false"}, {"-allow_gpu_resource", "false"}, {"-partition_aware", "false"},
+      {"-native_log_quorum_size", "1"}, {"-native_log_file_path", "required"},
+      {"-native_log_zk_group_path", "required"}, {"-native_log_election_timeout", "15secs"},
+      {"-native_log_election_retries", "20"}, {"-native_log_read_timeout", "5secs"},
+      {"-native_log_write_timeout", "3secs"}, {"-dlog_snapshot_interval", "1hrs"},
+      {"-dlog_max_entry_size", "512KB"}, {"-backup_dir", "required"}, {"-backup_interval", "1hrs"},
+      {"-max_saved_backups", "48"},
+      {"-max_schedule_attempts_per_sec", "40.0"}, {"-max_tasks_per_schedule_attempt", "5"},
+      {"-scheduling_max_batch_size", "3"}, {"-first_schedule_delay", "1ms"},
+      {"-initial_schedule_penalty", "1secs"}, {"-max_schedule_penalty", "1mins"},
+      {"-flapping_task_threshold", "5mins"}, {"-initial_flapping_task_delay", "30secs"},
+      {"-max_flapping_task_delay", "5mins"}, {"-max_reschedule_task_delay_on_startup", "30secs"},
+      {"-offer_reservation_duration", "3mins"}, {"-min_offer_hold_time", "5mins"},
+      {"-offer_hold_jitter_window", "1mins"}, {"-hold_offers_forever", "false"},
+      {"-offer_filter_duration", "5secs"}, {"-offer_order", "RANDOM"},
+      {"-offer_static_ban_cache_max_size", String.valueOf(Long.MAX_VALUE)},
+      {"-unavailability_threshold", "6mins"}, {"-enable_revocable_cpus", "true"},
+      {"-enable_revocable_ram", "false"}, {"-tier_config", "unset"},
+      {"-transient_task_state_timeout", "5mins"}, {"-initial_task_kill_retry_interval", "15secs"},
+      {"-reconciliation_initial_delay", "1mins"}, {"-reconciliation_schedule_spread", "30mins"},
+      {"-reconciliation_explicit_interval", "60mins"}, {"-reconciliation_implicit_interval", "60mins"},
+      {"-reconciliation_explicit_batch_size", "1000"}, {"-reconciliation_explicit_batch_interval", "5secs"},
+      {"-history_prune_threshold", "2days"}, {"-history_min_retention_threshold", "1hrs"},
+      {"-history_max_per_job_threshold", "100"}, {"-job_update_history_per_job_threshold", "10"},
+      {"-job_update_history_pruning_interval", "15mins"}, {"-job_update_history_pruning_threshold", "30days"},
+      {"-max_tasks_per_job", "4000"}, {"-allowed_job_environments", "^(prod|devel|test|staging\\d*)$"},
+      {"-thermos_executor_cpu", "0.25"}, {"-thermos_executor_ram", "128MB"},
+    };
+    for (String[] row : table) {
+      AURORA_DEFAULTS.put(row[0], row[1]);
+    }
+  }
+
+  static String[] with(String... extra) {
+    List<String> args = new ArrayList<>(Arrays.asList(REQUIRED));
+    args.addAll(Arrays.asList(extra));
+    return args.toArray(new String[0]);
+  }
+
+  static ServerOptions options(String... extra) {
+    ServerCommandLine.Outcome outcome = ServerCommandLine.parse(with(extra));
+    assertThat(outcome).isInstanceOf(ServerCommandLine.Run.class);
+    return ((ServerCommandLine.Run) outcome).options();
+  }
+
+  static String failure(String... args) {
+    ServerCommandLine.Outcome outcome = ServerCommandLine.parse(args);
+    assertThat(outcome).isInstanceOf(ServerCommandLine.Fail.class);
+    String message = ((ServerCommandLine.Fail) outcome).message();
+    assertThat(message).doesNotContain("\n").doesNotContain("Exception");
+    return message;
+  }
+
+  @Test
+  void everyAuroraFlag_existsWithAurorasDefault() {
+    Map<String, String> actual = ServerCommandLine.definitions().definitions().stream()
+        .collect(Collectors.toMap(FlagDefinition::name, FlagDefinition::defaultText));
+    assertThat(actual).containsExactlyInAnyOrderEntriesOf(AURORA_DEFAULTS);
+  }
+
+  @Test
+  void defaults_mapOntoOptionRecords() {
+    ServerOptions o = options();
+    assertThat(o.clusterName()).isEqualTo("devcluster");
+    assertThat(o.http().port()).isZero();
+    assertThat(o.thriftPort()).isZero();
+    assertThat(o.zooKeeper().endpoints()).containsExactly("127.0.0.1:2181");
+    assertThat(o.zooKeeper().sessionTimeout()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(o.storage().snapshotInterval()).isEqualTo(Duration.ofHours(1));
+    assertThat(o.storage().maxEntrySizeBytes()).isEqualTo(512 * 1024);
+    assertThat(o.storage().backupDir()).isEqualTo(Path.of("/var/lib/aurora/backups"));
+    assertThat(o.scheduling().placement().maxScheduleAttemptsPerSec()).isEqualTo(40.0);
+    assertThat(o.scheduling().rescheduling().maxFlappingTaskDelay()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(o.scheduling().offers().offerOrder()).containsExactly(OfferOrder.RANDOM);
+    assertThat(o.scheduling().reconciliation().explicitInterval()).isEqualTo(Duration.ofHours(1));
+    assertThat(o.scheduling().pruning().historyPruneThreshold()).isEqualTo(Duration.ofDays(2));
+    assertThat(o.scheduling().jobs().maxTasksPerJob()).isEqualTo(4000);
+    assertThat(o.scheduling().jobs().environmentPattern().matcher("staging42").matches()).isTrue();
+    assertThat(o.scheduling().jobs().executorRamBytes()).isEqualTo(128L << 20);
+    assertThat(o.scheduling().tiers().enableRevocableCpus()).isTrue();
+    assertThat(o.serverFlags().storage().nativeLogQuorumSize()).isEqualTo(1);
+    assertThat(o.serverFlags().mesos().frameworkFailoverTimeout()).isEqualTo(Duration.ofDays(21));
+  }
+
+  @Test
+  void givenValues_reachTheRecords() {
+    ServerOptions o = options("-http_port=8081", "-thrift_port", "8082", "-native_log_quorum_size=3",
+        "-min_offer_hold_time=10mins", "-offer_order=CPU,MEMORY", "-hold_offers_forever",
+        "-enable_revocable_cpus=false", "-thermos_executor_ram=256MB", "-zk_chroot_path=/prod",
+        "-hostname=aurora1.example.com", "-dlog_max_entry_size=1MB");
+    assertThat(o.http().port()).isEqualTo(8081);
+    assertThat(o.thriftPort()).isEqualTo(8082);
+    assertThat(o.serverFlags().storage().nativeLogQuorumSize()).isEqualTo(3);
+    assertThat(o.scheduling().offers().minOfferHoldTime()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(o.scheduling().offers().offerOrder()).containsExactly(OfferOrder.CPU, OfferOrder.MEMORY);
+    assertThat(o.scheduling().offers().holdOffersForever()).isTrue();
+    assertThat(o.scheduling().tiers().enableRevocableCpus()).isFalse();
+    assertThat(o.scheduling().jobs().executorRamBytes()).isEqualTo(256L << 20);
+    assertThat(o.zooKeeper().chrootPath()).contains("/prod");
+    assertThat(o.hostname()).isEqualTo(Optional.of("aurora1.example.com"));
+    assertThat(o.storage().maxEntrySizeBytes()).isEqualTo(1L << 20);
+  }
+
+  @Test
+  void flagSet_listsEveryFlagWithItsCurrentValue() {
+    FlagSet flags = options("-http_port=8081", "-zk_digest_credentials=aurora:secret").flags();
+    assertThat(flags.values().keySet()).containsExactlyInAnyOrderElementsOf(AURORA_DEFAULTS.keySet());
+    assertThat(flags.values())
+        .containsEntry("-http_port", "8081")
+        .containsEntry("-reconciliation_explicit_interval", "1hrs")
+        .containsEntry("-zk_digest_credentials", FlagSet.REDACTED)
+        .containsEntry("-cluster_name", "devcluster");
+    assertThat(flags.values().values()).noneMatch(v -> v.contains("secret"));
+  }
+
+  @Test
+  void zkEndpoints_areRequiredUnlessZooKeeperRunsInProcess() {
+    String[] withoutZk = Arrays.copyOf(REQUIRED, REQUIRED.length - 1);
+    assertThat(failure(withoutZk)).contains("-zk_endpoints").contains("-zk_in_proc");
+    List<String> inProc = new ArrayList<>(Arrays.asList(withoutZk));
+    inProc.add("-zk_in_proc");
+    assertThat(ServerCommandLine.parse(inProc.toArray(new String[0]))).isInstanceOf(ServerCommandLine.Run.class);
+  }
+
+  @Test
+  void missingRequiredFlags_areAllNamed() {
+    assertThat(failure("-zk_in_proc")).startsWith("missing required flags -cluster_name, -serverset_path,")
+        .contains("-mesos_master_address", "-native_log_file_path", "-native_log_zk_group_path", "-backup_dir");
+  }
+
+  @Test
+  void contradictoryValues_failWithOneLineNamingTheFlag() {
+    assertThat(failure(with("-native_log_quorum_size=0")))
+        .isEqualTo("-native_log_quorum_size must be at least 1, got 0 (use floor(N/2)+1 for N schedulers)");
+    assertThat(failure(with("-max_flapping_task_delay=1secs")))
+        .isEqualTo("-max_flapping_task_delay (1secs) must not be shorter than -initial_flapping_task_delay (30secs)");
+    assertThat(failure(with("-min_offer_hold_time=-5mins")))
+        .isEqualTo("-min_offer_hold_time must not be negative, got -5mins");
+    assertThat(failure(with("-max_schedule_penalty=1ms"))).startsWith("-max_schedule_penalty (1ms)");
+    assertThat(failure(with("-http_port=70000"))).contains("-http_port").contains("65535");
+    assertThat(failure(with("-allowed_job_environments=(prod"))).startsWith("-allowed_job_environments");
+    assertThat(failure(with("-zk_endpoints=localhost"))).contains("host:port");
+    assertThat(failure(with("-history_prune_threshold=1mins"))).startsWith("-history_prune_threshold");
+  }
+
+  @Test
+  void malformedValues_failWithOneLineNamingTheFlag() {
+    assertThat(failure(with("-http_port=abc"))).isEqualTo("flag -http_port: expected an integer, got 'abc'");
+    assertThat(failure(with("-dlog_snapshot_interval=5parsecs")))
+        .startsWith("flag -dlog_snapshot_interval: expected a duration");
+    assertThat(failure(with("-offer_order=CPU,NOPE"))).startsWith("flag -offer_order: expected");
+    assertThat(failure(with("-no_such_flag"))).startsWith("unknown flag -no_such_flag");
+  }
+
+  @Test
+  void help_listsEveryFlagWithDefaultAndDescription() {
+    ServerCommandLine.Outcome outcome = ServerCommandLine.parse("-help");
+    assertThat(outcome).isInstanceOf(ServerCommandLine.Help.class);
+    String text = ((ServerCommandLine.Help) outcome).text();
+    for (FlagDefinition d : ServerCommandLine.definitions().definitions()) {
+      assertThat(text).contains("  " + d.usage() + " ");
+      assertThat(text).contains("[" + d.defaultText() + "] " + d.description() + "\n");
+      assertThat(d.description()).as(d.name()).isNotBlank().doesNotContain("\n");
+    }
+  }
+
+  @Test
+  void oddInputs_endInOneLineNeverAnException() {
+    String[][] odd = {
+      {"-zk_endpoints="}, {"-cluster_name="}, {"-offer_order="}, {"-http_port=99999999999"},
+      {"-thermos_executor_cpu=NaN"}, {"-dlog_max_entry_size=0B"}, {"-zk_chroot_path=relative"},
+      {"-native_log_zk_group_path=relative"}, {"-mesos_master_address= "}, {"-zk_digest_credentials=nocolon"},
+      {"-max_saved_backups=-1"}, {"-zk_session_timeout=0secs"}, {"-=x"}, {"-"}, {"--"}, {"-http_port="},
+      {"-backup_dir="}, {"-native_log_file_path="},
+    };
+    for (String[] args : odd) {
+      ServerCommandLine.Outcome outcome = ServerCommandLine.parse(with(args));
+      if (!args[0].equals("--")) {
+        assertThat(outcome).as(args[0]).isInstanceOf(ServerCommandLine.Fail.class);
+      }
+      if (outcome instanceof ServerCommandLine.Fail) {
+        assertThat(((ServerCommandLine.Fail) outcome).message()).as(args[0]).isNotBlank().doesNotContain("\n");
+      }
+    }
+  }
+}
