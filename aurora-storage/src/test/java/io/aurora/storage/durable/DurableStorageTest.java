@@ -119,6 +119,8 @@ class DurableStorageTest {
     DurableStorage storage = leader(log);
     populate(storage, "a");
     Snapshot before = snapshotOf(storage);
+    List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    storage.onFailure(failures::add);
 
     log.failAppends(true);
     assertThatThrownBy(() -> storage.write(s -> {
@@ -127,6 +129,7 @@ class DurableStorageTest {
     })).isInstanceOf(StorageException.class).isNotInstanceOf(TransientStorageException.class);
     assertThat(snapshotOf(storage)).isEqualTo(before);
     assertThat(storage.mode()).isEqualTo(DurableStorage.Mode.FAILED);
+    assertThat(failures).hasSize(1);
     assertThatThrownBy(() -> storage.write(s -> null)).isInstanceOf(StorageException.class);
 
     log.failAppends(false);
