@@ -158,6 +158,21 @@ class SchedulingRuntimeTest {
     assertThat(h.ids(ScheduleStatus.RUNNING)).hasSize(4);
   }
 
+  @Test
+  void terminalTasks_arePrunedAfterTheThreshold() {
+    TaskConfig batch = web().setIsService(false);
+    List<String> ids = h.insertPending(batch, Set.of(0, 1));
+    h.offer("agent-1", 8, 8192);
+    h.loop.runOnce();
+    ids.forEach(id -> h.update(id, TaskState.TASK_FINISHED));
+    io.aurora.scheduling.pruning.TaskPruner pruner = new io.aurora.scheduling.pruning.TaskPruner(
+        h.storage, h.stateManager, h.clock, io.aurora.scheduling.pruning.PruneOptions.DEFAULTS);
+    assertThat(pruner.pruneOnce()).isZero();
+    h.clock.advance(Duration.ofDays(2));
+    assertThat(pruner.pruneOnce()).isEqualTo(2);
+    assertThat(h.tasks()).isEmpty();
+  }
+
   /** Counts write transactions. */
   static final class CountingStorage implements io.aurora.storage.Storage {
     private final io.aurora.storage.Storage delegate;
