@@ -120,6 +120,11 @@ public final class SchedulerRuntime {
     return reconciler;
   }
 
+  /** The default batch size of explicit reconciliation. */
+  public int reconcileBatchSize() {
+    return options.reconcile().explicitBatchSize();
+  }
+
   public OfferBook offers() {
     return offers;
   }
