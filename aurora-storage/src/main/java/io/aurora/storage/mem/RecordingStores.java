@@ -66,7 +66,8 @@ public final class RecordingStores extends StateStores implements MutableStorePr
     ops.add(op);
   }
 
-  StateDraft draft() {
+  /** The draft this transaction applies its ops to. */
+  public StateDraft draft() {
     return draft;
   }
 

@@ -90,6 +90,12 @@ public final class StoreState {
     return tasks.tasks.size();
   }
 
+  /** The number of tasks in {@code status}. */
+  public int taskCount(io.aurora.gen.ScheduleStatus status) {
+    PersistentMap<String, Boolean> ids = tasks.byStatus.get(status);
+    return ids == null ? 0 : ids.size();
+  }
+
   /** The number of distinct task configs. */
   public int taskConfigCount() {
     return tasks.configs.size();
