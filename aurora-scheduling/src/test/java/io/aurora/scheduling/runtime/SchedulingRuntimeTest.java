@@ -173,6 +173,23 @@ class SchedulingRuntimeTest {
     assertThat(h.tasks()).isEmpty();
   }
 
+  @Test
+  void afterFailover_recoveredTimersStillFire() {
+    String id = h.insertPending(web(), Set.of(0)).get(0);
+    h.offer("agent-1", 8, 8192);
+    h.loop.runOnce();
+    // A new scheduler on the same storage: its timers start empty and are recovered.
+    TimerQueue fresh = new TimerQueue();
+    TaskTimers recovered = new TaskTimers(h.storage, h.stateManager, h.driver, h.clock, fresh,
+        TimerOptions.DEFAULTS, new io.aurora.scheduling.state.RescheduleCalculator(
+            io.aurora.scheduling.state.RescheduleOptions.DEFAULTS), () -> { });
+    recovered.recover();
+    assertThat(fresh.size()).isEqualTo(1);
+    h.clock.advance(Duration.ofMinutes(5));
+    fresh.runDue(h.clock.instant());
+    assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.LOST);
+  }
+
   /** Counts write transactions. */
   static final class CountingStorage implements io.aurora.storage.Storage {
     private final io.aurora.storage.Storage delegate;
