@@ -13,6 +13,9 @@ import io.aurora.scheduling.state.RescheduleCalculator;
 import io.aurora.scheduling.state.StateManager;
 import io.aurora.scheduling.state.TaskIds;
 import io.aurora.storage.Storage;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Random;
@@ -52,9 +55,11 @@ public final class SchedulerRuntime {
    * @param chain the placement filter ({@link FilterChain#standard} plus any custom checks)
    * @param scorer the offer ranking
    * @param onFatalError called when the master reports a fatal error
+   * @param registry where the runtime's meters are registered
    */
   public SchedulerRuntime(Storage storage, Driver driver, Clock clock, Random random,
-      SchedulerRuntimeOptions options, FilterChain chain, Scorer scorer, Runnable onFatalError) {
+      SchedulerRuntimeOptions options, FilterChain chain, Scorer scorer, Runnable onFatalError,
+      MeterRegistry registry) {
     this.options = Objects.requireNonNull(options, "options");
     this.clock = Objects.requireNonNull(clock, "clock");
     RescheduleCalculator penalties = new RescheduleCalculator(options.reschedule());
@@ -71,6 +76,25 @@ public final class SchedulerRuntime {
         command -> executor().execute(command), options.maxStatusUpdateBatch());
     this.events = new SchedulerEvents(storage, offers, statusUpdates, this::kick,
         () -> reconciler.explicit(options.reconcile().explicitBatchSize()), onFatalError);
+    registerMeters(Objects.requireNonNull(registry, "registry"));
+  }
+
+  // Aurora's names where Aurora has the meter.
+  private void registerMeters(MeterRegistry registry) {
+    Gauge.builder("outstanding_offers", offers, OfferBook::size).register(registry);
+    FunctionCounter.builder("timed_out_tasks", taskTimers, TaskTimers::timedOutTasks)
+        .register(registry);
+    FunctionCounter.builder("task_kill_retries", taskTimers, TaskTimers::killRetries)
+        .register(registry);
+    FunctionCounter.builder("tasks_pruned", pruner, TaskPruner::tasksPruned).register(registry);
+    FunctionCounter.builder("reconciliation_explicit_runs", reconciler,
+        TaskReconciler::explicitRuns).register(registry);
+    FunctionCounter.builder("reconciliation_implicit_runs", reconciler,
+        TaskReconciler::implicitRuns).register(registry);
+    FunctionCounter.builder("scheduling_rounds_with_launches", loop, SchedulingLoop::rounds)
+        .register(registry);
+    FunctionCounter.builder("tasks_launched", loop, SchedulingLoop::tasksLaunched)
+        .register(registry);
   }
 
   /** The listener to subscribe the driver with. */

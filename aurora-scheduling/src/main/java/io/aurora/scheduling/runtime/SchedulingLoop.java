@@ -31,12 +31,14 @@ import io.aurora.storage.StoreProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.OfferID;
 import org.apache.mesos.v1.Protos.TaskInfo;
@@ -65,6 +67,8 @@ public final class SchedulingLoop {
   private final Driver driver;
   private final ChangeListener listener;
   private final Map<TaskConfig, Veto> pendingReasons = new ConcurrentHashMap<>();
+  private final AtomicLong rounds = new AtomicLong();
+  private final AtomicLong tasksLaunched = new AtomicLong();
 
   public SchedulingLoop(Storage storage, StateManager stateManager, OfferBook offers,
       TaskAssigner assigner, TaskInfoBuilder taskInfos, ExecutorSettings executor, Driver driver,
@@ -118,21 +122,32 @@ public final class SchedulingLoop {
     if (round.assignments().isEmpty()) {
       return 0;
     }
-    Set<String> usedOffers = new java.util.LinkedHashSet<>();
+    Set<String> usedOffers = new LinkedHashSet<>();
     round.assignments().forEach(a -> usedOffers.add(a.offerId()));
     offers.take(usedOffers);
 
     StateChanges changes = new StateChanges();
-    Map<String, List<TaskInfo>> launches = storage.write(stores -> {
-      Map<String, List<TaskInfo>> byOffer = new LinkedHashMap<>();
-      for (Assignment a : round.assignments()) {
-        Optional<AssignedTask> assigned = stateManager.assignTask(
-            stores, a.taskId(), a.agentId(), a.hostname(), a.ports(), changes);
-        assigned.ifPresent(t ->
-            byOffer.computeIfAbsent(a.offerId(), k -> new ArrayList<>()).add(taskInfos.build(t)));
-      }
-      return byOffer;
-    });
+    Map<String, List<TaskInfo>> launches;
+    try {
+      launches = storage.write(stores -> {
+        Map<String, List<TaskInfo>> byOffer = new LinkedHashMap<>();
+        for (Assignment a : round.assignments()) {
+          Optional<AssignedTask> assigned = stateManager.assignTask(
+              stores, a.taskId(), a.agentId(), a.hostname(), a.ports(), changes);
+          assigned.ifPresent(t -> byOffer.computeIfAbsent(a.offerId(), k -> new ArrayList<>())
+              .add(taskInfos.build(t)));
+        }
+        return byOffer;
+      });
+    } catch (RuntimeException e) {
+      // Nothing was stored, so nothing may launch; hand the taken offers back to Mesos rather
+      // than leaving them held by nobody.
+      List<OfferID> taken = new ArrayList<>();
+      usedOffers.forEach(id -> taken.add(offerById.get(id).getId()));
+      driver.decline(taken, offers.filters());
+      throw e;
+    }
+    rounds.incrementAndGet();
     listener.afterCommit(changes);
     int launched = 0;
     for (String offerId : usedOffers) {
@@ -150,7 +165,18 @@ public final class SchedulingLoop {
           offers.filters());
       launched += infos.size();
     }
+    tasksLaunched.addAndGet(launched);
     return launched;
+  }
+
+  /** Rounds that assigned at least one task. */
+  public long rounds() {
+    return rounds.get();
+  }
+
+  /** Tasks launched so far. */
+  public long tasksLaunched() {
+    return tasksLaunched.get();
   }
 
   /** Why each pending group was not placed in the last round, by config. */

@@ -6,6 +6,7 @@ import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.state.RescheduleCalculator;
 import io.aurora.scheduling.state.StateChanges;
 import io.aurora.scheduling.state.StateManager;
+import io.aurora.scheduling.state.Transition;
 import io.aurora.storage.Storage;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.TaskID;
 
@@ -42,6 +44,8 @@ public final class TaskTimers implements ChangeListener {
   private final TimerOptions options;
   private final RescheduleCalculator penalties;
   private final Runnable onPending;
+  private final AtomicLong timedOut = new AtomicLong();
+  private final AtomicLong killRetries = new AtomicLong();
 
   /** @param onPending called after tasks became PENDING (e.g. to kick the scheduling loop) */
   public TaskTimers(Storage storage, StateManager stateManager, Driver driver, Clock clock,
@@ -118,18 +122,22 @@ public final class TaskTimers implements ChangeListener {
   }
 
   private void timeOut(String taskId, ScheduleStatus expected) {
-    transition(taskId, expected, ScheduleStatus.LOST, "Task timed out");
+    if (transition(taskId, expected, ScheduleStatus.LOST, "Task timed out")) {
+      timedOut.incrementAndGet();
+    }
   }
 
   private void unthrottle(String taskId) {
     transition(taskId, ScheduleStatus.THROTTLED, ScheduleStatus.PENDING, null);
   }
 
-  private void transition(String taskId, ScheduleStatus expected, ScheduleStatus to, String msg) {
+  private boolean transition(String taskId, ScheduleStatus expected, ScheduleStatus to,
+      String msg) {
     StateChanges changes = new StateChanges();
-    storage.write(stores -> stateManager.changeState(stores, taskId, Optional.of(expected), to,
-        Optional.ofNullable(msg), changes));
+    Transition.Result result = storage.write(stores -> stateManager.changeState(stores, taskId,
+        Optional.of(expected), to, Optional.ofNullable(msg), changes));
     afterCommit(changes);
+    return result == Transition.Result.SUCCESS;
   }
 
   private void scheduleKillRetry(String taskId, Duration delay) {
@@ -138,6 +146,7 @@ public final class TaskTimers implements ChangeListener {
       if (task.isPresent() && task.get().getStatus() == ScheduleStatus.KILLING) {
         Optional<String> agent = Optional.ofNullable(task.get().getAssignedTask().getSlaveId());
         sendKill(taskId, agent);
+        killRetries.incrementAndGet();
         Duration next = delay.multipliedBy(2);
         if (next.compareTo(options.transientTaskStateTimeout()) <= 0) {
           scheduleKillRetry(taskId, next);
@@ -156,6 +165,16 @@ public final class TaskTimers implements ChangeListener {
           .map(a -> penalties.flappingPenaltyMs(a, stores.taskStore()::fetchTask))
           .orElse(0L);
     });
+  }
+
+  /** Tasks moved to LOST by the transient timeout ({@code timed_out_tasks}). */
+  public long timedOutTasks() {
+    return timedOut.get();
+  }
+
+  /** Kills re-sent ({@code task_kill_retries}). */
+  public long killRetries() {
+    return killRetries.get();
   }
 
   /** Timers pending (for tests and metrics). */

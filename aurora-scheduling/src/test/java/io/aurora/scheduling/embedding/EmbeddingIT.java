@@ -25,6 +25,7 @@ import io.aurora.scheduling.thrift.ApiOptions;
 import io.aurora.scheduling.thrift.AuroraAdminService;
 import io.aurora.storage.Storage;
 import io.aurora.storage.mem.MemStorage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -86,9 +87,9 @@ class EmbeddingIT {
     Scorer zoneA = (task, offer) -> offer.values("zone").contains("a") ? 1 : 0;
     SchedulerRuntime runtime = new SchedulerRuntime(storage, driver, Clock.systemUTC(),
         new Random(1), SchedulerRuntimeOptions.DEFAULTS, FilterChain.standard(new NoQuarantine()),
-        zoneA, () -> { });
+        zoneA, () -> { }, new SimpleMeterRegistry());
     AuroraAdminService api = AuroraAdminService.of(ApiOptions.defaults("embedded"), storage,
-        runtime, Optional.empty());
+        runtime, Optional.empty(), new SimpleMeterRegistry());
     driver.subscribe(Optional.empty(), runtime.listener());
     runtime.start(executor);
     driver.deliverSubscribed();
