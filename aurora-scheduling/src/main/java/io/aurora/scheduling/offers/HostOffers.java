@@ -50,7 +50,13 @@ public final class HostOffers {
         ports);
   }
 
-  /** The offer's attributes as Aurora host attributes: name to text values. */
+  /** The attribute every host has: its host name (so that {@code host} limits work anywhere). */
+  public static final String HOST_ATTRIBUTE = "host";
+
+  /**
+   * The offer's attributes as Aurora host attributes: name to text values, plus {@code host} = the
+   * offer's host name unless the agent declares its own.
+   */
   public static Map<String, Set<String>> attributes(Offer offer) {
     Map<String, Set<String>> out = new HashMap<>();
     for (Attribute a : offer.getAttributesList()) {
@@ -64,6 +70,7 @@ public final class HostOffers {
         default -> { }
       }
     }
+    out.computeIfAbsent(HOST_ATTRIBUTE, k -> new HashSet<>(Set.of(offer.getHostname())));
     return out;
   }
 }

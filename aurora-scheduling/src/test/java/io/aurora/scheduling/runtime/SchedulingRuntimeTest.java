@@ -190,6 +190,20 @@ class SchedulingRuntimeTest {
     assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.LOST);
   }
 
+  @Test
+  void hostLimit_worksWithoutADeclaredHostAttribute() {
+    TaskConfig spread = Fixtures.withLimit(web(), "host", 1);
+    List<String> ids = h.insertPending(spread, Set.of(0, 1, 2));
+    h.offer("agent-1", 8, 8192);
+    h.offer("agent-2", 8, 8192);
+    assertThat(h.loop.runOnce()).isEqualTo(2);
+    assertThat(h.tasks(ScheduleStatus.ASSIGNED)).extracting(t -> t.getAssignedTask().getSlaveHost())
+        .containsExactlyInAnyOrder("agent-1.example", "agent-2.example");
+    assertThat(h.loop.pendingReasons().values()).extracting(v -> v.reason())
+        .containsExactly("Limit not satisfied: host");
+    assertThat(ids).hasSize(3);
+  }
+
   /** Counts write transactions. */
   static final class CountingStorage implements io.aurora.storage.Storage {
     private final io.aurora.storage.Storage delegate;
