@@ -204,6 +204,33 @@ class SchedulingRuntimeTest {
     assertThat(ids).hasSize(3);
   }
 
+  @Test
+  void failedStatusWrite_isNotAcknowledged() {
+    String id = h.insertPending(web(), Set.of(0)).get(0);
+    h.offer("agent-1", 8, 8192);
+    h.loop.runOnce();
+    io.aurora.storage.Storage failing = new io.aurora.storage.Storage() {
+      @Override
+      public <T, E extends Exception> T read(Work<T, E> work) throws E {
+        return h.storage.read(work);
+      }
+
+      @Override
+      public <T, E extends Exception> T write(MutateWork<T, E> work) {
+        throw new io.aurora.storage.StorageException("log append failed");
+      }
+    };
+    StatusUpdateBatcher batcher = new StatusUpdateBatcher(failing, h.stateManager, h.driver,
+        h.taskTimers, Runnable::run, 10);
+    batcher.add(org.apache.mesos.v1.Protos.TaskStatus.newBuilder()
+        .setTaskId(org.apache.mesos.v1.Protos.TaskID.newBuilder().setValue(id))
+        .setAgentId(org.apache.mesos.v1.Protos.AgentID.newBuilder().setValue("agent-1"))
+        .setUuid(com.google.protobuf.ByteString.copyFromUtf8("u1"))
+        .setState(TaskState.TASK_RUNNING).build());
+    assertThat(h.driver.calls(Call.Type.ACKNOWLEDGE)).isEmpty();
+    assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.ASSIGNED);
+  }
+
   /** Counts write transactions. */
   static final class CountingStorage implements io.aurora.storage.Storage {
     private final io.aurora.storage.Storage delegate;
