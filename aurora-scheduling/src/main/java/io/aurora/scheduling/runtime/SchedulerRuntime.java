@@ -69,7 +69,7 @@ public final class SchedulerRuntime {
         penalties, this::kick);
     this.loop = new SchedulingLoop(storage, stateManager, offers,
         new TaskAssigner(chain, scorer), new TaskInfoBuilder(options.executor()),
-        options.executor(), driver, taskTimers);
+        options.executor(), driver, taskTimers, clock);
     this.reconciler = new TaskReconciler(storage, driver, clock, timers, options.reconcile());
     this.pruner = new TaskPruner(storage, stateManager, clock, options.prune());
     this.statusUpdates = new StatusUpdateBatcher(storage, stateManager, driver, taskTimers,

@@ -28,6 +28,7 @@ import io.aurora.scheduling.state.StateChanges;
 import io.aurora.scheduling.state.StateManager;
 import io.aurora.storage.Storage;
 import io.aurora.storage.StoreProvider;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -66,13 +67,14 @@ public final class SchedulingLoop {
   private final ExecutorSettings executor;
   private final Driver driver;
   private final ChangeListener listener;
+  private final Clock clock;
   private final Map<TaskConfig, Veto> pendingReasons = new ConcurrentHashMap<>();
   private final AtomicLong rounds = new AtomicLong();
   private final AtomicLong tasksLaunched = new AtomicLong();
 
   public SchedulingLoop(Storage storage, StateManager stateManager, OfferBook offers,
       TaskAssigner assigner, TaskInfoBuilder taskInfos, ExecutorSettings executor, Driver driver,
-      ChangeListener listener) {
+      ChangeListener listener, Clock clock) {
     this.storage = Objects.requireNonNull(storage, "storage");
     this.stateManager = Objects.requireNonNull(stateManager, "stateManager");
     this.offers = Objects.requireNonNull(offers, "offers");
@@ -81,6 +83,7 @@ public final class SchedulingLoop {
     this.executor = Objects.requireNonNull(executor, "executor");
     this.driver = Objects.requireNonNull(driver, "driver");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** Runs one round; returns the number of tasks launched. */
@@ -116,7 +119,8 @@ public final class SchedulingLoop {
       offerById.put(h.id(), h.offer());
     }
     AssignmentRound round = storage.read(stores ->
-        assigner.assign(groups, hostOffers, new PlacementContext(job -> counts(stores, job))));
+        assigner.assign(groups, hostOffers,
+            new PlacementContext(job -> counts(stores, job), clock.millis())));
     pendingReasons.clear();
     pendingReasons.putAll(round.nearestVetoes());
     if (round.assignments().isEmpty()) {
