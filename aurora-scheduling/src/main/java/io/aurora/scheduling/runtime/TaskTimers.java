@@ -29,6 +29,8 @@ import org.apache.mesos.v1.Protos.TaskID;
  *   <li>Kill retry: while a task stays KILLING the kill is re-sent, 15 s then doubling up to the
  *       transient timeout (the timeout ends it as LOST anyway).
  *   <li>Throttle: a THROTTLED task becomes PENDING once its flapping penalty has passed.
+ *   <li>Partition: a PARTITIONED task becomes LOST after its partition policy's delay (at once
+ *       without a policy), unless the policy says not to reschedule.
  * </ul>
  */
 public final class TaskTimers implements ChangeListener {
@@ -82,6 +84,10 @@ public final class TaskTimers implements ChangeListener {
       if (status == ScheduleStatus.THROTTLED) {
         timers.schedule(now.plusMillis(penaltyOf(id)), () -> unthrottle(id));
       }
+      if (status == ScheduleStatus.PARTITIONED) {
+        partitionDelayMs(id).ifPresent(delay ->
+            timers.schedule(now.plusMillis(delay), () -> givePartitionUp(id)));
+      }
       pending |= status == ScheduleStatus.PENDING;
     }
     if (pending) {
@@ -97,6 +103,7 @@ public final class TaskTimers implements ChangeListener {
   public void recover() {
     Set<ScheduleStatus> wanted = EnumSet.copyOf(TRANSIENT);
     wanted.add(ScheduleStatus.THROTTLED);
+    wanted.add(ScheduleStatus.PARTITIONED);
     List<ScheduledTask> tasks = storage.read(s -> s.taskStore().fetchTasks(
         io.aurora.api.TaskQueries.all().statuses(wanted).build()));
     Instant now = clock.instant();
@@ -113,6 +120,12 @@ public final class TaskTimers implements ChangeListener {
         long last = t.getTaskEvents().get(t.getTaskEvents().size() - 1).getTimestamp();
         timers.schedule(Instant.ofEpochMilli(last + penaltyOf(id)), () -> unthrottle(id));
       }
+      if (status == ScheduleStatus.PARTITIONED) {
+        // The full delay again from now: time spent partitioned before the failover is not known
+        // to have been observed.
+        partitionDelayMs(id).ifPresent(delay ->
+            timers.schedule(now.plusMillis(delay), () -> givePartitionUp(id)));
+      }
     }
   }
 
@@ -125,6 +138,28 @@ public final class TaskTimers implements ChangeListener {
     if (transition(taskId, expected, ScheduleStatus.LOST, "Task timed out")) {
       timedOut.incrementAndGet();
     }
+  }
+
+  /**
+   * How long a partitioned task may stay PARTITIONED: its partition policy's delay (0 if it has
+   * no policy); empty if the policy says not to reschedule (then it waits for the agent).
+   */
+  private Optional<Long> partitionDelayMs(String taskId) {
+    return storage.read(s -> s.taskStore().fetchTask(taskId)).flatMap(t -> {
+      io.aurora.gen.TaskConfig config = t.getAssignedTask().getTask();
+      if (!config.isSetPartitionPolicy()) {
+        return Optional.of(0L);
+      }
+      if (!config.getPartitionPolicy().isReschedule()) {
+        return Optional.empty();
+      }
+      return Optional.of(config.getPartitionPolicy().getDelaySecs() * 1000);
+    });
+  }
+
+  private void givePartitionUp(String taskId) {
+    transition(taskId, ScheduleStatus.PARTITIONED, ScheduleStatus.LOST,
+        "Task partitioned for too long.");
   }
 
   private void unthrottle(String taskId) {

@@ -231,6 +231,23 @@ class SchedulingRuntimeTest {
     assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.ASSIGNED);
   }
 
+  @Test
+  void partitionedTask_becomesLostAfterItsPolicyDelay() {
+    TaskConfig config = web().setPartitionPolicy(new io.aurora.gen.PartitionPolicy(true).setDelaySecs(60));
+    String id = h.insertPending(config, Set.of(0)).get(0);
+    h.offer("agent-1", 8, 8192);
+    h.loop.runOnce();
+    h.update(id, TaskState.TASK_RUNNING);
+    h.update(id, TaskState.TASK_UNREACHABLE);
+    assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.PARTITIONED);
+    assertThat(h.task(id).orElseThrow().getTimesPartitioned()).isEqualTo(1);
+    h.advance(Duration.ofSeconds(59));
+    assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.PARTITIONED);
+    h.advance(Duration.ofSeconds(1));
+    assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.LOST);
+    assertThat(h.tasks(ScheduleStatus.PENDING, ScheduleStatus.THROTTLED)).hasSize(1);
+  }
+
   /** Counts write transactions. */
   static final class CountingStorage implements io.aurora.storage.Storage {
     private final io.aurora.storage.Storage delegate;
