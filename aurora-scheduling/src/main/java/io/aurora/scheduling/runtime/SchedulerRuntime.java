@@ -95,6 +95,8 @@ public final class SchedulerRuntime {
         .register(registry);
     FunctionCounter.builder("tasks_launched", loop, SchedulingLoop::tasksLaunched)
         .register(registry);
+    FunctionCounter.builder("scheduler_illegal_task_state_transitions", stateManager,
+        StateManager::illegalTransitions).register(registry);
   }
 
   /** The listener to subscribe the driver with. */

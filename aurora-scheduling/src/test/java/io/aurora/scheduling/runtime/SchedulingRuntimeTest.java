@@ -134,6 +134,7 @@ class SchedulingRuntimeTest {
   @Test
   void runningUpdateForUnknownTask_killsIt() {
     h.update("ghost", TaskState.TASK_RUNNING);
+    assertThat(h.stateManager.illegalTransitions()).isEqualTo(1);
     assertThat(h.driver.calls(Call.Type.KILL)).singleElement()
         .satisfies(c -> assertThat(c.getKill().getTaskId().getValue()).isEqualTo("ghost"));
   }
