@@ -131,15 +131,15 @@ public final class SchedulingLoop {
     offers.take(usedOffers);
 
     StateChanges changes = new StateChanges();
-    Map<String, List<TaskInfo>> launches;
+    Map<String, List<AssignedTask>> assignedByOffer;
     try {
-      launches = storage.write(stores -> {
-        Map<String, List<TaskInfo>> byOffer = new LinkedHashMap<>();
+      assignedByOffer = storage.write(stores -> {
+        Map<String, List<AssignedTask>> byOffer = new LinkedHashMap<>();
         for (Assignment a : round.assignments()) {
           Optional<AssignedTask> assigned = stateManager.assignTask(
               stores, a.taskId(), a.agentId(), a.hostname(), a.ports(), changes);
-          assigned.ifPresent(t -> byOffer.computeIfAbsent(a.offerId(), k -> new ArrayList<>())
-              .add(taskInfos.build(t)));
+          assigned.ifPresent(t ->
+              byOffer.computeIfAbsent(a.offerId(), k -> new ArrayList<>()).add(t));
         }
         return byOffer;
       });
@@ -155,7 +155,11 @@ public final class SchedulingLoop {
     listener.afterCommit(changes);
     int launched = 0;
     for (String offerId : usedOffers) {
-      List<TaskInfo> infos = launches.getOrDefault(offerId, List.of());
+      // Built after the write: the writer lock is not held while tasks are serialized.
+      List<TaskInfo> infos = new ArrayList<>();
+      for (AssignedTask t : assignedByOffer.getOrDefault(offerId, List.of())) {
+        infos.add(taskInfos.build(t));
+      }
       Offer offer = offerById.get(offerId);
       if (infos.isEmpty()) {
         driver.decline(List.of(offer.getId()), offers.filters());
