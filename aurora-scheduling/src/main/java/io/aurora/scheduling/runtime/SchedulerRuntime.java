@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@link #start} once storage is recovered and this scheduler leads.
  *
  * <p>All work runs on the one {@link ScheduledExecutorService} given to {@link #start}; with a
- * single thread, rounds, update batches and timers never overlap.
+ * single thread, rounds, update batches and timers never overlap. Events that arrive between
+ * subscribing and {@link #start} are kept (offers held, updates queued) and handled on start.
  */
 public final class SchedulerRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerRuntime.class);
@@ -72,8 +73,14 @@ public final class SchedulerRuntime {
         options.executor(), driver, taskTimers, clock);
     this.reconciler = new TaskReconciler(storage, driver, clock, timers, options.reconcile());
     this.pruner = new TaskPruner(storage, stateManager, clock, options.prune());
+    // Updates that arrive before start() wait in the batcher's queue; start() drains them.
     this.statusUpdates = new StatusUpdateBatcher(storage, stateManager, driver, taskTimers,
-        command -> executor().execute(command), options.maxStatusUpdateBatch());
+        command -> {
+          ScheduledExecutorService ex = executor;
+          if (ex != null) {
+            ex.execute(command);
+          }
+        }, options.maxStatusUpdateBatch());
     this.events = new SchedulerEvents(storage, offers, statusUpdates, this::kick,
         () -> reconciler.explicit(options.reconcile().explicitBatchSize()), onFatalError);
     registerMeters(Objects.requireNonNull(registry, "registry"));
@@ -117,6 +124,8 @@ public final class SchedulerRuntime {
     }), tick, tick, TimeUnit.MILLISECONDS);
     long interval = options.schedulingInterval().toMillis();
     executor.scheduleWithFixedDelay(this::kick, interval, interval, TimeUnit.MILLISECONDS);
+    executor.execute(() -> guarded(statusUpdates::drainAll));
+    kick();
   }
 
   /** Asks for a scheduling round soon (coalesced). */
@@ -153,14 +162,6 @@ public final class SchedulerRuntime {
 
   public OfferBook offers() {
     return offers;
-  }
-
-  private ScheduledExecutorService executor() {
-    ScheduledExecutorService ex = executor;
-    if (ex == null) {
-      throw new IllegalStateException("SchedulerRuntime not started");
-    }
-    return ex;
   }
 
   private static void guarded(Runnable r) {
