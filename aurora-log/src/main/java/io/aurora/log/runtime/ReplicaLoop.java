@@ -128,7 +128,8 @@ public final class ReplicaLoop implements AutoCloseable {
         storage.get(p).map(RecordCodec::decodeSlot).ifPresent(slots::add);
       }
     }
-    this.core = new ReplicaCore(config, meta, slots, UUID.randomUUID().toString());
+    this.core = new ReplicaCore(config, meta, slots, storage.truncationPoint(),
+        UUID.randomUUID().toString());
     publishState();
     LOG.info("replica {} restored: {} begin={} learned={} slots={}", self, core.status(),
         core.begin(), core.learnedUpTo(), slots.size());

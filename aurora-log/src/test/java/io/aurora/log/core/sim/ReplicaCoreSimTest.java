@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class ReplicaCoreSimTest {
   private static final int STEPS = Integer.getInteger("aurora.sim.steps", 3000);
   private static final int SETTLE_STEPS = 3000;
+  private static final int CHECK_EVERY = Integer.getInteger("aurora.sim.checkEvery", 50);
 
   @Test
   void manySeeds_keepOneValuePerPosition_andEveryAcknowledgedWrite() {
@@ -29,7 +30,7 @@ class ReplicaCoreSimTest {
     try {
       for (int i = 0; i < STEPS; i++) {
         world.step();
-        if (i % 50 == 0) {
+        if (i % CHECK_EVERY == 0) {
           world.check();
         }
       }

@@ -76,7 +76,8 @@ final class SimWorld {
 
   private void start(Node n) {
     CoreConfig config = new CoreConfig(n.id, quorum, new HashSet<>(ids), 40, 60, 4, 64);
-    n.core = new ReplicaCore(config, n.disk.metadata(), n.disk.slots(), "i" + (incarnations++));
+    n.core = new ReplicaCore(config, n.disk.metadata(), n.disk.slots(), n.disk.truncationPoint(),
+        "i" + (incarnations++));
     n.pending.clear();
   }
 
