@@ -4,6 +4,7 @@ import io.aurora.log.core.CoreConfig;
 import io.aurora.log.core.Envelope;
 import io.aurora.log.core.Learned;
 import io.aurora.log.core.LogRecord;
+import io.aurora.log.core.Message;
 import io.aurora.log.core.Outcome;
 import io.aurora.log.core.Ready;
 import io.aurora.log.core.ReplicaCore;
@@ -174,6 +175,12 @@ final class SimWorld {
     for (LogRecord r : ready.toPersist()) {
       n.disk.write(r);
     }
+    // As ReplicaLoop: requests leave before the fsync, replies after it.
+    for (Envelope e : ready.toSend()) {
+      if (isRequest(e.message())) {
+        net.send(e, now);
+      }
+    }
     if (faults && !ready.toPersist().isEmpty() && random.nextInt(2000) == 0) {
       count("crashMidPersist");
       crash(n); // crashed before the fsync returned: nothing below happens
@@ -181,7 +188,9 @@ final class SimWorld {
     }
     n.disk.sync();
     for (Envelope e : ready.toSend()) {
-      net.send(e, now);
+      if (!isRequest(e.message())) {
+        net.send(e, now);
+      }
     }
     for (Learned l : ready.learned()) {
       Value before = chosen.putIfAbsent(l.position(), l.value());
@@ -205,6 +214,12 @@ final class SimWorld {
         ackedAfterHeal++;
       }
     }
+  }
+
+  private static boolean isRequest(Message m) {
+    return m instanceof Message.Prepare || m instanceof Message.Accept
+        || m instanceof Message.Commit || m instanceof Message.CatchupRequest
+        || m instanceof Message.StatusRequest;
   }
 
   /** Every acknowledged write is learned, unchanged, by every up replica that has learned its position. */
