@@ -25,6 +25,18 @@ class ReplicaCoreSimTest {
     assertThat(total).as("acknowledged writes over all seeds").isPositive();
   }
 
+  private static void settle(SimWorld world, String how) {
+    int i = 0;
+    while (i < SETTLE_STEPS && !(world.ackedAfterHeal > 0 && world.settled())) {
+      world.step();
+      i++;
+    }
+    world.check();
+    if (world.ackedAfterHeal == 0 || !world.settled()) {
+      throw new AssertionError("no progress " + how + ": " + world.describe());
+    }
+  }
+
   private static long run(long seed, int replicas) {
     SimWorld world = new SimWorld(seed, replicas);
     try {
@@ -34,15 +46,17 @@ class ReplicaCoreSimTest {
           world.check();
         }
       }
-      world.healAll();
-      int i = 0;
-      while (i < SETTLE_STEPS && !(world.ackedAfterHeal > 0 && world.settled())) {
-        world.step();
-        i++;
-      }
-      world.check();
-      if (world.ackedAfterHeal == 0 || !world.settled()) {
-        throw new AssertionError("no progress after healing: " + world.describe());
+      world.heal();
+      world.restartAll();
+      settle(world, "after healing");
+      // A quorum alone must make progress.
+      world.crashMinority();
+      settle(world, "with only a quorum up");
+      // Then everyone comes back and learns everything.
+      world.restartAll();
+      settle(world, "with every replica back");
+      if (!world.allUp()) {
+        throw new AssertionError("not every replica is up: " + world.describe());
       }
       return world.acked.size();
     } catch (RuntimeException | AssertionError e) {

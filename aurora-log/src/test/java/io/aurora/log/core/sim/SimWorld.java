@@ -243,10 +243,28 @@ final class SimWorld {
     }
   }
 
-  /** Heals everything and restarts every replica; faults stop. */
-  void healAll() {
+  /** Faults stop and the network heals. */
+  void heal() {
     faults = false;
     net.heal();
+  }
+
+  /**
+   * Crashes a random minority. Done once every replica votes again: a replica still recovering a
+   * lost disk counts as failed already, and a second failure would leave no quorum that is sure to
+   * hold every chosen value.
+   */
+  void crashMinority() {
+    List<Node> all = new ArrayList<>(nodes.values());
+    java.util.Collections.shuffle(all, random);
+    for (int i = 0; i < ids.size() - quorum.size(); i++) {
+      crash(all.get(i));
+    }
+    ackedAfterHeal = 0;
+  }
+
+  /** Restarts every replica. */
+  void restartAll() {
     for (Node n : nodes.values()) {
       if (n.core == null) {
         start(n);
@@ -255,11 +273,15 @@ final class SimWorld {
     ackedAfterHeal = 0;
   }
 
-  /** Every replica votes and has learned every acknowledged position. */
+  /** Every running replica votes and has learned every acknowledged position. */
   boolean settled() {
     long last = acked.isEmpty() ? 0 : acked.lastKey();
-    return nodes.values().stream().allMatch(n -> n.core != null
-        && n.core.status() == Status.VOTING && n.core.learnedUpTo() >= last);
+    return nodes.values().stream().filter(n -> n.core != null).allMatch(n ->
+        n.core.status() == Status.VOTING && n.core.learnedUpTo() >= last);
+  }
+
+  boolean allUp() {
+    return nodes.values().stream().allMatch(n -> n.core != null);
   }
 
   String describe() {
