@@ -17,7 +17,7 @@ class ReplicaCoreSimTest {
   @Test
   void manySeeds_keepOneValuePerPosition_andEveryAcknowledgedWrite() {
     Long only = Long.getLong("aurora.sim.seed");
-    int seeds = Integer.getInteger("aurora.sim.seeds", 30);
+    int seeds = Integer.getInteger("aurora.sim.seeds", 100);
     long total = 0;
     for (long seed = only == null ? 1 : only; seed <= (only == null ? seeds : only); seed++) {
       total += run(seed, seed % 2 == 0 ? 5 : 3);
