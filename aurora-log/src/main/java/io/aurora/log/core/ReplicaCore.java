@@ -528,42 +528,13 @@ public final class ReplicaCore {
   // ---- status and recovery ----
 
   private void evaluateStatus() {
-    Status status = meta.status();
-    if (status == Status.VOTING) {
-      return;
-    }
-    List<StatusResponse> voting = statuses.values().stream()
-        .filter(s -> s.status() == Status.VOTING).toList();
-    if (quorum().isReachedBy(voting.size())) {
-      if (status != Status.RECOVERING) {
-        long target = voting.stream().mapToLong(StatusResponse::end).max().orElse(0);
-        Ballot promised = meta.promised();
-        for (StatusResponse s : voting) {
-          promised = Ballot.max(promised, s.promised());
-        }
-        highestSeen = Ballot.max(highestSeen, promised);
-        setMeta(meta.withStatus(Status.RECOVERING).withRecoverTarget(target)
-            .withPromised(promised));
-      }
+    Metadata next = StatusRules.next(meta, self(), statuses.values(), quorum(), knownReplicas());
+    highestSeen = Ballot.max(highestSeen, next.promised());
+    setMeta(next);
+    if (meta.status() == Status.RECOVERING
+        && quorum().isReachedBy((int) StatusRules.votingAnswers(statuses.values()))) {
       maybeFinishRecovery();
       maybeCatchUp(true);
-      return;
-    }
-    int cluster = Math.max(knownReplicas(), quorum().assumedClusterSize());
-    if (status == Status.EMPTY) {
-      long fresh = 1 + statuses.values().stream()
-          .filter(s -> s.status() == Status.EMPTY || s.status() == Status.STARTING).count();
-      if (fresh >= cluster) {
-        setMeta(meta.withStatus(Status.STARTING));
-        status = Status.STARTING; // a lone replica (cluster of one) may go on to VOTING at once
-      }
-    }
-    if (status == Status.STARTING) {
-      long started = 1 + statuses.values().stream()
-          .filter(s -> s.status() == Status.STARTING || s.status() == Status.VOTING).count();
-      if (started >= cluster) {
-        setMeta(meta.withStatus(Status.VOTING).withVoter(self()));
-      }
     }
   }
 
