@@ -1,0 +1,97 @@
+package io.aurora.log;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.net.HostAndPort;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to open a replica: parsed once (from the scheduler's {@code -native_log_*} flags) and handed to
+ * the runtime.
+ *
+ * @param quorumSize how many replicas (this one included) must accept a write; must be a strict
+ *     majority of all replicas that can ever run ({@code -native_log_quorum_size})
+ * @param dataDir the replica's directory ({@code -native_log_file_path})
+ * @param localAddress where this replica listens for its peers (see {@link #replicaAddress})
+ * @param peers the other replicas, when discovery is static (may include this one; it is ignored)
+ * @param zkGroupPath the ZooKeeper group the replicas register in ({@code -native_log_zk_group_path}),
+ *     used instead of {@code peers} when present
+ * @param electionTimeout how long one election attempt may take
+ * @param electionRetries how many attempts {@link ReplicatedLog#elect()} makes
+ * @param writeTimeout how long an append may wait for a quorum before it fails
+ * @param readTimeout how long a catch-up read may wait
+ * @param tickInterval how long one logical tick of the protocol lasts (retries, heartbeats)
+ */
+public record LogOptions(
+    int quorumSize,
+    Path dataDir,
+    HostAndPort localAddress,
+    List<HostAndPort> peers,
+    Optional<String> zkGroupPath,
+    Duration electionTimeout,
+    int electionRetries,
+    Duration writeTimeout,
+    Duration readTimeout,
+    Duration tickInterval) {
+
+  public LogOptions {
+    checkArgument(quorumSize >= 1, "quorum size must be >= 1: %s", quorumSize);
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(localAddress, "localAddress");
+    peers = List.copyOf(peers);
+    Objects.requireNonNull(zkGroupPath, "zkGroupPath");
+    checkArgument(electionRetries >= 1, "election retries must be >= 1: %s", electionRetries);
+    checkPositive(electionTimeout, "electionTimeout");
+    checkPositive(writeTimeout, "writeTimeout");
+    checkPositive(readTimeout, "readTimeout");
+    checkPositive(tickInterval, "tickInterval");
+  }
+
+  /**
+   * Options with Aurora's default timeouts (election 15 s x 20 attempts, write 3 s, read 5 s) and a
+   * 50 ms tick, for a static list of peers.
+   */
+  public static LogOptions of(int quorumSize, Path dataDir, HostAndPort localAddress,
+      List<HostAndPort> peers) {
+    return new LogOptions(quorumSize, dataDir, localAddress, peers, Optional.empty(),
+        Duration.ofSeconds(15), 20, Duration.ofSeconds(3), Duration.ofSeconds(5),
+        Duration.ofMillis(50));
+  }
+
+  public LogOptions withZkGroupPath(String path) {
+    return new LogOptions(quorumSize, dataDir, localAddress, List.of(), Optional.of(path),
+        electionTimeout, electionRetries, writeTimeout, readTimeout, tickInterval);
+  }
+
+  public LogOptions withTimeouts(Duration election, int retries, Duration write, Duration read) {
+    return new LogOptions(quorumSize, dataDir, localAddress, peers, zkGroupPath, election, retries,
+        write, read, tickInterval);
+  }
+
+  public LogOptions withTickInterval(Duration tick) {
+    return new LogOptions(quorumSize, dataDir, localAddress, peers, zkGroupPath, electionTimeout,
+        electionRetries, writeTimeout, readTimeout, tick);
+  }
+
+  /**
+   * The replica address from {@code LIBPROCESS_IP}/{@code LIBPROCESS_PORT} in {@code env}, as Aurora
+   * deployments set them, else {@code fallback}.
+   */
+  public static HostAndPort replicaAddress(Map<String, String> env, HostAndPort fallback) {
+    String ip = env.get("LIBPROCESS_IP");
+    String port = env.get("LIBPROCESS_PORT");
+    String host = ip == null || ip.isBlank() ? fallback.getHost() : ip.trim();
+    int p = port == null || port.isBlank() ? fallback.getPort() : Integer.parseInt(port.trim());
+    return HostAndPort.fromParts(host, p);
+  }
+
+  private static void checkPositive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    checkArgument(!d.isNegative() && !d.isZero(), "%s must be positive: %s", name, d);
+  }
+}

@@ -1,0 +1,30 @@
+package io.aurora.log.core;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import io.aurora.log.core.quorum.Quorum;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Fixed settings of one replica's core. Timeouts are in ticks.
+ *
+ * @param self this replica
+ * @param quorum the configured quorum
+ * @param replicas the replicas known at start (static peers or the group), self included or not
+ * @param electionTicks how long an election attempt may wait for a quorum of promises
+ * @param writeTicks how long a write may wait to be chosen before the writer gives up
+ * @param retransmitTicks how long to wait before resending an unanswered request
+ * @param catchupBatch how many slots one catch-up response carries at most
+ */
+public record CoreConfig(ReplicaId self, Quorum quorum, Set<ReplicaId> replicas, int electionTicks,
+    int writeTicks, int retransmitTicks, int catchupBatch) {
+  public CoreConfig {
+    Objects.requireNonNull(self, "self");
+    Objects.requireNonNull(quorum, "quorum");
+    replicas = Set.copyOf(replicas);
+    checkArgument(electionTicks >= 1 && writeTicks >= 1 && retransmitTicks >= 1,
+        "tick counts must be >= 1");
+    checkArgument(catchupBatch >= 1, "catchupBatch must be >= 1: %s", catchupBatch);
+  }
+}

@@ -1,0 +1,58 @@
+package io.aurora.log.core;
+
+import io.aurora.log.core.quorum.Ballot;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The replica-wide state that is persisted with every change.
+ *
+ * @param status voting status
+ * @param incarnation names this data directory; part of this replica's ballots
+ * @param promised the highest ballot promised (for every position)
+ * @param begin the first position not truncated
+ * @param learnedUpTo every position in [begin, learnedUpTo] is learned here
+ * @param recoverTarget while RECOVERING: the position up to which to learn before voting
+ * @param voters every replica this replica has seen vote (itself included once VOTING): the
+ *     evidence of the cluster size the quorum guard uses
+ */
+public record Metadata(Status status, String incarnation, Ballot promised, long begin,
+    long learnedUpTo, long recoverTarget, Set<ReplicaId> voters) {
+  public Metadata {
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(incarnation, "incarnation");
+    Objects.requireNonNull(promised, "promised");
+    voters = Set.copyOf(voters);
+  }
+
+  /** The state of a replica whose directory is empty. */
+  public static Metadata empty(String incarnation) {
+    return new Metadata(Status.EMPTY, incarnation, Ballot.ZERO, 1, 0, 0, Set.of());
+  }
+
+  public Metadata withStatus(Status s) {
+    return new Metadata(s, incarnation, promised, begin, learnedUpTo, recoverTarget, voters);
+  }
+
+  public Metadata withPromised(Ballot b) {
+    return new Metadata(status, incarnation, b, begin, learnedUpTo, recoverTarget, voters);
+  }
+
+  public Metadata withLearned(long begin, long learnedUpTo) {
+    return new Metadata(status, incarnation, promised, begin, learnedUpTo, recoverTarget, voters);
+  }
+
+  public Metadata withRecoverTarget(long target) {
+    return new Metadata(status, incarnation, promised, begin, learnedUpTo, target, voters);
+  }
+
+  public Metadata withVoter(ReplicaId voter) {
+    if (voters.contains(voter)) {
+      return this;
+    }
+    Set<ReplicaId> v = new TreeSet<>(voters);
+    v.add(voter);
+    return new Metadata(status, incarnation, promised, begin, learnedUpTo, recoverTarget, v);
+  }
+}

@@ -1,0 +1,430 @@
+package io.aurora.log.storage;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link LogStorage} in append-only segment files.
+ *
+ * <h2>Layout</h2>
+ *
+ * <p>The directory holds numbered segment files ({@code 00000000000000000001.seg}, ...) and a
+ * {@code LOCK} file that keeps a second process out. Every change is appended to the newest segment
+ * as a frame (see {@link Frames}: length, CRC32C, type, body): a PUT carries a position and a record,
+ * METADATA the metadata bytes, TRUNCATE a truncation point. Nothing is ever rewritten in place, so
+ * the state is a fold over the frames in file order: the last PUT of a position and the last
+ * METADATA win, and a TRUNCATE drops every earlier PUT below it. What survives a crash is therefore
+ * always a prefix of the writes, which is the ordering {@link LogStorage} promises.
+ *
+ * <p>Values stay on disk. The heap holds an index from position to (segment, offset, length), the
+ * metadata, and the unsynced tail of the newest segment (which {@link #get} serves from memory).
+ *
+ * <h2>Durability</h2>
+ *
+ * <p>{@link #sync()} writes the buffered tail and forces it with {@code FileChannel.force}. When a
+ * segment reaches {@link Options#segmentBytes()} it is forced before the next one is created (and
+ * the directory is forced after the create), so only the last segment can ever have a torn tail.
+ * {@link SegmentScanner} says how recovery tells a torn tail from corruption.
+ *
+ * <h2>Reclaiming space</h2>
+ *
+ * <p>A segment is dead once none of its PUT frames is still the current record of a live position
+ * (each is truncated or overwritten by a later frame). Dead segments other than the newest are
+ * deleted at the next {@code sync()}, after the frames that killed them are forced, followed by a
+ * directory fsync. If a dead segment holds the latest METADATA or TRUNCATE frame, that frame is first
+ * appended again to the newest segment, so deleting it forgets nothing. Live records are never copied
+ * forward: log positions are written roughly in order, so truncation kills the oldest segments whole,
+ * and a segment kept alive by a straggler record holds data that is still needed. The cost is that a
+ * single old live record can pin one segment until truncation passes it.
+ */
+public final class FileLogStorage implements LogStorage {
+  private static final Logger LOG = LoggerFactory.getLogger(FileLogStorage.class);
+
+  /**
+   * Tuning for {@link FileLogStorage}.
+   *
+   * @param segmentBytes a segment is closed and a new one started once it reaches this size
+   * @param maxRecordBytes the largest record (or metadata) accepted; a frame that claims more is
+   *     damaged
+   */
+  public record Options(long segmentBytes, int maxRecordBytes) {
+    public Options {
+      checkArgument(segmentBytes >= 4096, "segmentBytes %s < 4096", segmentBytes);
+      checkArgument(maxRecordBytes > 0, "maxRecordBytes %s <= 0", maxRecordBytes);
+    }
+
+    /** 64 MiB segments, records up to 64 MiB. */
+    public static Options defaults() {
+      return new Options(64L << 20, 64 << 20);
+    }
+
+    public Options withSegmentBytes(long bytes) {
+      return new Options(bytes, maxRecordBytes);
+    }
+  }
+
+  /** Where the current record of a position lives. */
+  private record Location(Segment segment, long offset, int frameBytes) {}
+
+  private final Path dir;
+  private final Options options;
+  private final FileChannel lockChannel;
+  private final TreeMap<Long, Segment> segments = new TreeMap<>();
+  private final TreeMap<Long, Location> index = new TreeMap<>();
+  private Segment active;
+  private byte[] metadata;
+  private Segment metadataSegment;
+  private long truncationPoint;
+  private Segment truncateSegment;
+  private boolean reclaimPending;
+  private boolean failed;
+  private boolean closed;
+
+  private FileLogStorage(Path dir, Options options, FileChannel lockChannel) {
+    this.dir = dir;
+    this.options = options;
+    this.lockChannel = lockChannel;
+  }
+
+  /** Opens (creating if needed) the storage in {@code dir} with default options. */
+  public static FileLogStorage open(Path dir) {
+    return open(dir, Options.defaults());
+  }
+
+  /**
+   * Opens (creating if needed) the storage in {@code dir}, recovering from a torn last record.
+   *
+   * @throws CorruptLogException if a record before the last one is damaged
+   * @throws LogStorageException if the directory cannot be read or written, or another process has
+   *     it open
+   */
+  public static FileLogStorage open(Path dir, Options options) {
+    FileChannel lockChannel = null;
+    try {
+      Files.createDirectories(dir);
+      lockChannel = FileChannel.open(dir.resolve("LOCK"), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = lockChannel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        throw new LogStorageException("log directory " + dir + " is in use by another process");
+      }
+      FileLogStorage storage = new FileLogStorage(dir, options, lockChannel);
+      storage.recover();
+      return storage;
+    } catch (IOException e) {
+      closeQuietly(lockChannel);
+      throw new LogStorageException("cannot open log directory " + dir, e);
+    } catch (RuntimeException e) {
+      closeQuietly(lockChannel);
+      throw e;
+    }
+  }
+
+  private void recover() throws IOException {
+    long[] ids;
+    try (Stream<Path> files = Files.list(dir)) {
+      ids = files.mapToLong(p -> Segment.idOf(p.getFileName().toString()))
+          .filter(id -> id >= 0).sorted().toArray();
+    }
+    SegmentScanner scanner = new SegmentScanner(options.maxRecordBytes());
+    try {
+      for (int i = 0; i < ids.length; i++) {
+        Path path = Segment.pathOf(dir, ids[i]);
+        boolean last = i == ids.length - 1;
+        // Scan first, then open: the visitor needs the Segment the frames belong to.
+        Segment[] holder = new Segment[1];
+        List<Runnable> applied = new ArrayList<>();
+        long validEnd = scanner.scan(path, last, (type, offset, frameBytes, position, meta) ->
+            applied.add(() -> apply(holder[0], type, offset, frameBytes, position, meta)));
+        long size = Files.size(path);
+        if (validEnd < size) {
+          LOG.warn("Dropping torn tail of {}: {} bytes from offset {}", path, size - validEnd,
+              validEnd);
+          try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.truncate(validEnd);
+            channel.force(true);
+          }
+        }
+        holder[0] = Segment.open(path, ids[i], validEnd);
+        segments.put(ids[i], holder[0]);
+        applied.forEach(Runnable::run);
+      }
+      if (segments.isEmpty()) {
+        segments.put(1L, Segment.create(dir, 1));
+        Segment.syncDirectory(dir);
+      }
+    } catch (IOException | RuntimeException e) {
+      segments.values().forEach(FileLogStorage::closeQuietly);
+      throw e;
+    }
+    active = segments.lastEntry().getValue();
+    reclaimPending = true;
+  }
+
+  private void apply(Segment segment, FrameType type, long offset, int frameBytes, long position,
+      byte[] meta) {
+    switch (type) {
+      case PUT -> {
+        if (position >= truncationPoint) {
+          index(position, new Location(segment, offset, frameBytes));
+        }
+      }
+      case METADATA -> {
+        metadata = meta;
+        metadataSegment = segment;
+      }
+      case TRUNCATE -> {
+        dropBelow(position);
+        if (position >= truncationPoint) {
+          truncationPoint = position;
+          truncateSegment = segment;
+        }
+      }
+    }
+  }
+
+  private void index(long position, Location location) {
+    location.segment().liveRecords++;
+    Location old = index.put(position, location);
+    if (old != null) {
+      release(old);
+    }
+  }
+
+  private void release(Location old) {
+    if (--old.segment().liveRecords == 0 && old.segment() != active) {
+      reclaimPending = true;
+    }
+  }
+
+  private void dropBelow(long position) {
+    Map<Long, Location> gone = index.headMap(position);
+    gone.values().forEach(this::release);
+    gone.clear();
+  }
+
+  @Override
+  public synchronized Optional<byte[]> metadata() {
+    checkUsable();
+    return Optional.ofNullable(metadata).map(byte[]::clone);
+  }
+
+  @Override
+  public synchronized void putMetadata(byte[] meta) {
+    checkUsable();
+    checkArgument(meta.length <= options.maxRecordBytes(), "metadata of %s bytes exceeds %s",
+        meta.length, options.maxRecordBytes());
+    appendFrame(FrameType.METADATA, -1, meta);
+    metadata = meta.clone();
+    metadataSegment = active;
+  }
+
+  @Override
+  public synchronized void put(long position, byte[] record) {
+    checkUsable();
+    checkArgument(position >= 0, "negative position %s", position);
+    checkArgument(record.length <= options.maxRecordBytes(), "record of %s bytes exceeds %s",
+        record.length, options.maxRecordBytes());
+    if (position < truncationPoint) {
+      return;
+    }
+    long offset = appendFrame(FrameType.PUT, position, record);
+    index(position, new Location(active, offset, Frames.frameBytes(FrameType.PUT, record.length)));
+  }
+
+  @Override
+  public synchronized void truncateBefore(long position) {
+    checkUsable();
+    if (position <= truncationPoint) {
+      return;
+    }
+    appendFrame(FrameType.TRUNCATE, position, null);
+    truncationPoint = position;
+    truncateSegment = active;
+    dropBelow(position);
+  }
+
+  /** Appends a frame to the newest segment, rolling to a new one first if it is full. */
+  private long appendFrame(FrameType type, long position, byte[] data) {
+    int frameBytes = Frames.frameBytes(type, data == null ? 0 : data.length);
+    try {
+      if (active.size() > 0 && active.size() + frameBytes > options.segmentBytes()) {
+        roll();
+      }
+      return active.append(type, position, data);
+    } catch (IOException e) {
+      failed = true;
+      throw new LogStorageException("cannot append to " + active.path, e);
+    }
+  }
+
+  private void roll() throws IOException {
+    // Force the full segment before starting the next: then only the last one can be torn.
+    active.force();
+    Segment next = Segment.create(dir, active.id + 1);
+    Segment.syncDirectory(dir);
+    segments.put(next.id, next);
+    Segment previous = active;
+    active = next;
+    if (previous.liveRecords == 0) {
+      reclaimPending = true;
+    }
+  }
+
+  @Override
+  public synchronized void sync() {
+    checkUsable();
+    try {
+      List<Segment> dead = reclaimPending ? deadSegments() : List.of();
+      for (Segment segment : dead) {
+        // Carry the latest metadata and truncation point out of a segment about to be deleted.
+        if (segment == metadataSegment) {
+          appendFrame(FrameType.METADATA, -1, metadata);
+          metadataSegment = active;
+        }
+        if (segment == truncateSegment) {
+          appendFrame(FrameType.TRUNCATE, truncationPoint, null);
+          truncateSegment = active;
+        }
+      }
+      active.force();
+      if (reclaimPending) {
+        delete(dead);
+        reclaimPending = false;
+      }
+    } catch (IOException e) {
+      failed = true;
+      throw new LogStorageException("fsync failed in " + dir, e);
+    }
+  }
+
+  private List<Segment> deadSegments() {
+    List<Segment> dead = new ArrayList<>();
+    for (Segment segment : segments.values()) {
+      if (segment != active && segment.liveRecords == 0) {
+        dead.add(segment);
+      }
+    }
+    return dead;
+  }
+
+  private void delete(List<Segment> dead) throws IOException {
+    for (Segment segment : dead) {
+      segment.close();
+      Files.delete(segment.path);
+      segments.remove(segment.id);
+    }
+    if (!dead.isEmpty()) {
+      Segment.syncDirectory(dir);
+      LOG.debug("Deleted {} dead segments from {}", dead.size(), dir);
+    }
+  }
+
+  @Override
+  public synchronized Optional<byte[]> get(long position) {
+    checkUsable();
+    Location location = index.get(position);
+    if (location == null) {
+      return Optional.empty();
+    }
+    Segment segment = location.segment();
+    byte[] frame;
+    try {
+      frame = segment.read(location.offset(), location.frameBytes());
+    } catch (IOException e) {
+      throw new LogStorageException("cannot read position " + position + " from " + segment.path,
+          e);
+    }
+    int bodyLength = frame.length - Frames.HEADER_BYTES;
+    if (Frames.getInt(frame, 0) != bodyLength
+        || Frames.getInt(frame, 4) != Frames.checksum(frame, 0, bodyLength)
+        || frame[8] != FrameType.PUT.code
+        || Frames.getLong(frame, Frames.HEADER_BYTES) != position) {
+      throw new CorruptLogException(segment.path, location.offset(),
+          "record for position " + position + " is damaged");
+    }
+    return Optional.of(Arrays.copyOfRange(frame, Frames.HEADER_BYTES + Frames.POSITION_BYTES,
+        frame.length));
+  }
+
+  @Override
+  public synchronized OptionalLong firstPosition() {
+    checkUsable();
+    return index.isEmpty() ? OptionalLong.empty() : OptionalLong.of(index.firstKey());
+  }
+
+  @Override
+  public synchronized OptionalLong lastPosition() {
+    checkUsable();
+    return index.isEmpty() ? OptionalLong.empty() : OptionalLong.of(index.lastKey());
+  }
+
+  @Override
+  public synchronized long truncationPoint() {
+    checkUsable();
+    return truncationPoint;
+  }
+
+  /** The number of segment files, for tests of space reclamation. */
+  synchronized int segmentCount() {
+    return segments.size();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    segments.values().forEach(FileLogStorage::closeQuietly);
+    closeQuietly(lockChannel);
+  }
+
+  private void checkUsable() {
+    checkState(!closed, "storage in %s is closed", dir);
+    if (failed) {
+      throw new LogStorageException("storage in " + dir + " failed earlier; close and reopen it");
+    }
+  }
+
+  private static void closeQuietly(Segment segment) {
+    try {
+      segment.close();
+    } catch (IOException e) {
+      LOG.warn("Cannot close {}", segment.path, e);
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        LOG.warn("Cannot close lock file", e);
+      }
+    }
+  }
+}
