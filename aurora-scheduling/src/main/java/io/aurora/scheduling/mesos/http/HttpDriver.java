@@ -1,0 +1,457 @@
+package io.aurora.scheduling.mesos.http;
+
+import io.aurora.scheduling.mesos.Calls;
+import io.aurora.scheduling.mesos.Driver;
+import io.aurora.scheduling.mesos.DriverListener;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.ExecutorID;
+import org.apache.mesos.v1.Protos.Filters;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.Offer;
+import org.apache.mesos.v1.Protos.OfferID;
+import org.apache.mesos.v1.Protos.TaskID;
+import org.apache.mesos.v1.Protos.TaskStatus;
+import org.apache.mesos.v1.scheduler.Protos.Call;
+import org.apache.mesos.v1.scheduler.Protos.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Driver} speaking the Mesos v1 scheduler HTTP API.
+ *
+ * <p>One long-lived POST carries SUBSCRIBE and its RecordIO event stream; every other call is a
+ * separate POST carrying the stream's {@code Mesos-Stream-Id}, sent one after another in call
+ * order (the master may still reorder calls from different connections, but we do not add to it).
+ *
+ * <p>Everything that changes state runs on the injected single-threaded scheduler, which is also
+ * the thread that calls the {@link DriverListener}. Each connection attempt has a generation
+ * number; callbacks from an older attempt are ignored, so a stale stream can never deliver events
+ * or trigger a second reconnect.
+ *
+ * <p>Failure handling follows the Mesos docs: no event for {@code missedHeartbeats} heartbeat
+ * intervals, a stream that breaks or ends (even mid-record), an undecodable event, a 307 from a
+ * call, or a 403 "not subscribed" drop the stream and re-subscribe with the same framework id after
+ * an exponential backoff. A 307 on SUBSCRIBE is followed at once (up to a few hops). An ERROR
+ * event (framework removed, or failed over to another scheduler) is final: the driver stops and
+ * reports {@link DriverListener#error}.
+ */
+public final class HttpDriver implements Driver {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpDriver.class);
+  static final String PATH = "/api/v1/scheduler";
+  static final String STREAM_ID = "Mesos-Stream-Id";
+  private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
+  private static final int MAX_REDIRECTS = 5;
+
+  private enum State { NEW, CONNECTING, SUBSCRIBED, STOPPED }
+
+  private final FrameworkInfo frameworkInfo;
+  private final MesosClientOptions options;
+  private final MasterDetector detector;
+  private final HttpClient http;
+  private final ScheduledExecutorService scheduler;
+  private final Backoff backoff;
+
+  // All below guarded by this. Mutated on the scheduler thread, read by callers of the calls.
+  private DriverListener listener;
+  private State state = State.NEW;
+  private Optional<FrameworkID> frameworkId = Optional.empty();
+  private long generation;
+  private URI endpoint;
+  private String streamId;
+  private EventStream stream;
+  private Duration heartbeatTimeout;
+  private ScheduledFuture<?> heartbeatTimer;
+  private ScheduledFuture<?> reconnectTimer;
+  private CompletableFuture<Void> callChain = CompletableFuture.completedFuture(null);
+
+  /**
+   * @param scheduler a single-threaded scheduler: runs the state machine, the timers and the
+   *     listener callbacks, in order
+   */
+  public HttpDriver(FrameworkInfo frameworkInfo, MesosClientOptions options,
+      MasterDetector detector, HttpClient http, ScheduledExecutorService scheduler) {
+    this.frameworkInfo = frameworkInfo;
+    this.options = options;
+    this.detector = detector;
+    this.http = http;
+    this.scheduler = scheduler;
+    this.backoff = new Backoff(options.initialBackoff(), options.maxBackoff());
+  }
+
+  /** An HTTP client suited to the driver: HTTP/1.1 (the master speaks nothing else), no redirects. */
+  public static HttpClient newHttpClient(Duration connectTimeout) {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(connectTimeout)
+        .build();
+  }
+
+  @Override
+  public synchronized void subscribe(Optional<FrameworkID> storedId, DriverListener newListener) {
+    if (state != State.NEW) {
+      throw new IllegalStateException("HttpDriver already started (" + state + ")");
+    }
+    this.listener = newListener;
+    this.frameworkId = storedId;
+    this.state = State.CONNECTING;
+    this.heartbeatTimeout = DEFAULT_HEARTBEAT.multipliedBy(options.missedHeartbeats());
+    detector.onChange(() -> scheduler.execute(this::onLeaderMaybeChanged));
+    scheduler.execute(() -> connect(Optional.empty(), 0));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Subscription
+
+  private synchronized void connect(Optional<URI> redirectedTo, int hops) {
+    if (state != State.CONNECTING) {
+      return;
+    }
+    long gen = ++generation;
+    Optional<URI> target = redirectedTo.or(() -> detector.leader().map(b -> b.resolve(PATH)));
+    if (target.isEmpty()) {
+      LOG.warn("No leading Mesos master known ({}); retrying", detector);
+      scheduleReconnect();
+      return;
+    }
+    endpoint = target.get();
+    LOG.info("Subscribing to Mesos master at {} as {}", endpoint,
+        frameworkId.map(id -> "framework " + id.getValue()).orElse("a new framework"));
+    MesosEncoding encoding = options.encoding();
+    HttpRequest request = HttpRequest.newBuilder(endpoint)
+        .timeout(options.requestTimeout())
+        .header("Content-Type", encoding.mediaType())
+        .header("Accept", encoding.mediaType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(
+            encoding.encode(Calls.subscribe(frameworkInfo, frameworkId))))
+        .build();
+    URI requested = endpoint;
+    http.<Object>sendAsync(request, info -> {
+      if (info.statusCode() == 200) {
+        String id = info.headers().firstValue(STREAM_ID).orElse(null);
+        EventStream es = new EventStream(options.maxRecordBytes(), encoding, new Sink(gen));
+        scheduler.execute(() -> streamOpened(gen, id, es));
+        return BodySubscribers.mapping(es, v -> (Object) null);
+      }
+      return BodySubscribers.mapping(
+          BodySubscribers.ofString(StandardCharsets.UTF_8), s -> (Object) s);
+    }).whenComplete((response, error) -> scheduler.execute(() -> {
+      if (error != null) {
+        lost(gen, "SUBSCRIBE to " + requested + " failed: " + error);
+      } else if (response.statusCode() != 200) {
+        subscribeRejected(gen, requested, response.statusCode(), response.headers(),
+            String.valueOf(response.body()), hops);
+      }
+      // 200: the stream's own callbacks report its end.
+    }));
+  }
+
+  private synchronized void streamOpened(long gen, String id, EventStream es) {
+    if (gen != generation || state != State.CONNECTING) {
+      es.cancel();
+      return;
+    }
+    if (id == null) {
+      es.cancel();
+      lost(gen, "SUBSCRIBE answer from " + endpoint + " has no " + STREAM_ID + " header");
+      return;
+    }
+    stream = es;
+    streamId = id;
+    armHeartbeat(gen);
+  }
+
+  private synchronized void subscribeRejected(
+      long gen, URI requested, int status, HttpHeaders headers, String body, int hops) {
+    if (gen != generation || state != State.CONNECTING) {
+      return;
+    }
+    Optional<String> location = headers.firstValue("Location");
+    if (status == 307 && location.isPresent() && hops < MAX_REDIRECTS) {
+      URI leader = Redirects.resolve(requested, location.get());
+      LOG.info("Mesos master {} is not the leader; redirected to {}", requested, leader);
+      connect(Optional.of(leader), hops + 1);
+      return;
+    }
+    if (status == 503) {
+      LOG.info("Mesos master {} not ready (503: {}); retrying", requested, body.strip());
+    } else {
+      LOG.error("Mesos master {} rejected SUBSCRIBE with {}: {}", requested, status, body.strip());
+    }
+    scheduleReconnect();
+  }
+
+  /** The stream of generation {@code gen} is gone: tell the listener, and re-subscribe later. */
+  private synchronized void lost(long gen, String reason) {
+    if (gen != generation || (state != State.CONNECTING && state != State.SUBSCRIBED)) {
+      return;
+    }
+    boolean wasSubscribed = state == State.SUBSCRIBED;
+    LOG.warn("Lost the Mesos subscription: {}", reason);
+    closeStream();
+    generation++;
+    state = State.CONNECTING;
+    scheduleReconnect();
+    if (wasSubscribed) {
+      notify(l -> l.disconnected());
+    }
+  }
+
+  private void scheduleReconnect() {
+    Duration delay = backoff.next();
+    LOG.info("Re-subscribing to Mesos in {} ms", delay.toMillis());
+    cancel(reconnectTimer);
+    reconnectTimer = scheduler.schedule(
+        () -> connect(Optional.empty(), 0), delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private synchronized void onLeaderMaybeChanged() {
+    if (state != State.SUBSCRIBED || endpoint == null) {
+      return;
+    }
+    Optional<URI> leader = detector.leader();
+    URI current = endpoint.resolve("/");
+    if (leader.isPresent() && !leader.get().resolve("/").equals(current)) {
+      lost(generation, "leading master changed from " + current + " to " + leader.get());
+    }
+  }
+
+  private void armHeartbeat(long gen) {
+    cancel(heartbeatTimer);
+    Duration timeout = heartbeatTimeout;
+    heartbeatTimer = scheduler.schedule(() -> lost(gen, "no event from the master for "
+        + timeout.toMillis() + " ms (" + options.missedHeartbeats() + " heartbeats missed)"),
+        timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void closeStream() {
+    if (stream != null) {
+      stream.cancel();
+      stream = null;
+    }
+    streamId = null;
+    cancel(heartbeatTimer);
+  }
+
+  private static void cancel(ScheduledFuture<?> timer) {
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Events
+
+  /** Moves events from the HTTP client's thread to the scheduler thread, then asks for more. */
+  private final class Sink implements EventStream.Sink {
+    private final long gen;
+
+    Sink(long gen) {
+      this.gen = gen;
+    }
+
+    @Override
+    public void events(EventStream es, List<Event> events) {
+      scheduler.execute(() -> {
+        for (Event event : events) {
+          handle(gen, event);
+        }
+        es.requestMore();
+      });
+    }
+
+    @Override
+    public void failed(EventStream es, String reason) {
+      scheduler.execute(() -> lost(gen, reason));
+    }
+
+    @Override
+    public void ended(EventStream es) {
+      scheduler.execute(() -> lost(gen, "the master closed the event stream"));
+    }
+  }
+
+  private synchronized void handle(long gen, Event event) {
+    if (gen != generation || (state != State.CONNECTING && state != State.SUBSCRIBED)) {
+      return;
+    }
+    armHeartbeat(gen);
+    switch (event.getType()) {
+      case SUBSCRIBED -> {
+        Event.Subscribed s = event.getSubscribed();
+        frameworkId = Optional.of(s.getFrameworkId());
+        state = State.SUBSCRIBED;
+        backoff.reset();
+        if (s.hasHeartbeatIntervalSeconds() && s.getHeartbeatIntervalSeconds() > 0) {
+          heartbeatTimeout = Duration.ofMillis(Math.round(
+              s.getHeartbeatIntervalSeconds() * 1000 * options.missedHeartbeats()));
+          armHeartbeat(gen);
+        }
+        LOG.info("Subscribed to Mesos master {} as framework {} (stream {})", endpoint,
+            s.getFrameworkId().getValue(), streamId);
+        notify(l -> l.subscribed(s.getFrameworkId(), s.getMasterInfo()));
+      }
+      case OFFERS -> notify(l -> l.offers(event.getOffers().getOffersList()));
+      case RESCIND -> notify(l -> l.rescinded(event.getRescind().getOfferId()));
+      case UPDATE -> notify(l -> l.statusUpdate(event.getUpdate().getStatus()));
+      case FAILURE -> {
+        Event.Failure f = event.getFailure();
+        Optional<AgentID> agent = f.hasAgentId() ? Optional.of(f.getAgentId()) : Optional.empty();
+        Optional<ExecutorID> executor =
+            f.hasExecutorId() ? Optional.of(f.getExecutorId()) : Optional.empty();
+        OptionalInt status = f.hasStatus() ? OptionalInt.of(f.getStatus()) : OptionalInt.empty();
+        notify(l -> l.failure(agent, executor, status));
+      }
+      case ERROR -> {
+        String message = event.getError().getMessage();
+        LOG.error("Mesos master {} sent ERROR '{}'; the subscription is over", endpoint, message);
+        shutDown();
+        notify(l -> l.error(message));
+      }
+      case HEARTBEAT -> LOG.trace("Heartbeat from {}", endpoint);
+      default -> LOG.debug("Ignoring {} event from the master", event.getType());
+    }
+  }
+
+  private void notify(java.util.function.Consumer<DriverListener> call) {
+    try {
+      call.accept(listener);
+    } catch (RuntimeException e) {
+      LOG.error("DriverListener threw; continuing with the next event", e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Calls
+
+  @Override
+  public void accept(List<OfferID> offerIds, List<Offer.Operation> operations, Filters filters) {
+    withFramework(id -> send(Calls.accept(id, offerIds, operations, filters)));
+  }
+
+  @Override
+  public void decline(List<OfferID> offerIds, Filters filters) {
+    withFramework(id -> send(Calls.decline(id, offerIds, filters)));
+  }
+
+  @Override
+  public void kill(TaskID taskId, Optional<AgentID> agentId) {
+    withFramework(id -> send(Calls.kill(id, taskId, agentId)));
+  }
+
+  @Override
+  public void acknowledge(TaskStatus status) {
+    withFramework(id -> Calls.acknowledge(id, status).ifPresent(this::send));
+  }
+
+  @Override
+  public void reconcile(List<Call.Reconcile.Task> tasks) {
+    withFramework(id -> send(Calls.reconcile(id, tasks)));
+  }
+
+  @Override
+  public void reconcileAll() {
+    withFramework(id -> send(Calls.reconcile(id, List.of())));
+  }
+
+  @Override
+  public void revive(List<String> roles) {
+    withFramework(id -> send(Calls.revive(id, roles)));
+  }
+
+  @Override
+  public void suppress(List<String> roles) {
+    withFramework(id -> send(Calls.suppress(id, roles)));
+  }
+
+  @Override
+  public synchronized void teardown() {
+    withFramework(id -> send(Calls.teardown(id)));
+    shutDown();
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (state != State.STOPPED) {
+      LOG.info("Closing the Mesos subscription (the framework stays registered)");
+      shutDown();
+    }
+  }
+
+  private void shutDown() {
+    state = State.STOPPED;
+    generation++;
+    closeStream();
+    cancel(reconnectTimer);
+  }
+
+  private synchronized void withFramework(java.util.function.Consumer<FrameworkID> call) {
+    if (state != State.SUBSCRIBED || frameworkId.isEmpty()) {
+      LOG.warn("Not subscribed to Mesos ({}); dropping a call", state);
+      return;
+    }
+    call.accept(frameworkId.get());
+  }
+
+  /** Queues a call behind the previous one; must hold the lock and be subscribed. */
+  private void send(Call call) {
+    long gen = generation;
+    HttpRequest request = HttpRequest.newBuilder(endpoint)
+        .timeout(options.requestTimeout())
+        .header("Content-Type", options.encoding().mediaType())
+        .header(STREAM_ID, streamId)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(options.encoding().encode(call)))
+        .build();
+    callChain = callChain.thenCompose(ignored -> {
+      // TEARDOWN is sent even though the driver stopped itself right after queueing it.
+      if (call.getType() != Call.Type.TEARDOWN && !isCurrent(gen)) {
+        // The subscription this call belonged to is gone; its stream id would only earn a 400.
+        LOG.info("Dropping a queued {} call: its subscription ended", call.getType());
+        return CompletableFuture.completedFuture(null);
+      }
+      return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+          .handle((response, error) -> {
+            answered(gen, call.getType(), response, error);
+            return null;
+          });
+    });
+  }
+
+  private synchronized boolean isCurrent(long gen) {
+    return gen == generation && state == State.SUBSCRIBED;
+  }
+
+  private void answered(long gen, Call.Type type, HttpResponse<String> response, Throwable error) {
+    if (error != null) {
+      LOG.warn("{} call to {} failed: {}", type, endpoint, error.toString());
+      return;
+    }
+    int status = response.statusCode();
+    if (status == 202 || status == 200) {
+      return;
+    }
+    String body = response.body().strip();
+    if (status == 307 || status == 403) {
+      // Not the leader any more, or the master no longer counts us as subscribed.
+      scheduler.execute(() -> lost(gen, type + " call answered " + status + " " + body));
+    } else {
+      LOG.error("Mesos master rejected {} call with {}: {}", type, status, body);
+    }
+  }
+}

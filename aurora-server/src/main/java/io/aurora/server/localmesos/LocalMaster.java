@@ -1,0 +1,512 @@
+package io.aurora.server.localmesos;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.Filters;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.MasterInfo;
+import org.apache.mesos.v1.Protos.Offer;
+import org.apache.mesos.v1.Protos.OfferID;
+import org.apache.mesos.v1.Protos.TaskID;
+import org.apache.mesos.v1.Protos.TaskInfo;
+import org.apache.mesos.v1.Protos.TaskState;
+import org.apache.mesos.v1.Protos.TaskStatus;
+import org.apache.mesos.v1.scheduler.Protos.Call;
+import org.apache.mesos.v1.scheduler.Protos.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler side of a Mesos master, in memory: frameworks and their subscriptions, offers,
+ * tasks and their status update streams. The HTTP layer ({@link SchedulerEndpoint}) turns requests
+ * into calls on this class; agents report through {@link #agentSink()}.
+ *
+ * <p>Behaviour follows the Mesos master where our client can observe it: one live subscription per
+ * framework (a new one fails the old one over with an ERROR), a failover timeout after a
+ * disconnect, offers of each agent's unused resources to one framework at a time, refusal filters
+ * from ACCEPT/DECLINE (default 5 s), REVIVE/SUPPRESS, agent updates with uuids re-sent until
+ * acknowledged (one outstanding per task), master-generated answers without uuid for
+ * reconciliation and for unknown tasks (TASK_LOST, or TASK_GONE/TASK_UNKNOWN when partition
+ * aware), and TASK_LOST/TASK_DROPPED for launches on invalid offers.
+ *
+ * <p>All state is guarded by {@code this}; timers run on the injected scheduler.
+ */
+final class LocalMaster {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalMaster.class);
+
+  /** The outcome of a non-SUBSCRIBE call: the HTTP status and, for errors, why. */
+  record Answer(int status, String message) {
+    static final Answer ACCEPTED = new Answer(202, "");
+  }
+
+  private final MasterInfo masterInfo;
+  private final LocalMesosOptions options;
+  private final ScheduledExecutorService scheduler;
+  private final Clock clock;
+  private final OfferBook book;
+  private final Map<String, FrameworkState> frameworks = new LinkedHashMap<>();
+  private final Set<String> removedFrameworks = new HashSet<>();
+  private long nextFramework;
+
+  LocalMaster(MasterInfo masterInfo, LocalMesosOptions options, ScheduledExecutorService scheduler,
+      Clock clock) {
+    this.masterInfo = masterInfo;
+    this.options = options;
+    this.scheduler = scheduler;
+    this.clock = clock;
+    this.book = new OfferBook(masterInfo.getId());
+  }
+
+  MasterInfo masterInfo() {
+    return masterInfo;
+  }
+
+  /** Where agents report; hops onto the scheduler thread so agents never hold our lock. */
+  Agent.StatusSink agentSink() {
+    return (frameworkId, status) -> scheduler.execute(() -> agentUpdate(frameworkId, status));
+  }
+
+  synchronized void addAgent(Agent agent) {
+    book.addAgent(agent);
+  }
+
+  /** Starts heartbeats, allocation rounds and update retries. */
+  void start() {
+    long heartbeat = options.heartbeatInterval().toMillis();
+    scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+    long allocation = options.allocationInterval().toMillis();
+    scheduler.scheduleWithFixedDelay(this::allocate, allocation, allocation, TimeUnit.MILLISECONDS);
+    long retry = Math.max(100, options.updateRetryInterval().toMillis() / 4);
+    scheduler.scheduleWithFixedDelay(this::retryUpdates, retry, retry, TimeUnit.MILLISECONDS);
+  }
+
+  /** Closes every stream and kills every task. */
+  void shutdown() {
+    List<Agent> all;
+    synchronized (this) {
+      frameworks.values().forEach(f -> {
+        if (f.sink != null) {
+          f.sink.close();
+        }
+      });
+      all = List.copyOf(book.agents());
+    }
+    all.forEach(Agent::shutdown);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Subscription
+
+  /** Checks what the master answers 400 to; empty if SUBSCRIBE may proceed. */
+  static Optional<String> validateSubscribe(Call call) {
+    if (!call.hasSubscribe()) {
+      return Optional.of("Expecting 'subscribe' to be present");
+    }
+    FrameworkInfo info = call.getSubscribe().getFrameworkInfo();
+    boolean topLevel = call.hasFrameworkId();
+    boolean inInfo = info.hasId();
+    if (topLevel != inInfo || (topLevel && !call.getFrameworkId().equals(info.getId()))) {
+      return Optional.of("'framework_id' differs from 'subscribe.framework_info.id'");
+    }
+    return Optional.empty();
+  }
+
+  synchronized void subscribe(Call call, EventSink sink) {
+    FrameworkInfo info = call.getSubscribe().getFrameworkInfo();
+    if (info.hasId() && removedFrameworks.contains(info.getId().getValue())) {
+      sink.send(error("Framework has been removed"));
+      sink.close();
+      return;
+    }
+    FrameworkState framework = info.hasId() ? frameworks.get(info.getId().getValue()) : null;
+    if (framework == null) {
+      FrameworkID id = info.hasId() ? info.getId()
+          : FrameworkID.newBuilder().setValue(masterInfo.getId() + "-" + (nextFramework++)).build();
+      framework = new FrameworkState(id, info.toBuilder().setId(id).build());
+      frameworks.put(id.getValue(), framework);
+      LOG.info("Framework {} ({}) registered", id.getValue(), info.getName());
+    } else {
+      LOG.info("Framework {} re-subscribed", framework.id.getValue());
+      if (framework.sink != null) {
+        framework.sink.send(error("Framework failed over"));
+        framework.sink.close();
+      }
+      if (framework.failoverTimer != null) {
+        framework.failoverTimer.cancel(false);
+        framework.failoverTimer = null;
+      }
+      // User and checkpointing cannot change, as with Mesos; the rest may.
+      framework.info = info.toBuilder().setUser(framework.info.getUser())
+          .setCheckpoint(framework.info.getCheckpoint()).setId(framework.id).build();
+    }
+    book.withdrawAll(framework.id);
+    framework.sink = sink;
+    framework.suppressed = call.getSubscribe().getSuppressedRolesCount() > 0;
+    sink.send(Event.newBuilder().setType(Event.Type.SUBSCRIBED)
+        .setSubscribed(Event.Subscribed.newBuilder()
+            .setFrameworkId(framework.id)
+            .setHeartbeatIntervalSeconds(options.heartbeatInterval().toMillis() / 1000.0)
+            .setMasterInfo(masterInfo))
+        .build());
+    // Updates not acknowledged before the failover go to the new subscription at once.
+    for (TaskRecord task : framework.tasks.values()) {
+      sendHead(framework, task);
+    }
+    scheduler.execute(this::allocate);
+  }
+
+  /** The stream broke (or was replaced); start the failover timeout if it was the live one. */
+  synchronized void disconnected(EventSink sink) {
+    for (FrameworkState framework : frameworks.values()) {
+      if (framework.sink == sink) {
+        framework.sink = null;
+        book.withdrawAll(framework.id);
+        double seconds = framework.info.getFailoverTimeout();
+        LOG.info("Framework {} disconnected; removing it in {} s unless it re-subscribes",
+            framework.id.getValue(), seconds);
+        FrameworkState f = framework;
+        framework.failoverTimer = scheduler.schedule(() -> failoverExpired(f),
+            Math.round(seconds * 1000), TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private synchronized void failoverExpired(FrameworkState framework) {
+    if (framework.sink == null && frameworks.get(framework.id.getValue()) == framework) {
+      LOG.info("Framework {} failover timeout expired", framework.id.getValue());
+      remove(framework);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Calls
+
+  /** Handles a non-SUBSCRIBE call that arrived with {@code streamId} (null if none). */
+  synchronized Answer call(Call call, String streamId) {
+    if (!call.hasFrameworkId()) {
+      return new Answer(400, "Expecting 'framework_id' to be present");
+    }
+    FrameworkState framework = frameworks.get(call.getFrameworkId().getValue());
+    if (framework == null) {
+      return new Answer(400, "Framework cannot be found");
+    }
+    if (framework.sink == null) {
+      return new Answer(403, "Framework is not subscribed");
+    }
+    if (streamId == null || !streamId.equals(framework.sink.streamId())) {
+      return new Answer(400, "The stream ID '" + streamId + "' included in this request "
+          + "didn't match the stream ID currently associated with framework ID "
+          + framework.id.getValue());
+    }
+    switch (call.getType()) {
+      case ACCEPT:
+        accept(framework, call.getAccept());
+        return Answer.ACCEPTED;
+      case DECLINE:
+        decline(framework, call.getDecline().getOfferIdsList(), call.getDecline().getFilters());
+        return Answer.ACCEPTED;
+      case KILL:
+        kill(framework, call.getKill());
+        return Answer.ACCEPTED;
+      case ACKNOWLEDGE:
+        return acknowledge(framework, call.getAcknowledge());
+      case RECONCILE:
+        reconcile(framework, call.getReconcile());
+        return Answer.ACCEPTED;
+      case REVIVE:
+        // Roles are not tracked separately: reviving any role revives the framework.
+        framework.suppressed = false;
+        framework.refusedUntil.clear();
+        scheduler.execute(this::allocate);
+        return Answer.ACCEPTED;
+      case SUPPRESS:
+        framework.suppressed = true;
+        return Answer.ACCEPTED;
+      case TEARDOWN:
+        LOG.info("Framework {} tore itself down", framework.id.getValue());
+        remove(framework);
+        return Answer.ACCEPTED;
+      case UNKNOWN:
+        return new Answer(501, "Received an unknown call type");
+      default:
+        LOG.info("Ignoring unsupported {} call from {}", call.getType(), framework.id.getValue());
+        return Answer.ACCEPTED;
+    }
+  }
+
+  private void accept(FrameworkState framework, Call.Accept accept) {
+    List<OfferBook.OfferRecord> used = new ArrayList<>();
+    String invalid = null;
+    for (OfferID id : accept.getOfferIdsList()) {
+      Optional<OfferBook.OfferRecord> offer = book.offer(id);
+      if (offer.isEmpty() || !offer.get().frameworkId().equals(framework.id)) {
+        invalid = "Offer " + id.getValue() + " is no longer valid";
+      } else if (!used.isEmpty() && !used.get(0).agentId().equals(offer.get().agentId())) {
+        invalid = "Aggregated offers must belong to one agent";
+      } else {
+        used.add(offer.get());
+      }
+    }
+    if (used.isEmpty() && invalid == null) {
+      invalid = "No offers";
+    }
+    Resources available = Resources.EMPTY;
+    for (OfferBook.OfferRecord offer : used) {
+      book.withdraw(offer);
+      available = available.plus(offer.resources());
+    }
+    for (Offer.Operation operation : accept.getOperationsList()) {
+      if (operation.getType() != Offer.Operation.Type.LAUNCH) {
+        LOG.info("The embedded master ignores {} operations", operation.getType());
+        continue;
+      }
+      for (TaskInfo task : operation.getLaunch().getTaskInfosList()) {
+        if (invalid != null) {
+          TaskState state = framework.partitionAware() ? TaskState.TASK_DROPPED : TaskState.TASK_LOST;
+          send(framework, TaskStatuses.fromMaster(task.getTaskId(), task.getAgentId(), state,
+              TaskStatus.Reason.REASON_INVALID_OFFERS, invalid, clock));
+          continue;
+        }
+        available = launch(framework, used.get(0).agentId(), task, available);
+      }
+    }
+    if (invalid == null) {
+      OfferBook.refuse(framework, used.get(0).agentId(), accept.getFilters(), available,
+          clock.instant());
+    }
+  }
+
+  /** Launches one task within {@code available}; returns what is left. */
+  private Resources launch(FrameworkState framework, AgentID agentId, TaskInfo task,
+      Resources available) {
+    List<org.apache.mesos.v1.Protos.Resource> all = new ArrayList<>(task.getResourcesList());
+    if (task.hasExecutor()) {
+      all.addAll(task.getExecutor().getResourcesList());
+    }
+    Resources needed = Resources.of(all);
+    TaskRecord existing = framework.tasks.get(task.getTaskId());
+    String error = null;
+    if (existing != null && !existing.isTerminal()) {
+      error = "Task has duplicate ID: " + task.getTaskId().getValue();
+    } else if (!available.contains(needed)) {
+      error = "Task uses more resources " + needed + " than available " + available;
+    }
+    if (error != null) {
+      send(framework, TaskStatuses.fromMaster(task.getTaskId(), agentId, TaskState.TASK_ERROR,
+          TaskStatus.Reason.REASON_TASK_INVALID, error, clock));
+      return available;
+    }
+    book.use(agentId, needed);
+    framework.tasks.put(task.getTaskId(), new TaskRecord(task.getTaskId(), agentId, needed));
+    book.agent(agentId).launch(framework.id, task);
+    return available.minus(needed);
+  }
+
+  private void decline(FrameworkState framework, List<OfferID> ids, Filters filters) {
+    for (OfferID id : ids) {
+      Optional<OfferBook.OfferRecord> offer = book.offer(id);
+      if (offer.isPresent() && offer.get().frameworkId().equals(framework.id)) {
+        book.withdraw(offer.get());
+        OfferBook.refuse(framework, offer.get().agentId(), filters, offer.get().resources(),
+            clock.instant());
+      }
+    }
+  }
+
+  private void kill(FrameworkState framework, Call.Kill kill) {
+    TaskRecord task = framework.tasks.get(kill.getTaskId());
+    if (task == null) {
+      // As Mesos does: killing an unknown task is answered like reconciling it.
+      send(framework, unknownTask(framework, kill.getTaskId(),
+          kill.hasAgentId() ? kill.getAgentId() : null));
+      return;
+    }
+    if (kill.hasAgentId() && !kill.getAgentId().equals(task.agentId)) {
+      return;
+    }
+    if (!task.isTerminal()) {
+      book.agent(task.agentId).kill(framework.id, task.id);
+    }
+  }
+
+  private Answer acknowledge(FrameworkState framework, Call.Acknowledge ack) {
+    if (ack.getUuid().size() != 16) {
+      return new Answer(400, "Failed to validate scheduler::Call: Not a valid UUID");
+    }
+    TaskRecord task = framework.tasks.get(ack.getTaskId());
+    if (task == null || task.unacknowledged.isEmpty()
+        || !task.unacknowledged.peek().getUuid().equals(ack.getUuid())) {
+      return Answer.ACCEPTED;   // a duplicate or stale ack: harmless, as with Mesos
+    }
+    task.unacknowledged.poll();
+    if (!task.unacknowledged.isEmpty()) {
+      sendHead(framework, task);
+    } else if (task.isTerminal()) {
+      framework.tasks.remove(task.id);
+    }
+    return Answer.ACCEPTED;
+  }
+
+  private void reconcile(FrameworkState framework, Call.Reconcile reconcile) {
+    if (reconcile.getTasksCount() == 0) {
+      for (TaskRecord task : framework.tasks.values()) {
+        send(framework, reconciled(task));
+      }
+      return;
+    }
+    for (Call.Reconcile.Task wanted : reconcile.getTasksList()) {
+      TaskRecord task = framework.tasks.get(wanted.getTaskId());
+      send(framework, task != null ? reconciled(task) : unknownTask(framework,
+          wanted.getTaskId(), wanted.hasAgentId() ? wanted.getAgentId() : null));
+    }
+  }
+
+  private TaskStatus reconciled(TaskRecord task) {
+    return TaskStatuses.fromMaster(task.id, task.agentId, task.state,
+        TaskStatus.Reason.REASON_RECONCILIATION, "Reconciliation: Latest task state", clock);
+  }
+
+  private TaskStatus unknownTask(FrameworkState framework, TaskID taskId, AgentID agentId) {
+    TaskState state;
+    if (!framework.partitionAware()) {
+      state = TaskState.TASK_LOST;
+    } else if (agentId != null && !book.hasAgent(agentId)) {
+      state = TaskState.TASK_UNKNOWN;
+    } else {
+      state = TaskState.TASK_GONE;
+    }
+    return TaskStatuses.fromMaster(taskId, agentId, state, TaskStatus.Reason.REASON_RECONCILIATION,
+        "Reconciliation: Task is unknown", clock);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Status updates from agents
+
+  private synchronized void agentUpdate(FrameworkID frameworkId, TaskStatus status) {
+    FrameworkState framework = frameworks.get(frameworkId.getValue());
+    TaskRecord task = framework == null ? null : framework.tasks.get(status.getTaskId());
+    if (task == null) {
+      return;   // the framework was removed, and its tasks with it
+    }
+    task.state = status.getState();
+    task.latest = status;
+    if (task.isTerminal() && !task.resourcesFreed) {
+      free(task);
+    }
+    task.unacknowledged.add(status);
+    if (task.unacknowledged.size() == 1) {
+      sendHead(framework, task);
+    }
+  }
+
+  private void sendHead(FrameworkState framework, TaskRecord task) {
+    TaskStatus head = task.unacknowledged.peek();
+    if (head != null && framework.sink != null) {
+      send(framework, head);
+      task.lastSent = clock.instant();
+    }
+  }
+
+  private synchronized void retryUpdates() {
+    Instant due = clock.instant().minus(options.updateRetryInterval());
+    for (FrameworkState framework : frameworks.values()) {
+      for (TaskRecord task : framework.tasks.values()) {
+        if (!task.unacknowledged.isEmpty() && !task.lastSent.isAfter(due)) {
+          sendHead(framework, task);
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Offers
+
+  private synchronized void allocate() {
+    List<FrameworkState> eligible = frameworks.values().stream()
+        .filter(f -> f.sink != null && !f.suppressed).toList();
+    book.allocate(eligible, clock.instant()).forEach((framework, list) -> framework.sink.send(
+        Event.newBuilder().setType(Event.Type.OFFERS)
+            .setOffers(Event.Offers.newBuilder().addAllOffers(list))
+            .build()));
+  }
+
+  private void free(TaskRecord task) {
+    book.release(task.agentId, task.resources);
+    task.resourcesFreed = true;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private void remove(FrameworkState framework) {
+    book.withdrawAll(framework.id);
+    for (TaskRecord task : framework.tasks.values()) {
+      if (!task.isTerminal()) {
+        book.agent(task.agentId).kill(framework.id, task.id);
+      }
+      if (!task.resourcesFreed) {
+        free(task);
+      }
+    }
+    framework.tasks.clear();
+    if (framework.sink != null) {
+      framework.sink.close();
+      framework.sink = null;
+    }
+    if (framework.failoverTimer != null) {
+      framework.failoverTimer.cancel(false);
+    }
+    frameworks.remove(framework.id.getValue());
+    removedFrameworks.add(framework.id.getValue());
+  }
+
+  private synchronized void heartbeat() {
+    Event heartbeat = Event.newBuilder().setType(Event.Type.HEARTBEAT).build();
+    frameworks.values().stream().filter(f -> f.sink != null).forEach(f -> f.sink.send(heartbeat));
+  }
+
+  private void send(FrameworkState framework, TaskStatus status) {
+    if (framework.sink != null) {
+      framework.sink.send(Event.newBuilder().setType(Event.Type.UPDATE)
+          .setUpdate(Event.Update.newBuilder().setStatus(status)).build());
+    }
+  }
+
+  private static Event error(String message) {
+    return Event.newBuilder().setType(Event.Type.ERROR)
+        .setError(Event.Error.newBuilder().setMessage(message)).build();
+  }
+
+  /** For tests and tools: how many tasks are known, across frameworks. */
+  synchronized int taskCount() {
+    return frameworks.values().stream().mapToInt(f -> f.tasks.size()).sum();
+  }
+
+  /** The sandbox of a task run by a local agent. */
+  synchronized Optional<java.nio.file.Path> sandbox(TaskID taskId) {
+    for (Agent agent : book.agents()) {
+      if (agent instanceof ProcessAgent local) {
+        Optional<java.nio.file.Path> path = local.sandbox(taskId);
+        if (path.isPresent()) {
+          return path;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  Duration heartbeatInterval() {
+    return options.heartbeatInterval();
+  }
+}

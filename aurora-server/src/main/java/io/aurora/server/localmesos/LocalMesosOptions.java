@@ -1,0 +1,99 @@
+package io.aurora.server.localmesos;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.mesos.v1.Protos.TaskState;
+
+/**
+ * Settings of the embedded Mesos master and its agents.
+ *
+ * @param port HTTP port on 127.0.0.1 (0 = any free port)
+ * @param localAgents agents that run tasks as real processes
+ * @param simulatedAgents agents that run nothing (for scale tests)
+ * @param workDir sandboxes of local agents' tasks live under it
+ * @param agentResources resources of each local agent, e.g. {@code cpus:4;mem:8192;disk:20000;ports:[31000-32000]}
+ * @param simulatedAgentResources resources of each simulated agent
+ * @param simulatedAgentAttributes text attributes of simulated agents, {@code name:value;...};
+ *     {@code #} in a value is replaced by the agent's number
+ * @param simulatedTaskDuration if set, simulated tasks end after this long...
+ * @param simulatedTaskEnd ...in this state (FINISHED or FAILED)
+ * @param heartbeatInterval HEARTBEAT period (Mesos: 15 s)
+ * @param allocationInterval how often offers are made (Mesos: 1 s)
+ * @param updateRetryInterval unacknowledged status updates are re-sent this often (Mesos: 10 s)
+ * @param killGracePeriod SIGTERM to SIGKILL delay when killing a task
+ */
+public record LocalMesosOptions(
+    int port,
+    int localAgents,
+    int simulatedAgents,
+    Path workDir,
+    String agentResources,
+    String simulatedAgentResources,
+    String simulatedAgentAttributes,
+    Optional<Duration> simulatedTaskDuration,
+    TaskState simulatedTaskEnd,
+    Duration heartbeatInterval,
+    Duration allocationInterval,
+    Duration updateRetryInterval,
+    Duration killGracePeriod) {
+
+  /** Checks arguments. */
+  public LocalMesosOptions {
+    Objects.requireNonNull(workDir, "workDir");
+    Objects.requireNonNull(agentResources, "agentResources");
+    Objects.requireNonNull(simulatedAgentResources, "simulatedAgentResources");
+    Objects.requireNonNull(simulatedAgentAttributes, "simulatedAgentAttributes");
+    Objects.requireNonNull(simulatedTaskDuration, "simulatedTaskDuration");
+    Objects.requireNonNull(simulatedTaskEnd, "simulatedTaskEnd");
+    if (port < 0 || localAgents < 0 || simulatedAgents < 0) {
+      throw new IllegalArgumentException("negative port or agent count");
+    }
+    Resources.parse(agentResources);
+    Resources.parse(simulatedAgentResources);
+  }
+
+  /** One local agent with this machine's resources, Mesos' default intervals, any free port. */
+  public static LocalMesosOptions defaults(Path workDir) {
+    return new LocalMesosOptions(0, 1, 0, workDir, machineResources(),
+        "cpus:8;mem:16384;disk:100000;ports:[31000-32000]", "", Optional.empty(),
+        TaskState.TASK_FINISHED, Duration.ofSeconds(15), Duration.ofSeconds(1),
+        Duration.ofSeconds(10), Duration.ofSeconds(5));
+  }
+
+  /** This machine's cores, memory and free disk under the work dir, ports 31000-32000. */
+  public static String machineResources() {
+    int cpus = Runtime.getRuntime().availableProcessors();
+    long memMb = 1024;
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      memMb = Math.max(memMb, os.getTotalMemorySize() >> 20);
+    }
+    long diskMb = Math.max(1024, new java.io.File(".").getUsableSpace() >> 20);
+    return "cpus:" + cpus + ";mem:" + memMb + ";disk:" + diskMb + ";ports:[31000-32000]";
+  }
+
+  /** The same options with other agent counts. */
+  public LocalMesosOptions withAgents(int local, int simulated) {
+    return new LocalMesosOptions(port, local, simulated, workDir, agentResources,
+        simulatedAgentResources, simulatedAgentAttributes, simulatedTaskDuration, simulatedTaskEnd,
+        heartbeatInterval, allocationInterval, updateRetryInterval, killGracePeriod);
+  }
+
+  /** The same options with other timings. */
+  public LocalMesosOptions withIntervals(Duration heartbeat, Duration allocation,
+      Duration updateRetry, Duration killGrace) {
+    return new LocalMesosOptions(port, localAgents, simulatedAgents, workDir, agentResources,
+        simulatedAgentResources, simulatedAgentAttributes, simulatedTaskDuration, simulatedTaskEnd,
+        heartbeat, allocation, updateRetry, killGrace);
+  }
+
+  /** The same options with another port. */
+  public LocalMesosOptions withPort(int newPort) {
+    return new LocalMesosOptions(newPort, localAgents, simulatedAgents, workDir, agentResources,
+        simulatedAgentResources, simulatedAgentAttributes, simulatedTaskDuration, simulatedTaskEnd,
+        heartbeatInterval, allocationInterval, updateRetryInterval, killGracePeriod);
+  }
+}
