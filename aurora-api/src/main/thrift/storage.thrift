@@ -253,6 +253,12 @@ struct Snapshot {
   9: list<api.HostAttributes> hostAttributes
   10: list<api.JobUpdateDetails> jobUpdateDetails
   11: list<api.HostMaintenanceRequest> hostMaintenanceRequests
+  // The log position of the last entry whose effect this snapshot includes (unset: none known,
+  // e.g. a backup of an empty log). A snapshot is built from a durable version while writes go
+  // on, so transactions may sit in the log between this position and the snapshot entry itself:
+  // a reader that loads the snapshot applies only entries at positions after logPosition, and a
+  // reader whose state already includes logPosition skips the snapshot.
+  12: optional i64 logPosition
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
   private static final org.apache.thrift.protocol.TField HOST_ATTRIBUTES_FIELD_DESC = new org.apache.thrift.protocol.TField("hostAttributes", org.apache.thrift.protocol.TType.LIST, (short)9);
   private static final org.apache.thrift.protocol.TField JOB_UPDATE_DETAILS_FIELD_DESC = new org.apache.thrift.protocol.TField("jobUpdateDetails", org.apache.thrift.protocol.TType.LIST, (short)10);
   private static final org.apache.thrift.protocol.TField HOST_MAINTENANCE_REQUESTS_FIELD_DESC = new org.apache.thrift.protocol.TField("hostMaintenanceRequests", org.apache.thrift.protocol.TType.LIST, (short)11);
+  private static final org.apache.thrift.protocol.TField LOG_POSITION_FIELD_DESC = new org.apache.thrift.protocol.TField("logPosition", org.apache.thrift.protocol.TType.I64, (short)12);
 
   private static final org.apache.thrift.scheme.SchemeFactory STANDARD_SCHEME_FACTORY = new SnapshotStandardSchemeFactory();
   private static final org.apache.thrift.scheme.SchemeFactory TUPLE_SCHEME_FACTORY = new SnapshotTupleSchemeFactory();
@@ -48,6 +49,7 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
   public @org.apache.thrift.annotation.Nullable java.util.List<io.aurora.gen.HostAttributes> hostAttributes; // required
   public @org.apache.thrift.annotation.Nullable java.util.List<io.aurora.gen.JobUpdateDetails> jobUpdateDetails; // required
   public @org.apache.thrift.annotation.Nullable java.util.List<io.aurora.gen.HostMaintenanceRequest> hostMaintenanceRequests; // required
+  public long logPosition; // optional
 
   /** The set of fields this struct contains, along with convenience methods for finding and manipulating them. */
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
@@ -67,7 +69,8 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
     QUOTAS((short)8, "quotas"),
     HOST_ATTRIBUTES((short)9, "hostAttributes"),
     JOB_UPDATE_DETAILS((short)10, "jobUpdateDetails"),
-    HOST_MAINTENANCE_REQUESTS((short)11, "hostMaintenanceRequests");
+    HOST_MAINTENANCE_REQUESTS((short)11, "hostMaintenanceRequests"),
+    LOG_POSITION((short)12, "logPosition");
 
     private static final java.util.Map<java.lang.String, _Fields> byName = new java.util.HashMap<java.lang.String, _Fields>();
 
@@ -105,6 +108,8 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
           return JOB_UPDATE_DETAILS;
         case 11: // HOST_MAINTENANCE_REQUESTS
           return HOST_MAINTENANCE_REQUESTS;
+        case 12: // LOG_POSITION
+          return LOG_POSITION;
         default:
           return null;
       }
@@ -150,7 +155,9 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
   // isset id assignments
   private static final int __TIMESTAMPMS_ISSET_ID = 0;
   private static final int __SCHEMAVERSION_ISSET_ID = 1;
+  private static final int __LOGPOSITION_ISSET_ID = 2;
   private byte __isset_bitfield = 0;
+  private static final _Fields optionals[] = {_Fields.LOG_POSITION};
   public static final java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> metaDataMap;
   static {
     java.util.Map<_Fields, org.apache.thrift.meta_data.FieldMetaData> tmpMap = new java.util.EnumMap<_Fields, org.apache.thrift.meta_data.FieldMetaData>(_Fields.class);
@@ -184,6 +191,8 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
     tmpMap.put(_Fields.HOST_MAINTENANCE_REQUESTS, new org.apache.thrift.meta_data.FieldMetaData("hostMaintenanceRequests", org.apache.thrift.TFieldRequirementType.DEFAULT, 
         new org.apache.thrift.meta_data.ListMetaData(org.apache.thrift.protocol.TType.LIST, 
             new org.apache.thrift.meta_data.StructMetaData(org.apache.thrift.protocol.TType.STRUCT, io.aurora.gen.HostMaintenanceRequest.class))));
+    tmpMap.put(_Fields.LOG_POSITION, new org.apache.thrift.meta_data.FieldMetaData("logPosition", org.apache.thrift.TFieldRequirementType.OPTIONAL, 
+        new org.apache.thrift.meta_data.FieldValueMetaData(org.apache.thrift.protocol.TType.I64)));
     metaDataMap = java.util.Collections.unmodifiableMap(tmpMap);
     org.apache.thrift.meta_data.FieldMetaData.addStructMetaDataMap(Snapshot.class, metaDataMap);
   }
@@ -286,6 +295,7 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
       }
       this.hostMaintenanceRequests = __this__hostMaintenanceRequests;
     }
+    this.logPosition = other.logPosition;
   }
 
   @Override
@@ -308,6 +318,8 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
     this.hostAttributes = null;
     this.jobUpdateDetails = null;
     this.hostMaintenanceRequests = null;
+    setLogPositionIsSet(false);
+    this.logPosition = 0;
   }
 
   /**
@@ -721,6 +733,29 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
     }
   }
 
+  public long getLogPosition() {
+    return this.logPosition;
+  }
+
+  public Snapshot setLogPosition(long logPosition) {
+    this.logPosition = logPosition;
+    setLogPositionIsSet(true);
+    return this;
+  }
+
+  public void unsetLogPosition() {
+    __isset_bitfield = org.apache.thrift.EncodingUtils.clearBit(__isset_bitfield, __LOGPOSITION_ISSET_ID);
+  }
+
+  /** Returns true if field logPosition is set (has been assigned a value) and false otherwise */
+  public boolean isSetLogPosition() {
+    return org.apache.thrift.EncodingUtils.testBit(__isset_bitfield, __LOGPOSITION_ISSET_ID);
+  }
+
+  public void setLogPositionIsSet(boolean value) {
+    __isset_bitfield = org.apache.thrift.EncodingUtils.setBit(__isset_bitfield, __LOGPOSITION_ISSET_ID, value);
+  }
+
   @Override
   public void setFieldValue(_Fields field, @org.apache.thrift.annotation.Nullable java.lang.Object value) {
     switch (field) {
@@ -812,6 +847,14 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
       }
       break;
 
+    case LOG_POSITION:
+      if (value == null) {
+        unsetLogPosition();
+      } else {
+        setLogPosition((java.lang.Long)value);
+      }
+      break;
+
     }
   }
 
@@ -852,6 +895,9 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
     case HOST_MAINTENANCE_REQUESTS:
       return getHostMaintenanceRequests();
 
+    case LOG_POSITION:
+      return getLogPosition();
+
     }
     throw new java.lang.IllegalStateException();
   }
@@ -886,6 +932,8 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
       return isSetJobUpdateDetails();
     case HOST_MAINTENANCE_REQUESTS:
       return isSetHostMaintenanceRequests();
+    case LOG_POSITION:
+      return isSetLogPosition();
     }
     throw new java.lang.IllegalStateException();
   }
@@ -1002,6 +1050,15 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
         return false;
     }
 
+    boolean this_present_logPosition = true && this.isSetLogPosition();
+    boolean that_present_logPosition = true && that.isSetLogPosition();
+    if (this_present_logPosition || that_present_logPosition) {
+      if (!(this_present_logPosition && that_present_logPosition))
+        return false;
+      if (this.logPosition != that.logPosition)
+        return false;
+    }
+
     return true;
   }
 
@@ -1048,6 +1105,10 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
     hashCode = hashCode * 8191 + ((isSetHostMaintenanceRequests()) ? 131071 : 524287);
     if (isSetHostMaintenanceRequests())
       hashCode = hashCode * 8191 + hostMaintenanceRequests.hashCode();
+
+    hashCode = hashCode * 8191 + ((isSetLogPosition()) ? 131071 : 524287);
+    if (isSetLogPosition())
+      hashCode = hashCode * 8191 + org.apache.thrift.TBaseHelper.hashCode(logPosition);
 
     return hashCode;
   }
@@ -1170,6 +1231,16 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
         return lastComparison;
       }
     }
+    lastComparison = java.lang.Boolean.compare(isSetLogPosition(), other.isSetLogPosition());
+    if (lastComparison != 0) {
+      return lastComparison;
+    }
+    if (isSetLogPosition()) {
+      lastComparison = org.apache.thrift.TBaseHelper.compareTo(this.logPosition, other.logPosition);
+      if (lastComparison != 0) {
+        return lastComparison;
+      }
+    }
     return 0;
   }
 
@@ -1273,6 +1344,12 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
       sb.append(this.hostMaintenanceRequests);
     }
     first = false;
+    if (isSetLogPosition()) {
+      if (!first) sb.append(", ");
+      sb.append("logPosition:");
+      sb.append(this.logPosition);
+      first = false;
+    }
     sb.append(")");
     return sb.toString();
   }
@@ -1500,6 +1577,14 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
               org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
             }
             break;
+          case 12: // LOG_POSITION
+            if (schemeField.type == org.apache.thrift.protocol.TType.I64) {
+              struct.logPosition = iprot.readI64();
+              struct.setLogPositionIsSet(true);
+            } else { 
+              org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
+            }
+            break;
           default:
             org.apache.thrift.protocol.TProtocolUtil.skip(iprot, schemeField.type);
         }
@@ -1623,6 +1708,11 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
         }
         oprot.writeFieldEnd();
       }
+      if (struct.isSetLogPosition()) {
+        oprot.writeFieldBegin(LOG_POSITION_FIELD_DESC);
+        oprot.writeI64(struct.logPosition);
+        oprot.writeFieldEnd();
+      }
       oprot.writeFieldStop();
       oprot.writeStructEnd();
     }
@@ -1675,7 +1765,10 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
       if (struct.isSetHostMaintenanceRequests()) {
         optionals.set(10);
       }
-      oprot.writeBitSet(optionals, 11);
+      if (struct.isSetLogPosition()) {
+        optionals.set(11);
+      }
+      oprot.writeBitSet(optionals, 12);
       if (struct.isSetTimestampMs()) {
         oprot.writeI64(struct.timestampMs);
       }
@@ -1757,12 +1850,15 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
           }
         }
       }
+      if (struct.isSetLogPosition()) {
+        oprot.writeI64(struct.logPosition);
+      }
     }
 
     @Override
     public void read(org.apache.thrift.protocol.TProtocol prot, Snapshot struct) throws org.apache.thrift.TException {
       org.apache.thrift.protocol.TTupleProtocol iprot = (org.apache.thrift.protocol.TTupleProtocol) prot;
-      java.util.BitSet incoming = iprot.readBitSet(11);
+      java.util.BitSet incoming = iprot.readBitSet(12);
       if (incoming.get(0)) {
         struct.timestampMs = iprot.readI64();
         struct.setTimestampMsIsSet(true);
@@ -1887,6 +1983,10 @@ public class Snapshot implements org.apache.thrift.TBase<Snapshot, Snapshot._Fie
           }
         }
         struct.setHostMaintenanceRequestsIsSet(true);
+      }
+      if (incoming.get(11)) {
+        struct.logPosition = iprot.readI64();
+        struct.setLogPositionIsSet(true);
       }
     }
   }

@@ -88,6 +88,7 @@ class StorageFieldIdsTest {
         "8: list<QuotaConfiguration> quotas",
         "9: list<HostAttributes> hostAttributes",
         "10: list<JobUpdateDetails> jobUpdateDetails",
-        "11: list<HostMaintenanceRequest> hostMaintenanceRequests");
+        "11: list<HostMaintenanceRequest> hostMaintenanceRequests",
+        "12: optional i64 logPosition");
   }
 }

@@ -81,7 +81,8 @@ class StorageRoundTripTest {
         .setQuotas(List.of(new QuotaConfiguration("www-data", FullyPopulated.quota())))
         .setHostAttributes(List.of(FullyPopulated.hostAttributes()))
         .setJobUpdateDetails(List.of(FullyPopulated.jobUpdateDetails()))
-        .setHostMaintenanceRequests(List.of(FullyPopulated.hostMaintenanceRequest()));
+        .setHostMaintenanceRequests(List.of(FullyPopulated.hostMaintenanceRequest()))
+        .setLogPosition(42L);
   }
 
   static Stream<Arguments> structsAndProtocols() {

@@ -1,0 +1,174 @@
+package io.aurora.storage.mem;
+
+import static com.google.common.base.Preconditions.checkState;
+
+import io.aurora.gen.JobKey;
+import io.aurora.gen.ScheduleStatus;
+import io.aurora.gen.ScheduledTask;
+import io.aurora.gen.TaskConfig;
+import io.aurora.gen.storage.AssignTask;
+import io.aurora.gen.storage.ChangeTaskStatus;
+import io.aurora.gen.storage.StoredTask;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One immutable version of the task store: tasks without their configs, configs stored once with a
+ * count of the tasks that refer to them, and the secondary indexes (job key, agent host, status).
+ *
+ * <p>Every method that changes something returns a new table sharing the untouched structure. The
+ * {@link ScheduledTask} a {@link TaskRecord} holds is never modified once stored: a change builds a
+ * copy of that one task (its config stays shared).
+ */
+final class TaskTable {
+  static final TaskTable EMPTY = new TaskTable(PersistentMap.empty(), PersistentMap.empty(),
+      PersistentMap.empty(), PersistentMap.empty(), PersistentMap.empty());
+
+  /** A stored task: its {@code assignedTask.task} is unset, {@code configId} names the config. */
+  record TaskRecord(String configId, ScheduledTask task) {
+    TaskRecord {
+      Objects.requireNonNull(configId, "configId");
+      Objects.requireNonNull(task, "task");
+    }
+  }
+
+  /** A config and how many tasks refer to it. */
+  record ConfigRecord(TaskConfig config, int refs) {}
+
+  final PersistentMap<String, TaskRecord> tasks;
+  final PersistentMap<String, ConfigRecord> configs;
+  final PersistentMap<JobKey, PersistentMap<String, Boolean>> byJob;
+  final PersistentMap<String, PersistentMap<String, Boolean>> byHost;
+  final PersistentMap<ScheduleStatus, PersistentMap<String, Boolean>> byStatus;
+
+  private TaskTable(PersistentMap<String, TaskRecord> tasks,
+      PersistentMap<String, ConfigRecord> configs,
+      PersistentMap<JobKey, PersistentMap<String, Boolean>> byJob,
+      PersistentMap<String, PersistentMap<String, Boolean>> byHost,
+      PersistentMap<ScheduleStatus, PersistentMap<String, Boolean>> byStatus) {
+    this.tasks = tasks;
+    this.configs = configs;
+    this.byJob = byJob;
+    this.byHost = byHost;
+    this.byStatus = byStatus;
+  }
+
+  TaskConfig config(String configId) {
+    ConfigRecord record = configs.get(configId);
+    checkState(record != null, "unknown task config %s", configId);
+    return record.config();
+  }
+
+  JobKey jobKey(TaskRecord record) {
+    return config(record.configId()).getJob();
+  }
+
+  TaskTable saveConfig(String configId, TaskConfig config) {
+    if (configs.containsKey(configId)) {
+      return this;
+    }
+    return new TaskTable(tasks, configs.plus(configId, new ConfigRecord(config, 0)), byJob, byHost,
+        byStatus);
+  }
+
+  TaskTable removeConfig(String configId) {
+    ConfigRecord record = configs.get(configId);
+    if (record == null) {
+      return this;
+    }
+    checkState(record.refs() == 0, "config %s is still used by %s tasks", configId, record.refs());
+    return new TaskTable(tasks, configs.minus(configId), byJob, byHost, byStatus);
+  }
+
+  TaskTable save(StoredTask stored) {
+    ScheduledTask task = stored.getTask();
+    checkState(task.getAssignedTask().getTask() == null, "a stored task must not carry its config");
+    String id = task.getAssignedTask().getTaskId();
+    TaskTable base = remove(id);
+    return base.insert(new TaskRecord(stored.getConfigId(), task));
+  }
+
+  TaskTable changeStatus(ChangeTaskStatus op) {
+    TaskRecord old = existing(op.getTaskId());
+    ScheduledTask task = old.task().deepCopy();
+    task.setStatus(op.getStatus());
+    task.addToTaskEvents(op.getEvent().deepCopy());
+    if (op.isSetFailureCount()) {
+      task.setFailureCount(op.getFailureCount());
+    }
+    if (op.isSetTimesPartitioned()) {
+      task.setTimesPartitioned(op.getTimesPartitioned());
+    }
+    return remove(op.getTaskId()).insert(new TaskRecord(old.configId(), task));
+  }
+
+  TaskTable assign(AssignTask op) {
+    TaskRecord old = existing(op.getTaskId());
+    ScheduledTask task = old.task().deepCopy();
+    task.getAssignedTask().setSlaveId(op.getSlaveId());
+    task.getAssignedTask().setSlaveHost(op.getSlaveHost());
+    task.getAssignedTask().setAssignedPorts(
+        op.getAssignedPorts() == null ? new HashMap<>() : new HashMap<>(op.getAssignedPorts()));
+    return remove(op.getTaskId()).insert(new TaskRecord(old.configId(), task));
+  }
+
+  private TaskRecord existing(String taskId) {
+    TaskRecord record = tasks.get(taskId);
+    checkState(record != null, "unknown task %s", taskId);
+    return record;
+  }
+
+  /** Removes a task; its config stays (with one reference less) until it is removed explicitly. */
+  TaskTable remove(String taskId) {
+    TaskRecord old = tasks.get(taskId);
+    if (old == null) {
+      return this;
+    }
+    ConfigRecord config = configs.get(old.configId());
+    String host = old.task().getAssignedTask().getSlaveHost();
+    return new TaskTable(
+        tasks.minus(taskId),
+        configs.plus(old.configId(), new ConfigRecord(config.config(), config.refs() - 1)),
+        unindex(byJob, config.config().getJob(), taskId),
+        host == null ? byHost : unindex(byHost, host, taskId),
+        unindex(byStatus, old.task().getStatus(), taskId));
+  }
+
+  private TaskTable insert(TaskRecord record) {
+    String taskId = record.task().getAssignedTask().getTaskId();
+    ConfigRecord config = configs.get(record.configId());
+    checkState(config != null, "task %s refers to unknown config %s", taskId, record.configId());
+    String host = record.task().getAssignedTask().getSlaveHost();
+    return new TaskTable(
+        tasks.plus(taskId, record),
+        configs.plus(record.configId(), new ConfigRecord(config.config(), config.refs() + 1)),
+        index(byJob, config.config().getJob(), taskId),
+        host == null ? byHost : index(byHost, host, taskId),
+        index(byStatus, record.task().getStatus(), taskId));
+  }
+
+  private static <K> PersistentMap<K, PersistentMap<String, Boolean>> index(
+      PersistentMap<K, PersistentMap<String, Boolean>> index, K key, String taskId) {
+    PersistentMap<String, Boolean> ids = index.get(key);
+    return index.plus(key, (ids == null ? PersistentMap.<String, Boolean>empty() : ids)
+        .plus(taskId, Boolean.TRUE));
+  }
+
+  private static <K> PersistentMap<K, PersistentMap<String, Boolean>> unindex(
+      PersistentMap<K, PersistentMap<String, Boolean>> index, K key, String taskId) {
+    PersistentMap<String, Boolean> ids = index.get(key);
+    if (ids == null) {
+      return index;
+    }
+    PersistentMap<String, Boolean> rest = ids.minus(taskId);
+    return rest.isEmpty() ? index.minus(key) : index.plus(key, rest);
+  }
+
+  /** Task count per status. */
+  Map<ScheduleStatus, Integer> countByStatus() {
+    Map<ScheduleStatus, Integer> counts = new HashMap<>();
+    byStatus.forEach((status, ids) -> counts.put(status, ids.size()));
+    return counts;
+  }
+}

@@ -1,0 +1,253 @@
+package io.aurora.storage.durable;
+
+import static io.aurora.storage.StoreFixtures.host;
+import static io.aurora.storage.StoreFixtures.instances;
+import static io.aurora.storage.StoreFixtures.job;
+import static io.aurora.storage.StoreFixtures.jobConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aurora.api.TaskQueries;
+import io.aurora.gen.ScheduleStatus;
+import io.aurora.gen.TaskEvent;
+import io.aurora.gen.storage.Snapshot;
+import io.aurora.log.ReplicatedLog;
+import io.aurora.storage.StorageException;
+import io.aurora.storage.StorageOptions;
+import io.aurora.storage.StoreProvider;
+import io.aurora.storage.TransientStorageException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DurableStorageTest {
+  @TempDir
+  Path backups;
+
+  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
+  private final ExecutorService committer = Executors.newSingleThreadExecutor();
+  private final List<DurableStorage> opened = new ArrayList<>();
+  private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+
+  @AfterEach
+  void tearDown() {
+    opened.forEach(DurableStorage::close);
+    scheduler.shutdownNow();
+    committer.shutdownNow();
+  }
+
+  private DurableStorage open(ReplicatedLog log, long maxEntrySize) {
+    StorageOptions options = new StorageOptions(Duration.ofHours(1), maxEntrySize, backups,
+        Duration.ofHours(1), 3);
+    DurableStorage storage = new DurableStorage(log, options, clock, scheduler, committer,
+        new SimpleMeterRegistry());
+    opened.add(storage);
+    return storage;
+  }
+
+  private DurableStorage leader(ReplicatedLog log) throws Exception {
+    DurableStorage storage = open(log, 512 * 1024);
+    storage.start();
+    storage.lead();
+    return storage;
+  }
+
+  static void populate(DurableStorage storage, String name) {
+    storage.write(s -> {
+      s.taskStore().saveTasks(instances(job(name), 5, "{\"cmd\":\"" + name + "\"}"));
+      s.jobStore().saveJob(jobConfig(job(name), 5));
+      s.attributeStore().saveHostAttributes(host("host-" + name));
+      return null;
+    });
+    storage.write(s -> {
+      s.taskStore().assign(name + "-0", "agent", "host-" + name, Map.of("http", 80));
+      s.taskStore().changeStatus(name + "-0", new TaskEvent(9L, ScheduleStatus.ASSIGNED));
+      s.taskStore().removeTasks(java.util.Set.of(name + "-4"));
+      s.schedulerStore().saveFrameworkId("fw-" + name);
+      return null;
+    });
+  }
+
+  private static Snapshot snapshotOf(DurableStorage storage) {
+    return storage.state().toSnapshot(0);
+  }
+
+  @Test
+  public void notStarted_isTransient_andFollowerRejectsWrites() throws Exception {
+    ControlledLog log = new ControlledLog();
+    DurableStorage storage = open(log, 512 * 1024);
+    assertThatThrownBy(() -> storage.read(s -> s.taskStore().jobKeys()))
+        .isInstanceOf(TransientStorageException.class);
+    storage.start();
+    assertThat(storage.read((StoreProvider s) -> s.taskStore().jobKeys())).isEmpty();
+    assertThatThrownBy(() -> storage.write(s -> null))
+        .isInstanceOf(TransientStorageException.class);
+  }
+
+  @Test
+  public void committedWrites_surviveRestart() throws Exception {
+    ControlledLog log = new ControlledLog();
+    DurableStorage first = leader(log);
+    populate(first, "a");
+    populate(first, "b");
+    Snapshot before = snapshotOf(first);
+    first.close();
+
+    DurableStorage second = leader(log);
+    assertThat(snapshotOf(second)).isEqualTo(before);
+    assertThat(second.read((StoreProvider s) -> s.taskStore().countTasks(
+        TaskQueries.all().build()))).isEqualTo(8);
+  }
+
+  @Test
+  public void failedAppend_changesNothing_andFailsTheStorage() throws Exception {
+    ControlledLog log = new ControlledLog();
+    DurableStorage storage = leader(log);
+    populate(storage, "a");
+    Snapshot before = snapshotOf(storage);
+
+    log.failAppends(true);
+    assertThatThrownBy(() -> storage.write(s -> {
+      s.taskStore().removeTasks(java.util.Set.of("a-1"));
+      return null;
+    })).isInstanceOf(StorageException.class).isNotInstanceOf(TransientStorageException.class);
+    assertThat(snapshotOf(storage)).isEqualTo(before);
+    assertThat(storage.mode()).isEqualTo(DurableStorage.Mode.FAILED);
+    assertThatThrownBy(() -> storage.write(s -> null)).isInstanceOf(StorageException.class);
+
+    log.failAppends(false);
+    storage.close();
+    assertThat(snapshotOf(leader(log))).isEqualTo(before);
+  }
+
+  @Test
+  public void readers_neverSeeAWriteBeforeItIsDurable_andWritesAreGroupCommitted()
+      throws Exception {
+    ControlledLog log = new ControlledLog();
+    DurableStorage storage = leader(log);
+    log.holdAppends();
+    ExecutorService writers = Executors.newFixedThreadPool(4);
+    try {
+      List<CompletableFuture<Void>> writes = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String name = "j" + i;
+        writes.add(CompletableFuture.runAsync(() -> storage.write(s -> {
+          s.taskStore().saveTasks(instances(job(name), 1, "{}"));
+          return null;
+        }), writers));
+      }
+      // The first transaction's append is held; the others queue behind it.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (storage.read((StoreProvider s) -> s.taskStore().countTasks(TaskQueries.all().build()))
+          == 0 && log.heldAppends() < 1 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      Thread.sleep(100);
+      assertThat(storage.read((StoreProvider s) -> s.taskStore().countTasks(
+          TaskQueries.all().build()))).isZero();
+      assertThat(writes).noneMatch(CompletableFuture::isDone);
+
+      log.release();
+      CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0])).get(10,
+          TimeUnit.SECONDS);
+      assertThat(storage.read((StoreProvider s) -> s.taskStore().countTasks(
+          TaskQueries.all().build()))).isEqualTo(8);
+      // One append for the first transaction, then the rest rode at most a few batches.
+      assertThat(log.appends.get()).isLessThan(8);
+    } finally {
+      writers.shutdownNow();
+    }
+  }
+
+  @Test
+  public void recoveryFromSnapshotPlusTail_equalsStateBeforeRestart() throws Exception {
+    ControlledLog log = new ControlledLog();
+    DurableStorage first = leader(log);
+    populate(first, "a");
+    first.snapshot();
+    populate(first, "b");
+    Snapshot before = snapshotOf(first);
+    assertThat(log.reader().beginning().value()).isGreaterThan(1);
+    first.close();
+
+    DurableStorage second = leader(log);
+    assertThat(snapshotOf(second)).isEqualTo(before);
+  }
+
+  @Test
+  public void largeTransactions_areFramed_andRecover() throws Exception {
+    ControlledLog log = new ControlledLog();
+    DurableStorage first = open(log, 2048);
+    first.start();
+    first.lead();
+    byte[] noise = new byte[6000];
+    new java.util.Random(3).nextBytes(noise);
+    String big = java.util.Base64.getEncoder().encodeToString(noise);
+    first.write(s -> {
+      s.taskStore().saveTasks(instances(job("big"), 3, big));
+      s.taskStore().saveTasks(instances(job("big2"), 3, big + "y"));
+      return null;
+    });
+    first.snapshot();
+    populate(first, "c");
+    Snapshot before = snapshotOf(first);
+    first.close();
+    int appendsBefore = log.appends.get();
+    assertThat(appendsBefore).isGreaterThan(4);
+
+    DurableStorage second = open(log, 2048);
+    second.start();
+    assertThat(snapshotOf(second)).isEqualTo(before);
+  }
+
+  @Test
+  public void follower_holdsLeadersStateAfterEveryWrite_andTakesOverWithoutReplay()
+      throws Exception {
+    ControlledLog log = new ControlledLog();
+    DurableStorage follower = open(log, 512 * 1024);
+    follower.start();
+    DurableStorage leader = leader(log);
+
+    for (String name : List.of("a", "b", "c")) {
+      populate(leader, name);
+      assertThat(snapshotOf(follower)).isEqualTo(snapshotOf(leader));
+      if (name.equals("b")) {
+        leader.snapshot();
+        assertThat(snapshotOf(follower)).isEqualTo(snapshotOf(leader));
+      }
+    }
+    Snapshot before = snapshotOf(leader);
+    leader.close();
+
+    follower.lead();
+    assertThat(follower.entriesReadOnLastLead()).isZero();
+    assertThat(snapshotOf(follower)).isEqualTo(before);
+    populate(follower, "d");
+    assertThat(follower.read((StoreProvider s) -> s.schedulerStore().fetchFrameworkId()))
+        .contains("fw-d");
+  }
+
+  @Test
+  public void backup_isReadableAndEqualsTheState() throws Exception {
+    DurableStorage storage = leader(new ControlledLog());
+    populate(storage, "a");
+    Path file = storage.backup();
+    assertThat(file.getFileName().toString()).isEqualTo("scheduler-backup-2026-11-25-12-00");
+    Snapshot read = io.aurora.storage.backup.BackupDirectory.read(file);
+    assertThat(read).isEqualTo(storage.state().toSnapshot(clock.millis()));
+  }
+}

@@ -1,0 +1,72 @@
+package io.aurora.storage.mem;
+
+import static io.aurora.storage.StoreFixtures.host;
+import static io.aurora.storage.StoreFixtures.instances;
+import static io.aurora.storage.StoreFixtures.job;
+import static io.aurora.storage.StoreFixtures.jobConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aurora.gen.Resource;
+import io.aurora.gen.ResourceAggregate;
+import io.aurora.gen.ScheduleStatus;
+import io.aurora.gen.TaskEvent;
+import io.aurora.gen.storage.Op;
+import io.aurora.gen.storage.Snapshot;
+import io.aurora.storage.StoreFixtures;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class StoreStateTest {
+
+  private static final String BIG = "x".repeat(1024);
+
+  static StoreState populated() {
+    StoreState base = StoreState.empty();
+    RecordingStores tx = new RecordingStores(new StateDraft(base));
+    tx.taskStore().saveTasks(instances(job("a"), 50, BIG));
+    tx.taskStore().saveTasks(instances(job("b"), 5, BIG));
+    tx.taskStore().assign("a-3", "agent", "host-1", Map.of("http", 1));
+    tx.taskStore().changeStatus("a-3", new TaskEvent(2L, ScheduleStatus.ASSIGNED));
+    tx.jobStore().saveJob(jobConfig(job("a"), 50));
+    tx.cronJobStore().saveAcceptedJob(jobConfig(job("c"), 1).setCronSchedule("* * * * *"));
+    tx.quotaStore().saveQuota("www-data", new ResourceAggregate(Set.of(Resource.numCpus(4))));
+    tx.attributeStore().saveHostAttributes(host("host-1"));
+    tx.jobUpdateStore().saveJobUpdate(StoreFixtures.update(job("a"), "u", "me"));
+    tx.schedulerStore().saveFrameworkId("fw");
+    tx.finish();
+    return tx.draft().toState(17);
+  }
+
+  @Test
+  public void instancesOfAJob_shareOneStoredConfig() {
+    StoreState state = populated();
+    assertThat(state.taskCount()).isEqualTo(55);
+    assertThat(state.taskConfigCount()).isEqualTo(2);
+  }
+
+  @Test
+  public void snapshot_roundTrips() {
+    StoreState state = populated();
+    Snapshot snapshot = state.toSnapshot(123L);
+    assertThat(snapshot.getTaskConfigs()).hasSize(2);
+    assertThat(snapshot.getLogPosition()).isEqualTo(17);
+    StoreState loaded = StoreState.fromSnapshot(snapshot);
+    assertThat(loaded.toSnapshot(123L)).isEqualTo(snapshot);
+    assertThat(loaded.logPosition()).isEqualTo(17);
+  }
+
+  @Test
+  public void removingLastTask_dropsItsConfig_withARecordedOp() {
+    StoreState state = populated();
+    RecordingStores tx = new RecordingStores(new StateDraft(state));
+    tx.taskStore().removeTasks(Set.of("b-0", "b-1", "b-2", "b-3", "b-4"));
+    List<Op> ops = tx.finish();
+    assertThat(ops).extracting(Op::getSetField)
+        .containsExactly(Op._Fields.REMOVE_TASKS, Op._Fields.REMOVE_TASK_CONFIGS);
+    assertThat(tx.draft().toState(18).taskConfigCount()).isEqualTo(1);
+    // Replaying the recorded ops gives the same state as the transaction built.
+    assertThat(state.apply(ops, 18).toSnapshot(0)).isEqualTo(tx.draft().toState(18).toSnapshot(0));
+  }
+}
