@@ -1,0 +1,123 @@
+package io.aurora.scheduling.assign;
+
+import io.aurora.gen.TaskConfig;
+import io.aurora.scheduling.filter.FilterChain;
+import io.aurora.scheduling.filter.HostOffer;
+import io.aurora.scheduling.filter.PlacementContext;
+import io.aurora.scheduling.filter.TaskRequest;
+import io.aurora.scheduling.filter.Veto;
+import io.aurora.scheduling.rank.RankedOffer;
+import io.aurora.scheduling.rank.Scorer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Places pending task groups on offers, many tasks per offer per round.
+ *
+ * <p>Aurora launches at most one task per offer per round and evaluates every filter for every
+ * task. Here, for each group in turn: the static checks run once per (group, offer) and their
+ * answers are cached across rounds for as long as the offer lives; the offers that pass are ranked
+ * once by the {@link Scorer}; then the group's tasks are poured into the best offer until a
+ * dynamic check (resources, limits) vetoes, then into the next. Each placement shrinks the offer
+ * and raises the job's attribute counts, so later tasks and groups see the round's earlier
+ * decisions.
+ *
+ * <p>Guarantee: when a round ends, every task left unplaced is vetoed on every offer as it is
+ * left, because offers only shrink and counts only grow within a round.
+ *
+ * <p>Pure apart from its veto cache; not thread-safe (one scheduling loop owns it).
+ */
+public final class TaskAssigner {
+
+  private record CacheKey(TaskConfig group, String offerId) {}
+
+  private final FilterChain chain;
+  private final Scorer scorer;
+  private final Map<CacheKey, Optional<Veto>> staticVetoes = new HashMap<>();
+
+  public TaskAssigner(FilterChain chain, Scorer scorer) {
+    this.chain = Objects.requireNonNull(chain, "chain");
+    this.scorer = Objects.requireNonNull(scorer, "scorer");
+  }
+
+  /**
+   * One round: places as many tasks of {@code groups} (in order) as fit in {@code offers}.
+   *
+   * @param context per-job attribute counts; updated with every placement
+   */
+  public AssignmentRound assign(
+      List<PendingGroup> groups, List<HostOffer> offers, PlacementContext context) {
+    Map<String, HostOffer> live = new LinkedHashMap<>();
+    for (HostOffer o : offers) {
+      live.put(o.offerId(), o);
+    }
+    // Cached answers of offers that are gone can never be used again.
+    staticVetoes.keySet().removeIf(k -> !live.containsKey(k.offerId()));
+
+    List<Assignment> assignments = new ArrayList<>();
+    Map<TaskConfig, Veto> nearest = new HashMap<>();
+    for (PendingGroup group : groups) {
+      TaskRequest request = group.request();
+      List<HostOffer> candidates = new ArrayList<>();
+      for (HostOffer offer : live.values()) {
+        Optional<Veto> veto = staticVetoes.computeIfAbsent(
+            new CacheKey(request.config(), offer.offerId()),
+            k -> chain.checkStatic(request, offer, context));
+        if (veto.isPresent()) {
+          keepWeakest(nearest, request.config(), veto.get());
+        } else {
+          candidates.add(offer);
+        }
+      }
+      int next = 0;
+      List<String> ids = group.taskIds();
+      for (HostOffer candidate : RankedOffer.rank(scorer, request, candidates)) {
+        if (next == ids.size()) {
+          break;
+        }
+        HostOffer offer = live.get(candidate.offerId());
+        while (next < ids.size()) {
+          Optional<Veto> veto = chain.checkDynamic(request, offer, context);
+          if (veto.isPresent()) {
+            keepWeakest(nearest, request.config(), veto.get());
+            break;
+          }
+          assignments.add(place(ids.get(next++), request, offer));
+          offer = offer.consume(request.need());
+          context.placed(request.job(), offer);
+        }
+        live.put(offer.offerId(), offer);
+      }
+      if (next == ids.size()) {
+        nearest.remove(request.config());
+      } else if (!nearest.containsKey(request.config())) {
+        nearest.put(request.config(), Veto.insufficient("offers"));
+      }
+    }
+    return new AssignmentRound(assignments, nearest, new ArrayList<>(live.values()));
+  }
+
+  /** Number of cached static answers (for metrics and tests). */
+  public int cachedVetoCount() {
+    return staticVetoes.size();
+  }
+
+  private static Assignment place(String taskId, TaskRequest request, HostOffer offer) {
+    List<Integer> ports = offer.nextPorts(request.portNames().size());
+    Map<String, Integer> named = new HashMap<>();
+    for (int i = 0; i < ports.size(); i++) {
+      named.put(request.portNames().get(i), ports.get(i));
+    }
+    return new Assignment(taskId, request, offer.offerId(), offer.agentId(), offer.hostname(),
+        named);
+  }
+
+  private static void keepWeakest(Map<TaskConfig, Veto> nearest, TaskConfig group, Veto veto) {
+    nearest.merge(group, veto, (a, b) -> b.score() < a.score() ? b : a);
+  }
+}

@@ -1,0 +1,136 @@
+package io.aurora.scheduling.assign;
+
+import com.google.protobuf.ByteString;
+import io.aurora.gen.AssignedTask;
+import io.aurora.gen.JobKey;
+import io.aurora.gen.Metadata;
+import io.aurora.gen.TaskConfig;
+import io.aurora.scheduling.resources.ExecutorSettings;
+import io.aurora.scheduling.resources.ResourceBag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.CommandInfo;
+import org.apache.mesos.v1.Protos.ExecutorID;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
+import org.apache.mesos.v1.Protos.Label;
+import org.apache.mesos.v1.Protos.Labels;
+import org.apache.mesos.v1.Protos.Resource;
+import org.apache.mesos.v1.Protos.TaskID;
+import org.apache.mesos.v1.Protos.TaskInfo;
+import org.apache.mesos.v1.Protos.Value;
+import org.apache.thrift.TException;
+import org.apache.thrift.TSerializer;
+import org.apache.thrift.protocol.TBinaryProtocol;
+
+/**
+ * Builds the Mesos {@link TaskInfo} of an assigned task, following Aurora's mapping: task id =
+ * Aurora task id; name {@code role/env/job}; the task's own resources with its assigned ports, the
+ * executor's overhead carried by the executor; an {@code AuroraExecutor} executor with id
+ * {@code thermos-<taskId>}; labels for tier and metadata; data = the thrift-binary
+ * {@link AssignedTask}, from which the executor reads its config.
+ */
+public final class TaskInfoBuilder {
+
+  /** The executor name Aurora's executor registers under. */
+  public static final String EXECUTOR_NAME = "AuroraExecutor";
+  /** Prefix of executor ids. */
+  public static final String EXECUTOR_ID_PREFIX = "thermos-";
+  private static final String DEFAULT_EXECUTOR_BINARY = "thermos_executor.pex";
+
+  private final ExecutorSettings executor;
+
+  public TaskInfoBuilder(ExecutorSettings executor) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+  }
+
+  /** The TaskInfo launching {@code task} (already carrying agent, host and ports). */
+  public TaskInfo build(AssignedTask task) {
+    TaskConfig config = task.getTask();
+    JobKey job = config.getJob();
+    ResourceBag own = ResourceBag.of(config.isSetResources() ? config.getResources() : List.of());
+    List<Resource> resources = new ArrayList<>();
+    addScalar(resources, "cpus", own.cpus());
+    addScalar(resources, "mem", own.ramMb());
+    addScalar(resources, "disk", own.diskMb());
+    addScalar(resources, "gpus", own.gpus());
+    if (task.isSetAssignedPorts() && !task.getAssignedPorts().isEmpty()) {
+      Value.Ranges.Builder ranges = Value.Ranges.newBuilder();
+      for (int port : new TreeMap<>(task.getAssignedPorts()).values()) {
+        ranges.addRange(Value.Range.newBuilder().setBegin(port).setEnd(port));
+      }
+      resources.add(Resource.newBuilder().setName("ports").setType(Value.Type.RANGES)
+          .setRanges(ranges).build());
+    }
+    TaskInfo.Builder info = TaskInfo.newBuilder()
+        .setName(job.getRole() + "/" + job.getEnvironment() + "/" + job.getName())
+        .setTaskId(TaskID.newBuilder().setValue(task.getTaskId()))
+        .setAgentId(AgentID.newBuilder().setValue(task.getSlaveId()))
+        .addAllResources(resources)
+        .setExecutor(executorInfo(task))
+        .setData(ByteString.copyFrom(serialize(task)));
+    Labels.Builder labels = Labels.newBuilder();
+    if (config.isSetTier()) {
+      labels.addLabels(label("org.apache.aurora.tier", config.getTier()));
+    }
+    if (config.isSetMetadata()) {
+      for (Metadata m : config.getMetadata()) {
+        labels.addLabels(label("org.apache.aurora.metadata." + m.getKey(), m.getValue()));
+      }
+    }
+    if (labels.getLabelsCount() > 0) {
+      info.setLabels(labels);
+    }
+    return info.build();
+  }
+
+  private ExecutorInfo executorInfo(AssignedTask task) {
+    JobKey job = task.getTask().getJob();
+    String path = executor.executorPath();
+    String binary = path.isEmpty() ? DEFAULT_EXECUTOR_BINARY : path.substring(path.lastIndexOf('/') + 1);
+    String command = "${MESOS_SANDBOX=.}/" + binary
+        + (executor.flags().isEmpty() ? "" : " " + executor.flags());
+    CommandInfo.Builder cmd = CommandInfo.newBuilder().setValue(command).setShell(true);
+    if (!path.isEmpty()) {
+      cmd.addUris(CommandInfo.URI.newBuilder().setValue(path).setExecutable(true));
+    }
+    for (String uri : executor.extraUris()) {
+      cmd.addUris(CommandInfo.URI.newBuilder().setValue(uri));
+    }
+    List<Resource> overhead = new ArrayList<>();
+    addScalar(overhead, "cpus", executor.cpus());
+    addScalar(overhead, "mem", executor.ramMb());
+    String source = job.getRole() + "." + job.getEnvironment() + "." + job.getName() + "."
+        + task.getInstanceId();
+    return ExecutorInfo.newBuilder()
+        .setType(ExecutorInfo.Type.CUSTOM)
+        .setExecutorId(ExecutorID.newBuilder().setValue(EXECUTOR_ID_PREFIX + task.getTaskId()))
+        .setName(EXECUTOR_NAME)
+        .setCommand(cmd)
+        .addAllResources(overhead)
+        .setLabels(Labels.newBuilder().addLabels(label("source", source)))
+        .build();
+  }
+
+  /** The thrift-binary form of {@code task}, as Aurora's executor expects in TaskInfo.data. */
+  public static byte[] serialize(AssignedTask task) {
+    try {
+      return new TSerializer(new TBinaryProtocol.Factory()).serialize(task);
+    } catch (TException e) {
+      throw new IllegalStateException("cannot serialize task " + task.getTaskId(), e);
+    }
+  }
+
+  private static void addScalar(List<Resource> out, String name, double value) {
+    if (value > 0) {
+      out.add(Resource.newBuilder().setName(name).setType(Value.Type.SCALAR)
+          .setScalar(Value.Scalar.newBuilder().setValue(value)).build());
+    }
+  }
+
+  private static Label label(String key, String value) {
+    return Label.newBuilder().setKey(key).setValue(value).build();
+  }
+}

@@ -1,0 +1,132 @@
+package io.aurora.scheduling.runtime;
+
+import io.aurora.gen.Attribute;
+import io.aurora.gen.HostAttributes;
+import io.aurora.scheduling.mesos.DriverListener;
+import io.aurora.scheduling.offers.HostOffers;
+import io.aurora.scheduling.offers.OfferBook;
+import io.aurora.storage.Storage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.ExecutorID;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.MasterInfo;
+import org.apache.mesos.v1.Protos.Offer;
+import org.apache.mesos.v1.Protos.OfferID;
+import org.apache.mesos.v1.Protos.TaskStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler's {@link DriverListener}: stores the framework id and reconciles on subscription,
+ * records host attributes and holds offers, forwards status updates to the batcher, drops offers on
+ * disconnection. Returns quickly; heavy work runs on the batcher's and the loop's executors.
+ */
+public final class SchedulerEvents implements DriverListener {
+  private static final Logger LOG = LoggerFactory.getLogger(SchedulerEvents.class);
+
+  private final Storage storage;
+  private final OfferBook offers;
+  private final StatusUpdateBatcher statusUpdates;
+  private final Runnable onOffers;
+  private final Runnable onSubscribed;
+  private final Runnable onFatalError;
+
+  /**
+   * @param onOffers called after new offers are held (kick the scheduling loop)
+   * @param onSubscribed called after the framework id is stored (start reconciliation)
+   * @param onFatalError called on a fatal master error (the process should exit)
+   */
+  public SchedulerEvents(Storage storage, OfferBook offers, StatusUpdateBatcher statusUpdates,
+      Runnable onOffers, Runnable onSubscribed, Runnable onFatalError) {
+    this.storage = Objects.requireNonNull(storage, "storage");
+    this.offers = Objects.requireNonNull(offers, "offers");
+    this.statusUpdates = Objects.requireNonNull(statusUpdates, "statusUpdates");
+    this.onOffers = Objects.requireNonNull(onOffers, "onOffers");
+    this.onSubscribed = Objects.requireNonNull(onSubscribed, "onSubscribed");
+    this.onFatalError = Objects.requireNonNull(onFatalError, "onFatalError");
+  }
+
+  @Override
+  public void subscribed(FrameworkID frameworkId, MasterInfo masterInfo) {
+    storage.write(stores -> {
+      if (!stores.schedulerStore().fetchFrameworkId().equals(Optional.of(frameworkId.getValue()))) {
+        stores.schedulerStore().saveFrameworkId(frameworkId.getValue());
+      }
+      return null;
+    });
+    onSubscribed.run();
+  }
+
+  @Override
+  public void offers(List<Offer> newOffers) {
+    List<HostAttributes> changed = new ArrayList<>();
+    storage.read(stores -> {
+      for (Offer o : newOffers) {
+        HostAttributes fresh = attributes(o);
+        Optional<HostAttributes> stored =
+            stores.attributeStore().fetchHostAttributes(o.getHostname());
+        if (stored.isEmpty() || !sameAttributes(stored.get(), fresh)) {
+          changed.add(fresh);
+        }
+      }
+      return null;
+    });
+    if (!changed.isEmpty()) {
+      // One write for the whole batch, and none when nothing changed: no per-offer writes.
+      storage.write(stores -> {
+        changed.forEach(stores.attributeStore()::saveHostAttributes);
+        return null;
+      });
+    }
+    offers.add(newOffers);
+    onOffers.run();
+  }
+
+  @Override
+  public void rescinded(OfferID offerId) {
+    offers.rescind(offerId);
+  }
+
+  @Override
+  public void statusUpdate(TaskStatus status) {
+    statusUpdates.add(status);
+  }
+
+  @Override
+  public void failure(Optional<AgentID> agentId, Optional<ExecutorID> executorId,
+      OptionalInt status) {
+    LOG.info("Mesos reported failure: agent {} executor {} status {}", agentId, executorId, status);
+  }
+
+  @Override
+  public void error(String message) {
+    LOG.error("Fatal error from the Mesos master: {}", message);
+    onFatalError.run();
+  }
+
+  @Override
+  public void disconnected() {
+    offers.clear();
+  }
+
+  private static HostAttributes attributes(Offer offer) {
+    Set<Attribute> attrs = new HashSet<>();
+    for (Map.Entry<String, Set<String>> e : HostOffers.attributes(offer).entrySet()) {
+      attrs.add(new Attribute(e.getKey(), new HashSet<>(e.getValue())));
+    }
+    return new HostAttributes(offer.getHostname(), attrs).setSlaveId(offer.getAgentId().getValue());
+  }
+
+  private static boolean sameAttributes(HostAttributes stored, HostAttributes fresh) {
+    return Objects.equals(stored.getAttributes(), fresh.getAttributes())
+        && Objects.equals(stored.getSlaveId(), fresh.getSlaveId());
+  }
+}

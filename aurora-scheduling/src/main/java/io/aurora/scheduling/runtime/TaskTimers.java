@@ -1,0 +1,137 @@
+package io.aurora.scheduling.runtime;
+
+import io.aurora.gen.ScheduleStatus;
+import io.aurora.gen.ScheduledTask;
+import io.aurora.scheduling.mesos.Driver;
+import io.aurora.scheduling.state.RescheduleCalculator;
+import io.aurora.scheduling.state.StateChanges;
+import io.aurora.scheduling.state.StateManager;
+import io.aurora.storage.Storage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.TaskID;
+
+/**
+ * Acts on committed state changes: sends kills, and arms the task timers.
+ *
+ * <ul>
+ *   <li>Transient timeout: a task still in the same transient state after the timeout becomes
+ *       LOST ("Task timed out"), by compare-and-set so a task that moved on is left alone.
+ *   <li>Kill retry: while a task stays KILLING the kill is re-sent, 15 s then doubling up to the
+ *       transient timeout (the timeout ends it as LOST anyway).
+ *   <li>Throttle: a THROTTLED task becomes PENDING once its flapping penalty has passed.
+ * </ul>
+ */
+public final class TaskTimers implements ChangeListener {
+  private static final Set<ScheduleStatus> TRANSIENT = EnumSet.of(ScheduleStatus.ASSIGNED,
+      ScheduleStatus.PREEMPTING, ScheduleStatus.RESTARTING, ScheduleStatus.KILLING,
+      ScheduleStatus.DRAINING);
+
+  private final Storage storage;
+  private final StateManager stateManager;
+  private final Driver driver;
+  private final Clock clock;
+  private final TimerQueue timers;
+  private final TimerOptions options;
+  private final RescheduleCalculator penalties;
+  private final Runnable onPending;
+
+  /** @param onPending called after tasks became PENDING (e.g. to kick the scheduling loop) */
+  public TaskTimers(Storage storage, StateManager stateManager, Driver driver, Clock clock,
+      TimerQueue timers, TimerOptions options, RescheduleCalculator penalties, Runnable onPending) {
+    this.storage = Objects.requireNonNull(storage, "storage");
+    this.stateManager = Objects.requireNonNull(stateManager, "stateManager");
+    this.driver = Objects.requireNonNull(driver, "driver");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.timers = Objects.requireNonNull(timers, "timers");
+    this.options = Objects.requireNonNull(options, "options");
+    this.penalties = Objects.requireNonNull(penalties, "penalties");
+    this.onPending = Objects.requireNonNull(onPending, "onPending");
+  }
+
+  @Override
+  public void afterCommit(StateChanges changes) {
+    for (StateChanges.Kill kill : changes.kills()) {
+      sendKill(kill.taskId(), kill.agentId());
+    }
+    boolean pending = false;
+    Instant now = clock.instant();
+    for (StateChanges.Change change : changes.changes()) {
+      if (change.status().isEmpty()) {
+        continue;
+      }
+      ScheduleStatus status = change.status().get();
+      String id = change.taskId();
+      if (TRANSIENT.contains(status)) {
+        timers.schedule(now.plus(options.transientTaskStateTimeout()), () -> timeOut(id, status));
+      }
+      if (status == ScheduleStatus.KILLING) {
+        scheduleKillRetry(id, options.initialKillRetryInterval());
+      }
+      if (status == ScheduleStatus.THROTTLED) {
+        timers.schedule(now.plusMillis(penaltyOf(id)), () -> unthrottle(id));
+      }
+      pending |= status == ScheduleStatus.PENDING;
+    }
+    if (pending) {
+      onPending.run();
+    }
+  }
+
+  private void sendKill(String taskId, Optional<String> agentId) {
+    driver.kill(TaskID.newBuilder().setValue(taskId).build(),
+        agentId.map(a -> AgentID.newBuilder().setValue(a).build()));
+  }
+
+  private void timeOut(String taskId, ScheduleStatus expected) {
+    transition(taskId, expected, ScheduleStatus.LOST, "Task timed out");
+  }
+
+  private void unthrottle(String taskId) {
+    transition(taskId, ScheduleStatus.THROTTLED, ScheduleStatus.PENDING, null);
+  }
+
+  private void transition(String taskId, ScheduleStatus expected, ScheduleStatus to, String msg) {
+    StateChanges changes = new StateChanges();
+    storage.write(stores -> stateManager.changeState(stores, taskId, Optional.of(expected), to,
+        Optional.ofNullable(msg), changes));
+    afterCommit(changes);
+  }
+
+  private void scheduleKillRetry(String taskId, Duration delay) {
+    timers.schedule(clock.instant().plus(delay), () -> {
+      Optional<ScheduledTask> task = storage.read(s -> s.taskStore().fetchTask(taskId));
+      if (task.isPresent() && task.get().getStatus() == ScheduleStatus.KILLING) {
+        Optional<String> agent = Optional.ofNullable(task.get().getAssignedTask().getSlaveId());
+        sendKill(taskId, agent);
+        Duration next = delay.multipliedBy(2);
+        if (next.compareTo(options.transientTaskStateTimeout()) <= 0) {
+          scheduleKillRetry(taskId, next);
+        }
+      }
+    });
+  }
+
+  private long penaltyOf(String taskId) {
+    return storage.read(stores -> {
+      Optional<ScheduledTask> task = stores.taskStore().fetchTask(taskId);
+      if (task.isEmpty() || !task.get().isSetAncestorId()) {
+        return 0L;
+      }
+      return stores.taskStore().fetchTask(task.get().getAncestorId())
+          .map(a -> penalties.flappingPenaltyMs(a, stores.taskStore()::fetchTask))
+          .orElse(0L);
+    });
+  }
+
+  /** Timers pending (for tests and metrics). */
+  public int pendingTimers() {
+    return timers.size();
+  }
+}

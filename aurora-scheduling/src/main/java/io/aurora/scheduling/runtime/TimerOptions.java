@@ -1,0 +1,27 @@
+package io.aurora.scheduling.runtime;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Task timers.
+ *
+ * @param transientTaskStateTimeout ASSIGNED/PREEMPTING/RESTARTING/KILLING/DRAINING longer than
+ *     this become LOST ({@code -transient_task_state_timeout}, 5 min)
+ * @param initialKillRetryInterval first kill retry; doubles up to the transient timeout
+ *     ({@code -initial_task_kill_retry_interval}, 15 s)
+ */
+public record TimerOptions(Duration transientTaskStateTimeout, Duration initialKillRetryInterval) {
+  /** Aurora's defaults. */
+  public static final TimerOptions DEFAULTS =
+      new TimerOptions(Duration.ofMinutes(5), Duration.ofSeconds(15));
+
+  public TimerOptions {
+    Objects.requireNonNull(transientTaskStateTimeout, "transientTaskStateTimeout");
+    Objects.requireNonNull(initialKillRetryInterval, "initialKillRetryInterval");
+    if (initialKillRetryInterval.isNegative() || initialKillRetryInterval.isZero()
+        || transientTaskStateTimeout.isNegative() || transientTaskStateTimeout.isZero()) {
+      throw new IllegalArgumentException("timer durations must be > 0");
+    }
+  }
+}

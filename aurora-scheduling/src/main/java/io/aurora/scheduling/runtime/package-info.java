@@ -1,0 +1,7 @@
+/**
+ * Where the pure cores meet storage and Mesos: the scheduling loop (pending tasks and offers to
+ * assignments, one storage write per round, then ACCEPT calls), batched status updates
+ * (one write per batch, acknowledged once durable), the Mesos event listener and the timers.
+ * Time and threads are injected ({@link java.time.Clock}, {@link java.util.concurrent.Executor}).
+ */
+package io.aurora.scheduling.runtime;

@@ -1,0 +1,200 @@
+package io.aurora.scheduling.state;
+
+import io.aurora.api.TaskQueries;
+import io.aurora.api.Tasks;
+import io.aurora.gen.AssignedTask;
+import io.aurora.gen.JobKey;
+import io.aurora.gen.ScheduleStatus;
+import io.aurora.gen.ScheduledTask;
+import io.aurora.gen.TaskConfig;
+import io.aurora.gen.TaskEvent;
+import io.aurora.scheduling.state.Transition.Result;
+import io.aurora.storage.MutableStoreProvider;
+import io.aurora.storage.TaskStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Performs task transitions inside a write transaction the caller holds, so that many transitions
+ * (a batch of status updates, a round of assignments, a job kill) share one storage write.
+ *
+ * <p>For each change it asks the pure {@link TaskStateMachine}, then performs the side effects in
+ * order: count the failure, save the state with a {@link TaskEvent}, insert the replacement task,
+ * follow up with LOST, queue the kill, delete. Kills and change notices go to the caller's
+ * {@link StateChanges}, to be acted on after the write is durable: Mesos must never hear of a
+ * decision the log could still lose.
+ */
+public final class StateManager {
+  private final TaskStateMachine machine = new TaskStateMachine();
+  private final Clock clock;
+  private final TaskIds taskIds;
+  private final RescheduleCalculator rescheduleCalculator;
+  private final String schedulerHost;
+
+  public StateManager(Clock clock, TaskIds taskIds, RescheduleCalculator rescheduleCalculator,
+      String schedulerHost) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.taskIds = Objects.requireNonNull(taskIds, "taskIds");
+    this.rescheduleCalculator = Objects.requireNonNull(rescheduleCalculator, "rescheduleCalculator");
+    this.schedulerHost = Objects.requireNonNull(schedulerHost, "schedulerHost");
+  }
+
+  /**
+   * Inserts PENDING tasks for {@code instances} of {@code config}'s job.
+   *
+   * @return the new tasks' ids, in instance order
+   * @throws IllegalArgumentException if an instance already has an active task
+   */
+  public List<String> insertPendingTasks(MutableStoreProvider stores, TaskConfig config,
+      Set<Integer> instances, StateChanges out) {
+    if (instances.isEmpty()) {
+      return List.of();
+    }
+    JobKey job = config.getJob();
+    TaskStore.Mutable tasks = stores.taskStore();
+    Set<String> active = tasks.taskIds(TaskQueries.byJob(job)
+        .instances(instances.stream().mapToInt(Integer::intValue).toArray())
+        .statuses(Tasks.ACTIVE_STATES).build());
+    if (!active.isEmpty()) {
+      throw new IllegalArgumentException("Instances already have active tasks: " + active);
+    }
+    long now = clock.millis();
+    List<ScheduledTask> created = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (int instance : instances.stream().sorted().toList()) {
+      String id = taskIds.newId(job, instance);
+      created.add(Rescheduling.newPending(config, instance, id, now, schedulerHost));
+      ids.add(id);
+    }
+    tasks.saveTasks(created);
+    ids.forEach(id -> out.changed(id, Optional.of(ScheduleStatus.PENDING)));
+    return ids;
+  }
+
+  /** Moves a task to {@code to}; see {@link #changeState(MutableStoreProvider, String, Optional, ScheduleStatus, Optional, StateChanges)}. */
+  public Result changeState(MutableStoreProvider stores, String taskId, ScheduleStatus to,
+      Optional<String> message, StateChanges out) {
+    return changeState(stores, taskId, Optional.empty(), to, message, out);
+  }
+
+  /**
+   * Moves a task to {@code to}, if the state machine allows it and (when given) the task is in
+   * {@code expected}.
+   */
+  public Result changeState(MutableStoreProvider stores, String taskId,
+      Optional<ScheduleStatus> expected, ScheduleStatus to, Optional<String> message,
+      StateChanges out) {
+    return apply(stores, taskId, expected.map(TaskState::of), TaskState.of(to), message,
+        Optional.empty(), out);
+  }
+
+  /**
+   * Like {@link #changeState} for a status reported by Mesos: {@code agentId} lets an unknown task
+   * that Mesos reports running be killed on its agent.
+   */
+  public Result reportedState(MutableStoreProvider stores, String taskId, ScheduleStatus to,
+      Optional<String> message, Optional<String> agentId, StateChanges out) {
+    return apply(stores, taskId, Optional.empty(), TaskState.of(to), message, agentId, out);
+  }
+
+  /** Deletes tasks (terminal ones, or any when forced by pruning of terminal tasks). */
+  public void deleteTasks(MutableStoreProvider stores, Set<String> ids, StateChanges out) {
+    for (String id : ids) {
+      apply(stores, id, Optional.empty(), TaskState.DELETED, Optional.empty(), Optional.empty(), out);
+    }
+  }
+
+  /**
+   * Assigns a PENDING task to an agent: records agent, host and ports and moves it to ASSIGNED.
+   *
+   * @return the assigned task, or empty if the task is no longer PENDING
+   */
+  public Optional<AssignedTask> assignTask(MutableStoreProvider stores, String taskId,
+      String agentId, String host, Map<String, Integer> ports, StateChanges out) {
+    TaskStore.Mutable tasks = stores.taskStore();
+    Optional<ScheduledTask> task = tasks.fetchTask(taskId);
+    if (task.isEmpty() || task.get().getStatus() != ScheduleStatus.PENDING) {
+      return Optional.empty();
+    }
+    tasks.assign(taskId, agentId, host, ports);
+    Result result = apply(stores, taskId, Optional.of(TaskState.PENDING), TaskState.ASSIGNED,
+        Optional.empty(), Optional.empty(), out);
+    if (result != Result.SUCCESS) {
+      throw new IllegalStateException("PENDING -> ASSIGNED refused for " + taskId + ": " + result);
+    }
+    return tasks.fetchTask(taskId).map(ScheduledTask::getAssignedTask);
+  }
+
+  private Result apply(MutableStoreProvider stores, String taskId, Optional<TaskState> expected,
+      TaskState to, Optional<String> message, Optional<String> agentHint, StateChanges out) {
+    TaskStore.Mutable tasks = stores.taskStore();
+    Optional<ScheduledTask> stored = tasks.fetchTask(taskId);
+    TaskSnapshot snapshot = stored.map(TaskSnapshot::of).orElse(TaskSnapshot.unknown());
+    Transition transition = expected.isPresent()
+        ? machine.transition(snapshot, expected.get(), to)
+        : machine.transition(snapshot, to);
+    OptionalInt failures = OptionalInt.empty();
+    for (SideEffect effect : transition.sideEffects()) {
+      switch (effect) {
+        case INCREMENT_FAILURES:
+          failures = OptionalInt.of(snapshot.failureCount() + 1);
+          break;
+        case SAVE_STATE:
+          save(tasks, stored.get(), to, message, failures);
+          out.changed(taskId, to.status());
+          break;
+        case RESCHEDULE:
+          reschedule(tasks, taskId, out);
+          break;
+        case TRANSITION_TO_LOST:
+          apply(stores, taskId, Optional.empty(), TaskState.LOST,
+              Optional.of("Action performed on partitioned task, marking as LOST."),
+              Optional.empty(), out);
+          break;
+        case KILL:
+          Optional<String> agent = stored
+              .filter(t -> t.getAssignedTask().isSetSlaveId())
+              .map(t -> t.getAssignedTask().getSlaveId())
+              .or(() -> agentHint);
+          out.kill(taskId, agent);
+          break;
+        case DELETE:
+          tasks.removeTasks(Set.of(taskId));
+          out.changed(taskId, Optional.empty());
+          break;
+        default:
+          throw new IllegalStateException("Unknown side effect " + effect);
+      }
+    }
+    return transition.result();
+  }
+
+  private void save(TaskStore.Mutable tasks, ScheduledTask task, TaskState to,
+      Optional<String> message, OptionalInt failures) {
+    TaskEvent event = new TaskEvent(clock.millis(), to.status().orElseThrow())
+        .setScheduler(schedulerHost);
+    message.ifPresent(event::setMessage);
+    OptionalInt partitions = to == TaskState.PARTITIONED
+        ? OptionalInt.of(task.getTimesPartitioned() + 1)
+        : OptionalInt.empty();
+    tasks.changeStatus(task.getAssignedTask().getTaskId(), event, failures, partitions);
+  }
+
+  private void reschedule(TaskStore.Mutable tasks, String taskId, StateChanges out) {
+    // Read back: the penalty looks at the history including the event just saved.
+    ScheduledTask ended = tasks.fetchTask(taskId).orElseThrow();
+    long penalty = rescheduleCalculator.flappingPenaltyMs(ended, tasks::fetchTask);
+    AssignedTask old = ended.getAssignedTask();
+    String newId = taskIds.newId(old.getTask().getJob(), old.getInstanceId());
+    ScheduledTask replacement =
+        Rescheduling.replacement(ended, newId, penalty, clock.millis(), schedulerHost);
+    tasks.saveTasks(List.of(replacement));
+    out.changed(newId, Optional.of(replacement.getStatus()));
+  }
+}

@@ -1,0 +1,305 @@
+package io.aurora.scheduling.thrift;
+
+import io.aurora.gen.AuroraAdmin;
+import io.aurora.gen.ExplicitReconciliationSettings;
+import io.aurora.gen.Hosts;
+import io.aurora.gen.InstanceKey;
+import io.aurora.gen.JobConfiguration;
+import io.aurora.gen.JobKey;
+import io.aurora.gen.JobUpdateKey;
+import io.aurora.gen.JobUpdateQuery;
+import io.aurora.gen.JobUpdateRequest;
+import io.aurora.gen.ResourceAggregate;
+import io.aurora.gen.Response;
+import io.aurora.gen.ResponseCode;
+import io.aurora.gen.ScheduleStatus;
+import io.aurora.gen.ServerInfo;
+import io.aurora.gen.SlaPolicy;
+import io.aurora.gen.TaskQuery;
+import io.aurora.storage.TransientStorageException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code AuroraAdmin.Iface}: a facade that hands each method to its area and turns the outcome
+ * into a {@link Response} with {@code serverInfo}. Caller mistakes become INVALID_REQUEST, a
+ * storage that is not ready ERROR_TRANSIENT (the client retries), anything else ERROR with the
+ * exception's message: nothing a caller sends escapes as an exception.
+ */
+public final class AuroraAdminService implements AuroraAdmin.Iface {
+  private static final Logger LOG = LoggerFactory.getLogger(AuroraAdminService.class);
+  private static final String UPDATES = "job updates";
+  private static final String CRON = "cron jobs";
+  private static final String MAINTENANCE = "host maintenance calls";
+  private static final String BACKUPS = "backups and recovery";
+  private static final String QUOTA = "quota changes";
+
+  private final ApiOptions options;
+  private final ReadApi read;
+  private final JobsApi jobs;
+  private final QuotaApi quota;
+  private final AdminApi admin;
+
+  public AuroraAdminService(ApiOptions options, ReadApi read, JobsApi jobs, QuotaApi quota,
+      AdminApi admin) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.read = Objects.requireNonNull(read, "read");
+    this.jobs = Objects.requireNonNull(jobs, "jobs");
+    this.quota = Objects.requireNonNull(quota, "quota");
+    this.admin = Objects.requireNonNull(admin, "admin");
+  }
+
+  private Response call(String method, Supplier<Response> body) {
+    Response response;
+    try {
+      response = body.get();
+    } catch (InvalidRequestException e) {
+      response = Responses.withCode(ResponseCode.INVALID_REQUEST, e.getMessage());
+    } catch (TransientStorageException e) {
+      response = Responses.withCode(ResponseCode.ERROR_TRANSIENT,
+          "Storage is not ready: " + e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("{} failed", method, e);
+      response = Responses.withCode(ResponseCode.ERROR,
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+    return response.setServerInfo(
+        new ServerInfo().setClusterName(options.clusterName())
+            .setStatsUrlPrefix(options.statsUrlPrefix()));
+  }
+
+  // ReadOnlyScheduler
+
+  @Override
+  public Response getRoleSummary() {
+    return call("getRoleSummary", read::getRoleSummary);
+  }
+
+  @Override
+  public Response getJobSummary(String role) {
+    return call("getJobSummary", () -> read.getJobSummary(role));
+  }
+
+  @Override
+  public Response getTasksStatus(TaskQuery query) {
+    return call("getTasksStatus", () -> read.getTasksStatus(query));
+  }
+
+  @Override
+  public Response getTasksWithoutConfigs(TaskQuery query) {
+    return call("getTasksWithoutConfigs", () -> read.getTasksWithoutConfigs(query));
+  }
+
+  @Override
+  public Response getPendingReason(TaskQuery query) {
+    return call("getPendingReason", () -> read.getPendingReason(query));
+  }
+
+  @Override
+  public Response getConfigSummary(JobKey job) {
+    return call("getConfigSummary", () -> read.getConfigSummary(job));
+  }
+
+  @Override
+  public Response getJobs(String ownerRole) {
+    return call("getJobs", () -> read.getJobs(ownerRole));
+  }
+
+  @Override
+  public Response getQuota(String ownerRole) {
+    return call("getQuota", () -> quota.getQuota(ownerRole));
+  }
+
+  @Override
+  public Response populateJobConfig(JobConfiguration description) {
+    return call("populateJobConfig", () -> jobs.populateJobConfig(description));
+  }
+
+  @Override
+  public Response getJobUpdateSummaries(JobUpdateQuery query) {
+    return call("getJobUpdateSummaries", read::getJobUpdateSummaries);
+  }
+
+  @Override
+  public Response getJobUpdateDetails(JobUpdateKey key, JobUpdateQuery query) {
+    return call("getJobUpdateDetails", read::getJobUpdateDetails);
+  }
+
+  @Override
+  public Response getJobUpdateDiff(JobUpdateRequest request) {
+    return call("getJobUpdateDiff", read::getJobUpdateDiff);
+  }
+
+  @Override
+  public Response getTierConfigs() {
+    return call("getTierConfigs", read::getTierConfigs);
+  }
+
+  // AuroraSchedulerManager
+
+  @Override
+  public Response createJob(JobConfiguration description) {
+    return call("createJob", () -> jobs.createJob(description));
+  }
+
+  @Override
+  public Response scheduleCronJob(JobConfiguration description) {
+    return call("scheduleCronJob", () -> NotYetAvailable.of("scheduleCronJob", CRON));
+  }
+
+  @Override
+  public Response descheduleCronJob(JobKey job) {
+    return call("descheduleCronJob", () -> NotYetAvailable.of("descheduleCronJob", CRON));
+  }
+
+  @Override
+  public Response startCronJob(JobKey job) {
+    return call("startCronJob", () -> NotYetAvailable.of("startCronJob", CRON));
+  }
+
+  @Override
+  public Response restartShards(JobKey job, Set<Integer> shardIds) {
+    return call("restartShards", () -> jobs.restartShards(job, shardIds));
+  }
+
+  @Override
+  public Response killTasks(JobKey job, Set<Integer> instances, String message) {
+    return call("killTasks", () -> jobs.killTasks(job, instances, message));
+  }
+
+  @Override
+  public Response addInstances(InstanceKey key, int count) {
+    return call("addInstances", () -> jobs.addInstances(key, count));
+  }
+
+  @Override
+  public Response replaceCronTemplate(JobConfiguration config) {
+    return call("replaceCronTemplate", () -> NotYetAvailable.of("replaceCronTemplate", CRON));
+  }
+
+  @Override
+  public Response startJobUpdate(JobUpdateRequest request, String message) {
+    return call("startJobUpdate", () -> NotYetAvailable.of("startJobUpdate", UPDATES));
+  }
+
+  @Override
+  public Response pauseJobUpdate(JobUpdateKey key, String message) {
+    return call("pauseJobUpdate", () -> NotYetAvailable.of("pauseJobUpdate", UPDATES));
+  }
+
+  @Override
+  public Response resumeJobUpdate(JobUpdateKey key, String message) {
+    return call("resumeJobUpdate", () -> NotYetAvailable.of("resumeJobUpdate", UPDATES));
+  }
+
+  @Override
+  public Response abortJobUpdate(JobUpdateKey key, String message) {
+    return call("abortJobUpdate", () -> NotYetAvailable.of("abortJobUpdate", UPDATES));
+  }
+
+  @Override
+  public Response rollbackJobUpdate(JobUpdateKey key, String message) {
+    return call("rollbackJobUpdate", () -> NotYetAvailable.of("rollbackJobUpdate", UPDATES));
+  }
+
+  @Override
+  public Response pulseJobUpdate(JobUpdateKey key) {
+    return call("pulseJobUpdate", () -> NotYetAvailable.of("pulseJobUpdate", UPDATES));
+  }
+
+  // AuroraAdmin
+
+  @Override
+  public Response setQuota(String ownerRole, ResourceAggregate resourceAggregate) {
+    return call("setQuota", () -> NotYetAvailable.of("setQuota", QUOTA));
+  }
+
+  @Override
+  public Response forceTaskState(String taskId, ScheduleStatus status) {
+    return call("forceTaskState", () -> admin.forceTaskState(taskId, status));
+  }
+
+  @Override
+  public Response performBackup() {
+    return call("performBackup", () -> NotYetAvailable.of("performBackup", BACKUPS));
+  }
+
+  @Override
+  public Response listBackups() {
+    return call("listBackups", () -> NotYetAvailable.of("listBackups", BACKUPS));
+  }
+
+  @Override
+  public Response stageRecovery(String backupId) {
+    return call("stageRecovery", () -> NotYetAvailable.of("stageRecovery", BACKUPS));
+  }
+
+  @Override
+  public Response queryRecovery(TaskQuery query) {
+    return call("queryRecovery", () -> NotYetAvailable.of("queryRecovery", BACKUPS));
+  }
+
+  @Override
+  public Response deleteRecoveryTasks(TaskQuery query) {
+    return call("deleteRecoveryTasks", () -> NotYetAvailable.of("deleteRecoveryTasks", BACKUPS));
+  }
+
+  @Override
+  public Response commitRecovery() {
+    return call("commitRecovery", () -> NotYetAvailable.of("commitRecovery", BACKUPS));
+  }
+
+  @Override
+  public Response unloadRecovery() {
+    return call("unloadRecovery", () -> NotYetAvailable.of("unloadRecovery", BACKUPS));
+  }
+
+  @Override
+  public Response startMaintenance(Hosts hosts) {
+    return call("startMaintenance", () -> NotYetAvailable.of("startMaintenance", MAINTENANCE));
+  }
+
+  @Override
+  public Response drainHosts(Hosts hosts) {
+    return call("drainHosts", () -> NotYetAvailable.of("drainHosts", MAINTENANCE));
+  }
+
+  @Override
+  public Response maintenanceStatus(Hosts hosts) {
+    return call("maintenanceStatus", () -> NotYetAvailable.of("maintenanceStatus", MAINTENANCE));
+  }
+
+  @Override
+  public Response endMaintenance(Hosts hosts) {
+    return call("endMaintenance", () -> NotYetAvailable.of("endMaintenance", MAINTENANCE));
+  }
+
+  @Override
+  public Response slaDrainHosts(Hosts hosts, SlaPolicy defaultSlaPolicy, long timeoutSecs) {
+    return call("slaDrainHosts", () -> NotYetAvailable.of("slaDrainHosts", MAINTENANCE));
+  }
+
+  @Override
+  public Response snapshot() {
+    return call("snapshot", admin::snapshot);
+  }
+
+  @Override
+  public Response triggerExplicitTaskReconciliation(ExplicitReconciliationSettings settings) {
+    return call("triggerExplicitTaskReconciliation",
+        () -> admin.triggerExplicitTaskReconciliation(settings));
+  }
+
+  @Override
+  public Response triggerImplicitTaskReconciliation() {
+    return call("triggerImplicitTaskReconciliation", admin::triggerImplicitTaskReconciliation);
+  }
+
+  @Override
+  public Response pruneTasks(TaskQuery query) {
+    return call("pruneTasks", () -> admin.pruneTasks(query));
+  }
+}

@@ -1,0 +1,146 @@
+package io.aurora.scheduling.thrift;
+
+import static io.aurora.scheduling.thrift.InvalidRequestException.check;
+
+import io.aurora.api.JobKeys;
+import io.aurora.api.TaskQueries;
+import io.aurora.api.Tasks;
+import io.aurora.gen.InstanceKey;
+import io.aurora.gen.JobConfiguration;
+import io.aurora.gen.JobKey;
+import io.aurora.gen.PopulateJobResult;
+import io.aurora.gen.Response;
+import io.aurora.gen.Result;
+import io.aurora.gen.ScheduleStatus;
+import io.aurora.gen.ScheduledTask;
+import io.aurora.gen.TaskConfig;
+import io.aurora.scheduling.runtime.ChangeListener;
+import io.aurora.scheduling.state.StateChanges;
+import io.aurora.scheduling.state.StateManager;
+import io.aurora.storage.MutableStoreProvider;
+import io.aurora.storage.Storage;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Job lifecycle calls: createJob, killTasks, restartShards, addInstances, populateJobConfig. Each
+ * mutation is one write transaction; kills go to Mesos after it is durable.
+ */
+public final class JobsApi {
+  /** The user named in kill messages while the API has no authentication. */
+  static final String UNAUTHENTICATED_USER = "UNSECURE";
+
+  private final Storage storage;
+  private final StateManager stateManager;
+  private final ChangeListener afterCommit;
+  private final ConfigValidator validator;
+  private final ApiOptions options;
+
+  public JobsApi(Storage storage, StateManager stateManager, ChangeListener afterCommit,
+      ApiOptions options) {
+    this.storage = Objects.requireNonNull(storage, "storage");
+    this.stateManager = Objects.requireNonNull(stateManager, "stateManager");
+    this.afterCommit = Objects.requireNonNull(afterCommit, "afterCommit");
+    this.options = Objects.requireNonNull(options, "options");
+    this.validator = new ConfigValidator(options);
+  }
+
+  public Response populateJobConfig(JobConfiguration description) {
+    JobConfiguration job = validator.validate(description);
+    return Responses.ok(Result.populateJobResult(new PopulateJobResult(job.getTaskConfig())));
+  }
+
+  public Response createJob(JobConfiguration description) {
+    check(description == null || !description.isSetCronSchedule()
+            || description.getCronSchedule().isBlank(),
+        "cronSchedule is set: cron jobs are created with scheduleCronJob");
+    JobConfiguration job = validator.validate(description);
+    JobKey key = job.getKey();
+    write((stores, changes) -> {
+      boolean exists = stores.taskStore().countTasks(
+          TaskQueries.byJob(key).statuses(Tasks.ACTIVE_STATES).build()) > 0
+          || stores.cronJobStore().fetchJob(key).isPresent();
+      check(!exists, "Job already exists: " + JobKeys.canonicalString(key));
+      Set<Integer> instances = IntStream.range(0, job.getInstanceCount()).boxed()
+          .collect(Collectors.toSet());
+      return stateManager.insertPendingTasks(stores, job.getTaskConfig(), instances, changes);
+    });
+    return Responses.ok();
+  }
+
+  public Response killTasks(JobKey job, Set<Integer> instances, String message) {
+    validator.validateKey(job);
+    String reason = "Killed by " + UNAUTHENTICATED_USER
+        + (message == null || message.isBlank() ? "" : ".\nUser-specified reason: " + message);
+    int killed = write((stores, changes) -> {
+      TaskQueries.Builder query = TaskQueries.byJob(job).statuses(Tasks.ACTIVE_STATES);
+      if (instances != null && !instances.isEmpty()) {
+        query.instances(instances.stream().mapToInt(Integer::intValue).toArray());
+      }
+      Set<String> ids = stores.taskStore().taskIds(query.build());
+      for (String id : ids) {
+        stateManager.changeState(stores, id, ScheduleStatus.KILLING, Optional.of(reason), changes);
+      }
+      return ids.size();
+    });
+    return killed == 0 ? Responses.ok("No tasks to kill.") : Responses.ok();
+  }
+
+  public Response restartShards(JobKey job, Set<Integer> shardIds) {
+    validator.validateKey(job);
+    check(shardIds != null && !shardIds.isEmpty(), "shardIds must not be empty");
+    write((stores, changes) -> {
+      List<ScheduledTask> tasks = stores.taskStore().fetchTasks(TaskQueries.byJob(job)
+          .instances(shardIds.stream().mapToInt(Integer::intValue).toArray())
+          .statuses(Tasks.ACTIVE_STATES).build());
+      Set<Integer> found = new TreeSet<>();
+      tasks.forEach(t -> found.add(t.getAssignedTask().getInstanceId()));
+      check(found.equals(new TreeSet<>(shardIds)), "shardIds: not all requested shards are active "
+          + "(active: " + found + ")");
+      for (ScheduledTask t : tasks) {
+        stateManager.changeState(stores, t.getAssignedTask().getTaskId(), ScheduleStatus.RESTARTING,
+            Optional.of("Restarted by " + UNAUTHENTICATED_USER), changes);
+      }
+      return null;
+    });
+    return Responses.ok();
+  }
+
+  public Response addInstances(InstanceKey key, int count) {
+    check(key != null, "key is required");
+    JobKey job = validator.validateKey(key.getJobKey());
+    check(count > 0, "count must be positive, got " + count);
+    write((stores, changes) -> {
+      List<ScheduledTask> active = stores.taskStore().fetchTasks(
+          TaskQueries.byJob(job).statuses(Tasks.ACTIVE_STATES).build());
+      check(!active.isEmpty(), "Job " + JobKeys.canonicalString(job) + " does not exist");
+      TaskConfig template = active.stream()
+          .filter(t -> t.getAssignedTask().getInstanceId() == key.getInstanceId())
+          .findFirst()
+          .orElseThrow(() -> new InvalidRequestException(
+              "key.instanceId " + key.getInstanceId() + " is not an active instance"))
+          .getAssignedTask().getTask();
+      int max = active.stream().mapToInt(t -> t.getAssignedTask().getInstanceId()).max().orElse(-1);
+      check(active.size() + count <= options.maxTasksPerJob(), "count " + count + " would exceed "
+          + "the limit of " + options.maxTasksPerJob() + " tasks per job");
+      Set<Integer> instances =
+          IntStream.rangeClosed(max + 1, max + count).boxed().collect(Collectors.toSet());
+      return stateManager.insertPendingTasks(stores, template, instances, changes);
+    });
+    return Responses.ok();
+  }
+
+  /** Runs {@code work} in one write; its kills and changes are acted on once it is durable. */
+  private <T> T write(BiFunction<MutableStoreProvider, StateChanges, T> work) {
+    StateChanges changes = new StateChanges();
+    T result = storage.write(stores -> work.apply(stores, changes));
+    afterCommit.afterCommit(changes);
+    return result;
+  }
+}

@@ -1,0 +1,54 @@
+package io.aurora.scheduling.thrift;
+
+import io.aurora.gen.GetTierConfigResult;
+import io.aurora.gen.TierConfig;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The task tiers: name to (preemptible, revocable), and the default tier. A task is production iff
+ * its tier is neither preemptible nor revocable.
+ *
+ * @param defaultTier the tier of tasks that name none
+ * @param tiers tier name to its settings
+ */
+public record TierSettings(String defaultTier, Map<String, Tier> tiers) {
+
+  /** One tier. */
+  public record Tier(boolean preemptible, boolean revocable) {}
+
+  /** Aurora's built-in tiers: default preemptible; preferred, preemptible, revocable. */
+  public static final TierSettings DEFAULTS = new TierSettings("preemptible", Map.of(
+      "preferred", new Tier(false, false),
+      "preemptible", new Tier(true, false),
+      "revocable", new Tier(true, true)));
+
+  public TierSettings {
+    Objects.requireNonNull(defaultTier, "defaultTier");
+    tiers = Map.copyOf(new LinkedHashMap<>(tiers));
+    if (!tiers.containsKey(defaultTier)) {
+      throw new IllegalArgumentException("default tier " + defaultTier + " is not among " + tiers.keySet());
+    }
+  }
+
+  /** The settings of {@code name}, if it is a tier. */
+  public Tier tier(String name) {
+    return tiers.get(name);
+  }
+
+  /** The {@code getTierConfigs} result. */
+  public GetTierConfigResult toResult() {
+    Set<TierConfig> configs = new HashSet<>();
+    tiers.forEach((name, tier) -> {
+      Map<String, String> settings = new HashMap<>();
+      settings.put("preemptible", Boolean.toString(tier.preemptible()));
+      settings.put("revocable", Boolean.toString(tier.revocable()));
+      configs.add(new TierConfig(name, settings));
+    });
+    return new GetTierConfigResult(defaultTier, configs);
+  }
+}

@@ -1,0 +1,156 @@
+package io.aurora.scheduling.testing;
+
+import com.google.protobuf.ByteString;
+import io.aurora.api.TaskQueries;
+import io.aurora.gen.ScheduleStatus;
+import io.aurora.gen.ScheduledTask;
+import io.aurora.gen.TaskConfig;
+import io.aurora.scheduling.assign.TaskAssigner;
+import io.aurora.scheduling.assign.TaskInfoBuilder;
+import io.aurora.scheduling.filter.FilterChain;
+import io.aurora.scheduling.mesos.FakeDriver;
+import io.aurora.scheduling.offers.OfferBook;
+import io.aurora.scheduling.offers.OfferOptions;
+import io.aurora.scheduling.rank.Scorer;
+import io.aurora.scheduling.resources.ExecutorSettings;
+import io.aurora.scheduling.runtime.SchedulerEvents;
+import io.aurora.scheduling.runtime.SchedulingLoop;
+import io.aurora.scheduling.runtime.StatusUpdateBatcher;
+import io.aurora.scheduling.runtime.TaskTimers;
+import io.aurora.scheduling.runtime.TimerOptions;
+import io.aurora.scheduling.runtime.TimerQueue;
+import io.aurora.scheduling.state.RescheduleCalculator;
+import io.aurora.scheduling.state.RescheduleOptions;
+import io.aurora.scheduling.state.StateChanges;
+import io.aurora.scheduling.state.StateManager;
+import io.aurora.scheduling.state.TaskIds;
+import io.aurora.storage.Storage;
+import io.aurora.storage.mem.MemStorage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.Attribute;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.Offer;
+import org.apache.mesos.v1.Protos.OfferID;
+import org.apache.mesos.v1.Protos.Resource;
+import org.apache.mesos.v1.Protos.TaskID;
+import org.apache.mesos.v1.Protos.TaskState;
+import org.apache.mesos.v1.Protos.TaskStatus;
+import org.apache.mesos.v1.Protos.Value;
+
+/**
+ * The scheduling runtime wired on real in-memory storage, the fake driver and a fake clock, with
+ * every executor synchronous: tests drive it step by step.
+ */
+public final class SchedulerHarness {
+  public final FakeClock clock = new FakeClock();
+  public final FakeDriver driver = new FakeDriver();
+  public final Storage storage;
+  public final StateManager stateManager;
+  public final OfferBook offers;
+  public final SchedulingLoop loop;
+  public final StatusUpdateBatcher statusUpdates;
+  public final TimerQueue timers = new TimerQueue();
+  public final TaskTimers taskTimers;
+  public final SchedulerEvents events;
+  private final AtomicLong offerSeq = new AtomicLong();
+  private final AtomicLong uuidSeq = new AtomicLong();
+
+  public SchedulerHarness() {
+    this(new MemStorage());
+  }
+
+  public SchedulerHarness(Storage storage) {
+    this.storage = storage;
+    RescheduleCalculator penalties = new RescheduleCalculator(RescheduleOptions.DEFAULTS);
+    stateManager = new StateManager(clock,
+        new TaskIds(() -> new UUID(0, uuidSeq.incrementAndGet())), penalties, "scheduler-host");
+    offers = new OfferBook(driver, clock, new Random(1), OfferOptions.DEFAULTS);
+    taskTimers = new TaskTimers(storage, stateManager, driver, clock, timers,
+        TimerOptions.DEFAULTS, penalties, () -> { });
+    loop = new SchedulingLoop(storage, stateManager, offers,
+        new TaskAssigner(FilterChain.standard(), Scorer.OFFER_ORDER),
+        new TaskInfoBuilder(ExecutorSettings.DEFAULTS), ExecutorSettings.DEFAULTS, driver,
+        taskTimers);
+    statusUpdates = new StatusUpdateBatcher(storage, stateManager, driver, taskTimers,
+        Runnable::run, 1000);
+    events = new SchedulerEvents(storage, offers, statusUpdates, () -> { }, () -> { }, () -> { });
+    driver.subscribe(Optional.empty(), events);
+    driver.deliverSubscribed();
+  }
+
+  /** Inserts PENDING tasks for the instances, in one write; returns their ids. */
+  public List<String> insertPending(TaskConfig config, Set<Integer> instances) {
+    StateChanges changes = new StateChanges();
+    List<String> ids = storage.write(s -> stateManager.insertPendingTasks(s, config, instances, changes));
+    taskTimers.afterCommit(changes);
+    return ids;
+  }
+
+  /** Offers an agent {@code agent} on host {@code host} with the given capacity. */
+  public Offer offer(String agent, double cpus, long memMb, String... attrKeyValue) {
+    Offer.Builder o = Offer.newBuilder()
+        .setId(OfferID.newBuilder().setValue("offer-" + offerSeq.incrementAndGet()))
+        .setFrameworkId(FrameworkID.newBuilder().setValue("fake-framework"))
+        .setAgentId(AgentID.newBuilder().setValue(agent))
+        .setHostname(agent + ".example")
+        .addResources(scalar("cpus", cpus))
+        .addResources(scalar("mem", memMb))
+        .addResources(scalar("disk", 100_000))
+        .addResources(Resource.newBuilder().setName("ports").setType(Value.Type.RANGES)
+            .setRanges(Value.Ranges.newBuilder()
+                .addRange(Value.Range.newBuilder().setBegin(31000).setEnd(31999))));
+    for (int i = 0; i + 1 < attrKeyValue.length; i += 2) {
+      o.addAttributes(Attribute.newBuilder().setName(attrKeyValue[i]).setType(Value.Type.TEXT)
+          .setText(Value.Text.newBuilder().setValue(attrKeyValue[i + 1])));
+    }
+    Offer offer = o.build();
+    driver.deliverOffers(List.of(offer));
+    return offer;
+  }
+
+  /** Delivers a status update from the task's agent (with a uuid, so it must be acknowledged). */
+  public void update(String taskId, TaskState state) {
+    String agent = task(taskId).map(t -> t.getAssignedTask().getSlaveId()).orElse("agent-x");
+    driver.deliverUpdate(TaskStatus.newBuilder()
+        .setTaskId(TaskID.newBuilder().setValue(taskId))
+        .setAgentId(AgentID.newBuilder().setValue(agent == null ? "agent-x" : agent))
+        .setState(state)
+        .setUuid(ByteString.copyFromUtf8(UUID.randomUUID().toString()))
+        .build());
+  }
+
+  /** Advances the clock and runs the timers that became due. */
+  public void advance(Duration d) {
+    clock.advance(d);
+    timers.runDue(clock.instant());
+  }
+
+  public Optional<ScheduledTask> task(String id) {
+    return storage.read(s -> s.taskStore().fetchTask(id));
+  }
+
+  public List<ScheduledTask> tasks(ScheduleStatus... statuses) {
+    return storage.read(s -> s.taskStore().fetchTasks(statuses.length == 0
+        ? TaskQueries.all().build()
+        : TaskQueries.byStatuses(statuses[0], statuses).build()));
+  }
+
+  public List<String> ids(ScheduleStatus... statuses) {
+    List<String> out = new ArrayList<>();
+    tasks(statuses).forEach(t -> out.add(t.getAssignedTask().getTaskId()));
+    return out;
+  }
+
+  private static Resource scalar(String name, double v) {
+    return Resource.newBuilder().setName(name).setType(Value.Type.SCALAR)
+        .setScalar(Value.Scalar.newBuilder().setValue(v)).build();
+  }
+}
