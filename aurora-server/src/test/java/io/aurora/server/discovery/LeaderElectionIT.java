@@ -1,0 +1,82 @@
+package io.aurora.server.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aurora.server.zk.ZooKeeperConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Leadership survives a short disconnection (SUSPENDED) and ends with the session (LOST). */
+class LeaderElectionIT {
+
+  private static final String PATH = "/aurora/scheduler";
+  // A short tick lets the server accept a 3 s session, so LOST comes quickly.
+  private static final int TICK_MS = 500;
+  private static final Duration SESSION = Duration.ofSeconds(3);
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @TempDir Path dir;
+  private TestingServer zk;
+  private Contender contender;
+  private final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    InstanceSpec spec = new InstanceSpec(dir.toFile(), -1, -1, -1, false, 1, TICK_MS, -1, null, "127.0.0.1");
+    zk = new TestingServer(spec, true);
+    ZooKeeperConfig config = ZooKeeperConfig.of(zk.getConnectString())
+        .withSessionTimeout(SESSION)
+        .withConnectionTimeout(Duration.ofSeconds(1));
+    contender = new Contender(config, PATH, "sched-a", 8081, 8082);
+    contender.client.getConnectionStateListenable().addListener((c, s) -> states.add(s));
+    contender.start();
+    Eventually.await("leading", WAIT, contender.election::isLeader);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    contender.close();
+    zk.close();
+  }
+
+  @Test
+  void suspended_shorterThanSession_keepsLeadership() throws Exception {
+    zk.stop();
+    Eventually.await("SUSPENDED", WAIT, () -> states.contains(ConnectionState.SUSPENDED));
+    zk.restart();
+    Eventually.await("RECONNECTED", WAIT, () -> states.contains(ConnectionState.RECONNECTED));
+
+    assertThat(states).doesNotContain(ConnectionState.LOST);
+    assertThat(contender.election.isLeader()).isTrue();
+    assertThat(contender.defeated).isFalse();
+    assertThat(contender.sessionLost).isFalse();
+    assertThat(contender.timesLeading).hasValue(1);
+  }
+
+  @Test
+  void lost_endsLeadership_andTellsBothListeners() throws Exception {
+    zk.stop();
+    Eventually.await("LOST", WAIT, () -> states.contains(ConnectionState.LOST));
+    Eventually.await("defeated", WAIT, () -> contender.defeated.get());
+
+    assertThat(contender.sessionLost).isTrue();
+    Eventually.await("leadership released", WAIT, () -> !contender.election.isLeader());
+  }
+
+  @Test
+  void close_whileLeading_releasesWithoutDefeat() throws Exception {
+    contender.election.close();
+
+    Eventually.await("leadership released", WAIT, () -> !contender.election.isLeader());
+    assertThat(contender.defeated).isFalse();
+  }
+}
