@@ -162,7 +162,7 @@ public final class Lifecycle implements LeaderElection.Listener {
             + config.maxRegistrationDelay());
       }
     }, config.maxRegistrationDelay().toMillis(), TimeUnit.MILLISECONDS);
-    driver.subscribe(frameworkId, events);
+    driver.subscribe(frameworkId, registration.tracking(events));
   }
 
   private void onRegistered() {
