@@ -48,6 +48,8 @@ import java.util.TreeSet;
  * EMPTY -> STARTING -> VOTING in two rounds (a replica that has never voted cannot forget a vote).
  */
 public final class ReplicaCore {
+  /** Payload bytes one catch-up response carries at most (beyond its first slot). */
+  static final long MAX_MESSAGE_BYTES = 4L << 20;
   private final CoreConfig config;
   private final TreeMap<Long, Slot> slots = new TreeMap<>();
   private final TreeSet<ReplicaId> members = new TreeSet<>();
@@ -108,7 +110,11 @@ public final class ReplicaCore {
     if (proposer != null) {
       proposer.tick(now);
     }
-    if (meta.status() != Status.VOTING && now - lastStatusAt >= config.retransmitTicks()) {
+    // Not voting: ask often (bootstrap or recover). Voting but not writing: ask now and then, so
+    // that a follower learns how far the others got even while no writer sends commits.
+    int statusEvery = meta.status() == Status.VOTING ? config.retransmitTicks() * 5
+        : config.retransmitTicks();
+    if (!isWriter() && now - lastStatusAt >= statusEvery) {
       lastStatusAt = now;
       statuses.clear();
       for (ReplicaId r : members) {
@@ -292,9 +298,13 @@ public final class ReplicaCore {
       send(from, new StatusResponse(meta.status(), meta.begin(), end, meta.learnedUpTo(),
           meta.promised()));
     } else if (m instanceof StatusResponse s) {
+      statuses.put(from, s);
       if (meta.status() != Status.VOTING) {
-        statuses.put(from, s);
         evaluateStatus();
+      } else if (s.status() == Status.VOTING && s.learnedUpTo() > knownCommit) {
+        knownCommit = s.learnedUpTo();
+        commitSource = from;
+        maybeCatchUp(false);
       }
     } else {
       throw new IllegalStateException("unknown message " + m);
@@ -457,8 +467,16 @@ public final class ReplicaCore {
     if (first > last && meta.begin() <= c.from()) {
       return;
     }
-    List<Slot> out = first > last ? List.of()
-        : new ArrayList<>(slots.subMap(first, true, last, true).values());
+    List<Slot> out = new ArrayList<>();
+    long bytes = 0;
+    for (Slot slot : first > last ? List.<Slot>of() : slots.subMap(first, true, last, true).values()) {
+      // Bounded in bytes too: a message must fit the transport's frame.
+      if (!out.isEmpty() && bytes + slot.value().data().length > MAX_MESSAGE_BYTES) {
+        break;
+      }
+      out.add(slot);
+      bytes += slot.value().data().length;
+    }
     send(from, new CatchupResponse(meta.begin(), meta.learnedUpTo(), out));
   }
 

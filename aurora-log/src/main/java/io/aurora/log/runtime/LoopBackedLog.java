@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 /** A {@link ReplicatedLog} backed by a running {@link ReplicaLoop}. */
 public final class LoopBackedLog implements ReplicatedLog {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoopBackedLog.class);
   private final ReplicaLoop loop;
 
   public LoopBackedLog(ReplicaLoop loop) {
@@ -51,6 +52,8 @@ public final class LoopBackedLog implements ReplicatedLog {
         Thread.currentThread().interrupt();
         throw new LogException("interrupted while electing", e);
       }
+      LOG.info("election attempt {} of {} failed: {}", attempt + 1, options.electionRetries(),
+          last.getMessage());
       backOff(options, loop.status() != Status.VOTING);
     }
     throw new ElectionFailedException("no election won in " + options.electionRetries()
@@ -75,6 +78,15 @@ public final class LoopBackedLog implements ReplicatedLog {
   @Override
   public Reader reader() {
     return new LoopReader(loop);
+  }
+
+  /**
+   * This replica's status: EMPTY, STARTING, RECOVERING or VOTING. Only a VOTING replica counts
+   * towards a quorum; a replica restarted with an empty directory stays RECOVERING until it has
+   * copied the log from a quorum.
+   */
+  public String replicaStatus() {
+    return loop.status().name();
   }
 
   /** This replica's address as its peers know it. */

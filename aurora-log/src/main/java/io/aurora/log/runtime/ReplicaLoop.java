@@ -65,6 +65,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReplicaLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaLoop.class);
+  /** Entry bytes per Accept message; the transport's frames are 32 MiB at most. */
+  private static final long MAX_BATCH_BYTES = 4L << 20;
 
   private final LogOptions options;
   private final LogStorage storage;
@@ -280,6 +282,7 @@ public final class ReplicaLoop implements AutoCloseable {
       readies.add(core.step(e));
     }
     List<WriteRequest> batch = new ArrayList<>();
+    long batchBytes = 0;
     PendingWrite w;
     boolean writer = core.isWriter();
     while ((w = writes.poll()) != null) {
@@ -290,12 +293,23 @@ public final class ReplicaLoop implements AutoCloseable {
       long id = nextRequestId++;
       pending.put(id, w);
       batch.add(new WriteRequest(id, w.value()));
+      batchBytes += w.value().data().length;
+      if (batchBytes >= MAX_BATCH_BYTES) {
+        // One Accept message per chunk so that each fits a frame; still one fsync for all.
+        flush(batch, readies);
+        batch = new ArrayList<>();
+        batchBytes = 0;
+      }
     }
+    flush(batch, readies);
+    return readies;
+  }
+
+  private void flush(List<WriteRequest> batch, List<Ready> readies) {
     if (!batch.isEmpty()) {
       metrics.batchSize.record(batch.size());
       readies.add(core.write(batch));
     }
-    return readies;
   }
 
   private void apply(List<Ready> readies) {
@@ -357,6 +371,9 @@ public final class ReplicaLoop implements AutoCloseable {
   private void publishState() {
     beginning = core.begin();
     ending = core.learnedUpTo();
+    if (status != core.status()) {
+      LOG.info("replica {} is {} (learned up to {})", self, core.status(), core.learnedUpTo());
+    }
     status = core.status();
     metrics.status(status, ending);
   }
