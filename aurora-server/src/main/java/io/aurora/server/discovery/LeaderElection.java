@@ -13,16 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Joins the scheduler leader election on {@code -serverset_path}, as Aurora does: Curator's
- * {@link LeaderSelector} (a mutex whose lock nodes sit in the serverset directory beside the
- * {@code member_} nodes) with the host as participant id.
+ * Joins the scheduler leader election on {@code -serverset_path}, as Aurora does: Curator's {@link
+ * LeaderSelector} (a mutex whose lock nodes sit in the serverset directory beside the {@code
+ * member_} nodes) with the host as participant id.
  *
- * <p>Leadership is held until the ZooKeeper session is LOST or this election is closed. SUSPENDED is
- * deliberately tolerated: a GC pause or network blip shorter than the session timeout keeps the
- * session, and with it the lock node, so no one else can have been elected. On LOST the lock node is
- * gone and another scheduler may already lead, so {@link Listener#onDefeated()} is called and the
- * daemon exits. The client must use Curator's {@code SessionConnectionStateErrorPolicy}, else Curator
- * itself cancels leadership on SUSPENDED (the {@code io.aurora.server.zk} factory sets it).
+ * <p>Leadership is held until the ZooKeeper session is LOST or this election is closed. SUSPENDED
+ * is deliberately tolerated: a GC pause or network blip shorter than the session timeout keeps the
+ * session, and with it the lock node, so no one else can have been elected. On LOST the lock node
+ * is gone and another scheduler may already lead, so {@link Listener#onDefeated()} is called and
+ * the daemon exits. The client must use Curator's {@code SessionConnectionStateErrorPolicy}, else
+ * Curator itself cancels leadership on SUSPENDED (the {@code io.aurora.server.zk} factory sets it).
  *
  * <p>A scheduler runs for one term: after leading once, it never rejoins (Aurora restarts the
  * process instead, so a new leader always starts from a fresh, fully replayed state).
@@ -60,7 +60,8 @@ public final class LeaderElection implements Closeable {
    * @param serversetPath the election directory ({@code -serverset_path})
    * @param id this participant's id, Aurora uses the host name
    */
-  public LeaderElection(CuratorFramework client, String serversetPath, String id, Listener listener) {
+  public LeaderElection(
+      CuratorFramework client, String serversetPath, String id, Listener listener) {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.id = Objects.requireNonNull(id, "id");
     this.selector = new LeaderSelector(client, serversetPath, new SelectorListener());
@@ -77,7 +78,9 @@ public final class LeaderElection implements Closeable {
     return leading.get();
   }
 
-  /** Leaves the election, giving up leadership if held; {@link Listener#onDefeated()} is not called. */
+  /**
+   * Leaves the election, giving up leadership if held; {@link Listener#onDefeated()} is not called.
+   */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {

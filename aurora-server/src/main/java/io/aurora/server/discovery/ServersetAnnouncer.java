@@ -14,14 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes this scheduler in the serverset: an EPHEMERAL_SEQUENTIAL node
- * {@code <serverset_path>/member_<seq>} holding {@link ServersetCodec}'s JSON. Only the leader
- * announces, and only once it serves (registered with Mesos, scheduling), because clients take the
- * single member as the leader.
+ * Publishes this scheduler in the serverset: an EPHEMERAL_SEQUENTIAL node {@code
+ * <serverset_path>/member_<seq>} holding {@link ServersetCodec}'s JSON. Only the leader announces,
+ * and only once it serves (registered with Mesos, scheduling), because clients take the single
+ * member as the leader.
  *
  * <p>Curator's {@link PersistentNode} recreates the node if it disappears while the session lives
  * (and after a reconnect), so a brief outage does not leave the cluster without a findable leader.
- * The node is removed by {@link #close()} or when the session ends.
+ * The node is removed by {@link #close()} or when the session ends. Close the announcer before its
+ * client: a {@code PersistentNode} whose client is closed retries its create against the closed
+ * client until the stack overflows (Curator's known recipe-after-close behaviour, CURATOR-673).
  */
 public final class ServersetAnnouncer implements Closeable {
 
@@ -45,17 +47,23 @@ public final class ServersetAnnouncer implements Closeable {
    * @return the announcement; close it to withdraw
    * @throws IllegalStateException if the node is not created within {@code timeout}
    */
-  public static ServersetAnnouncer announce(CuratorFramework client, String serversetPath,
-      ServiceInstance instance, Duration timeout) throws InterruptedException {
+  public static ServersetAnnouncer announce(
+      CuratorFramework client, String serversetPath, ServiceInstance instance, Duration timeout)
+      throws InterruptedException {
     Objects.requireNonNull(instance, "instance");
     byte[] data = new ServersetCodec().encode(instance);
-    PersistentNode node = new PersistentNode(client, CreateMode.EPHEMERAL_SEQUENTIAL, false,
-        ZKPaths.makePath(serversetPath, MEMBER_PREFIX), data);
+    PersistentNode node =
+        new PersistentNode(
+            client,
+            CreateMode.EPHEMERAL_SEQUENTIAL,
+            false,
+            ZKPaths.makePath(serversetPath, MEMBER_PREFIX),
+            data);
     node.start();
     if (!node.waitForInitialCreate(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       closeQuietly(node);
-      throw new IllegalStateException("serverset member under " + serversetPath
-          + " was not created within " + timeout);
+      throw new IllegalStateException(
+          "serverset member under " + serversetPath + " was not created within " + timeout);
     }
     LOG.info("Announced {} at {}", instance.serviceEndpoint(), node.getActualPath());
     return new ServersetAnnouncer(node);

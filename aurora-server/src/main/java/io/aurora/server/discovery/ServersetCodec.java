@@ -12,12 +12,14 @@ import java.util.Objects;
 
 /**
  * The serverset member JSON, UTF-8, as Aurora and its clients read it:
+ *
  * <pre>{"serviceEndpoint":{"host":"h","port":8081},
  *  "additionalEndpoints":{"http":{"host":"h","port":8081},"thrift":{"host":"h","port":8082}},
  *  "status":"ALIVE"}</pre>
- * (on one line, no spaces). Decoding requires {@code serviceEndpoint} with {@code host} and
- * {@code port}; a missing {@code additionalEndpoints} is empty, a missing or unknown {@code status}
- * is UNKNOWN, and unknown fields (e.g. Finagle's {@code shard}) are ignored.
+ *
+ * (on one line, no spaces). Decoding requires {@code serviceEndpoint} with {@code host} and {@code
+ * port}; a missing {@code additionalEndpoints} is empty, a missing or unknown {@code status} is
+ * UNKNOWN, and unknown fields (e.g. Finagle's {@code shard}) are ignored.
  */
 public final class ServersetCodec {
 
@@ -49,14 +51,15 @@ public final class ServersetCodec {
     try {
       root = mapper.readTree(bytes);
     } catch (IOException e) {
-      throw new ServersetFormatException("serverset member is not JSON: "
-          + preview(bytes), e);
+      throw new ServersetFormatException("serverset member is not JSON: " + preview(bytes), e);
     }
     if (root == null || !root.isObject()) {
-      throw new ServersetFormatException("serverset member is not a JSON object: " + preview(bytes));
+      throw new ServersetFormatException(
+          "serverset member is not a JSON object: " + preview(bytes));
     }
     if (!root.has("serviceEndpoint")) {
-      throw new ServersetFormatException("serverset member has no serviceEndpoint: " + preview(bytes));
+      throw new ServersetFormatException(
+          "serverset member has no serviceEndpoint: " + preview(bytes));
     }
     Endpoint service = endpoint("serviceEndpoint", root.get("serviceEndpoint"));
     Map<String, Endpoint> extra = new LinkedHashMap<>();

@@ -1,6 +1,9 @@
 package io.aurora.server.discovery;
 
-/** A serverset member node whose bytes are not the JSON Aurora writes; the message says what is wrong. */
+/**
+ * A serverset member node whose bytes are not the JSON Aurora writes; the message says what is
+ * wrong.
+ */
 public final class ServersetFormatException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

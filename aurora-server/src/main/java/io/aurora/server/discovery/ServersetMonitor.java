@@ -15,6 +15,7 @@ import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.utils.ZKPaths;
+import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.common.PathUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,13 +61,47 @@ public final class ServersetMonitor implements Closeable {
     PathUtils.validatePath(serversetPath);
     this.serversetPath = serversetPath;
     this.cache = CuratorCache.build(client, serversetPath);
-    cache.listenable().addListener(CuratorCacheListener.builder()
-        .forAll((type, oldData, data) -> refresh())
-        .forInitialized(() -> {
-          refresh();
-          initialized.countDown();
-        })
-        .build());
+    cache
+        .listenable()
+        .addListener(
+            CuratorCacheListener.builder()
+                .forAll((type, oldData, data) -> refresh())
+                .forInitialized(
+                    () -> {
+                      refresh();
+                      initialized.countDown();
+                    })
+                .build());
+  }
+
+  /**
+   * Reads the members once, without watching: for a client that only needs to find the leader now
+   * (Aurora's client does the same). A missing directory has no members.
+   *
+   * @throws Exception ZooKeeper errors other than a node vanishing while being read
+   */
+  public static Members readOnce(CuratorFramework client, String serversetPath) throws Exception {
+    PathUtils.validatePath(serversetPath);
+    ServersetCodec codec = new ServersetCodec();
+    Map<String, Optional<ServiceInstance>> found = new TreeMap<>();
+    List<String> children;
+    try {
+      children = client.getChildren().forPath(serversetPath);
+    } catch (KeeperException.NoNodeException e) {
+      return new Members(Map.of());
+    }
+    for (String child : children) {
+      if (!child.startsWith(ServersetAnnouncer.MEMBER_PREFIX)) {
+        continue;
+      }
+      try {
+        byte[] data = client.getData().forPath(ZKPaths.makePath(serversetPath, child));
+        found.put(child, decode(codec, serversetPath + "/" + child, data));
+      } catch (KeeperException.NoNodeException e) {
+        // The member left between listing and reading: it is no member any more.
+      }
+    }
+    return new Members(found);
   }
 
   /** Starts watching; see {@link #awaitInitialized}. */
@@ -103,7 +138,10 @@ public final class ServersetMonitor implements Closeable {
     Map<String, Optional<ServiceInstance>> found = new TreeMap<>();
     cache.stream()
         .filter(this::isMember)
-        .forEach(d -> found.put(ZKPaths.getNodeFromPath(d.getPath()), decode(d)));
+        .forEach(
+            d ->
+                found.put(
+                    ZKPaths.getNodeFromPath(d.getPath()), decode(codec, d.getPath(), d.getData())));
     Members next = new Members(found);
     if (!next.equals(members)) {
       members = next;
@@ -114,14 +152,15 @@ public final class ServersetMonitor implements Closeable {
 
   private boolean isMember(ChildData d) {
     ZKPaths.PathAndNode pn = ZKPaths.getPathAndNode(d.getPath());
-    return pn.getPath().equals(serversetPath) && pn.getNode().startsWith(ServersetAnnouncer.MEMBER_PREFIX);
+    return pn.getPath().equals(serversetPath)
+        && pn.getNode().startsWith(ServersetAnnouncer.MEMBER_PREFIX);
   }
 
-  private Optional<ServiceInstance> decode(ChildData d) {
+  private static Optional<ServiceInstance> decode(ServersetCodec codec, String path, byte[] data) {
     try {
-      return Optional.of(codec.decode(d.getData() == null ? new byte[0] : d.getData()));
+      return Optional.of(codec.decode(data == null ? new byte[0] : data));
     } catch (ServersetFormatException e) {
-      LOG.warn("Serverset member {} is unreadable: {}", d.getPath(), e.getMessage());
+      LOG.warn("Serverset member {} is unreadable: {}", path, e.getMessage());
       return Optional.empty();
     }
   }

@@ -13,13 +13,22 @@ import java.util.Objects;
  *     {@code https}, else {@code http}
  * @param status the member's status; schedulers only write {@link Status#ALIVE}
  */
-public record ServiceInstance(Endpoint serviceEndpoint, Map<String, Endpoint> additionalEndpoints, Status status) {
+public record ServiceInstance(
+    Endpoint serviceEndpoint, Map<String, Endpoint> additionalEndpoints, Status status) {
 
   /** The additional endpoint name of the Thrift TCP port. */
   public static final String THRIFT_ENDPOINT = "thrift";
 
   /** Member status, as in the Twitter serverset format Aurora uses. */
-  public enum Status { DEAD, STARTING, ALIVE, WARNING, STOPPING, STOPPED, UNKNOWN }
+  public enum Status {
+    DEAD,
+    STARTING,
+    ALIVE,
+    WARNING,
+    STOPPING,
+    STOPPED,
+    UNKNOWN
+  }
 
   public ServiceInstance {
     Objects.requireNonNull(serviceEndpoint, "serviceEndpoint");
@@ -34,11 +43,16 @@ public record ServiceInstance(Endpoint serviceEndpoint, Map<String, Endpoint> ad
    *
    * @param httpEndpointName {@code -serverset_endpoint_name}, normally {@code http}
    */
-  public static ServiceInstance scheduler(String host, int httpPort, String httpEndpointName, int thriftPort) {
+  public static ServiceInstance scheduler(
+      String host, int httpPort, String httpEndpointName, int thriftPort) {
     Objects.requireNonNull(httpEndpointName, "httpEndpointName");
     if (httpEndpointName.isEmpty() || httpEndpointName.equals(THRIFT_ENDPOINT)) {
-      throw new IllegalArgumentException("serverset endpoint name must be non-empty and not '"
-          + THRIFT_ENDPOINT + "': '" + httpEndpointName + "'");
+      throw new IllegalArgumentException(
+          "serverset endpoint name must be non-empty and not '"
+              + THRIFT_ENDPOINT
+              + "': '"
+              + httpEndpointName
+              + "'");
     }
     Endpoint http = new Endpoint(host, httpPort);
     Map<String, Endpoint> extra = new LinkedHashMap<>();

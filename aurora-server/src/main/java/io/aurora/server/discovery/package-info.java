@@ -12,7 +12,7 @@
  *   <li>{@link io.aurora.server.discovery.ServersetCodec}: the JSON Aurora's clients read.
  * </ul>
  *
- * <p>It takes a started {@code CuratorFramework}; building that is {@code io.aurora.server.zk}'s job.
- * It must not import HTTP, Thrift service or scheduling code.
+ * <p>It takes a started {@code CuratorFramework}; building that is {@code io.aurora.server.zk}'s
+ * job. It must not import HTTP, Thrift service or scheduling code.
  */
 package io.aurora.server.discovery;

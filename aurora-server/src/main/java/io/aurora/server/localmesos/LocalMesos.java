@@ -133,6 +133,11 @@ public final class LocalMesos implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
+  /** This master's MasterInfo, as a real master publishes it in ZooKeeper. */
+  public MasterInfo masterInfo() {
+    return master.masterInfo();
+  }
+
   /** The sandbox directory of a task run by a local agent. */
   public Optional<Path> sandbox(TaskID taskId) {
     return master.sandbox(taskId);

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param selectorThreads threads doing socket IO
  * @param workerThreads threads running service calls
  */
-public record ThriftTcpOptions(InetSocketAddress bindAddress, int maxFrameBytes, int selectorThreads,
-    int workerThreads) {
+public record ThriftTcpOptions(
+    InetSocketAddress bindAddress, int maxFrameBytes, int selectorThreads, int workerThreads) {
 
   /** 16 MiB: far above any real request, low enough that garbage cannot make us allocate much. */
   public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
@@ -20,11 +20,15 @@ public record ThriftTcpOptions(InetSocketAddress bindAddress, int maxFrameBytes,
   public ThriftTcpOptions {
     Objects.requireNonNull(bindAddress, "bindAddress");
     if (maxFrameBytes < 1024) {
-      throw new IllegalArgumentException("Thrift max frame size must be at least 1024 bytes: " + maxFrameBytes);
+      throw new IllegalArgumentException(
+          "Thrift max frame size must be at least 1024 bytes: " + maxFrameBytes);
     }
     if (selectorThreads < 1 || workerThreads < 1) {
-      throw new IllegalArgumentException("Thrift server needs at least one selector and one worker thread, got "
-          + selectorThreads + " and " + workerThreads);
+      throw new IllegalArgumentException(
+          "Thrift server needs at least one selector and one worker thread, got "
+              + selectorThreads
+              + " and "
+              + workerThreads);
     }
   }
 

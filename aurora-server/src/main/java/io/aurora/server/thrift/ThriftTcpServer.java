@@ -13,15 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code AuroraAdmin} over framed binary Thrift on TCP, the protocol of Aurora's
- * {@code -thrift_port}.
+ * Serves {@code AuroraAdmin} over framed binary Thrift on TCP, the protocol of Aurora's {@code
+ * -thrift_port}.
  *
- * <p>The server is Thrift's {@link TThreadedSelectorServer}: a few selector threads read whole frames
- * without blocking and hand complete calls to a worker pool. That shape suits hostile input: an idle
- * or half-sent connection costs a buffer, not a thread; a length prefix above
- * {@link ThriftTcpOptions#maxFrameBytes()} (or negative) closes that connection before anything is
- * allocated; a frame that is not a valid call fails in the processor and closes only its connection.
- * Bytes buffered across all connections are capped at four frames' worth; readers beyond that wait.
+ * <p>The server is Thrift's {@link TThreadedSelectorServer}: a few selector threads read whole
+ * frames without blocking and hand complete calls to a worker pool. That shape suits hostile input:
+ * an idle or half-sent connection costs a buffer, not a thread; a length prefix above {@link
+ * ThriftTcpOptions#maxFrameBytes()} (or negative) closes that connection before anything is
+ * allocated; a frame that is not a valid call fails in the processor and closes only its
+ * connection. Bytes buffered across all connections are capped at four frames' worth; readers
+ * beyond that wait.
  */
 public final class ThriftTcpServer implements AutoCloseable {
 
@@ -34,7 +35,10 @@ public final class ThriftTcpServer implements AutoCloseable {
   private final Thread serveThread;
   private final InetSocketAddress address;
 
-  private ThriftTcpServer(TThreadedSelectorServer server, TNonblockingServerSocket socket, InetSocketAddress bindAddress) {
+  private ThriftTcpServer(
+      TThreadedSelectorServer server,
+      TNonblockingServerSocket socket,
+      InetSocketAddress bindAddress) {
     this.server = server;
     this.socket = socket;
     this.address = new InetSocketAddress(bindAddress.getAddress(), socket.getPort());
@@ -56,15 +60,17 @@ public final class ThriftTcpServer implements AutoCloseable {
     } catch (TTransportException e) {
       throw new IllegalStateException("cannot listen for Thrift on " + options.bindAddress(), e);
     }
-    TThreadedSelectorServer.Args args = new TThreadedSelectorServer.Args(socket)
-        .selectorThreads(options.selectorThreads())
-        .workerThreads(options.workerThreads())
-        .stopTimeoutVal(STOP_TIMEOUT_SECONDS)
-        .stopTimeoutUnit(TimeUnit.SECONDS)
-        .processor(new AuroraAdmin.Processor<>(service))
-        .protocolFactory(new TBinaryProtocol.Factory());
+    TThreadedSelectorServer.Args args =
+        new TThreadedSelectorServer.Args(socket)
+            .selectorThreads(options.selectorThreads())
+            .workerThreads(options.workerThreads())
+            .stopTimeoutVal(STOP_TIMEOUT_SECONDS)
+            .stopTimeoutUnit(TimeUnit.SECONDS)
+            .processor(new AuroraAdmin.Processor<>(service))
+            .protocolFactory(new TBinaryProtocol.Factory());
     args.maxReadBufferBytes = 4L * options.maxFrameBytes();
-    ThriftTcpServer tcp = new ThriftTcpServer(new TThreadedSelectorServer(args), socket, options.bindAddress());
+    ThriftTcpServer tcp =
+        new ThriftTcpServer(new TThreadedSelectorServer(args), socket, options.bindAddress());
     tcp.serveThread.start();
     LOG.info("Thrift TCP (framed binary) listening on {}", tcp.address);
     return tcp;

@@ -31,9 +31,11 @@ public final class ConnectionStateGauges implements ConnectionStateListener {
       Gauge.builder(gaugeName(state), current, c -> c.get() == state ? 1 : 0)
           .description("1 while the ZooKeeper connection is " + state)
           .register(registry);
-      counters.put(state, Counter.builder(gaugeName(state) + "_counter")
-          .description("times the ZooKeeper connection became " + state)
-          .register(registry));
+      counters.put(
+          state,
+          Counter.builder(gaugeName(state) + "_counter")
+              .description("times the ZooKeeper connection became " + state)
+              .register(registry));
     }
   }
 

@@ -25,8 +25,9 @@ import org.apache.zookeeper.data.ACL;
  *       connect-string chroot would make every call fail until someone created it by hand).
  *   <li>ACL: with digest credentials {@code EVERYONE_READ_CREATOR_ALL} (anyone reads, so clients
  *       can find the leader; only we change), otherwise {@code OPEN_ACL_UNSAFE}.
- *   <li>Only session LOST counts as an error for recipes ({@link SessionConnectionStateErrorPolicy}):
- *       a SUSPENDED connection (a GC pause, a network blip) must not drop leadership.
+ *   <li>Only session LOST counts as an error for recipes ({@link
+ *       SessionConnectionStateErrorPolicy}): a SUSPENDED connection (a GC pause, a network blip)
+ *       must not drop leadership.
  * </ul>
  */
 public final class CuratorClientFactory {
@@ -37,38 +38,47 @@ public final class CuratorClientFactory {
 
   private final MeterRegistry registry;
 
-  /** @param registry where the {@code zk_connection_state_*} meters go */
+  /**
+   * @param registry where the {@code zk_connection_state_*} meters go
+   */
   public CuratorClientFactory(MeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
   }
 
   /**
-   * Builds and starts a client; it connects in the background (see
-   * {@link CuratorFramework#blockUntilConnected}).
+   * Builds and starts a client; it connects in the background (see {@link
+   * CuratorFramework#blockUntilConnected}).
    *
    * @param onSessionLost told once, on the first session LOST
    */
   public CuratorFramework start(ZooKeeperConfig config, SessionLossListener onSessionLost) {
     Objects.requireNonNull(onSessionLost, "onSessionLost");
-    CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder()
-        .connectString(config.connectString())
-        .sessionTimeoutMs((int) config.sessionTimeout().toMillis())
-        .connectionTimeoutMs((int) config.connectionTimeout().toMillis())
-        .retryPolicy(new BoundedExponentialBackoffRetry(BASE_SLEEP_MS, MAX_SLEEP_MS, MAX_RETRIES))
-        .canBeReadOnly(false)
-        .connectionStateErrorPolicy(new SessionConnectionStateErrorPolicy())
-        .aclProvider(aclProvider(acl(config.credentials())));
+    CuratorFrameworkFactory.Builder builder =
+        CuratorFrameworkFactory.builder()
+            .connectString(config.connectString())
+            .sessionTimeoutMs((int) config.sessionTimeout().toMillis())
+            .connectionTimeoutMs((int) config.connectionTimeout().toMillis())
+            .retryPolicy(
+                new BoundedExponentialBackoffRetry(BASE_SLEEP_MS, MAX_SLEEP_MS, MAX_RETRIES))
+            .canBeReadOnly(false)
+            .connectionStateErrorPolicy(new SessionConnectionStateErrorPolicy())
+            .aclProvider(aclProvider(acl(config.credentials())));
     config.namespace().ifPresent(builder::namespace);
-    config.credentials().ifPresent(c -> builder.authorization(DigestCredentials.SCHEME, c.authBytes()));
+    config
+        .credentials()
+        .ifPresent(c -> builder.authorization(DigestCredentials.SCHEME, c.authBytes()));
     CuratorFramework client = builder.build();
 
     client.getConnectionStateListenable().addListener(new ConnectionStateGauges(registry));
     AtomicBoolean told = new AtomicBoolean();
-    client.getConnectionStateListenable().addListener((c, state) -> {
-      if (state == ConnectionState.LOST && told.compareAndSet(false, true)) {
-        onSessionLost.sessionLost();
-      }
-    });
+    client
+        .getConnectionStateListenable()
+        .addListener(
+            (c, state) -> {
+              if (state == ConnectionState.LOST && told.compareAndSet(false, true)) {
+                onSessionLost.sessionLost();
+              }
+            });
     client.start();
     return client;
   }
@@ -80,7 +90,8 @@ public final class CuratorClientFactory {
     }
     List<ACL> acl = new ArrayList<>(ZooDefs.Ids.READ_ACL_UNSAFE);
     acl.addAll(ZooDefs.Ids.CREATOR_ALL_ACL);
-    // Not List.copyOf: ZooKeeper checks acl.contains(null), which immutable lists reject with an NPE.
+    // Not List.copyOf: ZooKeeper checks acl.contains(null), which immutable lists reject with an
+    // NPE.
     return Collections.unmodifiableList(acl);
   }
 

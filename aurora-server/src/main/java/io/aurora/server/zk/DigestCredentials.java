@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * ZooKeeper digest credentials, given to the daemon as {@code -zk_digest_credentials=user:password}.
+ * ZooKeeper digest credentials, given to the daemon as {@code
+ * -zk_digest_credentials=user:password}.
  *
  * @param user the user name, not empty and without a colon
  * @param password the password, not empty (it may contain colons)
@@ -18,10 +19,12 @@ public record DigestCredentials(String user, String password) {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(password, "password");
     if (user.isEmpty() || user.contains(":")) {
-      throw new IllegalArgumentException("ZooKeeper digest user must be non-empty without ':': '" + user + "'");
+      throw new IllegalArgumentException(
+          "ZooKeeper digest user must be non-empty without ':': '" + user + "'");
     }
     if (password.isEmpty()) {
-      throw new IllegalArgumentException("ZooKeeper digest password for user '" + user + "' is empty");
+      throw new IllegalArgumentException(
+          "ZooKeeper digest password for user '" + user + "' is empty");
     }
   }
 
@@ -34,9 +37,11 @@ public record DigestCredentials(String user, String password) {
     Objects.requireNonNull(userColonPassword, "userColonPassword");
     int colon = userColonPassword.indexOf(':');
     if (colon < 0) {
-      throw new IllegalArgumentException("ZooKeeper digest credentials must look like user:password");
+      throw new IllegalArgumentException(
+          "ZooKeeper digest credentials must look like user:password");
     }
-    return new DigestCredentials(userColonPassword.substring(0, colon), userColonPassword.substring(colon + 1));
+    return new DigestCredentials(
+        userColonPassword.substring(0, colon), userColonPassword.substring(colon + 1));
   }
 
   /** The bytes ZooKeeper's digest scheme expects: {@code user:password} in UTF-8. */

@@ -17,12 +17,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real, standalone ZooKeeper server inside this process, for {@code -zk_in_proc}: one machine, no
- * separate ZooKeeper to install. It is ZooKeeper's own {@link ZooKeeperServerEmbedded}, listening on
- * 127.0.0.1 only, with its snapshots and transaction log under a data directory, so a restarted
+ * separate ZooKeeper to install. It is ZooKeeper's own {@link ZooKeeperServerEmbedded}, listening
+ * on 127.0.0.1 only, with its snapshots and transaction log under a data directory, so a restarted
  * daemon finds its earlier ZooKeeper state.
  *
- * <p>ZooKeeper is told to log, not {@code System.exit}, on its own fatal errors: the daemon's client
- * then loses its session and the daemon exits through its usual path, saying why.
+ * <p>ZooKeeper is told to log, not {@code System.exit}, on its own fatal errors: the daemon's
+ * client then loses its session and the daemon exits through its usual path, saying why.
  */
 public final class EmbeddedZooKeeper implements AutoCloseable {
 
@@ -70,11 +70,12 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     try {
       Files.createDirectories(configDir);
       deleteFiles(configDir);
-      server = ZooKeeperServerEmbedded.builder()
-          .baseDir(configDir)
-          .configuration(props)
-          .exitHandler(ExitHandler.LOG_ONLY)
-          .build();
+      server =
+          ZooKeeperServerEmbedded.builder()
+              .baseDir(configDir)
+              .configuration(props)
+              .exitHandler(ExitHandler.LOG_ONLY)
+              .build();
       server.start(startTimeout.toMillis());
       int bound = server.getClientPort();
       LOG.info("Embedded ZooKeeper serving on {}:{} with data in {}", LOOPBACK, bound, dataDir);
@@ -84,7 +85,13 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         server.close();
       }
       throw new IllegalStateException(
-          "embedded ZooKeeper failed to start on " + LOOPBACK + ":" + port + " with data in " + dataDir, e);
+          "embedded ZooKeeper failed to start on "
+              + LOOPBACK
+              + ":"
+              + port
+              + " with data in "
+              + dataDir,
+          e);
     }
   }
 
@@ -111,7 +118,8 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
   }
 
   // ZooKeeper's embedded server reports a bind failure only by never becoming ready, which would
-  // cost the whole start timeout; a port taken by another process is the common case, so say so now.
+  // cost the whole start timeout; a port taken by another process is the common case, so say so
+  // now.
   private static void checkPortFree(int port) {
     if (port == 0) {
       return;
@@ -119,8 +127,14 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     try (ServerSocket probe = new ServerSocket()) {
       probe.bind(new InetSocketAddress(LOOPBACK, port));
     } catch (IOException e) {
-      throw new IllegalStateException("embedded ZooKeeper cannot listen on " + LOOPBACK + ":" + port
-          + ", the port is in use: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "embedded ZooKeeper cannot listen on "
+              + LOOPBACK
+              + ":"
+              + port
+              + ", the port is in use: "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import org.apache.zookeeper.common.PathUtils;
 
 /**
- * How to reach ZooKeeper: Aurora's {@code -zk_endpoints}, {@code -zk_chroot_path},
- * {@code -zk_session_timeout}, {@code -zk_connection_timeout} and {@code -zk_digest_credentials}.
+ * How to reach ZooKeeper: Aurora's {@code -zk_endpoints}, {@code -zk_chroot_path}, {@code
+ * -zk_session_timeout}, {@code -zk_connection_timeout} and {@code -zk_digest_credentials}.
  *
  * @param servers the ensemble, at least one unresolved {@code host:port}
  * @param chrootPath an absolute ZooKeeper path every path of the client is relative to
@@ -28,6 +28,7 @@ public record ZooKeeperConfig(
 
   /** Aurora's default {@code -zk_session_timeout}. */
   public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(15);
+
   /** Aurora's default {@code -zk_connection_timeout}. */
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
 
@@ -47,8 +48,12 @@ public record ZooKeeperConfig(
 
   /** A config for a comma list of {@code host:port} with Aurora's defaults for everything else. */
   public static ZooKeeperConfig of(String commaList) {
-    return new ZooKeeperConfig(parseServers(commaList), Optional.empty(), DEFAULT_SESSION_TIMEOUT,
-        DEFAULT_CONNECTION_TIMEOUT, Optional.empty());
+    return new ZooKeeperConfig(
+        parseServers(commaList),
+        Optional.empty(),
+        DEFAULT_SESSION_TIMEOUT,
+        DEFAULT_CONNECTION_TIMEOUT,
+        Optional.empty());
   }
 
   /**
@@ -63,16 +68,19 @@ public record ZooKeeperConfig(
       String entry = raw.strip();
       int colon = entry.lastIndexOf(':');
       if (colon <= 0 || colon == entry.length() - 1) {
-        throw new IllegalArgumentException("ZooKeeper endpoint must be host:port, got '" + entry + "'");
+        throw new IllegalArgumentException(
+            "ZooKeeper endpoint must be host:port, got '" + entry + "'");
       }
       int port;
       try {
         port = Integer.parseInt(entry.substring(colon + 1));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("ZooKeeper endpoint '" + entry + "' has a non-numeric port", e);
+        throw new IllegalArgumentException(
+            "ZooKeeper endpoint '" + entry + "' has a non-numeric port", e);
       }
       if (port < 1 || port > 65535) {
-        throw new IllegalArgumentException("ZooKeeper endpoint '" + entry + "' has port out of range");
+        throw new IllegalArgumentException(
+            "ZooKeeper endpoint '" + entry + "' has port out of range");
       }
       servers.add(InetSocketAddress.createUnresolved(entry.substring(0, colon), port));
     }
@@ -81,7 +89,8 @@ public record ZooKeeperConfig(
 
   /** The same config with a chroot path. */
   public ZooKeeperConfig withChrootPath(String path) {
-    return new ZooKeeperConfig(servers, Optional.of(path), sessionTimeout, connectionTimeout, credentials);
+    return new ZooKeeperConfig(
+        servers, Optional.of(path), sessionTimeout, connectionTimeout, credentials);
   }
 
   /** The same config with another session timeout. */
@@ -96,10 +105,13 @@ public record ZooKeeperConfig(
 
   /** The same config with digest credentials. */
   public ZooKeeperConfig withCredentials(DigestCredentials digest) {
-    return new ZooKeeperConfig(servers, chrootPath, sessionTimeout, connectionTimeout, Optional.of(digest));
+    return new ZooKeeperConfig(
+        servers, chrootPath, sessionTimeout, connectionTimeout, Optional.of(digest));
   }
 
-  /** The ensemble as ZooKeeper's connect string, {@code host:port,host:port}, without the chroot. */
+  /**
+   * The ensemble as ZooKeeper's connect string, {@code host:port,host:port}, without the chroot.
+   */
   public String connectString() {
     return servers.stream()
         .map(s -> s.getHostString() + ":" + s.getPort())
@@ -118,13 +130,15 @@ public record ZooKeeperConfig(
     try {
       PathUtils.validatePath(path);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("ZooKeeper chroot '" + path + "' is not a valid path: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "ZooKeeper chroot '" + path + "' is not a valid path: " + e.getMessage(), e);
     }
   }
 
   private static void checkPositiveMillis(String what, Duration d) {
     if (d.toMillis() <= 0 || d.toMillis() > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("ZooKeeper " + what + " must be positive milliseconds, got " + d);
+      throw new IllegalArgumentException(
+          "ZooKeeper " + what + " must be positive milliseconds, got " + d);
     }
   }
 }

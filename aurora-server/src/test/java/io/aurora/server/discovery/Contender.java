@@ -20,21 +20,29 @@ final class Contender implements AutoCloseable {
   final AtomicBoolean sessionLost = new AtomicBoolean();
   private ServersetAnnouncer announcer;
 
-  Contender(ZooKeeperConfig config, String serversetPath, String host, int httpPort, int thriftPort) {
+  Contender(
+      ZooKeeperConfig config, String serversetPath, String host, int httpPort, int thriftPort) {
     this.host = host;
     this.instance = ServiceInstance.scheduler(host, httpPort, "http", thriftPort);
-    this.client = new CuratorClientFactory(new SimpleMeterRegistry()).start(config, () -> sessionLost.set(true));
-    this.election = new LeaderElection(client, serversetPath, host, new LeaderElection.Listener() {
-      @Override
-      public void onLeading() {
-        timesLeading.incrementAndGet();
-      }
+    this.client =
+        new CuratorClientFactory(new SimpleMeterRegistry())
+            .start(config, () -> sessionLost.set(true));
+    this.election =
+        new LeaderElection(
+            client,
+            serversetPath,
+            host,
+            new LeaderElection.Listener() {
+              @Override
+              public void onLeading() {
+                timesLeading.incrementAndGet();
+              }
 
-      @Override
-      public void onDefeated() {
-        defeated.set(true);
-      }
-    });
+              @Override
+              public void onDefeated() {
+                defeated.set(true);
+              }
+            });
   }
 
   Contender start() {
@@ -43,11 +51,16 @@ final class Contender implements AutoCloseable {
   }
 
   ServersetAnnouncer announce(String serversetPath) throws InterruptedException {
-    announcer = ServersetAnnouncer.announce(client, serversetPath, instance, Duration.ofSeconds(10));
+    announcer =
+        ServersetAnnouncer.announce(client, serversetPath, instance, Duration.ofSeconds(10));
     return announcer;
   }
 
-  /** Ends the ZooKeeper session abruptly, as a killed process would: nothing is withdrawn first. */
+  /**
+   * Ends the ZooKeeper session abruptly, as a killed process would: nothing is withdrawn first.
+   * Curator logs a StackOverflowError from the orphaned PersistentNode here (see
+   * ServersetAnnouncer); that is the simulated kill, not a failure.
+   */
   void closeSession() {
     client.close();
   }

@@ -22,8 +22,10 @@ final class ElectionScenario {
   private ElectionScenario() {}
 
   static void run(String connectString) throws Exception {
-    ZooKeeperConfig config = ZooKeeperConfig.of(connectString).withSessionTimeout(Duration.ofSeconds(10));
-    CuratorFramework observer = new CuratorClientFactory(new SimpleMeterRegistry()).start(config, () -> { });
+    ZooKeeperConfig config =
+        ZooKeeperConfig.of(connectString).withSessionTimeout(Duration.ofSeconds(10));
+    CuratorFramework observer =
+        new CuratorClientFactory(new SimpleMeterRegistry()).start(config, () -> {});
     try (ServersetMonitor monitor = new ServersetMonitor(observer, PATH);
         Contender a = new Contender(config, PATH, "sched-a.example.com", 8081, 8082);
         Contender b = new Contender(config, PATH, "sched-b.example.com", 9081, 9082)) {
@@ -33,7 +35,8 @@ final class ElectionScenario {
 
       a.start();
       b.start();
-      Eventually.await("one contender leads", WAIT, () -> a.election.isLeader() || b.election.isLeader());
+      Eventually.await(
+          "one contender leads", WAIT, () -> a.election.isLeader() || b.election.isLeader());
       Contender leader = a.election.isLeader() ? a : b;
       Contender other = leader == a ? b : a;
       assertThat(other.election.isLeader()).isFalse();
@@ -44,12 +47,23 @@ final class ElectionScenario {
 
       ServersetAnnouncer announcer = leader.announce(PATH);
       assertThat(announcer.path()).matches(PATH + "/member_\\d{10}");
-      String json = new String(observer.getData().forPath(announcer.path()), StandardCharsets.UTF_8);
-      assertThat(json).isEqualTo("{\"serviceEndpoint\":{\"host\":\"" + leader.host + "\",\"port\":"
-          + leader.instance.serviceEndpoint().port() + "},\"additionalEndpoints\":{\"http\":{\"host\":\""
-          + leader.host + "\",\"port\":" + leader.instance.serviceEndpoint().port() + "},\"thrift\":{\"host\":\""
-          + leader.host + "\",\"port\":" + leader.instance.additionalEndpoints().get("thrift").port()
-          + "}},\"status\":\"ALIVE\"}");
+      String json =
+          new String(observer.getData().forPath(announcer.path()), StandardCharsets.UTF_8);
+      assertThat(json)
+          .isEqualTo(
+              "{\"serviceEndpoint\":{\"host\":\""
+                  + leader.host
+                  + "\",\"port\":"
+                  + leader.instance.serviceEndpoint().port()
+                  + "},\"additionalEndpoints\":{\"http\":{\"host\":\""
+                  + leader.host
+                  + "\",\"port\":"
+                  + leader.instance.serviceEndpoint().port()
+                  + "},\"thrift\":{\"host\":\""
+                  + leader.host
+                  + "\",\"port\":"
+                  + leader.instance.additionalEndpoints().get("thrift").port()
+                  + "}},\"status\":\"ALIVE\"}");
       Eventually.await("monitor sees the leader", WAIT, () -> monitor.leader().isPresent());
       assertThat(monitor.leader()).contains(leader.instance);
       // The election's lock nodes live in the same directory and are not members.
@@ -58,7 +72,8 @@ final class ElectionScenario {
       assertThat(monitor.members().byNodeName()).hasSize(1);
 
       leader.closeSession();
-      Eventually.await("member vanishes with the session", WAIT, () -> monitor.members().byNodeName().isEmpty());
+      Eventually.await(
+          "member vanishes with the session", WAIT, () -> monitor.members().byNodeName().isEmpty());
       assertThat(monitor.leader()).isEmpty();
       Eventually.await("the other contender takes over", WAIT, () -> other.election.isLeader());
       assertThat(other.timesLeading).hasValue(1);

@@ -5,7 +5,9 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
-/** {@link ElectionScenarioIT}'s scenario against a real ZooKeeper 3.9 image; skipped without Docker. */
+/**
+ * {@link ElectionScenarioIT}'s scenario against a real ZooKeeper 3.9 image; skipped without Docker.
+ */
 @Testcontainers(disabledWithoutDocker = true)
 class ElectionScenarioContainerIT {
 

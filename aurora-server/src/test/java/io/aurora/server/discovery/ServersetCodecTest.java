@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 class ServersetCodecTest {
 
   /** Aurora's member JSON (reference section 9) plus our thrift endpoint, byte for byte. */
-  static final String SCHEDULER_JSON = "{\"serviceEndpoint\":{\"host\":\"sched-1.example.com\",\"port\":8081},"
-      + "\"additionalEndpoints\":{\"http\":{\"host\":\"sched-1.example.com\",\"port\":8081},"
-      + "\"thrift\":{\"host\":\"sched-1.example.com\",\"port\":8082}},\"status\":\"ALIVE\"}";
+  static final String SCHEDULER_JSON =
+      "{\"serviceEndpoint\":{\"host\":\"sched-1.example.com\",\"port\":8081},"
+          + "\"additionalEndpoints\":{\"http\":{\"host\":\"sched-1.example.com\",\"port\":8081},"
+          + "\"thrift\":{\"host\":\"sched-1.example.com\",\"port\":8082}},\"status\":\"ALIVE\"}";
 
   private final ServersetCodec codec = new ServersetCodec();
 
@@ -43,8 +44,9 @@ class ServersetCodecTest {
 
   @Test
   void decode_auroraMemberWithoutThrift_andUnknownFields() {
-    String aurora = "{\"serviceEndpoint\":{\"host\":\"a\",\"port\":1},\"additionalEndpoints\":"
-        + "{\"http\":{\"host\":\"a\",\"port\":1}},\"status\":\"ALIVE\",\"shard\":0}";
+    String aurora =
+        "{\"serviceEndpoint\":{\"host\":\"a\",\"port\":1},\"additionalEndpoints\":"
+            + "{\"http\":{\"host\":\"a\",\"port\":1}},\"status\":\"ALIVE\",\"shard\":0}";
 
     ServiceInstance decoded = codec.decode(aurora.getBytes(StandardCharsets.UTF_8));
 
@@ -55,7 +57,8 @@ class ServersetCodecTest {
 
   @Test
   void decode_minimal_defaultsToNoExtrasAndUnknownStatus() {
-    ServiceInstance decoded = codec.decode(bytes("{\"serviceEndpoint\":{\"host\":\"a\",\"port\":2}}"));
+    ServiceInstance decoded =
+        codec.decode(bytes("{\"serviceEndpoint\":{\"host\":\"a\",\"port\":2}}"));
 
     assertThat(decoded.additionalEndpoints()).isEmpty();
     assertThat(decoded.status()).isEqualTo(ServiceInstance.Status.UNKNOWN);
@@ -64,30 +67,43 @@ class ServersetCodecTest {
   @Test
   void decode_broken_saysWhatIsWrong() {
     assertThatThrownBy(() -> codec.decode(bytes("not json")))
-        .isInstanceOf(ServersetFormatException.class).hasMessageContaining("not JSON");
+        .isInstanceOf(ServersetFormatException.class)
+        .hasMessageContaining("not JSON");
     assertThatThrownBy(() -> codec.decode(bytes("[1]")))
-        .isInstanceOf(ServersetFormatException.class).hasMessageContaining("not a JSON object");
-    assertThatThrownBy(() -> codec.decode(bytes("")))
-        .isInstanceOf(ServersetFormatException.class);
+        .isInstanceOf(ServersetFormatException.class)
+        .hasMessageContaining("not a JSON object");
+    assertThatThrownBy(() -> codec.decode(bytes(""))).isInstanceOf(ServersetFormatException.class);
     assertThatThrownBy(() -> codec.decode(bytes("{\"status\":\"ALIVE\"}")))
-        .isInstanceOf(ServersetFormatException.class).hasMessageContaining("no serviceEndpoint");
+        .isInstanceOf(ServersetFormatException.class)
+        .hasMessageContaining("no serviceEndpoint");
     assertThatThrownBy(() -> codec.decode(bytes("{\"serviceEndpoint\":{\"port\":1}}")))
-        .isInstanceOf(ServersetFormatException.class).hasMessageContaining("serviceEndpoint has no host");
+        .isInstanceOf(ServersetFormatException.class)
+        .hasMessageContaining("serviceEndpoint has no host");
     assertThatThrownBy(() -> codec.decode(bytes("{\"serviceEndpoint\":{\"host\":\"a\"}}")))
-        .isInstanceOf(ServersetFormatException.class).hasMessageContaining("serviceEndpoint has no integer port");
-    assertThatThrownBy(() -> codec.decode(bytes("{\"serviceEndpoint\":{\"host\":\"a\",\"port\":\"80\"}}")))
-        .isInstanceOf(ServersetFormatException.class).hasMessageContaining("no integer port");
-    assertThatThrownBy(() -> codec.decode(bytes("{\"serviceEndpoint\":{\"host\":\"a\",\"port\":70000}}")))
-        .isInstanceOf(ServersetFormatException.class).hasMessageContaining("out of range");
-    assertThatThrownBy(() -> codec.decode(bytes(
-        "{\"serviceEndpoint\":{\"host\":\"a\",\"port\":1},\"additionalEndpoints\":{\"http\":{\"host\":\"a\"}}}")))
-        .isInstanceOf(ServersetFormatException.class).hasMessageContaining("additionalEndpoints.http has no integer port");
+        .isInstanceOf(ServersetFormatException.class)
+        .hasMessageContaining("serviceEndpoint has no integer port");
+    assertThatThrownBy(
+            () -> codec.decode(bytes("{\"serviceEndpoint\":{\"host\":\"a\",\"port\":\"80\"}}")))
+        .isInstanceOf(ServersetFormatException.class)
+        .hasMessageContaining("no integer port");
+    assertThatThrownBy(
+            () -> codec.decode(bytes("{\"serviceEndpoint\":{\"host\":\"a\",\"port\":70000}}")))
+        .isInstanceOf(ServersetFormatException.class)
+        .hasMessageContaining("out of range");
+    String httpWithoutPort =
+        "{\"serviceEndpoint\":{\"host\":\"a\",\"port\":1},"
+            + "\"additionalEndpoints\":{\"http\":{\"host\":\"a\"}}}";
+    assertThatThrownBy(() -> codec.decode(bytes(httpWithoutPort)))
+        .isInstanceOf(ServersetFormatException.class)
+        .hasMessageContaining("additionalEndpoints.http has no integer port");
   }
 
   @Test
   void scheduler_rejectsEndpointNameThatWouldCollide() {
-    assertThatThrownBy(() -> ServiceInstance.scheduler("h", 1, "thrift", 2)).hasMessageContaining("'thrift'");
-    assertThatThrownBy(() -> ServiceInstance.scheduler("h", 1, "", 2)).hasMessageContaining("non-empty");
+    assertThatThrownBy(() -> ServiceInstance.scheduler("h", 1, "thrift", 2))
+        .hasMessageContaining("'thrift'");
+    assertThatThrownBy(() -> ServiceInstance.scheduler("h", 1, "", 2))
+        .hasMessageContaining("non-empty");
   }
 
   @Test
@@ -96,10 +112,17 @@ class ServersetCodecTest {
     ServiceInstance b = ServiceInstance.scheduler("b", 1, "http", 2);
 
     assertThat(new ServersetMonitor.Members(Map.of()).leader()).isEmpty();
-    assertThat(new ServersetMonitor.Members(Map.of("member_1", java.util.Optional.of(a))).leader()).contains(a);
-    assertThat(new ServersetMonitor.Members(Map.of(
-        "member_1", java.util.Optional.of(a), "member_2", java.util.Optional.of(b))).leader()).isEmpty();
-    assertThat(new ServersetMonitor.Members(Map.of("member_1", java.util.Optional.empty())).leader()).isEmpty();
+    assertThat(new ServersetMonitor.Members(Map.of("member_1", java.util.Optional.of(a))).leader())
+        .contains(a);
+    assertThat(
+            new ServersetMonitor.Members(
+                    Map.of(
+                        "member_1", java.util.Optional.of(a), "member_2", java.util.Optional.of(b)))
+                .leader())
+        .isEmpty();
+    assertThat(
+            new ServersetMonitor.Members(Map.of("member_1", java.util.Optional.empty())).leader())
+        .isEmpty();
   }
 
   private static byte[] bytes(String s) {

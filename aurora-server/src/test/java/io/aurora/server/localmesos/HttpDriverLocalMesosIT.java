@@ -205,6 +205,19 @@ class HttpDriverLocalMesosIT {
   }
 
   @Test
+  void subscribingAsATornDownFramework_isAFatalError() throws Exception {
+    HttpDriver first = driver(mesos.address());
+    RecordingListener firstEvents = subscribe(first, Optional.empty());
+    FrameworkID id = firstEvents.await(RecordingListener.Subscribed.class).frameworkId();
+    first.teardown();
+    HttpDriver second = driver(mesos.address());
+    RecordingListener secondEvents = subscribe(second, Optional.of(id));
+    assertThat(secondEvents.await(RecordingListener.Error.class).message())
+        .isEqualTo("Framework has been removed");
+    assertThat(secondEvents.all(RecordingListener.Subscribed.class)).isEmpty();
+  }
+
+  @Test
   void jsonEncoding_subscribesAndLaunches() throws Exception {
     HttpDriver driver = driver(mesos.address(), Duration.ofSeconds(10), MesosEncoding.JSON);
     RecordingListener events = subscribe(driver, Optional.empty());

@@ -17,6 +17,7 @@ import java.net.SocketException;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.thrift.TApplicationException;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.transport.TSocket;
 import org.apache.thrift.transport.TTransport;
@@ -35,8 +36,10 @@ class ThriftTcpServerIT {
 
   @BeforeEach
   void setUp() {
-    server = ThriftTcpServer.start(fakeService(),
-        new ThriftTcpOptions(new InetSocketAddress("127.0.0.1", 0), MAX_FRAME, 1, 2));
+    server =
+        ThriftTcpServer.start(
+            fakeService(),
+            new ThriftTcpOptions(new InetSocketAddress("127.0.0.1", 0), MAX_FRAME, 1, 2));
   }
 
   @AfterEach
@@ -53,6 +56,20 @@ class ThriftTcpServerIT {
     assertThat(response.getResponseCode()).isEqualTo(ResponseCode.OK);
     assertThat(response.getDetails()).containsExactly(new ResponseDetail("summary of www-data"));
     assertThat(calls).containsExactly("getJobSummary(www-data)");
+  }
+
+  @Test
+  void serviceThatThrows_answersWithApplicationException_andKeepsServing() throws Exception {
+    try (TTransport transport =
+        new TFramedTransport(new TSocket("127.0.0.1", server.port(), 5000))) {
+      transport.open();
+      AuroraAdmin.Client client = new AuroraAdmin.Client(new TBinaryProtocol(transport));
+
+      assertThatThrownBy(() -> client.getJobSummary("explode"))
+          .isInstanceOf(TApplicationException.class);
+      // Same connection, next call: a failing handler does not cost the client its connection.
+      assertThat(client.getJobSummary("fine").getResponseCode()).isEqualTo(ResponseCode.OK);
+    }
   }
 
   @Test
@@ -74,7 +91,9 @@ class ThriftTcpServerIT {
   void unframedBytes_closeTheConnection() throws Exception {
     try (Socket s = rawSocket()) {
       // An HTTP request on the Thrift port: its first four bytes read as a 1.2 GB frame length.
-      s.getOutputStream().write("GET /health HTTP/1.0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      s.getOutputStream()
+          .write(
+              "GET /health HTTP/1.0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       s.getOutputStream().flush();
       assertThat(closedByServer(s)).isTrue();
     }
@@ -121,7 +140,8 @@ class ThriftTcpServerIT {
   }
 
   private Response call(String role) throws Exception {
-    try (TTransport transport = new TFramedTransport(new TSocket("127.0.0.1", server.port(), 5000))) {
+    try (TTransport transport =
+        new TFramedTransport(new TSocket("127.0.0.1", server.port(), 5000))) {
       transport.open();
       return new AuroraAdmin.Client(new TBinaryProtocol(transport)).getJobSummary(role);
     }
@@ -145,18 +165,25 @@ class ThriftTcpServerIT {
 
   /** Answers getJobSummary; any other method fails the call, which is all these tests need. */
   private AuroraAdmin.Iface fakeService() {
-    return (AuroraAdmin.Iface) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {AuroraAdmin.Iface.class}, (proxy, method, args) -> {
-          if (method.getDeclaringClass() == Object.class) {
-            return method.invoke(this, args);
-          }
-          if (!method.getName().equals("getJobSummary")) {
-            throw new TTransportException("fake service does not implement " + method.getName());
-          }
-          calls.add("getJobSummary(" + args[0] + ")");
-          return new Response()
-              .setResponseCode(ResponseCode.OK)
-              .setDetails(List.of(new ResponseDetail("summary of " + args[0])));
-        });
+    return (AuroraAdmin.Iface)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {AuroraAdmin.Iface.class},
+            (proxy, method, args) -> {
+              if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(this, args);
+              }
+              if (!method.getName().equals("getJobSummary")) {
+                throw new TTransportException(
+                    "fake service does not implement " + method.getName());
+              }
+              if ("explode".equals(args[0])) {
+                throw new IllegalStateException("a bug in the service");
+              }
+              calls.add("getJobSummary(" + args[0] + ")");
+              return new Response()
+                  .setResponseCode(ResponseCode.OK)
+                  .setDetails(List.of(new ResponseDetail("summary of " + args[0])));
+            });
   }
 }

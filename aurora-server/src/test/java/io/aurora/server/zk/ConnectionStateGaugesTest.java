@@ -36,7 +36,8 @@ class ConnectionStateGaugesTest {
 
   @Test
   void names_areAuroras() {
-    assertThat(ConnectionStateGauges.gaugeName(ConnectionState.LOST)).isEqualTo("zk_connection_state_LOST");
+    assertThat(ConnectionStateGauges.gaugeName(ConnectionState.LOST))
+        .isEqualTo("zk_connection_state_LOST");
     assertThat(registry.find("zk_connection_state_READ_ONLY_counter").counter()).isNotNull();
   }
 

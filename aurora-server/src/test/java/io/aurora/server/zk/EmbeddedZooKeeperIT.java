@@ -29,14 +29,19 @@ class EmbeddedZooKeeperIT {
       assertThat(firstPort).isPositive();
       assertThat(zk.connectString()).isEqualTo("127.0.0.1:" + firstPort);
       try (CuratorFramework client = client(zk)) {
-        client.create().creatingParentsIfNeeded().forPath("/aurora/x", "hello".getBytes(StandardCharsets.UTF_8));
+        client
+            .create()
+            .creatingParentsIfNeeded()
+            .forPath("/aurora/x", "hello".getBytes(StandardCharsets.UTF_8));
       }
     }
     assertThat(accepts(firstPort)).as("port closed after close()").isFalse();
 
     try (EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(dataDir, 0, START);
         CuratorFramework client = client(zk)) {
-      assertThat(client.getData().forPath("/aurora/x")).asString(StandardCharsets.UTF_8).isEqualTo("hello");
+      assertThat(client.getData().forPath("/aurora/x"))
+          .asString(StandardCharsets.UTF_8)
+          .isEqualTo("hello");
     }
   }
 
@@ -54,8 +59,9 @@ class EmbeddedZooKeeperIT {
   }
 
   private static CuratorFramework client(EmbeddedZooKeeper zk) throws InterruptedException {
-    CuratorFramework client = new CuratorClientFactory(new SimpleMeterRegistry())
-        .start(ZooKeeperConfig.of(zk.connectString()), () -> { });
+    CuratorFramework client =
+        new CuratorClientFactory(new SimpleMeterRegistry())
+            .start(ZooKeeperConfig.of(zk.connectString()), () -> {});
     assertThat(client.blockUntilConnected(10, TimeUnit.SECONDS)).isTrue();
     return client;
   }

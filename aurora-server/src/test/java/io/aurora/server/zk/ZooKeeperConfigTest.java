@@ -26,7 +26,8 @@ class ZooKeeperConfigTest {
   @Test
   void parseServers_badEntries_nameTheEntry() {
     assertThatThrownBy(() -> ZooKeeperConfig.of("zk1")).hasMessageContaining("'zk1'");
-    assertThatThrownBy(() -> ZooKeeperConfig.of("zk1:2181,,zk2:2181")).hasMessageContaining("host:port");
+    assertThatThrownBy(() -> ZooKeeperConfig.of("zk1:2181,,zk2:2181"))
+        .hasMessageContaining("host:port");
     assertThatThrownBy(() -> ZooKeeperConfig.of("zk1:abc")).hasMessageContaining("'zk1:abc'");
     assertThatThrownBy(() -> ZooKeeperConfig.of("zk1:0")).hasMessageContaining("out of range");
     assertThatThrownBy(() -> ZooKeeperConfig.of("zk1:2181:")).hasMessageContaining("'zk1:2181:'");
@@ -51,10 +52,12 @@ class ZooKeeperConfigTest {
   @Test
   void timeouts_mustBePositive() {
     ZooKeeperConfig base = ZooKeeperConfig.of("zk:2181");
-    assertThatThrownBy(() -> base.withSessionTimeout(Duration.ZERO)).hasMessageContaining("session timeout");
+    assertThatThrownBy(() -> base.withSessionTimeout(Duration.ZERO))
+        .hasMessageContaining("session timeout");
     assertThatThrownBy(() -> base.withConnectionTimeout(Duration.ofMillis(-1)))
         .hasMessageContaining("connection timeout");
-    assertThat(base.withSessionTimeout(Duration.ofSeconds(4)).sessionTimeout()).isEqualTo(Duration.ofSeconds(4));
+    assertThat(base.withSessionTimeout(Duration.ofSeconds(4)).sessionTimeout())
+        .isEqualTo(Duration.ofSeconds(4));
   }
 
   @Test
@@ -63,9 +66,11 @@ class ZooKeeperConfigTest {
 
     assertThat(c.user()).isEqualTo("aurora");
     assertThat(c.password()).isEqualTo("s3cr:et");
-    assertThat(new String(c.authBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("aurora:s3cr:et");
+    assertThat(new String(c.authBytes(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("aurora:s3cr:et");
     assertThat(c.toString()).doesNotContain("s3cr");
-    assertThatThrownBy(() -> DigestCredentials.parse("nocolon")).hasMessageContaining("user:password");
+    assertThatThrownBy(() -> DigestCredentials.parse("nocolon"))
+        .hasMessageContaining("user:password");
     assertThatThrownBy(() -> DigestCredentials.parse(":pw")).hasMessageContaining("user");
     assertThatThrownBy(() -> DigestCredentials.parse("user:")).hasMessageContaining("password");
   }
@@ -73,8 +78,9 @@ class ZooKeeperConfigTest {
   @Test
   void acl_withCredentials_isEveryoneReadCreatorAll_elseOpen() {
     assertThat(CuratorClientFactory.acl(Optional.empty())).isEqualTo(ZooDefs.Ids.OPEN_ACL_UNSAFE);
-    assertThat(CuratorClientFactory.acl(Optional.of(DigestCredentials.parse("u:p")))).containsExactly(
-        new ACL(ZooDefs.Perms.READ, new Id("world", "anyone")),
-        new ACL(ZooDefs.Perms.ALL, new Id("auth", "")));
+    assertThat(CuratorClientFactory.acl(Optional.of(DigestCredentials.parse("u:p"))))
+        .containsExactly(
+            new ACL(ZooDefs.Perms.READ, new Id("world", "anyone")),
+            new ACL(ZooDefs.Perms.ALL, new Id("auth", "")));
   }
 }

@@ -29,6 +29,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -102,6 +104,7 @@ public final class DurableStorage implements Storage, AutoCloseable {
   private ScheduledFuture<?> snapshotTask;
   private ScheduledFuture<?> backupTask;
 
+  private final List<Consumer<Throwable>> failureListeners = new CopyOnWriteArrayList<>();
   private final AtomicLong unsnapshotted = new AtomicLong();
   private final Counter snapshots;
   private final Timer snapshotCreate;
@@ -244,7 +247,7 @@ public final class DurableStorage implements Storage, AutoCloseable {
       } catch (RuntimeException e) {
         LOG.error("Cannot apply log entry at {}; this replica stops serving state", entry.position(),
             e);
-        mode = Mode.FAILED;
+        failed(e);
       }
     }
   }
@@ -263,7 +266,7 @@ public final class DurableStorage implements Storage, AutoCloseable {
           follow();
         } catch (LogException | RuntimeException again) {
           LOG.error("Recovery after a follow error failed", again);
-          mode = Mode.FAILED;
+          failed(again);
         }
       }
     });
@@ -282,6 +285,7 @@ public final class DurableStorage implements Storage, AutoCloseable {
     } finally {
       writeLock.unlock();
     }
+    failed(cause);
   }
 
   @Override
@@ -302,6 +306,26 @@ public final class DurableStorage implements Storage, AutoCloseable {
     GroupCommitter c = committer;
     if (c != null) {
       c.close();
+    }
+  }
+
+  /**
+   * Calls {@code listener} (once) when this storage fails: a log append failed, or an entry
+   * learned while following could not be applied. The scheduler should exit then; a restart
+   * recovers from the log.
+   */
+  public void onFailure(Consumer<Throwable> listener) {
+    failureListeners.add(Objects.requireNonNull(listener));
+  }
+
+  private void failed(Throwable cause) {
+    mode = Mode.FAILED;
+    for (Consumer<Throwable> listener : failureListeners) {
+      try {
+        listener.accept(cause);
+      } catch (RuntimeException e) {
+        LOG.error("Storage failure listener threw", e);
+      }
     }
   }
 

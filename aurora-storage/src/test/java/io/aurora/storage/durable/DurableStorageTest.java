@@ -119,6 +119,8 @@ class DurableStorageTest {
     DurableStorage storage = leader(log);
     populate(storage, "a");
     Snapshot before = snapshotOf(storage);
+    List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    storage.onFailure(failures::add);
 
     log.failAppends(true);
     assertThatThrownBy(() -> storage.write(s -> {
@@ -127,6 +129,7 @@ class DurableStorageTest {
     })).isInstanceOf(StorageException.class).isNotInstanceOf(TransientStorageException.class);
     assertThat(snapshotOf(storage)).isEqualTo(before);
     assertThat(storage.mode()).isEqualTo(DurableStorage.Mode.FAILED);
+    assertThat(failures).hasSize(1);
     assertThatThrownBy(() -> storage.write(s -> null)).isInstanceOf(StorageException.class);
 
     log.failAppends(false);
@@ -186,6 +189,43 @@ class DurableStorageTest {
 
     DurableStorage second = leader(log);
     assertThat(snapshotOf(second)).isEqualTo(before);
+  }
+
+  @Test
+  public void snapshotTakenWhileAWriteIsInFlight_recoversBothFromTheTruncatedLog()
+      throws Exception {
+    ControlledLog log = new ControlledLog();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    DurableStorage first = new DurableStorage(log, new StorageOptions(Duration.ofHours(1),
+        512 * 1024, backups, Duration.ofHours(1), 3), clock, scheduler, committer, registry);
+    opened.add(first);
+    first.start();
+    first.lead();
+    populate(first, "a");
+    long durableBefore = first.state().logPosition();
+
+    log.holdAppends();
+    CompletableFuture<Void> write = CompletableFuture.runAsync(() -> populate(first, "b"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (log.heldAppends() == 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    // The snapshot is built from the durable state (without "b") and queued behind the write.
+    CompletableFuture<Long> snapshot = CompletableFuture.supplyAsync(first::snapshot);
+    Thread.sleep(50);
+    log.release();
+    write.get(10, TimeUnit.SECONDS);
+    snapshot.get(10, TimeUnit.SECONDS);
+    Snapshot before = snapshotOf(first);
+    assertThat(before.getTasks()).extracting(t -> t.getTask().getAssignedTask().getTaskId())
+        .contains("a-0", "b-0");
+    // The write that raced the snapshot sits between the snapshot's position and its entry.
+    assertThat(log.reader().beginning().value()).isEqualTo(durableBefore + 1);
+    assertThat(registry.counter("scheduler_log_snapshots").count()).isEqualTo(1);
+    assertThat(registry.get("task_store_PENDING").gauge().value()).isEqualTo(6);
+    first.close();
+
+    assertThat(snapshotOf(leader(log))).isEqualTo(before);
   }
 
   @Test

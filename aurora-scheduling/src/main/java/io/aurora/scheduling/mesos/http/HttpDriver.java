@@ -3,18 +3,17 @@ package io.aurora.scheduling.mesos.http;
 import io.aurora.scheduling.mesos.Calls;
 import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.mesos.DriverListener;
+import io.aurora.scheduling.mesos.FrameworkOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +34,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link Driver} speaking the Mesos v1 scheduler HTTP API.
  *
- * <p>One long-lived POST carries SUBSCRIBE and its RecordIO event stream; every other call is a
- * separate POST carrying the stream's {@code Mesos-Stream-Id}, sent one after another in call
- * order (the master may still reorder calls from different connections, but we do not add to it).
+ * <p>One long-lived POST carries SUBSCRIBE and its RecordIO event stream; every other call goes
+ * through a {@link CallSender}: a separate POST carrying the stream's {@code Mesos-Stream-Id}, sent
+ * one after another in call order (the master may still reorder calls from different connections,
+ * but we do not add to it).
  *
  * <p>Everything that changes state runs on the injected single-threaded scheduler, which is also
  * the thread that calls the {@link DriverListener}. Each connection attempt has a generation
@@ -66,9 +66,11 @@ public final class HttpDriver implements Driver {
   private final HttpClient http;
   private final ScheduledExecutorService scheduler;
   private final Backoff backoff;
+  private final CallSender calls;
 
   // All below guarded by this. Mutated on the scheduler thread, read by callers of the calls.
   private DriverListener listener;
+  private boolean closeDetectorOnStop;
   private State state = State.NEW;
   private Optional<FrameworkID> frameworkId = Optional.empty();
   private long generation;
@@ -78,7 +80,6 @@ public final class HttpDriver implements Driver {
   private Duration heartbeatTimeout;
   private ScheduledFuture<?> heartbeatTimer;
   private ScheduledFuture<?> reconnectTimer;
-  private CompletableFuture<Void> callChain = CompletableFuture.completedFuture(null);
 
   /**
    * @param scheduler a single-threaded scheduler: runs the state machine, the timers and the
@@ -92,6 +93,21 @@ public final class HttpDriver implements Driver {
     this.http = http;
     this.scheduler = scheduler;
     this.backoff = new Backoff(options.initialBackoff(), options.maxBackoff());
+    this.calls = new CallSender(http, options, this::isCurrent,
+        (gen, reason) -> scheduler.execute(() -> lost(gen, reason)));
+  }
+
+  /**
+   * A driver for a {@code -mesos_master_address} ({@code host:port} or {@code zk://...}) that owns
+   * its master detector and closes it when stopped.
+   */
+  public static HttpDriver forAddress(String masterAddress, FrameworkOptions framework,
+      MesosClientOptions options, ScheduledExecutorService scheduler) {
+    MasterDetector detector = MasterDetectors.forAddress(masterAddress, scheduler);
+    HttpDriver driver = new HttpDriver(framework.toFrameworkInfo(), options, detector,
+        newHttpClient(Duration.ofSeconds(10)), scheduler);
+    driver.closeDetectorOnStop = true;
+    return driver;
   }
 
   /** An HTTP client suited to the driver: HTTP/1.1 (the master speaks nothing else), no redirects. */
@@ -119,12 +135,23 @@ public final class HttpDriver implements Driver {
   // ---------------------------------------------------------------------------------------------
   // Subscription
 
-  private synchronized void connect(Optional<URI> redirectedTo, int hops) {
+  private void connect(Optional<URI> redirectedTo, int hops) {
+    // The leader lookup may be ZooKeeper IO: do it outside the lock that callers of calls take;
+    // subscribeTo checks the state again (stop() may have run meanwhile).
+    synchronized (this) {
+      if (state != State.CONNECTING) {
+        return;
+      }
+    }
+    Optional<URI> target = redirectedTo.or(() -> detector.leader().map(b -> b.resolve(PATH)));
+    subscribeTo(target, hops);
+  }
+
+  private synchronized void subscribeTo(Optional<URI> target, int hops) {
     if (state != State.CONNECTING) {
       return;
     }
     long gen = ++generation;
-    Optional<URI> target = redirectedTo.or(() -> detector.leader().map(b -> b.resolve(PATH)));
     if (target.isEmpty()) {
       LOG.warn("No leading Mesos master known ({}); retrying", detector);
       scheduleReconnect();
@@ -399,6 +426,9 @@ public final class HttpDriver implements Driver {
     generation++;
     closeStream();
     cancel(reconnectTimer);
+    if (closeDetectorOnStop) {
+      detector.close();
+    }
   }
 
   private synchronized void withFramework(java.util.function.Consumer<FrameworkID> call) {
@@ -411,47 +441,10 @@ public final class HttpDriver implements Driver {
 
   /** Queues a call behind the previous one; must hold the lock and be subscribed. */
   private void send(Call call) {
-    long gen = generation;
-    HttpRequest request = HttpRequest.newBuilder(endpoint)
-        .timeout(options.requestTimeout())
-        .header("Content-Type", options.encoding().mediaType())
-        .header(STREAM_ID, streamId)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(options.encoding().encode(call)))
-        .build();
-    callChain = callChain.thenCompose(ignored -> {
-      // TEARDOWN is sent even though the driver stopped itself right after queueing it.
-      if (call.getType() != Call.Type.TEARDOWN && !isCurrent(gen)) {
-        // The subscription this call belonged to is gone; its stream id would only earn a 400.
-        LOG.info("Dropping a queued {} call: its subscription ended", call.getType());
-        return CompletableFuture.completedFuture(null);
-      }
-      return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-          .handle((response, error) -> {
-            answered(gen, call.getType(), response, error);
-            return null;
-          });
-    });
+    calls.send(call, endpoint, streamId, generation, call.getType() == Call.Type.TEARDOWN);
   }
 
   private synchronized boolean isCurrent(long gen) {
     return gen == generation && state == State.SUBSCRIBED;
-  }
-
-  private void answered(long gen, Call.Type type, HttpResponse<String> response, Throwable error) {
-    if (error != null) {
-      LOG.warn("{} call to {} failed: {}", type, endpoint, error.toString());
-      return;
-    }
-    int status = response.statusCode();
-    if (status == 202 || status == 200) {
-      return;
-    }
-    String body = response.body().strip();
-    if (status == 307 || status == 403) {
-      // Not the leader any more, or the master no longer counts us as subscribed.
-      scheduler.execute(() -> lost(gen, type + " call answered " + status + " " + body));
-    } else {
-      LOG.error("Mesos master rejected {} call with {}: {}", type, status, body);
-    }
   }
 }

@@ -1,0 +1,382 @@
+package io.aurora.server.bench;
+
+import com.google.common.net.HostAndPort;
+import io.aurora.gen.ExecutorConfig;
+import io.aurora.gen.Identity;
+import io.aurora.gen.AssignedTask;
+import io.aurora.gen.JobKey;
+import io.aurora.gen.Resource;
+import io.aurora.gen.ScheduleStatus;
+import io.aurora.gen.ScheduledTask;
+import io.aurora.gen.TaskConfig;
+import io.aurora.gen.TaskEvent;
+import io.aurora.log.LogOptions;
+import io.aurora.log.ReplicatedLog;
+import io.aurora.log.runtime.ReplicatedLogs;
+import io.aurora.server.flags.FlagParser;
+import io.aurora.server.flags.HelpText;
+import io.aurora.server.flags.ParseResult;
+import io.aurora.storage.StorageOptions;
+import io.aurora.storage.durable.DurableStorage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code aurora-bench storage}: the durable storage on a real 3-replica log on loopback (all three
+ * replicas and a hot-standby follower in this JVM, files under {@code -dir}).
+ *
+ * <p>Phases: load {@code -tasks} tasks in {@code -jobs} jobs (one transaction per job, executor
+ * data of {@code -executor_data_bytes}); measure the heap after a full GC; run {@code -writers}
+ * threads of one-op status-change transactions for {@code -write_seconds} (group commit) while
+ * sampling how far the follower lags; take a snapshot during that load and record the longest
+ * write latency while it runs; finally recover the state cold from another replica.
+ */
+public final class StorageBench implements Bench {
+
+  /** Flags of the storage benchmark. */
+  static final class Flags {
+    @Option(names = "-dir", description = "Scratch directory for the replicas (default: a temp dir).")
+    Path dir;
+
+    @Option(names = "-tasks", defaultValue = "100000", description = "Tasks to load.")
+    int tasks;
+
+    @Option(names = "-jobs", defaultValue = "1000", description = "Jobs the tasks are spread over.")
+    int jobs;
+
+    @Option(names = "-executor_data_bytes", defaultValue = "1024",
+        description = "Bytes of executor data per task config.")
+    int executorDataBytes;
+
+    @Option(names = "-writers", defaultValue = "16", description = "Concurrent writer threads.")
+    int writers;
+
+    @Option(names = "-write_seconds", defaultValue = "10",
+        description = "How long the write phase runs.")
+    int writeSeconds;
+  }
+
+  @Override
+  public String name() {
+    return "storage";
+  }
+
+  @Override
+  public String description() {
+    return "Durable storage on a 3-replica log: heap, write rate, snapshot pause, recovery, follower lag.";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    Flags flags = new Flags();
+    ParseResult result = new FlagParser("storage").parse(flags, args.toArray(new String[0]));
+    if (result instanceof ParseResult.HelpRequested) {
+      out.print(HelpText.render("Usage: aurora-bench storage [-tasks=<int>] [-jobs=<int>] [-dir=<path>]",
+          ((ParseResult.HelpRequested) result).flags()));
+      return 0;
+    }
+    if (result instanceof ParseResult.Invalid) {
+      err.println("aurora-bench storage: " + ((ParseResult.Invalid) result).message());
+      return 1;
+    }
+    if (flags.tasks < flags.jobs || flags.jobs < 1 || flags.writers < 1 || flags.writeSeconds < 1) {
+      err.println("aurora-bench storage: need -tasks >= -jobs >= 1, -writers >= 1, -write_seconds >= 1");
+      return 1;
+    }
+    Path dir = flags.dir != null ? Files.createDirectories(flags.dir)
+        : Files.createTempDirectory("aurora-storage-bench");
+    try (Cluster cluster = new Cluster(dir)) {
+      new Run(flags, cluster, out).execute();
+    }
+    return 0;
+  }
+
+  /** Three replicas on loopback, storages over them, and the executors they use. */
+  private static final class Cluster implements AutoCloseable {
+    final Path dir;
+    final List<HostAndPort> addresses = new ArrayList<>();
+    final List<AutoCloseable> opened = new ArrayList<>();
+    final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
+    final ExecutorService commits = Executors.newFixedThreadPool(2);
+
+    Cluster(Path dir) throws IOException {
+      this.dir = dir;
+      for (int i = 0; i < 3; i++) {
+        try (ServerSocket s = new ServerSocket(0)) {
+          addresses.add(HostAndPort.fromParts("127.0.0.1", s.getLocalPort()));
+        }
+      }
+    }
+
+    ReplicatedLog log(int i) throws IOException {
+      LogOptions options = LogOptions.of(2, Files.createDirectories(dir.resolve("replica-" + i)),
+          addresses.get(i), addresses);
+      ReplicatedLog log = ReplicatedLogs.open(options, new SimpleMeterRegistry(), Optional.empty());
+      opened.add(log);
+      return log;
+    }
+
+    DurableStorage storage(ReplicatedLog log) throws IOException {
+      StorageOptions options = new StorageOptions(Duration.ofDays(1), 512 * 1024,
+          Files.createDirectories(dir.resolve("backups")), Duration.ofDays(1), 1);
+      DurableStorage storage = new DurableStorage(log, options, Clock.systemUTC(), timers, commits,
+          new SimpleMeterRegistry());
+      opened.add(storage);
+      return storage;
+    }
+
+    @Override
+    public void close() {
+      for (int i = opened.size() - 1; i >= 0; i--) {
+        try {
+          opened.get(i).close();
+        } catch (Exception e) {
+          // Best effort: the benchmark is over.
+        }
+      }
+      timers.shutdownNow();
+      commits.shutdownNow();
+    }
+  }
+
+  /** One benchmark run. */
+  private static final class Run {
+    private final Flags flags;
+    private final Cluster cluster;
+    private final PrintStream out;
+
+    Run(Flags flags, Cluster cluster, PrintStream out) {
+      this.flags = flags;
+      this.cluster = cluster;
+      this.out = out;
+    }
+
+    void execute() throws Exception {
+      ReplicatedLog log0 = cluster.log(0);
+      ReplicatedLog log1 = cluster.log(1);
+      ReplicatedLog log2 = cluster.log(2);
+      DurableStorage follower = cluster.storage(log1);
+      follower.start();
+      DurableStorage leader = cluster.storage(log0);
+      leader.start();
+      leader.lead();
+
+      long loadStart = System.nanoTime();
+      load(leader);
+      double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+      awaitFollower(follower, leader.state().logPosition());
+      long heapMib = heapAfterGc() >> 20;
+      out.printf(Locale.ROOT, "loaded %d tasks in %d jobs in %.1f s; heap after GC %d MiB "
+          + "(leader and follower state, 3 log replicas)%n", flags.tasks, flags.jobs, loadSeconds,
+          heapMib);
+
+      WriteLoad load = new WriteLoad(leader, follower);
+      load.start();
+      Thread.sleep(TimeUnit.SECONDS.toMillis(flags.writeSeconds) / 2);
+      long snapshotStart = System.nanoTime();
+      load.markSnapshot(true);
+      leader.snapshot();
+      load.markSnapshot(false);
+      long snapshotMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - snapshotStart);
+      Thread.sleep(TimeUnit.SECONDS.toMillis(flags.writeSeconds) / 2);
+      load.stop();
+      out.printf(Locale.ROOT, "writes: %.0f txn/s with %d writers; snapshot %d ms, longest write "
+          + "during it %d ms (longest outside it %d ms); follower lag p99 %.1f ms%n",
+          load.rate(), flags.writers, snapshotMs, load.maxDuringSnapshotMs(),
+          load.maxOutsideSnapshotMs(), load.lagP99Ms());
+
+      awaitFollower(follower, leader.state().logPosition());
+      long recoveryStart = System.nanoTime();
+      DurableStorage cold = cluster.storage(log2);
+      cold.start();
+      long recoveryMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - recoveryStart);
+      out.printf(Locale.ROOT, "cold recovery of %d tasks: %d ms%n", cold.state().taskCount(),
+          recoveryMs);
+      out.printf(Locale.ROOT, "{\"bench\":\"storage\",\"tasks\":%d,\"heap_used_mib\":%d,"
+              + "\"write_txn_per_sec\":%.1f,\"snapshot_ms\":%d,\"max_writer_pause_ms\":%d,"
+              + "\"cold_recovery_ms\":%d,\"follower_lag_p99_ms\":%.1f}%n",
+          flags.tasks, heapMib, load.rate(), snapshotMs, load.maxDuringSnapshotMs(), recoveryMs,
+          load.lagP99Ms());
+    }
+
+    private void load(DurableStorage leader) {
+      int perJob = flags.tasks / flags.jobs;
+      for (int j = 0; j < flags.jobs; j++) {
+        JobKey job = new JobKey("role" + (j % 100), "prod", "job" + j);
+        TaskConfig config = config(job, j);
+        List<ScheduledTask> tasks = new ArrayList<>(perJob);
+        for (int i = 0; i < perJob; i++) {
+          tasks.add(task(job.getName() + "-" + i, config, i));
+        }
+        leader.write(s -> {
+          s.taskStore().saveTasks(tasks);
+          return null;
+        });
+      }
+    }
+
+    private TaskConfig config(JobKey job, int seed) {
+      char[] data = new char[flags.executorDataBytes];
+      for (int i = 0; i < data.length; i++) {
+        data[i] = (char) ('a' + (i * 31 + seed) % 26);
+      }
+      TaskConfig config = new TaskConfig();
+      config.setJob(job);
+      config.setOwner(new Identity(job.getRole()));
+      config.setIsService(true);
+      config.setResources(new HashSet<>(Set.of(Resource.numCpus(0.5), Resource.ramMb(256),
+          Resource.diskMb(512), Resource.namedPort("http"))));
+      config.setConstraints(new HashSet<>());
+      config.setExecutorConfig(new ExecutorConfig("AuroraExecutor", new String(data)));
+      return config;
+    }
+
+    private static ScheduledTask task(String id, TaskConfig config, int instance) {
+      AssignedTask assigned = new AssignedTask();
+      assigned.setTaskId(id);
+      assigned.setInstanceId(instance);
+      assigned.setTask(config);
+      ScheduledTask task = new ScheduledTask();
+      task.setAssignedTask(assigned);
+      task.setStatus(ScheduleStatus.PENDING);
+      task.setTaskEvents(new ArrayList<>(List.of(new TaskEvent(1L, ScheduleStatus.PENDING))));
+      return task;
+    }
+
+    private static long heapAfterGc() {
+      for (int i = 0; i < 3; i++) {
+        System.gc();
+      }
+      return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void awaitFollower(DurableStorage follower, long position)
+        throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (follower.state().logPosition() < position && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+    }
+
+    /** Writer threads doing one-op transactions, and a sampler of the follower's lag. */
+    private final class WriteLoad {
+      private final DurableStorage leader;
+      private final DurableStorage follower;
+      private final AtomicBoolean running = new AtomicBoolean(true);
+      private final AtomicBoolean snapshotting = new AtomicBoolean();
+      private final AtomicLong done = new AtomicLong();
+      private final AtomicLong maxDuring = new AtomicLong();
+      private final AtomicLong maxOutside = new AtomicLong();
+      private final List<Long> lagNanos = new ArrayList<>();
+      private final List<Thread> threads = new ArrayList<>();
+      private long startNanos;
+      private long stopNanos;
+
+      WriteLoad(DurableStorage leader, DurableStorage follower) {
+        this.leader = leader;
+        this.follower = follower;
+      }
+
+      void start() {
+        startNanos = System.nanoTime();
+        int perJob = flags.tasks / flags.jobs;
+        for (int w = 0; w < flags.writers; w++) {
+          Thread t = new Thread(() -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            while (running.get()) {
+              String id = "job" + random.nextInt(flags.jobs) + "-" + random.nextInt(perJob);
+              boolean during = snapshotting.get();
+              long before = System.nanoTime();
+              leader.write(s -> {
+                s.taskStore().changeStatus(id, new TaskEvent(done.get(),
+                    ScheduleStatus.PENDING).setMessage("bench"));
+                return null;
+              });
+              long took = System.nanoTime() - before;
+              (during || snapshotting.get() ? maxDuring : maxOutside).accumulateAndGet(took,
+                  Math::max);
+              done.incrementAndGet();
+            }
+          }, "storage-bench-writer-" + w);
+          threads.add(t);
+          t.start();
+        }
+        Thread sampler = new Thread(this::sampleLag, "storage-bench-lag");
+        threads.add(sampler);
+        sampler.start();
+      }
+
+      /** Every ~2 ms: note the leader's position, then time how long the follower takes to it. */
+      private void sampleLag() {
+        while (running.get()) {
+          long target = leader.state().logPosition();
+          long since = System.nanoTime();
+          while (running.get() && follower.state().logPosition() < target) {
+            Thread.onSpinWait();
+          }
+          synchronized (lagNanos) {
+            lagNanos.add(System.nanoTime() - since);
+          }
+          try {
+            Thread.sleep(2);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }
+
+      void markSnapshot(boolean on) {
+        snapshotting.set(on);
+      }
+
+      void stop() throws InterruptedException {
+        running.set(false);
+        for (Thread t : threads) {
+          t.join();
+        }
+        stopNanos = System.nanoTime();
+      }
+
+      double rate() {
+        return done.get() / ((stopNanos - startNanos) / 1e9);
+      }
+
+      long maxDuringSnapshotMs() {
+        return TimeUnit.NANOSECONDS.toMillis(maxDuring.get());
+      }
+
+      long maxOutsideSnapshotMs() {
+        return TimeUnit.NANOSECONDS.toMillis(maxOutside.get());
+      }
+
+      double lagP99Ms() {
+        long[] samples;
+        synchronized (lagNanos) {
+          samples = lagNanos.stream().mapToLong(Long::longValue).toArray();
+        }
+        return samples.length == 0 ? 0 : LatencySummary.of(samples).p99Nanos() / 1e6;
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.aurora.storage.durable;
+
+import io.aurora.log.InMemoryLog;
+import io.aurora.log.LogException;
+import io.aurora.storage.StorageOptions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Leading durable storages over an {@link InMemoryLog}, for the store contract tests. */
+final class InMemoryLogStorages {
+  private static final ScheduledExecutorService SCHEDULER =
+      Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "storage-test-timer"));
+  private static final ExecutorService COMMITTER =
+      Executors.newSingleThreadExecutor(r -> daemon(r, "storage-test-commit"));
+
+  private InMemoryLogStorages() {}
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  static DurableStorage leader() {
+    try {
+      StorageOptions options = new StorageOptions(Duration.ofHours(1), 512 * 1024,
+          Files.createTempDirectory("storage-backups"), Duration.ofHours(1), 2);
+      DurableStorage storage = new DurableStorage(new InMemoryLog(), options, Clock.systemUTC(),
+          SCHEDULER, COMMITTER, new SimpleMeterRegistry());
+      storage.start();
+      storage.lead();
+      return storage;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (LogException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
