@@ -34,11 +34,11 @@ import java.util.Optional;
  */
 public final class TaskAssigner {
 
-  private record CacheKey(TaskConfig group, String offerId) {}
-
   private final FilterChain chain;
   private final Scorer scorer;
-  private final Map<CacheKey, Optional<Veto>> staticVetoes = new HashMap<>();
+  // Per group, per offer id. Keyed by group first so that a TaskConfig (whose hash walks the
+  // whole struct) is hashed once per group and round, not once per offer.
+  private final Map<TaskConfig, Map<String, Optional<Veto>>> staticVetoes = new HashMap<>();
 
   public TaskAssigner(FilterChain chain, Scorer scorer) {
     this.chain = Objects.requireNonNull(chain, "chain");
@@ -57,19 +57,24 @@ public final class TaskAssigner {
       live.put(o.offerId(), o);
     }
     // Cached answers of offers that are gone can never be used again.
-    staticVetoes.keySet().removeIf(k -> !live.containsKey(k.offerId()));
+    for (Map<String, Optional<Veto>> byOffer : staticVetoes.values()) {
+      byOffer.keySet().retainAll(live.keySet());
+    }
+    staticVetoes.values().removeIf(Map::isEmpty);
 
     List<Assignment> assignments = new ArrayList<>();
     Map<TaskConfig, Veto> nearest = new HashMap<>();
     for (PendingGroup group : groups) {
       TaskRequest request = group.request();
+      Map<String, Optional<Veto>> cache =
+          staticVetoes.computeIfAbsent(request.config(), k -> new HashMap<>());
+      Veto weakest = null;
       List<HostOffer> candidates = new ArrayList<>();
       for (HostOffer offer : live.values()) {
-        Optional<Veto> veto = staticVetoes.computeIfAbsent(
-            new CacheKey(request.config(), offer.offerId()),
-            k -> chain.checkStatic(request, offer, context));
+        Optional<Veto> veto = cache.computeIfAbsent(
+            offer.offerId(), k -> chain.checkStatic(request, offer, context));
         if (veto.isPresent()) {
-          keepWeakest(nearest, request.config(), veto.get());
+          weakest = weaker(weakest, veto.get());
         } else {
           candidates.add(offer);
         }
@@ -84,7 +89,7 @@ public final class TaskAssigner {
         while (next < ids.size()) {
           Optional<Veto> veto = chain.checkDynamic(request, offer, context);
           if (veto.isPresent()) {
-            keepWeakest(nearest, request.config(), veto.get());
+            weakest = weaker(weakest, veto.get());
             break;
           }
           assignments.add(place(ids.get(next++), request, offer));
@@ -93,10 +98,8 @@ public final class TaskAssigner {
         }
         live.put(offer.offerId(), offer);
       }
-      if (next == ids.size()) {
-        nearest.remove(request.config());
-      } else if (!nearest.containsKey(request.config())) {
-        nearest.put(request.config(), Veto.insufficient("offers"));
+      if (next < ids.size()) {
+        nearest.put(request.config(), weakest != null ? weakest : Veto.insufficient("offers"));
       }
     }
     return new AssignmentRound(assignments, nearest, new ArrayList<>(live.values()));
@@ -104,7 +107,11 @@ public final class TaskAssigner {
 
   /** Number of cached static answers (for metrics and tests). */
   public int cachedVetoCount() {
-    return staticVetoes.size();
+    int n = 0;
+    for (Map<String, Optional<Veto>> byOffer : staticVetoes.values()) {
+      n += byOffer.size();
+    }
+    return n;
   }
 
   private static Assignment place(String taskId, TaskRequest request, HostOffer offer) {
@@ -117,7 +124,7 @@ public final class TaskAssigner {
         named);
   }
 
-  private static void keepWeakest(Map<TaskConfig, Veto> nearest, TaskConfig group, Veto veto) {
-    nearest.merge(group, veto, (a, b) -> b.score() < a.score() ? b : a);
+  private static Veto weaker(Veto current, Veto candidate) {
+    return current == null || candidate.score() < current.score() ? candidate : current;
   }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -81,6 +82,33 @@ public final class TaskTimers implements ChangeListener {
     }
     if (pending) {
       onPending.run();
+    }
+  }
+
+  /**
+   * Arms the timers of tasks already in storage (after recovery or failover): transient states
+   * time out a full timeout from now, KILLING tasks get kill retries, THROTTLED tasks wake up when
+   * their penalty (counted from their last event) has passed.
+   */
+  public void recover() {
+    Set<ScheduleStatus> wanted = EnumSet.copyOf(TRANSIENT);
+    wanted.add(ScheduleStatus.THROTTLED);
+    List<ScheduledTask> tasks = storage.read(s -> s.taskStore().fetchTasks(
+        io.aurora.api.TaskQueries.all().statuses(wanted).build()));
+    Instant now = clock.instant();
+    for (ScheduledTask t : tasks) {
+      String id = t.getAssignedTask().getTaskId();
+      ScheduleStatus status = t.getStatus();
+      if (TRANSIENT.contains(status)) {
+        timers.schedule(now.plus(options.transientTaskStateTimeout()), () -> timeOut(id, status));
+      }
+      if (status == ScheduleStatus.KILLING) {
+        scheduleKillRetry(id, options.initialKillRetryInterval());
+      }
+      if (status == ScheduleStatus.THROTTLED) {
+        long last = t.getTaskEvents().get(t.getTaskEvents().size() - 1).getTimestamp();
+        timers.schedule(Instant.ofEpochMilli(last + penaltyOf(id)), () -> unthrottle(id));
+      }
     }
   }
 

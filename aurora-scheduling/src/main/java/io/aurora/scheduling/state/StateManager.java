@@ -13,6 +13,7 @@ import io.aurora.storage.MutableStoreProvider;
 import io.aurora.storage.TaskStore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -118,17 +119,21 @@ public final class StateManager {
   public Optional<AssignedTask> assignTask(MutableStoreProvider stores, String taskId,
       String agentId, String host, Map<String, Integer> ports, StateChanges out) {
     TaskStore.Mutable tasks = stores.taskStore();
-    Optional<ScheduledTask> task = tasks.fetchTask(taskId);
-    if (task.isEmpty() || task.get().getStatus() != ScheduleStatus.PENDING) {
+    Optional<ScheduledTask> stored = tasks.fetchTask(taskId);
+    if (stored.isEmpty() || stored.get().getStatus() != ScheduleStatus.PENDING) {
       return Optional.empty();
     }
-    tasks.assign(taskId, agentId, host, ports);
-    Result result = apply(stores, taskId, Optional.of(TaskState.PENDING), TaskState.ASSIGNED,
-        Optional.empty(), Optional.empty(), out);
-    if (result != Result.SUCCESS) {
-      throw new IllegalStateException("PENDING -> ASSIGNED refused for " + taskId + ": " + result);
+    ScheduledTask task = stored.get();
+    Transition transition = machine.transition(TaskSnapshot.of(task), TaskState.ASSIGNED);
+    if (!transition.sideEffects().equals(List.of(SideEffect.SAVE_STATE))) {
+      throw new IllegalStateException("PENDING -> ASSIGNED gave " + transition + " for " + taskId);
     }
-    return tasks.fetchTask(taskId).map(ScheduledTask::getAssignedTask);
+    // The hot path of every launch: one fetch, two mutations, no read-back.
+    tasks.assign(taskId, agentId, host, ports);
+    save(tasks, task, TaskState.ASSIGNED, Optional.empty(), OptionalInt.empty());
+    out.changed(taskId, Optional.of(ScheduleStatus.ASSIGNED));
+    return Optional.of(task.getAssignedTask()
+        .setSlaveId(agentId).setSlaveHost(host).setAssignedPorts(new HashMap<>(ports)));
   }
 
   private Result apply(MutableStoreProvider stores, String taskId, Optional<TaskState> expected,

@@ -1,11 +1,10 @@
 /**
- * The task lifecycle: {@link io.aurora.scheduling.state.TaskStateMachine} decides, purely, whether
+ * The task lifecycle. {@link io.aurora.scheduling.state.TaskStateMachine} decides, purely, whether
  * a task may move to a new state and which side effects follow; the rescheduling rules
  * ({@link io.aurora.scheduling.state.RescheduleCalculator}, {@link io.aurora.scheduling.state.Rescheduling})
- * are pure too. The state manager that performs side effects inside one storage write builds on
- * these.
- *
- * <p>The pure classes here import no storage, threads, executors or wall clock: time comes in as
- * arguments.
+ * are pure too and import no storage, threads, executors or wall clock (a test keeps it so).
+ * {@link io.aurora.scheduling.state.StateManager} performs the side effects inside a storage write
+ * that its caller holds, and leaves kills to be sent once the write is durable
+ * ({@link io.aurora.scheduling.state.StateChanges}).
  */
 package io.aurora.scheduling.state;

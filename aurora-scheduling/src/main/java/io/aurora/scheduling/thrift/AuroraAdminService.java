@@ -16,8 +16,11 @@ import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ServerInfo;
 import io.aurora.gen.SlaPolicy;
 import io.aurora.gen.TaskQuery;
+import io.aurora.scheduling.runtime.SchedulerRuntime;
+import io.aurora.storage.Storage;
 import io.aurora.storage.TransientStorageException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -50,6 +53,21 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.quota = Objects.requireNonNull(quota, "quota");
     this.admin = Objects.requireNonNull(admin, "admin");
+  }
+
+  /**
+   * The API over a running {@link SchedulerRuntime}: the usual way to build it.
+   *
+   * @param snapshotter takes a storage snapshot for the {@code snapshot} call, if supported
+   */
+  public static AuroraAdminService of(ApiOptions options, Storage storage, SchedulerRuntime runtime,
+      Optional<Runnable> snapshotter) {
+    return new AuroraAdminService(options,
+        new ReadApi(storage, options, runtime.loop()::pendingReasons),
+        new JobsApi(storage, runtime.stateManager(), runtime.taskTimers(), options),
+        new QuotaApi(storage),
+        new AdminApi(storage, runtime.stateManager(), runtime.taskTimers(), runtime.reconciler(),
+            snapshotter, runtime.reconcileBatchSize()));
   }
 
   private Response call(String method, Supplier<Response> body) {

@@ -158,6 +158,38 @@ class SchedulingRuntimeTest {
     assertThat(h.ids(ScheduleStatus.RUNNING)).hasSize(4);
   }
 
+  @Test
+  void terminalTasks_arePrunedAfterTheThreshold() {
+    TaskConfig batch = web().setIsService(false);
+    List<String> ids = h.insertPending(batch, Set.of(0, 1));
+    h.offer("agent-1", 8, 8192);
+    h.loop.runOnce();
+    ids.forEach(id -> h.update(id, TaskState.TASK_FINISHED));
+    io.aurora.scheduling.pruning.TaskPruner pruner = new io.aurora.scheduling.pruning.TaskPruner(
+        h.storage, h.stateManager, h.clock, io.aurora.scheduling.pruning.PruneOptions.DEFAULTS);
+    assertThat(pruner.pruneOnce()).isZero();
+    h.clock.advance(Duration.ofDays(2));
+    assertThat(pruner.pruneOnce()).isEqualTo(2);
+    assertThat(h.tasks()).isEmpty();
+  }
+
+  @Test
+  void afterFailover_recoveredTimersStillFire() {
+    String id = h.insertPending(web(), Set.of(0)).get(0);
+    h.offer("agent-1", 8, 8192);
+    h.loop.runOnce();
+    // A new scheduler on the same storage: its timers start empty and are recovered.
+    TimerQueue fresh = new TimerQueue();
+    TaskTimers recovered = new TaskTimers(h.storage, h.stateManager, h.driver, h.clock, fresh,
+        TimerOptions.DEFAULTS, new io.aurora.scheduling.state.RescheduleCalculator(
+            io.aurora.scheduling.state.RescheduleOptions.DEFAULTS), () -> { });
+    recovered.recover();
+    assertThat(fresh.size()).isEqualTo(1);
+    h.clock.advance(Duration.ofMinutes(5));
+    fresh.runDue(h.clock.instant());
+    assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.LOST);
+  }
+
   /** Counts write transactions. */
   static final class CountingStorage implements io.aurora.storage.Storage {
     private final io.aurora.storage.Storage delegate;

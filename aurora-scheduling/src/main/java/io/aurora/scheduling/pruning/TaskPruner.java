@@ -1,0 +1,67 @@
+package io.aurora.scheduling.pruning;
+
+import io.aurora.api.TaskQueries;
+import io.aurora.api.Tasks;
+import io.aurora.gen.JobKey;
+import io.aurora.gen.ScheduledTask;
+import io.aurora.scheduling.runtime.TimerQueue;
+import io.aurora.scheduling.state.StateChanges;
+import io.aurora.scheduling.state.StateManager;
+import io.aurora.storage.Storage;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** Deletes terminal tasks by the {@link PrunePolicy}, in one write per run. */
+public final class TaskPruner {
+  private final Storage storage;
+  private final StateManager stateManager;
+  private final Clock clock;
+  private final PruneOptions options;
+  private final PrunePolicy policy;
+
+  public TaskPruner(Storage storage, StateManager stateManager, Clock clock, PruneOptions options) {
+    this.storage = Objects.requireNonNull(storage, "storage");
+    this.stateManager = Objects.requireNonNull(stateManager, "stateManager");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.options = Objects.requireNonNull(options, "options");
+    this.policy = new PrunePolicy(options);
+  }
+
+  /** Runs now, then every interval on {@code timers}. */
+  public void schedule(TimerQueue timers) {
+    timers.schedule(clock.instant().plus(options.interval()), () -> {
+      pruneOnce();
+      schedule(timers);
+    });
+  }
+
+  /** One pass; returns the number of tasks deleted. */
+  public int pruneOnce() {
+    long now = clock.millis();
+    Set<String> doomed = storage.read(s -> {
+      Map<JobKey, List<ScheduledTask>> byJob = new HashMap<>();
+      for (ScheduledTask t : s.taskStore().fetchTasks(
+          TaskQueries.all().statuses(Tasks.TERMINAL_STATES).build())) {
+        byJob.computeIfAbsent(t.getAssignedTask().getTask().getJob(), k -> new ArrayList<>()).add(t);
+      }
+      Set<String> ids = new LinkedHashSet<>();
+      byJob.values().forEach(tasks -> ids.addAll(policy.select(tasks, now)));
+      return ids;
+    });
+    if (doomed.isEmpty()) {
+      return 0;
+    }
+    StateChanges changes = new StateChanges();
+    storage.write(s -> {
+      stateManager.deleteTasks(s, doomed, changes);
+      return null;
+    });
+    return doomed.size();
+  }
+}

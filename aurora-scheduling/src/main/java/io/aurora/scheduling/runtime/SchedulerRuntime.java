@@ -1,0 +1,148 @@
+package io.aurora.scheduling.runtime;
+
+import io.aurora.scheduling.assign.TaskAssigner;
+import io.aurora.scheduling.assign.TaskInfoBuilder;
+import io.aurora.scheduling.filter.FilterChain;
+import io.aurora.scheduling.mesos.Driver;
+import io.aurora.scheduling.mesos.DriverListener;
+import io.aurora.scheduling.offers.OfferBook;
+import io.aurora.scheduling.pruning.TaskPruner;
+import io.aurora.scheduling.rank.Scorer;
+import io.aurora.scheduling.reconcile.TaskReconciler;
+import io.aurora.scheduling.state.RescheduleCalculator;
+import io.aurora.scheduling.state.StateManager;
+import io.aurora.scheduling.state.TaskIds;
+import io.aurora.storage.Storage;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduling runtime assembled: state manager, offer book, assigner, scheduling loop, status
+ * batcher, timers, reconciler and pruner over one {@link Storage} and one {@link Driver}. The
+ * process (or an embedder) builds it, subscribes the driver with {@link #listener()}, and calls
+ * {@link #start} once storage is recovered and this scheduler leads.
+ *
+ * <p>All work runs on the one {@link ScheduledExecutorService} given to {@link #start}; with a
+ * single thread, rounds, update batches and timers never overlap.
+ */
+public final class SchedulerRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(SchedulerRuntime.class);
+
+  private final SchedulerRuntimeOptions options;
+  private final Clock clock;
+  private final StateManager stateManager;
+  private final OfferBook offers;
+  private final SchedulingLoop loop;
+  private final TimerQueue timers = new TimerQueue();
+  private final TaskTimers taskTimers;
+  private final TaskReconciler reconciler;
+  private final TaskPruner pruner;
+  private final StatusUpdateBatcher statusUpdates;
+  private final SchedulerEvents events;
+  private final AtomicBoolean roundQueued = new AtomicBoolean();
+  private volatile ScheduledExecutorService executor;
+
+  /**
+   * @param chain the placement filter ({@link FilterChain#standard} plus any custom checks)
+   * @param scorer the offer ranking
+   * @param onFatalError called when the master reports a fatal error
+   */
+  public SchedulerRuntime(Storage storage, Driver driver, Clock clock, Random random,
+      SchedulerRuntimeOptions options, FilterChain chain, Scorer scorer, Runnable onFatalError) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    RescheduleCalculator penalties = new RescheduleCalculator(options.reschedule());
+    this.stateManager = new StateManager(clock, new TaskIds(), penalties, options.schedulerHost());
+    this.offers = new OfferBook(driver, clock, random, options.offers());
+    this.taskTimers = new TaskTimers(storage, stateManager, driver, clock, timers, options.timers(),
+        penalties, this::kick);
+    this.loop = new SchedulingLoop(storage, stateManager, offers,
+        new TaskAssigner(chain, scorer), new TaskInfoBuilder(options.executor()),
+        options.executor(), driver, taskTimers);
+    this.reconciler = new TaskReconciler(storage, driver, clock, timers, options.reconcile());
+    this.pruner = new TaskPruner(storage, stateManager, clock, options.prune());
+    this.statusUpdates = new StatusUpdateBatcher(storage, stateManager, driver, taskTimers,
+        command -> executor().execute(command), options.maxStatusUpdateBatch());
+    this.events = new SchedulerEvents(storage, offers, statusUpdates, this::kick,
+        () -> reconciler.explicit(options.reconcile().explicitBatchSize()), onFatalError);
+  }
+
+  /** The listener to subscribe the driver with. */
+  public DriverListener listener() {
+    return events;
+  }
+
+  /** Starts the periodic work on {@code executor}: rounds, timers, offer declines. */
+  public void start(ScheduledExecutorService executor) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+    taskTimers.recover();
+    reconciler.schedule();
+    pruner.schedule(timers);
+    long tick = options.timerTick().toMillis();
+    executor.scheduleWithFixedDelay(() -> guarded(() -> {
+      timers.runDue(clock.instant());
+      offers.declineExpired();
+    }), tick, tick, TimeUnit.MILLISECONDS);
+    long interval = options.schedulingInterval().toMillis();
+    executor.scheduleWithFixedDelay(this::kick, interval, interval, TimeUnit.MILLISECONDS);
+  }
+
+  /** Asks for a scheduling round soon (coalesced). */
+  public void kick() {
+    ScheduledExecutorService ex = executor;
+    if (ex != null && roundQueued.compareAndSet(false, true)) {
+      ex.execute(() -> {
+        roundQueued.set(false);
+        guarded(loop::runOnce);
+      });
+    }
+  }
+
+  public StateManager stateManager() {
+    return stateManager;
+  }
+
+  public SchedulingLoop loop() {
+    return loop;
+  }
+
+  public TaskTimers taskTimers() {
+    return taskTimers;
+  }
+
+  public TaskReconciler reconciler() {
+    return reconciler;
+  }
+
+  /** The default batch size of explicit reconciliation. */
+  public int reconcileBatchSize() {
+    return options.reconcile().explicitBatchSize();
+  }
+
+  public OfferBook offers() {
+    return offers;
+  }
+
+  private ScheduledExecutorService executor() {
+    ScheduledExecutorService ex = executor;
+    if (ex == null) {
+      throw new IllegalStateException("SchedulerRuntime not started");
+    }
+    return ex;
+  }
+
+  private static void guarded(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      // A failed round or timer must not cancel the periodic task; the next run retries.
+      LOG.warn("Scheduling work failed", e);
+    }
+  }
+}
