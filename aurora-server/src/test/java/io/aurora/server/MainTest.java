@@ -42,9 +42,13 @@ class MainTest {
   }
 
   @Test
-  void validFlags_sayTheDaemonIsNotAssembledYet() {
-    assertThat(run(ServerCommandLineTest.with())).isEqualTo(1);
-    assertThat(err()).contains("not assembled yet").contains("issue 7");
+  void localMaster_withQuorumAboveOne_isRefusedWithTheCommandToRunInstead() {
+    assertThat(run("-cluster_name=local", "-serverset_path=/aurora/scheduler",
+        "-mesos_master_address=local", "-native_log_quorum_size=2", "-zk_in_proc",
+        "-native_log_file_path=/tmp/never-created/log",
+        "-native_log_zk_group_path=/aurora/replicated-log",
+        "-backup_dir=/tmp/never-created/backups")).isEqualTo(1);
+    assertThat(err()).contains("-native_log_quorum_size=1").contains("bin/aurora-local-mesos");
     assertThat(err().lines().count()).isEqualTo(1);
   }
 }

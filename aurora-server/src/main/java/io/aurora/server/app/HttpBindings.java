@@ -1,0 +1,39 @@
+package io.aurora.server.app;
+
+import dagger.Module;
+import dagger.Provides;
+import io.aurora.gen.AuroraAdmin;
+import io.aurora.http.AdminHooks;
+import io.aurora.http.AdminServer;
+import io.aurora.http.redirect.LeaderLocator;
+import io.aurora.server.discovery.ServersetMonitor;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.apache.curator.framework.CuratorFramework;
+
+/** aurora-http: the admin server, and the serverset watch that tells followers where to redirect. */
+@Module
+public interface HttpBindings {
+  @Provides
+  @Singleton
+  static ServersetMonitor monitor(CuratorFramework curator, DaemonConfig config) {
+    return new ServersetMonitor(curator, config.server().serversetPath());
+  }
+
+  @Provides
+  @Singleton
+  static LeaderLocator leader(ServersetMonitor monitor, SchedulerState state, DaemonConfig config) {
+    return new ServersetLeaderLocator(monitor, state, config.server().serversetEndpointName());
+  }
+
+  /** {@code /quitquitquit} stops gracefully; {@code /abortabortabort} halts the JVM, as Aurora. */
+  @Provides
+  @Singleton
+  static AdminServer admin(DaemonConfig config, MeterRegistry registry, Clock clock,
+      LeaderLocator leader, AuroraAdmin.Iface api, ProcessGuard guard) {
+    return new AdminServer(config.admin(), registry, new ExtraVars(config.server().flags(), clock),
+        leader, api,
+        new AdminHooks(() -> guard.stop(0, "/quitquitquit requested"), AdminHooks.HALT));
+  }
+}

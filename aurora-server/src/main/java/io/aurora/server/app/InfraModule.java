@@ -1,0 +1,42 @@
+package io.aurora.server.app;
+
+import dagger.Module;
+import dagger.Provides;
+import io.aurora.server.zk.CuratorClientFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.apache.curator.framework.CuratorFramework;
+
+/** Third-party objects: the one meter registry, the clock and the ZooKeeper client. */
+@Module
+public interface InfraModule {
+  /**
+   * A composite with its Prometheus child added before any meter exists: a composite without
+   * children drops recordings, and a child added later starts every earlier meter from zero.
+   */
+  @Provides
+  @Singleton
+  static MeterRegistry registry() {
+    CompositeMeterRegistry composite = new CompositeMeterRegistry();
+    composite.add(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    return composite;
+  }
+
+  @Provides
+  @Singleton
+  static Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** Started here; connects in the background. Losing the session ends the process. */
+  @Provides
+  @Singleton
+  static CuratorFramework curator(DaemonConfig config, MeterRegistry registry, ProcessGuard guard) {
+    return new CuratorClientFactory(registry).start(config.zooKeeper(),
+        () -> guard.fail("ZooKeeper session lost"));
+  }
+}

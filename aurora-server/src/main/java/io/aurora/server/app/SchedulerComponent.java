@@ -1,0 +1,43 @@
+package io.aurora.server.app;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import io.aurora.gen.AuroraAdmin;
+import io.aurora.storage.Storage;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+
+/**
+ * The scheduler daemon, composed from its modules. Lists the binding modules and takes the
+ * mapped options; everything else lives in the modules and {@link Lifecycle}.
+ */
+@Singleton
+@Component(modules = {InfraModule.class, LogBindings.class, StorageBindings.class,
+    MesosBindings.class, SchedulingBindings.class, HttpBindings.class})
+public interface SchedulerComponent {
+  /** Drives the process; see {@link Lifecycle#start()}. */
+  Lifecycle lifecycle();
+
+  /** Decides when and why the process ends. */
+  ProcessGuard guard();
+
+  /** The process's one registry (for tests and tools). */
+  MeterRegistry registry();
+
+  /** The storage (for tests and tools). */
+  Storage storage();
+
+  /** The Thrift service behind {@code /api} and the Thrift port. */
+  AuroraAdmin.Iface api();
+
+  /** Builds the component from the mapped options. */
+  @Component.Factory
+  interface Factory {
+    SchedulerComponent create(@BindsInstance DaemonConfig config);
+  }
+
+  /** The generated factory. */
+  static Factory factory() {
+    return DaggerSchedulerComponent.factory();
+  }
+}

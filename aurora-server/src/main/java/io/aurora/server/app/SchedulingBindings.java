@@ -1,0 +1,52 @@
+package io.aurora.server.app;
+
+import dagger.Module;
+import dagger.Provides;
+import io.aurora.gen.AuroraAdmin;
+import io.aurora.scheduling.filter.FilterChain;
+import io.aurora.scheduling.mesos.Driver;
+import io.aurora.scheduling.rank.Scorer;
+import io.aurora.scheduling.runtime.SchedulerRuntime;
+import io.aurora.scheduling.thrift.AdminApi;
+import io.aurora.scheduling.thrift.ApiOptions;
+import io.aurora.scheduling.thrift.AuroraAdminService;
+import io.aurora.scheduling.thrift.JobsApi;
+import io.aurora.scheduling.thrift.QuotaApi;
+import io.aurora.scheduling.thrift.ReadApi;
+import io.aurora.storage.Storage;
+import io.aurora.storage.durable.DurableStorage;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * aurora-scheduling: the assembled runtime (standard placement filters, offers in arrival order)
+ * and the Thrift API over it.
+ */
+@Module
+public interface SchedulingBindings {
+  @Provides
+  @Singleton
+  static SchedulerRuntime runtime(Storage storage, Driver driver, Clock clock, DaemonConfig config,
+      ProcessGuard guard, MeterRegistry registry) {
+    return new SchedulerRuntime(storage, driver, clock, new SecureRandom(),
+        config.scheduling().runtime(), FilterChain.standard(), Scorer.OFFER_ORDER,
+        () -> guard.fail("fatal error from the Mesos master"), registry);
+  }
+
+  @Provides
+  @Singleton
+  static AuroraAdmin.Iface api(DaemonConfig config, DurableStorage durable, Storage storage,
+      SchedulerRuntime runtime, MeterRegistry registry) {
+    ApiOptions options = config.scheduling().api();
+    return new AuroraAdminService(options,
+        new ReadApi(storage, options, runtime.loop()::pendingReasons),
+        new JobsApi(storage, runtime.stateManager(), runtime.taskTimers(), options),
+        new QuotaApi(storage),
+        new AdminApi(storage, runtime.stateManager(), runtime.taskTimers(), runtime.reconciler(),
+            Optional.<Runnable>of(durable::snapshot), runtime.reconcileBatchSize()),
+        registry);
+  }
+}

@@ -1,0 +1,96 @@
+package io.aurora.server.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.thrift.TConfiguration;
+import org.apache.thrift.transport.TEndpointTransport;
+import org.apache.thrift.transport.TTransportException;
+
+/**
+ * Thrift over HTTP with the JDK's client: each flushed call is one POST to {@code /api} with the
+ * protocol's media type as {@code Content-Type} and {@code Accept}; the reply body is then read.
+ * Redirects are followed, so a follower's 307 leads to the leader.
+ */
+public final class HttpThriftTransport extends TEndpointTransport {
+  private final URI uri;
+  private final String mediaType;
+  private final HttpClient http;
+  private final Duration timeout;
+  private final ByteArrayOutputStream request = new ByteArrayOutputStream();
+  private byte[] response = new byte[0];
+  private int read;
+
+  /**
+   * @param uri the {@code /api} address, e.g. {@code http://host:8081/api}
+   * @param mediaType {@code application/vnd.apache.thrift.binary} or {@code ...thrift.json}
+   */
+  public HttpThriftTransport(URI uri, String mediaType, Duration timeout)
+      throws TTransportException {
+    super(new TConfiguration());
+    this.uri = Objects.requireNonNull(uri, "uri");
+    this.mediaType = Objects.requireNonNull(mediaType, "mediaType");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(timeout).build();
+  }
+
+  @Override
+  public boolean isOpen() {
+    return true;
+  }
+
+  @Override
+  public void open() {}
+
+  @Override
+  public void close() {}
+
+  @Override
+  public int read(byte[] buf, int off, int len) throws TTransportException {
+    int n = Math.min(len, response.length - read);
+    if (n <= 0) {
+      throw new TTransportException(TTransportException.END_OF_FILE, "no more reply bytes");
+    }
+    System.arraycopy(response, read, buf, off, n);
+    read += n;
+    return n;
+  }
+
+  @Override
+  public void write(byte[] buf, int off, int len) {
+    request.write(buf, off, len);
+  }
+
+  @Override
+  public void flush() throws TTransportException {
+    byte[] body = request.toByteArray();
+    request.reset();
+    HttpRequest post = HttpRequest.newBuilder(uri)
+        .timeout(timeout)
+        .header("Content-Type", mediaType)
+        .header("Accept", mediaType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
+    try {
+      HttpResponse<byte[]> reply = http.send(post, HttpResponse.BodyHandlers.ofByteArray());
+      if (reply.statusCode() != 200) {
+        throw new TTransportException("HTTP " + reply.statusCode() + " from " + uri + ": "
+            + new String(reply.body(), java.nio.charset.StandardCharsets.UTF_8).strip());
+      }
+      response = reply.body();
+      read = 0;
+      resetConsumedMessageSize(-1);
+    } catch (IOException e) {
+      throw new TTransportException("cannot reach " + uri + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TTransportException("interrupted", e);
+    }
+  }
+}
