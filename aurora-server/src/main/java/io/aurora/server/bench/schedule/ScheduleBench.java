@@ -57,14 +57,13 @@ import picocli.CommandLine.Option;
  * durable replicated log (replica 0 in this JVM, the followers as separate processes, fsync on).
  *
  * <p>Two phases, each on a fresh log: (a) placement: {@code createJob} calls for every job (from
- * {@value #CLIENTS} client threads, as many API callers would) until every task is ASSIGNED,
+ * {@code -clients} threads, as many API callers would) until every task is ASSIGNED,
  * durable, with its ACCEPT call built, on a {@link RecordingDriver} holding one offer per agent;
  * (b) end to end: the same jobs until every task is RUNNING, through the embedded Mesos master's
  * simulated agents over HTTP ({@link HttpDriver}, {@link LocalMesos}). The clock of each phase
  * starts at its first {@code createJob} call.
  */
 public final class ScheduleBench implements Bench {
-  static final int CLIENTS = 8;
   private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(20);
 
   /** Flags of the schedule benchmark. */
@@ -89,6 +88,10 @@ public final class ScheduleBench implements Bench {
     @Option(names = "-replica_jvm_opts", defaultValue = "-Xmx256m",
         description = "JVM options of the follower replica processes, separated by spaces.")
     String replicaJvmOpts;
+
+    @Option(names = "-clients", defaultValue = "8",
+        description = "Threads making the createJob calls (API callers at once).")
+    int clients;
 
     @Option(names = "-end_to_end", defaultValue = "true", arity = "1",
         description = "Also run phase (b), every task RUNNING through the embedded master.")
@@ -127,7 +130,7 @@ public final class ScheduleBench implements Bench {
       List<String> jvmOptions = Arrays.stream(flags.replicaJvmOpts.trim().split("\\s+"))
           .filter(s -> !s.isEmpty()).toList();
       Phase placed = placementPhase(placement, root.resolve("placement"), flags.replicas,
-          jvmOptions, err);
+          jvmOptions, flags.clients, err);
       out.printf(Locale.ROOT, "placement: %d tasks on %d agents in %.2f s = %.0f tasks/s "
               + "(createJob to ACCEPT built, durable on %d replicas); pending to assigned p50 %.0f ms,"
               + " p99 %.0f ms%n", flags.tasks, flags.agents, placed.seconds(), placed.rate(),
@@ -136,7 +139,7 @@ public final class ScheduleBench implements Bench {
       if (flags.endToEnd) {
         Workload e2e = new Workload(flags.agents, flags.tasks, flags.jobs, false);
         Phase running = endToEndPhase(e2e, root.resolve("end-to-end"), flags.replicas, jvmOptions,
-            err);
+            flags.clients, err);
         runningRate = running.rate();
         out.printf(Locale.ROOT, "end to end: %d tasks RUNNING on %d simulated agents over HTTP in"
             + " %.2f s = %.0f tasks/s%n", flags.tasks, flags.agents, running.seconds(), runningRate);
@@ -160,6 +163,9 @@ public final class ScheduleBench implements Bench {
     if (flags.agents < 1 || flags.jobs < 1 || flags.tasks < flags.jobs) {
       return Optional.of("need -agents >= 1 and -tasks >= -jobs >= 1");
     }
+    if (flags.clients < 1) {
+      return Optional.of("-clients must be at least 1: " + flags.clients);
+    }
     if (flags.replicas < 1 || flags.replicas > 9) {
       return Optional.of("-replicas must be between 1 and 9: " + flags.replicas);
     }
@@ -173,7 +179,7 @@ public final class ScheduleBench implements Bench {
   private record Phase(double seconds, double rate, LatencySummary latency) {}
 
   private Phase placementPhase(Workload workload, Path dir, int replicas, List<String> jvmOptions,
-      PrintStream progress) throws Exception {
+      int clients, PrintStream progress) throws Exception {
     progress.printf("placement: starting a %d-replica log in %s%n", replicas, dir);
     Map<String, Long> jobStarts = new ConcurrentHashMap<>();
     RecordingDriver driver = new RecordingDriver(System::nanoTime, jobStarts, workload.tasks());
@@ -188,7 +194,7 @@ public final class ScheduleBench implements Bench {
       progress.printf("placement: %d offers held; creating %d jobs of %d tasks%n",
           workload.agents(), workload.jobs(), workload.tasks());
       long start = System.nanoTime();
-      createJobs(api, workload, jobStarts);
+      createJobs(api, workload, clients, jobStarts, progress);
       await("placement", driver::launched, workload.tasks(), cluster, progress);
       double seconds = (System.nanoTime() - start) / 1e9;
       cluster.checkAlive();
@@ -201,7 +207,7 @@ public final class ScheduleBench implements Bench {
   }
 
   private Phase endToEndPhase(Workload workload, Path dir, int replicas, List<String> jvmOptions,
-      PrintStream progress) throws Exception {
+      int clients, PrintStream progress) throws Exception {
     progress.printf("end to end: starting a %d-replica log and the embedded master with %d"
         + " simulated agents%n", replicas, workload.agents());
     LocalMesosOptions options = new LocalMesosOptions(0, 0, workload.agents(),
@@ -226,7 +232,7 @@ public final class ScheduleBench implements Bench {
         progress.printf("end to end: %d offers held; creating %d jobs of %d tasks%n",
             workload.agents(), workload.jobs(), workload.tasks());
         long start = System.nanoTime();
-        createJobs(api, workload, new ConcurrentHashMap<>());
+        createJobs(api, workload, clients, new ConcurrentHashMap<>(), progress);
         await("running", driver::running, workload.tasks(), cluster, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Phase(seconds, workload.tasks() / seconds, null);
@@ -246,10 +252,11 @@ public final class ScheduleBench implements Bench {
         () -> { }, new SimpleMeterRegistry());
   }
 
-  /** Creates every job from {@value #CLIENTS} threads; fails on the first non-OK response. */
-  private static void createJobs(AuroraAdminService api, Workload workload,
-      Map<String, Long> jobStarts) throws Exception {
-    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+  /** Creates every job from {@code clients} threads; fails on the first non-OK response. */
+  private static void createJobs(AuroraAdminService api, Workload workload, int clientCount,
+      Map<String, Long> jobStarts, PrintStream progress) throws Exception {
+    long start = System.nanoTime();
+    ExecutorService clients = Executors.newFixedThreadPool(clientCount);
     try {
       List<Future<?>> calls = new ArrayList<>();
       for (JobConfiguration job : workload.jobConfigs()) {
@@ -268,6 +275,8 @@ public final class ScheduleBench implements Bench {
       for (Future<?> call : calls) {
         call.get();
       }
+      progress.printf(Locale.ROOT, "%d createJob calls from %d clients returned in %.2f s%n",
+          calls.size(), clientCount, (System.nanoTime() - start) / 1e9);
     } finally {
       clients.shutdownNow();
     }
