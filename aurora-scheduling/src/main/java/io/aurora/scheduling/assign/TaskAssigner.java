@@ -23,9 +23,10 @@ import java.util.Optional;
  * task. Here, for each group in turn: the static checks run once per (group, offer) and their
  * answers are cached across rounds for as long as the offer lives; the offers that pass are ranked
  * once by the {@link Scorer}; then the group's tasks are poured into the best offer until a
- * dynamic check (resources, limits) vetoes, then into the next. Each placement shrinks the offer
- * and raises the job's attribute counts, so later tasks and groups see the round's earlier
- * decisions.
+ * dynamic check (resources, limits) vetoes, then into the next. With {@link Scorer#OFFER_ORDER}
+ * there is nothing to rank: offers are checked lazily, in order, until the group is placed.
+ * Each placement shrinks the offer and raises the job's attribute counts, so later tasks and
+ * groups see the round's earlier decisions.
  *
  * <p>Guarantee: when a round ends, every task left unplaced is vetoed on every offer as it is
  * left, because offers only shrink and counts only grow within a round.
