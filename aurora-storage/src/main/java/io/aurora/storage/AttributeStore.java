@@ -1,7 +1,10 @@
 package io.aurora.storage;
 
 import io.aurora.gen.HostAttributes;
+import io.aurora.gen.MaintenanceMode;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Agent attributes and maintenance modes, by host. */
@@ -10,6 +13,20 @@ public interface AttributeStore {
 
   /** Every host's attributes, ordered by host. */
   List<HostAttributes> fetchHostAttributes();
+
+  /**
+   * The maintenance mode of every host whose mode is set: what {@link #fetchHostAttributes()}
+   * holds, without copying every host's attributes (a scheduling round needs only the modes).
+   */
+  default Map<String, MaintenanceMode> fetchMaintenanceModes() {
+    Map<String, MaintenanceMode> modes = new HashMap<>();
+    for (HostAttributes a : fetchHostAttributes()) {
+      if (a.isSetMode()) {
+        modes.put(a.getHost(), a.getMode());
+      }
+    }
+    return modes;
+  }
 
   /** Attribute mutations of a write transaction. */
   interface Mutable extends AttributeStore {

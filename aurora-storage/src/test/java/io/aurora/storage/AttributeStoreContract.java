@@ -28,6 +28,18 @@ public abstract class AttributeStoreContract {
   }
 
   @Test
+  public void maintenanceModes_matchTheStoredAttributes() {
+    Storage storage = storage();
+    save(storage, host("h1").setMode(MaintenanceMode.DRAINING));
+    save(storage, host("h2"));
+    assertThat(storage.read((StoreProvider s) -> s.attributeStore().fetchMaintenanceModes()))
+        .containsOnly(java.util.Map.entry("h1", MaintenanceMode.DRAINING),
+            java.util.Map.entry("h2", MaintenanceMode.NONE));
+    assertThat(storage.write((MutableStoreProvider s) -> s.attributeStore().fetchMaintenanceModes()))
+        .containsEntry("h1", MaintenanceMode.DRAINING).hasSize(2);
+  }
+
+  @Test
   public void saveWithoutMode_keepsMaintenanceMode() {
     Storage storage = storage();
     save(storage, host("h1").setMode(MaintenanceMode.DRAINING));

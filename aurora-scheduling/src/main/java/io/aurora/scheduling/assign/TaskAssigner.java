@@ -23,9 +23,10 @@ import java.util.Optional;
  * task. Here, for each group in turn: the static checks run once per (group, offer) and their
  * answers are cached across rounds for as long as the offer lives; the offers that pass are ranked
  * once by the {@link Scorer}; then the group's tasks are poured into the best offer until a
- * dynamic check (resources, limits) vetoes, then into the next. Each placement shrinks the offer
- * and raises the job's attribute counts, so later tasks and groups see the round's earlier
- * decisions.
+ * dynamic check (resources, limits) vetoes, then into the next. With {@link Scorer#OFFER_ORDER}
+ * there is nothing to rank: offers are checked lazily, in order, until the group is placed.
+ * Each placement shrinks the offer and raises the job's attribute counts, so later tasks and
+ * groups see the round's earlier decisions.
  *
  * <p>Guarantee: when a round ends, every task left unplaced is vetoed on every offer as it is
  * left, because offers only shrink and counts only grow within a round.
@@ -68,41 +69,97 @@ public final class TaskAssigner {
       TaskRequest request = group.request();
       Map<String, Optional<Veto>> cache =
           staticVetoes.computeIfAbsent(request.config(), k -> new HashMap<>());
-      Veto weakest = null;
-      List<HostOffer> candidates = new ArrayList<>();
-      for (HostOffer offer : live.values()) {
-        Optional<Veto> veto = cache.computeIfAbsent(
-            offer.offerId(), k -> chain.checkStatic(request, offer, context));
-        if (veto.isPresent()) {
-          weakest = weaker(weakest, veto.get());
-        } else {
-          candidates.add(offer);
-        }
-      }
-      int next = 0;
-      List<String> ids = group.taskIds();
-      for (HostOffer candidate : RankedOffer.rank(scorer, request, candidates)) {
-        if (next == ids.size()) {
-          break;
-        }
-        HostOffer offer = live.get(candidate.offerId());
-        while (next < ids.size()) {
-          Optional<Veto> veto = chain.checkDynamic(request, offer, context);
-          if (veto.isPresent()) {
-            weakest = weaker(weakest, veto.get());
-            break;
-          }
-          assignments.add(place(ids.get(next++), request, offer));
-          offer = offer.consume(request.need());
-          context.placed(request.job(), offer);
-        }
-        live.put(offer.offerId(), offer);
-      }
-      if (next < ids.size()) {
+      Pour pour = scorer == Scorer.OFFER_ORDER
+          ? pourInOfferOrder(request, group.taskIds(), live, cache, context, assignments)
+          : pourRanked(request, group.taskIds(), live, cache, context, assignments);
+      if (pour.placed() < group.taskIds().size()) {
+        Veto weakest = weaker(pour.weakestStatic(), pour.weakestDynamic());
         nearest.put(request.config(), weakest != null ? weakest : Veto.insufficient("offers"));
       }
     }
     return new AssignmentRound(assignments, nearest, new ArrayList<>(live.values()));
+  }
+
+  /** How far one group got: tasks placed and the weakest static and dynamic vetoes seen. */
+  private record Pour(int placed, Veto weakestStatic, Veto weakestDynamic) {}
+
+  /**
+   * With a scorer that keeps the offer order there is nothing to rank, so offers are checked
+   * lazily, in order, and the walk stops once the group is placed: a round then costs in
+   * proportion to the offers it fills, not to every offer held (10,000 offers times every pending
+   * group, per round, was most of a round's time). Same offers in the same order as
+   * {@link #pourRanked}, hence the same placements; the vetoes are kept apart by kind so that the
+   * nearest veto reported is the same too (all offers are visited whenever tasks are left).
+   */
+  private Pour pourInOfferOrder(TaskRequest request, List<String> ids,
+      Map<String, HostOffer> live, Map<String, Optional<Veto>> cache, PlacementContext context,
+      List<Assignment> assignments) {
+    Veto weakestStatic = null;
+    Veto weakestDynamic = null;
+    int next = 0;
+    for (HostOffer current : live.values()) {
+      if (next == ids.size()) {
+        break;
+      }
+      Optional<Veto> veto = cache.computeIfAbsent(
+          current.offerId(), k -> chain.checkStatic(request, current, context));
+      if (veto.isPresent()) {
+        weakestStatic = weaker(weakestStatic, veto.get());
+        continue;
+      }
+      HostOffer offer = current;
+      while (next < ids.size()) {
+        Optional<Veto> dynamic = chain.checkDynamic(request, offer, context);
+        if (dynamic.isPresent()) {
+          weakestDynamic = weaker(weakestDynamic, dynamic.get());
+          break;
+        }
+        assignments.add(place(ids.get(next++), request, offer));
+        offer = offer.consume(request.need());
+        context.placed(request.job(), offer);
+      }
+      if (offer != current) {
+        // Replacing the value of a present key is not a structural change: iteration goes on.
+        live.put(offer.offerId(), offer);
+      }
+    }
+    return new Pour(next, weakestStatic, weakestDynamic);
+  }
+
+  /** Static checks on every offer, rank the ones that pass, then pour in rank order. */
+  private Pour pourRanked(TaskRequest request, List<String> ids, Map<String, HostOffer> live,
+      Map<String, Optional<Veto>> cache, PlacementContext context, List<Assignment> assignments) {
+    Veto weakestStatic = null;
+    Veto weakestDynamic = null;
+    List<HostOffer> candidates = new ArrayList<>();
+    for (HostOffer offer : live.values()) {
+      Optional<Veto> veto = cache.computeIfAbsent(
+          offer.offerId(), k -> chain.checkStatic(request, offer, context));
+      if (veto.isPresent()) {
+        weakestStatic = weaker(weakestStatic, veto.get());
+      } else {
+        candidates.add(offer);
+      }
+    }
+    int next = 0;
+    for (HostOffer candidate : RankedOffer.rank(scorer, request, candidates)) {
+      if (next == ids.size()) {
+        break;
+      }
+      HostOffer offer = live.get(candidate.offerId());
+      while (next < ids.size()) {
+        Optional<Veto> veto = chain.checkDynamic(request, offer, context);
+        if (veto.isPresent()) {
+          weakestDynamic = weaker(weakestDynamic, veto.get());
+          break;
+        }
+        assignments.add(place(ids.get(next++), request, offer));
+        offer = offer.consume(request.need());
+        context.placed(request.job(), offer);
+      }
+      live.put(offer.offerId(), offer);
+    }
+    return new Pour(next, weakestStatic, weakestDynamic);
   }
 
   /** Number of cached static answers (for metrics and tests). */
@@ -125,6 +182,9 @@ public final class TaskAssigner {
   }
 
   private static Veto weaker(Veto current, Veto candidate) {
+    if (candidate == null) {
+      return current;
+    }
     return current == null || candidate.score() < current.score() ? candidate : current;
   }
 }

@@ -31,6 +31,7 @@ public final class LocalMesos implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalMesos.class);
   /** 127.0.0.1 as MasterInfo.ip stores it: network byte order read as a little-endian int. */
   private static final int LOOPBACK_IP = 0x0100007f;
+  private static final java.util.regex.Pattern MODULO = java.util.regex.Pattern.compile("#%([1-9][0-9]{0,8})");
 
   private final LocalMaster master;
   private final Undertow server;
@@ -117,10 +118,21 @@ public final class LocalMesos implements AutoCloseable {
     for (String part : text.split(";")) {
       String[] kv = part.split(":", 2);
       if (kv.length == 2) {
-        out.put(kv[0].strip(), kv[1].strip().replace("#", String.valueOf(index)));
+        out.put(kv[0].strip(), numbered(kv[1].strip(), index));
       }
     }
     return out;
+  }
+
+  /** {@code #%N} becomes the agent's number modulo N, then {@code #} its number. */
+  private static String numbered(String template, int index) {
+    java.util.regex.Matcher m = MODULO.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, String.valueOf(index % Integer.parseInt(m.group(1))));
+    }
+    m.appendTail(out);
+    return out.toString().replace("#", String.valueOf(index));
   }
 
   /** The port on 127.0.0.1. */

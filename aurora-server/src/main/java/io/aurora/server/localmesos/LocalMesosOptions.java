@@ -17,7 +17,7 @@ import org.apache.mesos.v1.Protos.TaskState;
  * @param agentResources resources of each local agent, e.g. {@code cpus:4;mem:8192;disk:20000;ports:[31000-32000]}
  * @param simulatedAgentResources resources of each simulated agent
  * @param simulatedAgentAttributes text attributes of simulated agents, {@code name:value;...};
- *     {@code #} in a value is replaced by the agent's number
+ *     {@code #} in a value is replaced by the agent's number, {@code #%N} by that number modulo N
  * @param simulatedTaskDuration if set, simulated tasks end after this long...
  * @param simulatedTaskEnd ...in this state (FINISHED or FAILED)
  * @param heartbeatInterval HEARTBEAT period (Mesos: 15 s)

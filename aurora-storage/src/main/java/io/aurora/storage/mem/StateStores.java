@@ -4,6 +4,7 @@ import io.aurora.gen.HostAttributes;
 import io.aurora.gen.HostMaintenanceRequest;
 import io.aurora.gen.JobConfiguration;
 import io.aurora.gen.JobKey;
+import io.aurora.gen.MaintenanceMode;
 import io.aurora.gen.ResourceAggregate;
 import io.aurora.storage.AttributeStore;
 import io.aurora.storage.CronJobStore;
@@ -16,6 +17,7 @@ import io.aurora.storage.StoreProvider;
 import io.aurora.storage.TaskStore;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +154,17 @@ class StateStores implements StoreProvider {
     @Override
     public Optional<HostAttributes> fetchHostAttributes(String host) {
       return Optional.ofNullable(state.get().hosts.get(host)).map(HostAttributes::deepCopy);
+    }
+
+    @Override
+    public Map<String, MaintenanceMode> fetchMaintenanceModes() {
+      Map<String, MaintenanceMode> out = new HashMap<>();
+      state.get().hosts.forEach((k, v) -> {
+        if (v.isSetMode()) {
+          out.put(k, v.getMode());
+        }
+      });
+      return out;
     }
 
     @Override

@@ -179,7 +179,7 @@ public final class LogBench implements Bench {
   }
 
   /** Ports free right now on 127.0.0.1 (another process could take one before a replica binds). */
-  private static List<HostAndPort> freeLoopbackAddresses(int count) throws IOException {
+  public static List<HostAndPort> freeLoopbackAddresses(int count) throws IOException {
     List<ServerSocket> held = new ArrayList<>();
     try {
       for (int i = 0; i < count; i++) {

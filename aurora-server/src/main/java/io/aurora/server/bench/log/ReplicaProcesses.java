@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * exits any other way (Ctrl-C, {@code kill}); and should the benchmark's JVM die without running
  * hooks ({@code kill -9}) their standard input reaches end of file all the same.
  */
-final class ReplicaProcesses implements AutoCloseable {
+public final class ReplicaProcesses implements AutoCloseable {
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
   private final List<Child> children = new CopyOnWriteArrayList<>();
@@ -41,7 +41,7 @@ final class ReplicaProcesses implements AutoCloseable {
    * Starts replica {@code i} for every index in {@code indices}, listening on {@code addresses[i]}
    * with its files in {@code dirs[i]} and its log in {@code logDir/replica-<i>.log}.
    */
-  static ReplicaProcesses start(List<Integer> indices, List<HostAndPort> addresses, List<Path> dirs,
+  public static ReplicaProcesses start(List<Integer> indices, List<HostAndPort> addresses, List<Path> dirs,
       int quorum, List<String> jvmOptions, Path logDir) throws IOException {
     ReplicaProcesses processes = new ReplicaProcesses();
     Runtime.getRuntime().addShutdownHook(processes.killer);
@@ -101,7 +101,7 @@ final class ReplicaProcesses implements AutoCloseable {
   }
 
   /** Waits until every replica listens for its peers, at most {@code timeout} for each. */
-  void awaitReady(Duration timeout) throws InterruptedException {
+  public void awaitReady(Duration timeout) throws InterruptedException {
     for (Child c : children) {
       try {
         c.ready().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -114,7 +114,7 @@ final class ReplicaProcesses implements AutoCloseable {
   }
 
   /** Throws if a replica exited. */
-  void checkAlive() {
+  public void checkAlive() {
     for (Child c : children) {
       if (!c.process().isAlive()) {
         throw new IllegalStateException("replica " + c.index() + " exited with status "

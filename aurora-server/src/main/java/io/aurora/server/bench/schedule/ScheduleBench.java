@@ -1,0 +1,338 @@
+package io.aurora.server.bench.schedule;
+
+import io.aurora.gen.JobConfiguration;
+import io.aurora.gen.Response;
+import io.aurora.gen.ResponseCode;
+import io.aurora.scheduling.filter.FilterChain;
+import io.aurora.scheduling.mesos.Driver;
+import io.aurora.scheduling.mesos.FrameworkOptions;
+import io.aurora.scheduling.mesos.http.HttpDriver;
+import io.aurora.scheduling.mesos.http.MesosClientOptions;
+import io.aurora.scheduling.rank.Scorer;
+import io.aurora.scheduling.runtime.SchedulerRuntime;
+import io.aurora.scheduling.runtime.SchedulerRuntimeOptions;
+import io.aurora.scheduling.thrift.ApiOptions;
+import io.aurora.scheduling.thrift.AuroraAdminService;
+import io.aurora.server.bench.Bench;
+import io.aurora.server.bench.LatencySummary;
+import io.aurora.server.flags.FlagParser;
+import io.aurora.server.flags.HelpText;
+import io.aurora.server.flags.ParseResult;
+import io.aurora.server.localmesos.LocalMesos;
+import io.aurora.server.localmesos.LocalMesosOptions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.stream.Stream;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.Attribute;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.Offer;
+import org.apache.mesos.v1.Protos.OfferID;
+import org.apache.mesos.v1.Protos.Resource;
+import org.apache.mesos.v1.Protos.TaskState;
+import org.apache.mesos.v1.Protos.Value;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code aurora-bench schedule}: how fast the scheduling runtime places and launches tasks on a
+ * durable replicated log (replica 0 in this JVM, the followers as separate processes, fsync on).
+ *
+ * <p>Two phases, each on a fresh log: (a) placement: {@code createJob} calls for every job (from
+ * {@code -clients} threads, as many API callers would) until every task is ASSIGNED,
+ * durable, with its ACCEPT call built, on a {@link RecordingDriver} holding one offer per agent;
+ * (b) end to end: the same jobs until every task is RUNNING, through the embedded Mesos master's
+ * simulated agents over HTTP ({@link HttpDriver}, {@link LocalMesos}). The clock of each phase
+ * starts at its first {@code createJob} call.
+ */
+public final class ScheduleBench implements Bench {
+  private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(20);
+
+  /** Flags of the schedule benchmark. */
+  static final class Flags {
+    @Option(names = "-agents", defaultValue = "10000", description = "Agents (one offer each).")
+    int agents;
+
+    @Option(names = "-tasks", defaultValue = "100000", description = "Tasks to place.")
+    int tasks;
+
+    @Option(names = "-jobs", defaultValue = "1000", description = "Jobs the tasks are spread over.")
+    int jobs;
+
+    @Option(names = "-replicas", defaultValue = "3",
+        description = "Log replicas: this JVM's and replicas-1 follower processes (quorum a majority).")
+    int replicas;
+
+    @Option(names = "-dir", defaultValue = "${sys:java.io.tmpdir}",
+        description = "Where the scratch directory with the replicas' files is made.")
+    Path dir;
+
+    @Option(names = "-replica_jvm_opts", defaultValue = "-Xmx256m",
+        description = "JVM options of the follower replica processes, separated by spaces.")
+    String replicaJvmOpts;
+
+    @Option(names = "-clients", defaultValue = "8",
+        description = "Threads making the createJob calls (API callers at once).")
+    int clients;
+
+    @Option(names = "-end_to_end", defaultValue = "true", arity = "1",
+        description = "Also run phase (b), every task RUNNING through the embedded master.")
+    boolean endToEnd;
+  }
+
+  @Override
+  public String name() {
+    return "schedule";
+  }
+
+  @Override
+  public String description() {
+    return "Tasks placed and running per second on a durable 3-replica log, 10,000 simulated agents.";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    Flags flags = new Flags();
+    ParseResult result = new FlagParser("schedule").parse(flags, args.toArray(new String[0]));
+    if (result instanceof ParseResult.HelpRequested help) {
+      out.print(HelpText.render("Usage: aurora-bench schedule [-agents=10000] [-tasks=100000]"
+          + " [-jobs=1000] [-replicas=3] [-dir=<path>]", help.flags()));
+      return 0;
+    }
+    Optional<String> invalid = result instanceof ParseResult.Invalid i
+        ? Optional.of(i.message()) : validate(flags);
+    if (invalid.isPresent()) {
+      err.println("aurora-bench schedule: " + invalid.get());
+      return 1;
+    }
+    Path root = Files.createTempDirectory(flags.dir, "aurora-schedule-bench-");
+    boolean ok = false;
+    try {
+      Workload placement = new Workload(flags.agents, flags.tasks, flags.jobs, true);
+      List<String> jvmOptions = Arrays.stream(flags.replicaJvmOpts.trim().split("\\s+"))
+          .filter(s -> !s.isEmpty()).toList();
+      Phase placed = placementPhase(placement, root.resolve("placement"), flags.replicas,
+          jvmOptions, flags.clients, err);
+      out.printf(Locale.ROOT, "placement: %d tasks on %d agents in %.2f s = %.0f tasks/s "
+              + "(createJob to ACCEPT built, durable on %d replicas); pending to assigned p50 %.0f ms,"
+              + " p99 %.0f ms%n", flags.tasks, flags.agents, placed.seconds(), placed.rate(),
+          flags.replicas, placed.latency().p50Nanos() / 1e6, placed.latency().p99Nanos() / 1e6);
+      double runningRate = 0;
+      if (flags.endToEnd) {
+        Workload e2e = new Workload(flags.agents, flags.tasks, flags.jobs, false);
+        Phase running = endToEndPhase(e2e, root.resolve("end-to-end"), flags.replicas, jvmOptions,
+            flags.clients, err);
+        runningRate = running.rate();
+        out.printf(Locale.ROOT, "end to end: %d tasks RUNNING on %d simulated agents over HTTP in"
+            + " %.2f s = %.0f tasks/s%n", flags.tasks, flags.agents, running.seconds(), runningRate);
+      }
+      out.printf(Locale.ROOT, "{\"bench\":\"schedule\",\"agents\":%d,\"tasks\":%d,\"jobs\":%d,"
+              + "\"replicas\":%d,\"placed_per_sec\":%.1f,\"running_per_sec\":%.1f,"
+              + "\"pending_to_assigned_p99_ms\":%.1f}%n", flags.agents, flags.tasks, flags.jobs,
+          flags.replicas, placed.rate(), runningRate, placed.latency().p99Nanos() / 1e6);
+      ok = true;
+    } finally {
+      if (ok) {
+        deleteRecursively(root);
+      } else {
+        err.println("aurora-bench schedule: replica logs kept in " + root);
+      }
+    }
+    return 0;
+  }
+
+  private static Optional<String> validate(Flags flags) {
+    if (flags.agents < 1 || flags.jobs < 1 || flags.tasks < flags.jobs) {
+      return Optional.of("need -agents >= 1 and -tasks >= -jobs >= 1");
+    }
+    if (flags.clients < 1) {
+      return Optional.of("-clients must be at least 1: " + flags.clients);
+    }
+    if (flags.replicas < 1 || flags.replicas > 9) {
+      return Optional.of("-replicas must be between 1 and 9: " + flags.replicas);
+    }
+    if (!Files.isDirectory(flags.dir)) {
+      return Optional.of("-dir " + flags.dir + " is not a directory");
+    }
+    return Optional.empty();
+  }
+
+  /** One phase's outcome. */
+  private record Phase(double seconds, double rate, LatencySummary latency) {}
+
+  private Phase placementPhase(Workload workload, Path dir, int replicas, List<String> jvmOptions,
+      int clients, PrintStream progress) throws Exception {
+    progress.printf("placement: starting a %d-replica log in %s%n", replicas, dir);
+    Map<String, Long> jobStarts = new ConcurrentHashMap<>();
+    RecordingDriver driver = new RecordingDriver(System::nanoTime, jobStarts, workload.tasks());
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    try (LogCluster cluster = LogCluster.start(dir, replicas, jvmOptions)) {
+      SchedulerRuntime runtime = runtime(cluster, driver);
+      AuroraAdminService api = AuroraAdminService.of(ApiOptions.defaults("bench"),
+          cluster.storage(), runtime, Optional.empty(), new SimpleMeterRegistry());
+      driver.subscribe(Optional.empty(), runtime.listener());
+      driver.deliver(FrameworkID.newBuilder().setValue("bench").build(), offers(workload));
+      runtime.start(executor);
+      progress.printf("placement: %d offers held; creating %d jobs of %d tasks%n",
+          workload.agents(), workload.jobs(), workload.tasks());
+      long start = System.nanoTime();
+      createJobs(api, workload, clients, jobStarts, progress);
+      await("placement", driver::launched, workload.tasks(), cluster, progress);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      cluster.checkAlive();
+      return new Phase(seconds, workload.tasks() / seconds, LatencySummary.of(driver.latencies()));
+    } finally {
+      executor.shutdownNow();
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+      driver.stop();
+    }
+  }
+
+  private Phase endToEndPhase(Workload workload, Path dir, int replicas, List<String> jvmOptions,
+      int clients, PrintStream progress) throws Exception {
+    progress.printf("end to end: starting a %d-replica log and the embedded master with %d"
+        + " simulated agents%n", replicas, workload.agents());
+    LocalMesosOptions options = new LocalMesosOptions(0, 0, workload.agents(),
+        Files.createDirectories(dir.resolve("mesos")), "cpus:1;mem:1024",
+        Workload.AGENT_RESOURCES, workload.attributeTemplate(), Optional.empty(),
+        TaskState.TASK_FINISHED, Duration.ofSeconds(15), Duration.ofSeconds(1),
+        Duration.ofSeconds(10), Duration.ofSeconds(5));
+    ScheduledExecutorService driverThread = Executors.newSingleThreadScheduledExecutor();
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    try (LogCluster cluster = LogCluster.start(dir, replicas, jvmOptions);
+        LocalMesos mesos = LocalMesos.start(options, Clock.systemUTC())) {
+      RunningCounter driver = new RunningCounter(HttpDriver.forAddress(mesos.address(),
+          FrameworkOptions.of("aurora-bench", "root", Duration.ofMinutes(10)),
+          MesosClientOptions.defaults(), driverThread));
+      SchedulerRuntime runtime = runtime(cluster, driver);
+      AuroraAdminService api = AuroraAdminService.of(ApiOptions.defaults("bench"),
+          cluster.storage(), runtime, Optional.empty(), new SimpleMeterRegistry());
+      driver.subscribe(Optional.empty(), runtime.listener());
+      runtime.start(executor);
+      try {
+        await("offers", runtime.offers()::size, workload.agents(), cluster, progress);
+        progress.printf("end to end: %d offers held; creating %d jobs of %d tasks%n",
+            workload.agents(), workload.jobs(), workload.tasks());
+        long start = System.nanoTime();
+        createJobs(api, workload, clients, new ConcurrentHashMap<>(), progress);
+        await("running", driver::running, workload.tasks(), cluster, progress);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Phase(seconds, workload.tasks() / seconds, null);
+      } finally {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+        driver.teardown();
+      }
+    } finally {
+      driverThread.shutdownNow();
+    }
+  }
+
+  private static SchedulerRuntime runtime(LogCluster cluster, Driver driver) {
+    return new SchedulerRuntime(cluster.storage(), driver, Clock.systemUTC(), new Random(1),
+        SchedulerRuntimeOptions.DEFAULTS, FilterChain.standard(), Scorer.OFFER_ORDER,
+        () -> { }, new SimpleMeterRegistry());
+  }
+
+  /** Creates every job from {@code clients} threads; fails on the first non-OK response. */
+  private static void createJobs(AuroraAdminService api, Workload workload, int clientCount,
+      Map<String, Long> jobStarts, PrintStream progress) throws Exception {
+    long start = System.nanoTime();
+    ExecutorService clients = Executors.newFixedThreadPool(clientCount);
+    try {
+      List<Future<?>> calls = new ArrayList<>();
+      for (JobConfiguration job : workload.jobConfigs()) {
+        calls.add(clients.submit(() -> {
+          String name = job.getKey().getRole() + "/" + job.getKey().getEnvironment() + "/"
+              + job.getKey().getName();
+          jobStarts.put(name, System.nanoTime());
+          Response response = api.createJob(job);
+          if (response.getResponseCode() != ResponseCode.OK) {
+            throw new IllegalStateException("createJob " + name + ": "
+                + response.getResponseCode() + " " + response.getDetails());
+          }
+          return null;
+        }));
+      }
+      for (Future<?> call : calls) {
+        call.get();
+      }
+      progress.printf(Locale.ROOT, "%d createJob calls from %d clients returned in %.2f s%n",
+          calls.size(), clientCount, (System.nanoTime() - start) / 1e9);
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  /** Waits until {@code count} reaches {@code target}, printing progress every 5 s. */
+  private static void await(String what, IntSupplier count, int target, LogCluster cluster,
+      PrintStream progress) throws InterruptedException {
+    long start = System.nanoTime();
+    long nextReport = start + TimeUnit.SECONDS.toNanos(5);
+    while (count.getAsInt() < target) {
+      long now = System.nanoTime();
+      if (now - start > PHASE_TIMEOUT.toNanos()) {
+        throw new IllegalStateException(what + ": only " + count.getAsInt() + " of " + target
+            + " after " + PHASE_TIMEOUT.toMinutes() + " min");
+      }
+      if (now > nextReport) {
+        cluster.checkAlive();
+        progress.printf("%s: %d of %d%n", what, count.getAsInt(), target);
+        nextReport = now + TimeUnit.SECONDS.toNanos(5);
+      }
+      Thread.sleep(2);
+    }
+  }
+
+  private static List<Offer> offers(Workload workload) {
+    List<Offer> offers = new ArrayList<>(workload.agents());
+    for (int i = 0; i < workload.agents(); i++) {
+      Offer.Builder offer = Offer.newBuilder()
+          .setId(OfferID.newBuilder().setValue("offer-" + i))
+          .setFrameworkId(FrameworkID.newBuilder().setValue("bench"))
+          .setAgentId(AgentID.newBuilder().setValue("agent-" + i))
+          .setHostname("agent-" + i + ".bench")
+          .addResources(scalar("cpus", 16))
+          .addResources(scalar("mem", 65536))
+          .addResources(scalar("disk", 1_000_000))
+          .addResources(Resource.newBuilder().setName("ports").setType(Value.Type.RANGES)
+              .setRanges(Value.Ranges.newBuilder().addRange(
+                  Value.Range.newBuilder().setBegin(31000).setEnd(32000))));
+      workload.attributes(i).forEach((name, value) -> offer.addAttributes(Attribute.newBuilder()
+          .setName(name).setType(Value.Type.TEXT).setText(Value.Text.newBuilder().setValue(value))));
+      offers.add(offer.build());
+    }
+    return offers;
+  }
+
+  private static Resource scalar(String name, double value) {
+    return Resource.newBuilder().setName(name).setType(Value.Type.SCALAR)
+        .setScalar(Value.Scalar.newBuilder().setValue(value)).build();
+  }
+
+  private static void deleteRecursively(Path root) throws java.io.IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
