@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +19,7 @@ import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -124,8 +126,15 @@ class ZooKeeperReplicaGroupTest {
    */
   private static void endSessionOnServer(CuratorFramework client) throws Exception {
     ZooKeeper zk = client.getZookeeperClient().getZooKeeper();
-    ZooKeeper twin = new ZooKeeper(zooKeeper.getConnectString(), 10_000, event -> {},
-        zk.getSessionId(), zk.getSessionPasswd());
+    CountDownLatch connected = new CountDownLatch(1);
+    ZooKeeper twin = new ZooKeeper(zooKeeper.getConnectString(), 10_000, event -> {
+      if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+        connected.countDown();
+      }
+    }, zk.getSessionId(), zk.getSessionPasswd());
+    // A twin closed before it has connected never tells the server, and the session lives on:
+    // on a loaded machine that made this test flaky.
+    assertThat(connected.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
     twin.close();
   }
 
