@@ -109,7 +109,11 @@ public final class ZooKeeperReplicaGroup implements ReplicaGroup {
         .collect(Collectors.toUnmodifiableSet());
     if (initializing || !current.equals(members)) {
       members = current;
-      listener.onMembers(current);
+      try {
+        listener.onMembers(current);
+      } catch (RuntimeException e) {
+        LOG.error("Replica group listener failed on {}", current, e);
+      }
     }
   }
 

@@ -13,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -34,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * METADATA win, and a TRUNCATE drops every earlier PUT below it. What survives a crash is therefore
  * always a prefix of the writes, which is the ordering {@link LogStorage} promises.
  *
- * <p>Values stay on disk. The heap holds an index from position to (segment, offset, length), the
- * metadata, and the unsynced tail of the newest segment (which {@link #get} serves from memory).
+ * <p>Values stay on disk. The heap holds an index from position to (segment, offset, length) of
+ * about 16 bytes per position ({@link PositionIndex}), the metadata, and the unsynced tail of the
+ * newest segment (which {@link #get} serves from memory).
  *
  * <h2>Durability</h2>
  *
@@ -81,14 +81,11 @@ public final class FileLogStorage implements LogStorage {
     }
   }
 
-  /** Where the current record of a position lives. */
-  private record Location(Segment segment, long offset, int frameBytes) {}
-
   private final Path dir;
   private final Options options;
   private final FileChannel lockChannel;
   private final TreeMap<Long, Segment> segments = new TreeMap<>();
-  private final TreeMap<Long, Location> index = new TreeMap<>();
+  private final PositionIndex index = new PositionIndex(this::release);
   private Segment active;
   private byte[] metadata;
   private Segment metadataSegment;
@@ -189,7 +186,7 @@ public final class FileLogStorage implements LogStorage {
     switch (type) {
       case PUT -> {
         if (position >= truncationPoint) {
-          index(position, new Location(segment, offset, frameBytes));
+          index(position, segment, offset, frameBytes);
         }
       }
       case METADATA -> {
@@ -206,24 +203,21 @@ public final class FileLogStorage implements LogStorage {
     }
   }
 
-  private void index(long position, Location location) {
-    location.segment().liveRecords++;
-    Location old = index.put(position, location);
-    if (old != null) {
-      release(old);
-    }
+  private void index(long position, Segment segment, long offset, int frameBytes) {
+    segment.liveRecords++;
+    index.put(position, Math.toIntExact(segment.id), offset, frameBytes);
   }
 
-  private void release(Location old) {
-    if (--old.segment().liveRecords == 0 && old.segment() != active) {
+  /** An index entry pointing into segment {@code id} was replaced or removed. */
+  private void release(int id) {
+    Segment segment = segments.get((long) id);
+    if (--segment.liveRecords == 0 && segment != active) {
       reclaimPending = true;
     }
   }
 
   private void dropBelow(long position) {
-    Map<Long, Location> gone = index.headMap(position);
-    gone.values().forEach(this::release);
-    gone.clear();
+    index.removeBelow(position);
   }
 
   @Override
@@ -252,7 +246,7 @@ public final class FileLogStorage implements LogStorage {
       return;
     }
     long offset = appendFrame(FrameType.PUT, position, record);
-    index(position, new Location(active, offset, Frames.frameBytes(FrameType.PUT, record.length)));
+    index(position, active, offset, Frames.frameBytes(FrameType.PUT, record.length));
   }
 
   @Override
@@ -276,8 +270,7 @@ public final class FileLogStorage implements LogStorage {
       }
       return active.append(type, position, data);
     } catch (IOException e) {
-      failed = true;
-      throw new LogStorageException("cannot append to " + active.path, e);
+      throw fail("cannot append to " + active.path, e);
     }
   }
 
@@ -294,11 +287,20 @@ public final class FileLogStorage implements LogStorage {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The fsync itself runs without holding the storage's lock, so another thread can keep putting
+   * (and reading) while it runs; those later writes wait for the next sync.
+   */
   @Override
-  public synchronized void sync() {
-    checkUsable();
-    try {
-      List<Segment> dead = reclaimPending ? deadSegments() : List.of();
+  public void sync() {
+    Segment toForce;
+    List<Segment> dead;
+    synchronized (this) {
+      checkUsable();
+      dead = reclaimPending ? deadSegments() : List.of();
+      reclaimPending = false;
       for (Segment segment : dead) {
         // Carry the latest metadata and truncation point out of a segment about to be deleted.
         if (segment == metadataSegment) {
@@ -310,15 +312,35 @@ public final class FileLogStorage implements LogStorage {
           truncateSegment = active;
         }
       }
-      active.force();
-      if (reclaimPending) {
-        delete(dead);
-        reclaimPending = false;
+      toForce = active;
+      try {
+        toForce.flush();
+      } catch (IOException e) {
+        throw fail("cannot write " + toForce.path, e);
       }
-    } catch (IOException e) {
-      failed = true;
-      throw new LogStorageException("fsync failed in " + dir, e);
     }
+    try {
+      // Segments before toForce were forced when they were rolled.
+      toForce.forceWritten();
+    } catch (IOException e) {
+      synchronized (this) {
+        throw fail("fsync failed in " + dir, e);
+      }
+    }
+    if (!dead.isEmpty()) {
+      synchronized (this) {
+        try {
+          delete(dead);
+        } catch (IOException e) {
+          throw fail("cannot delete dead segments in " + dir, e);
+        }
+      }
+    }
+  }
+
+  private LogStorageException fail(String message, IOException cause) {
+    failed = true;
+    return new LogStorageException(message, cause);
   }
 
   private List<Segment> deadSegments() {
@@ -332,7 +354,11 @@ public final class FileLogStorage implements LogStorage {
   }
 
   private void delete(List<Segment> dead) throws IOException {
+    checkUsable();
     for (Segment segment : dead) {
+      if (segments.get(segment.id) != segment) {
+        continue; // a concurrent sync deleted it already
+      }
       segment.close();
       Files.delete(segment.path);
       segments.remove(segment.id);
@@ -346,11 +372,11 @@ public final class FileLogStorage implements LogStorage {
   @Override
   public synchronized Optional<byte[]> get(long position) {
     checkUsable();
-    Location location = index.get(position);
+    PositionIndex.Location location = index.get(position);
     if (location == null) {
       return Optional.empty();
     }
-    Segment segment = location.segment();
+    Segment segment = segments.get((long) location.segment());
     byte[] frame;
     try {
       frame = segment.read(location.offset(), location.frameBytes());
@@ -373,13 +399,13 @@ public final class FileLogStorage implements LogStorage {
   @Override
   public synchronized OptionalLong firstPosition() {
     checkUsable();
-    return index.isEmpty() ? OptionalLong.empty() : OptionalLong.of(index.firstKey());
+    return index.first();
   }
 
   @Override
   public synchronized OptionalLong lastPosition() {
     checkUsable();
-    return index.isEmpty() ? OptionalLong.empty() : OptionalLong.of(index.lastKey());
+    return index.last();
   }
 
   @Override

@@ -3,15 +3,27 @@ package io.aurora.log.storage;
 import java.util.zip.CRC32C;
 
 /**
- * The on-disk frame: {@code [int bodyLength][int crc32c][byte type][body]}, big-endian. The CRC
+ * The on-disk format. A segment file is an 8-byte header ({@code "ARLS"}, format version) followed by
+ * frames: {@code [int bodyLength][int crc32c][byte type][body]}, big-endian. The CRC
  * covers the length, the type and the body, so a damaged length is caught as well as damaged data.
  * A PUT body is {@code [long position][record]}; a TRUNCATE body is {@code [long position]}.
  */
 final class Frames {
+  /** Every segment file starts with {@code "ARLS"} and a format version (big-endian int). */
+  static final int SEGMENT_HEADER_BYTES = 8;
+  static final int SEGMENT_MAGIC = 0x41524c53; // "ARLS"
+  static final int FORMAT_VERSION = 1;
   static final int HEADER_BYTES = 9;
   static final int POSITION_BYTES = 8;
 
   private Frames() {}
+
+  static byte[] segmentHeader() {
+    byte[] header = new byte[SEGMENT_HEADER_BYTES];
+    putInt(header, 0, SEGMENT_MAGIC);
+    putInt(header, 4, FORMAT_VERSION);
+    return header;
+  }
 
   /** The checksum of a frame whose header starts at {@code buf[start]}; the CRC field is skipped. */
   static int checksum(byte[] buf, int start, int bodyLength) {

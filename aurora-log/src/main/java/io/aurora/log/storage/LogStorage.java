@@ -13,8 +13,8 @@ import java.util.OptionalLong;
  * skips over an earlier write: what survives is always a prefix of the writes in the order they were
  * made.
  *
- * <p>Implementations are safe to call from several threads, but calls are serialized, so a reader
- * waits behind a {@code sync()}; the replica loop is expected to be the main user. Failures are
+ * <p>Implementations are safe to call from several threads; a write made while a {@code sync()} is
+ * in progress may or may not be covered by it (only writes that happened before the call are). Failures are
  * reported as {@link LogStorageException}; after a failed {@code sync()} the instance refuses further
  * use and must be closed and reopened, because it cannot know which buffered writes reached the disk.
  */

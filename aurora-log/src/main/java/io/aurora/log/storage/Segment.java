@@ -14,6 +14,7 @@ import java.util.Arrays;
  */
 final class Segment {
   static final int FLUSH_BYTES = 1 << 20;
+  private static final int READ_AHEAD_BYTES = 64 << 10;
   private static final String SUFFIX = ".seg";
 
   final long id;
@@ -22,6 +23,9 @@ final class Segment {
   private long flushed;
   private byte[] pending = new byte[64 << 10];
   private int pendingCount;
+  private byte[] readAhead;
+  private long readAheadStart;
+  private int readAheadLength;
   /** Index entries (PUT frames) that still point into this segment. */
   int liveRecords;
 
@@ -52,14 +56,24 @@ final class Segment {
     Path path = pathOf(dir, id);
     FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
         StandardOpenOption.READ, StandardOpenOption.WRITE);
-    return new Segment(id, path, channel, 0);
+    return withHeader(new Segment(id, path, channel, 0));
   }
 
-  /** Opens an existing segment whose valid content is its first {@code size} bytes. */
+  /**
+   * Opens an existing segment whose valid content is its first {@code size} bytes; a segment cut
+   * back to nothing (its header was torn) gets its header again.
+   */
   static Segment open(Path path, long id, long size) throws IOException {
     FileChannel channel = FileChannel.open(path, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
-    return new Segment(id, path, channel, size);
+    Segment segment = new Segment(id, path, channel, size);
+    return size == 0 ? withHeader(segment) : segment;
+  }
+
+  private static Segment withHeader(Segment segment) {
+    System.arraycopy(Frames.segmentHeader(), 0, segment.pending, 0, Frames.SEGMENT_HEADER_BYTES);
+    segment.pendingCount = Frames.SEGMENT_HEADER_BYTES;
+    return segment;
   }
 
   /** Makes a directory entry change (a created or deleted file) durable. */
@@ -88,20 +102,45 @@ final class Segment {
     return offset;
   }
 
-  /** Reads {@code length} bytes at {@code offset}, from the buffer if they are not written yet. */
+  /**
+   * Reads {@code length} bytes at {@code offset}, from the append buffer if they are not written
+   * yet. Small reads go through a read-ahead block, so a scan of consecutive positions (startup,
+   * catch-up) costs one system call per block instead of one per record; written bytes never change,
+   * so the block cannot go stale.
+   */
   byte[] read(long offset, int length) throws IOException {
     byte[] out = new byte[length];
     if (offset >= flushed) {
       System.arraycopy(pending, (int) (offset - flushed), out, 0, length);
       return out;
     }
-    ByteBuffer buf = ByteBuffer.wrap(out);
+    if (length > READ_AHEAD_BYTES) {
+      readFully(ByteBuffer.wrap(out), offset);
+      return out;
+    }
+    if (readAhead == null || offset < readAheadStart
+        || offset + length > readAheadStart + readAheadLength) {
+      if (readAhead == null) {
+        readAhead = new byte[READ_AHEAD_BYTES];
+      }
+      int block = (int) Math.min(READ_AHEAD_BYTES, flushed - offset);
+      readAheadLength = 0; // invalid until the read completes
+      readFully(ByteBuffer.wrap(readAhead, 0, block), offset);
+      readAheadStart = offset;
+      readAheadLength = block;
+    }
+    System.arraycopy(readAhead, (int) (offset - readAheadStart), out, 0, length);
+    return out;
+  }
+
+  private void readFully(ByteBuffer buf, long offset) throws IOException {
+    int start = buf.position();
     while (buf.hasRemaining()) {
-      if (channel.read(buf, offset + buf.position()) < 0) {
-        throw new IOException("unexpected end of " + path + " at " + (offset + buf.position()));
+      long at = offset + buf.position() - start;
+      if (channel.read(buf, at) < 0) {
+        throw new IOException("unexpected end of " + path + " at " + at);
       }
     }
-    return out;
   }
 
   /** Writes buffered frames to the file, without forcing them to the device. */
@@ -120,6 +159,14 @@ final class Segment {
   /** Writes buffered frames and forces the file's data to the device. */
   void force() throws IOException {
     flush();
+    forceWritten();
+  }
+
+  /**
+   * Forces what {@link #flush()} has written so far to the device. Safe to call without the
+   * storage's lock: FileChannel allows it concurrently with writes, which it may or may not cover.
+   */
+  void forceWritten() throws IOException {
     // force(false) is fdatasync: it also persists the file size, which appends depend on.
     channel.force(false);
   }

@@ -49,7 +49,20 @@ final class SegmentScanner {
       long size = channel.size();
       InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
       byte[] buf = new byte[4096];
-      long offset = 0;
+      if (size < Frames.SEGMENT_HEADER_BYTES) {
+        // Only a crash right after the segment was created leaves a short header.
+        return damaged(channel, path, last, 0, "incomplete segment header");
+      }
+      readFully(in, buf, 0, Frames.SEGMENT_HEADER_BYTES);
+      if (Frames.getInt(buf, 0) != Frames.SEGMENT_MAGIC) {
+        throw new CorruptLogException(path, 0, "not a log segment (bad magic)");
+      }
+      int version = Frames.getInt(buf, 4);
+      if (version != Frames.FORMAT_VERSION) {
+        throw new LogStorageException(path + " has segment format version " + version
+            + "; this build reads version " + Frames.FORMAT_VERSION);
+      }
+      long offset = Frames.SEGMENT_HEADER_BYTES;
       while (offset < size) {
         if (size - offset < Frames.HEADER_BYTES) {
           return damaged(channel, path, last, offset, "incomplete frame header");

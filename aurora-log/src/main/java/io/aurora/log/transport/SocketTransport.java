@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,15 @@ import org.slf4j.LoggerFactory;
  * has blocked past the write timeout, since a blocking socket write has no timeout of its own.
  *
  * <p>A peer that reconnects replaces its older inbound connection, so half-open connections from a
- * peer that crashed do not pile up.
+ * peer that crashed do not pile up. An outbound peer nobody sent to for {@link #RETIRE_AFTER} is
+ * closed and forgotten, so replicas that left the group do not keep threads.
  */
 public final class SocketTransport implements Transport {
   private static final Logger LOG = LoggerFactory.getLogger(SocketTransport.class);
+  /** How long a peer may go without sends before its writer thread and connection are dropped. */
+  static final Duration RETIRE_AFTER = Duration.ofMinutes(5);
+  /** Inbound connections beyond this are closed at once, so a misbehaving client cannot exhaust threads. */
+  static final int MAX_INBOUND_CONNECTIONS = 256;
 
   private final SocketTransportOptions options;
   private final ThreadFactory threads;
@@ -44,6 +50,7 @@ public final class SocketTransport implements Transport {
   private final ServerSocket server;
   private final PeerAddress localAddress;
   private final ScheduledExecutorService timer;
+  private final Duration retireAfter;
   private final Map<PeerAddress, OutboundPeer> outbound = new ConcurrentHashMap<>();
   private final Set<InboundConnection> inbound = ConcurrentHashMap.newKeySet();
   private final Map<PeerAddress, InboundConnection> inboundByPeer = new ConcurrentHashMap<>();
@@ -52,8 +59,10 @@ public final class SocketTransport implements Transport {
   private volatile boolean closed;
 
   private SocketTransport(SocketTransportOptions options, ThreadFactory threads,
-      MeterRegistry registry, ServerSocket server, PeerAddress localAddress) {
+      MeterRegistry registry, ServerSocket server, PeerAddress localAddress,
+      Duration retireAfter) {
     this.options = options;
+    this.retireAfter = retireAfter;
     this.threads = threads;
     this.metrics = new TransportMetrics(registry);
     this.server = server;
@@ -76,6 +85,12 @@ public final class SocketTransport implements Transport {
    */
   public static SocketTransport open(
       SocketTransportOptions options, ThreadFactory threads, MeterRegistry registry) {
+    return open(options, threads, registry, RETIRE_AFTER);
+  }
+
+  /** As {@link #open(SocketTransportOptions, ThreadFactory, MeterRegistry)}; tests shorten retireAfter. */
+  static SocketTransport open(SocketTransportOptions options, ThreadFactory threads,
+      MeterRegistry registry, Duration retireAfter) {
     Objects.requireNonNull(threads, "threads");
     Objects.requireNonNull(registry, "registry");
     PeerAddress bind = options.bind();
@@ -89,7 +104,13 @@ public final class SocketTransport implements Transport {
       server.bind(new InetSocketAddress(host, bind.port()), 128);
       PeerAddress local =
           new PeerAddress(options.advertisedHost().orElse(bind.host()), server.getLocalPort());
-      return new SocketTransport(options, threads, registry, server, local);
+      SocketTransport transport =
+          new SocketTransport(options, threads, registry, server, local, retireAfter);
+      // Sending works before start(), so the write watchdog runs from the beginning.
+      long period = Math.max(1, options.writeTimeout().toMillis() / 4);
+      transport.timer.scheduleWithFixedDelay(transport::checkWriteTimeouts, period, period,
+          TimeUnit.MILLISECONDS);
+      return transport;
     } catch (IOException e) {
       closeQuietly(server);
       throw new TransportException("cannot listen on " + bind, e);
@@ -109,8 +130,6 @@ public final class SocketTransport implements Transport {
       acceptors.add(acceptor);
       acceptor.start();
     }
-    long period = Math.max(1, options.writeTimeout().toMillis() / 4);
-    timer.scheduleWithFixedDelay(this::checkWriteTimeouts, period, period, TimeUnit.MILLISECONDS);
   }
 
   private void accept(Receiver receiver) {
@@ -127,6 +146,14 @@ public final class SocketTransport implements Transport {
       try {
         socket.setTcpNoDelay(true);
       } catch (IOException e) {
+        closeQuietly(socket);
+        continue;
+      }
+      if (inbound.size() >= MAX_INBOUND_CONNECTIONS) {
+        // A log has a handful of peers; this many connections means something is wrong.
+        metrics.inboundErrors.increment();
+        LOG.warn("Refusing connection from {}: {} inbound connections open",
+            socket.getRemoteSocketAddress(), inbound.size());
         closeQuietly(socket);
         continue;
       }
@@ -158,6 +185,15 @@ public final class SocketTransport implements Transport {
     }
   }
 
+  private void onRetire(OutboundPeer peer) {
+    outbound.remove(peer.peer(), peer);
+  }
+
+  /** The number of peers with a live writer, for tests. */
+  int outboundPeers() {
+    return outbound.size();
+  }
+
   private void checkWriteTimeouts() {
     long now = System.nanoTime();
     for (OutboundPeer peer : outbound.values()) {
@@ -186,11 +222,12 @@ public final class SocketTransport implements Transport {
         if (closed) {
           return;
         }
-        peer = outbound.computeIfAbsent(to,
-            address -> new OutboundPeer(address, localAddress, options, metrics, threads));
+        peer = outbound.computeIfAbsent(to, address -> new OutboundPeer(address, localAddress,
+            options, metrics, threads, retireAfter.toNanos(), this::onRetire));
         peer.startOnce();
       }
     }
+    // A peer that is just retiring drops this one payload; the next send makes a new one.
     peer.offer(payload);
   }
 
@@ -204,10 +241,11 @@ public final class SocketTransport implements Transport {
     }
     closeQuietly(server);
     timer.shutdownNow();
-    outbound.values().forEach(OutboundPeer::close);
+    List<OutboundPeer> peers = List.copyOf(outbound.values());
+    peers.forEach(OutboundPeer::close);
     inbound.forEach(InboundConnection::close);
     try {
-      for (OutboundPeer peer : outbound.values()) {
+      for (OutboundPeer peer : peers) {
         peer.join(1000);
       }
       for (Thread acceptor : acceptors) {

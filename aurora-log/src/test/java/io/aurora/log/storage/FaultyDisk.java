@@ -59,6 +59,14 @@ public final class FaultyDisk {
     }
   }
 
+  /**
+   * Crashes while the last unsynced write was reaching the disk: every earlier unsynced write made
+   * it, the last one was torn and is dropped on recovery, as {@link FileLogStorage} drops a torn tail.
+   */
+  public void crashTearingLastWrite() {
+    crashKeeping(Math.max(0, unsynced.size() - 1));
+  }
+
   /** Writes made through the open storage since its last successful sync. */
   public int unsyncedWrites() {
     return unsynced.size();

@@ -51,6 +51,18 @@ class FaultyDiskTest extends LogStorageContract {
   }
 
   @Test
+  void crashTearingLastWrite_dropsOnlyTheLastUnsyncedWrite() {
+    storage.put(1, bytes("a"));
+    storage.sync();
+    storage.put(2, bytes("b"));
+    storage.putMetadata(bytes("torn"));
+    disk.crashTearingLastWrite();
+    storage = disk.open();
+    assertThat(storage.get(2)).isPresent();
+    assertThat(storage.metadata()).isEmpty();
+  }
+
+  @Test
   void failedSync_makesNothingDurable_andRefusesUseUntilReopened() {
     storage.put(1, bytes("a"));
     storage.sync();

@@ -130,7 +130,7 @@ class FileLogStorageRecoveryTest {
   void corruptMiddleRecord_isAnErrorNamingFileAndOffset() throws IOException {
     Path segment = writeRecords(5).get(0);
     long metaFrame = Frames.frameBytes(FrameType.METADATA, 4);
-    long secondRecord = metaFrame + FRAME;
+    long secondRecord = Frames.SEGMENT_HEADER_BYTES + metaFrame + FRAME;
     flipByte(segment, secondRecord + 50);
 
     assertThatThrownBy(this::open)
@@ -147,7 +147,7 @@ class FileLogStorageRecoveryTest {
   @Test
   void corruptLengthField_inTheMiddle_isAnError_notATornTail() throws IOException {
     Path segment = writeRecords(5).get(0);
-    long secondRecord = Frames.frameBytes(FrameType.METADATA, 4) + FRAME;
+    long secondRecord = Frames.SEGMENT_HEADER_BYTES + Frames.frameBytes(FrameType.METADATA, 4) + FRAME;
     // A length that runs past the end of the file would look torn if nothing valid followed it.
     flipByte(segment, secondRecord + 2);
     assertThatThrownBy(this::open).isInstanceOf(CorruptLogException.class);
@@ -168,9 +168,44 @@ class FileLogStorageRecoveryTest {
   void get_ofARecordDamagedAfterOpen_throwsCorruptLogException() throws IOException {
     Path segment = writeRecords(3).get(0);
     try (FileLogStorage storage = open()) {
-      flipByte(segment, Frames.frameBytes(FrameType.METADATA, 4) + 40);
+      long firstRecord = Frames.SEGMENT_HEADER_BYTES + Frames.frameBytes(FrameType.METADATA, 4);
+      flipByte(segment, firstRecord + 40);
       assertThatThrownBy(() -> storage.get(0)).isInstanceOf(CorruptLogException.class);
       assertThat(storage.get(1)).hasValue(record(1));
+    }
+  }
+
+  @Test
+  void segmentWithoutOurMagic_isCorrupt() throws IOException {
+    Path segment = writeRecords(2).get(0);
+    flipByte(segment, 1);
+    assertThatThrownBy(this::open)
+        .isInstanceOfSatisfying(CorruptLogException.class, e -> assertThat(e.offset()).isZero())
+        .hasMessageContaining("magic");
+  }
+
+  @Test
+  void segmentOfANewerFormat_isRefusedNamingTheVersion() throws IOException {
+    Path segment = writeRecords(2).get(0);
+    flipByte(segment, 7); // version 1 -> 1 ^ 0x5a
+    assertThatThrownBy(this::open)
+        .isInstanceOf(LogStorageException.class)
+        .hasMessageContaining("version " + (1 ^ 0x5a));
+  }
+
+  @Test
+  void lastSegmentWithATornHeader_startsAfresh() throws IOException {
+    List<Path> segments = writeRecords(60);
+    Path last = segments.get(segments.size() - 1);
+    long nextId = Segment.idOf(last.getFileName().toString()) + 1;
+    Files.write(Segment.pathOf(dir, nextId), new byte[] {0x41, 0x52, 0x4c});
+    try (FileLogStorage storage = open()) {
+      assertThat(storage.lastPosition()).hasValue(59);
+      storage.put(60, record(60));
+      storage.sync();
+    }
+    try (FileLogStorage storage = open()) {
+      assertThat(storage.get(60)).hasValue(record(60));
     }
   }
 

@@ -144,6 +144,35 @@ class FileLogStorageSegmentsTest {
   }
 
   @Test
+  void putsOnOneThread_syncsOnAnother_everythingBeforeASyncSurvives() throws Exception {
+    java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong(-1);
+    long durable;
+    try (FileLogStorage storage = open()) {
+      Thread writer = new Thread(() -> {
+        for (long p = 0; p < 3000; p++) {
+          storage.put(p, record(p));
+          written.set(p);
+        }
+      });
+      writer.start();
+      long covered = -1;
+      while (writer.isAlive()) {
+        long before = written.get();
+        storage.sync();
+        covered = before;
+      }
+      writer.join();
+      durable = covered;
+    }
+    assertThat(durable).isGreaterThanOrEqualTo(0);
+    try (FileLogStorage storage = open()) {
+      for (long p = 0; p <= durable; p++) {
+        assertThat(storage.get(p)).as("position %s", p).hasValue(record(p));
+      }
+    }
+  }
+
+  @Test
   void secondOpenOfTheSameDirectory_isRefused() {
     try (FileLogStorage storage = open()) {
       assertThatThrownBy(this::open)

@@ -21,10 +21,20 @@ import java.util.Set;
  * @param free resources still free (its {@code ports} is the number of free ports)
  * @param ports the offer's port ranges
  * @param portsUsed how many ports from the start of {@code ports} are already taken this round
+ * @param unavailableAtMs when Mesos maintenance makes the agent unavailable (epoch ms), or
+ *     {@link Long#MAX_VALUE} if no maintenance is scheduled
  */
 public record HostOffer(
     String offerId, String agentId, String hostname, Map<String, Set<String>> attributes,
-    MaintenanceMode mode, ResourceBag free, List<PortRange> ports, int portsUsed) {
+    MaintenanceMode mode, ResourceBag free, List<PortRange> ports, int portsUsed,
+    long unavailableAtMs) {
+
+  /** An offer without scheduled Mesos maintenance. */
+  public HostOffer(String offerId, String agentId, String hostname,
+      Map<String, Set<String>> attributes, MaintenanceMode mode, ResourceBag free,
+      List<PortRange> ports, int portsUsed) {
+    this(offerId, agentId, hostname, attributes, mode, free, ports, portsUsed, Long.MAX_VALUE);
+  }
 
   public HostOffer {
     Objects.requireNonNull(offerId, "offerId");
@@ -44,6 +54,11 @@ public record HostOffer(
         new ResourceBag(cpus, ramMb, diskMb, gpus, PortRange.count(ports)), ports, 0);
   }
 
+  /** This offer with Mesos maintenance starting at {@code atMs}. */
+  public HostOffer withUnavailability(long atMs) {
+    return new HostOffer(offerId, agentId, hostname, attributes, mode, free, ports, portsUsed, atMs);
+  }
+
   /** The values of attribute {@code name}; empty if the host lacks it. */
   public Set<String> values(String name) {
     return attributes.getOrDefault(name, Set.of());
@@ -52,7 +67,7 @@ public record HostOffer(
   /** This offer after {@code need} is taken from it (including {@code need.ports} ports). */
   public HostOffer consume(ResourceBag need) {
     return new HostOffer(offerId, agentId, hostname, attributes, mode, free.minus(need), ports,
-        portsUsed + need.ports());
+        portsUsed + need.ports(), unavailableAtMs);
   }
 
   /** The next {@code n} free ports, in range order. */

@@ -12,16 +12,31 @@ import java.util.function.Function;
  */
 public final class PlacementContext {
   private final Function<JobKey, JobAttributeCounts> loader;
+  private final long nowMs;
   private final Map<JobKey, JobAttributeCounts> byJob = new HashMap<>();
 
   /** @param loader computes a job's counts from its active tasks */
   public PlacementContext(Function<JobKey, JobAttributeCounts> loader) {
+    this(loader, 0);
+  }
+
+  /**
+   * @param loader computes a job's counts from its active tasks
+   * @param nowMs the time of the round (epoch ms), for time-dependent checks
+   */
+  public PlacementContext(Function<JobKey, JobAttributeCounts> loader, long nowMs) {
     this.loader = Objects.requireNonNull(loader, "loader");
+    this.nowMs = nowMs;
   }
 
   /** A context in which no job has active tasks yet. */
   public static PlacementContext empty() {
     return new PlacementContext(job -> new JobAttributeCounts());
+  }
+
+  /** The time of the round (epoch ms). */
+  public long nowMs() {
+    return nowMs;
   }
 
   /** The counts of {@code job}. */

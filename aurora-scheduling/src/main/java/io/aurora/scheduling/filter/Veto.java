@@ -1,5 +1,6 @@
 package io.aurora.scheduling.filter;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,8 +44,19 @@ public record Veto(Kind kind, String reason, int score) {
     return new Veto(Kind.LIMIT_NOT_SATISFIED, "Limit not satisfied: " + name, 10_000);
   }
 
+  // Placement rejects full offers millions of times per round: share these instead of building
+  // a string per rejection.
+  private static final Map<String, Veto> INSUFFICIENT = Map.of(
+      "cpus", build("cpus"), "ram", build("ram"), "disk", build("disk"), "gpus", build("gpus"),
+      "ports", build("ports"), "offers", build("offers"));
+
   /** "Insufficient: resource". */
   public static Veto insufficient(String resource) {
+    Veto shared = INSUFFICIENT.get(resource);
+    return shared != null ? shared : build(resource);
+  }
+
+  private static Veto build(String resource) {
     return new Veto(Kind.INSUFFICIENT_RESOURCES, "Insufficient: " + resource, 1_000);
   }
 

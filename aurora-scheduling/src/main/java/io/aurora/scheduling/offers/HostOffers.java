@@ -20,7 +20,7 @@ public final class HostOffers {
 
   /**
    * The placement view of {@code offer}: its non-revocable cpus, mem, disk, gpus and port ranges,
-   * and its attributes as text (scalars printed, sets split).
+   * its attributes as text (scalars printed, sets split) and its Mesos unavailability.
    */
   public static HostOffer from(Offer offer, MaintenanceMode mode) {
     double cpus = 0;
@@ -45,12 +45,22 @@ public final class HostOffers {
         default -> { }
       }
     }
-    return HostOffer.of(offer.getId().getValue(), offer.getAgentId().getValue(),
+    HostOffer host = HostOffer.of(offer.getId().getValue(), offer.getAgentId().getValue(),
         offer.getHostname(), attributes(offer), mode, cpus, (long) mem, (long) disk, (long) gpus,
         ports);
+    if (offer.hasUnavailability()) {
+      host = host.withUnavailability(offer.getUnavailability().getStart().getNanoseconds() / 1_000_000);
+    }
+    return host;
   }
 
-  /** The offer's attributes as Aurora host attributes: name to text values. */
+  /** The attribute every host has: its host name (so that {@code host} limits work anywhere). */
+  public static final String HOST_ATTRIBUTE = "host";
+
+  /**
+   * The offer's attributes as Aurora host attributes: name to text values, plus {@code host} = the
+   * offer's host name unless the agent declares its own.
+   */
   public static Map<String, Set<String>> attributes(Offer offer) {
     Map<String, Set<String>> out = new HashMap<>();
     for (Attribute a : offer.getAttributesList()) {
@@ -64,6 +74,7 @@ public final class HostOffers {
         default -> { }
       }
     }
+    out.computeIfAbsent(HOST_ATTRIBUTE, k -> new HashSet<>(Set.of(offer.getHostname())));
     return out;
   }
 }

@@ -123,6 +123,15 @@ public final class OfferBook {
     return out;
   }
 
+  /** Declines offers that are not held (e.g. that could not be recorded), with the filter. */
+  public void decline(Collection<Offer> unheld) {
+    List<OfferID> ids = new ArrayList<>();
+    unheld.forEach(o -> ids.add(o.getId()));
+    if (!ids.isEmpty()) {
+      driver.decline(ids, filters());
+    }
+  }
+
   /** Declines offers whose hold time has passed; returns how many. */
   public int declineExpired() {
     Instant now = clock.instant();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Deletes terminal tasks by the {@link PrunePolicy}, in one write per run. */
 public final class TaskPruner {
@@ -24,6 +25,7 @@ public final class TaskPruner {
   private final Clock clock;
   private final PruneOptions options;
   private final PrunePolicy policy;
+  private final AtomicLong pruned = new AtomicLong();
 
   public TaskPruner(Storage storage, StateManager stateManager, Clock clock, PruneOptions options) {
     this.storage = Objects.requireNonNull(storage, "storage");
@@ -62,6 +64,12 @@ public final class TaskPruner {
       stateManager.deleteTasks(s, doomed, changes);
       return null;
     });
+    pruned.addAndGet(doomed.size());
     return doomed.size();
+  }
+
+  /** Tasks deleted so far ({@code tasks_pruned}). */
+  public long tasksPruned() {
+    return pruned.get();
   }
 }

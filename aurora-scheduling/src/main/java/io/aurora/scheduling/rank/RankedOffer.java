@@ -16,6 +16,9 @@ public record RankedOffer(HostOffer offer, double score) {
 
   /** {@code offers} ordered by {@code scorer}, best first; ties keep their input order. */
   public static List<HostOffer> rank(Scorer scorer, TaskRequest task, List<HostOffer> offers) {
+    if (scorer == Scorer.OFFER_ORDER) {
+      return offers;
+    }
     List<RankedOffer> ranked = new ArrayList<>(offers.size());
     for (HostOffer o : offers) {
       ranked.add(new RankedOffer(o, scorer.score(task, o)));

@@ -67,6 +67,19 @@ public final class SchedulerEvents implements DriverListener {
 
   @Override
   public void offers(List<Offer> newOffers) {
+    try {
+      saveChangedAttributes(newOffers);
+    } catch (RuntimeException e) {
+      // Without stored attributes the hosts' maintenance modes are unknown: do not use them.
+      LOG.warn("Could not store host attributes; declining {} offers", newOffers.size(), e);
+      offers.decline(newOffers);
+      return;
+    }
+    offers.add(newOffers);
+    onOffers.run();
+  }
+
+  private void saveChangedAttributes(List<Offer> newOffers) {
     List<HostAttributes> changed = new ArrayList<>();
     storage.read(stores -> {
       for (Offer o : newOffers) {
@@ -86,8 +99,6 @@ public final class SchedulerEvents implements DriverListener {
         return null;
       });
     }
-    offers.add(newOffers);
-    onOffers.run();
   }
 
   @Override

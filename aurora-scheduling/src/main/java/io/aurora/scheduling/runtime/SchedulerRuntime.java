@@ -13,6 +13,9 @@ import io.aurora.scheduling.state.RescheduleCalculator;
 import io.aurora.scheduling.state.StateManager;
 import io.aurora.scheduling.state.TaskIds;
 import io.aurora.storage.Storage;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Random;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@link #start} once storage is recovered and this scheduler leads.
  *
  * <p>All work runs on the one {@link ScheduledExecutorService} given to {@link #start}; with a
- * single thread, rounds, update batches and timers never overlap.
+ * single thread, rounds, update batches and timers never overlap. Events that arrive between
+ * subscribing and {@link #start} are kept (offers held, updates queued) and handled on start.
  */
 public final class SchedulerRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerRuntime.class);
@@ -52,9 +56,11 @@ public final class SchedulerRuntime {
    * @param chain the placement filter ({@link FilterChain#standard} plus any custom checks)
    * @param scorer the offer ranking
    * @param onFatalError called when the master reports a fatal error
+   * @param registry where the runtime's meters are registered
    */
   public SchedulerRuntime(Storage storage, Driver driver, Clock clock, Random random,
-      SchedulerRuntimeOptions options, FilterChain chain, Scorer scorer, Runnable onFatalError) {
+      SchedulerRuntimeOptions options, FilterChain chain, Scorer scorer, Runnable onFatalError,
+      MeterRegistry registry) {
     this.options = Objects.requireNonNull(options, "options");
     this.clock = Objects.requireNonNull(clock, "clock");
     RescheduleCalculator penalties = new RescheduleCalculator(options.reschedule());
@@ -64,13 +70,40 @@ public final class SchedulerRuntime {
         penalties, this::kick);
     this.loop = new SchedulingLoop(storage, stateManager, offers,
         new TaskAssigner(chain, scorer), new TaskInfoBuilder(options.executor()),
-        options.executor(), driver, taskTimers);
+        options.executor(), driver, taskTimers, clock);
     this.reconciler = new TaskReconciler(storage, driver, clock, timers, options.reconcile());
     this.pruner = new TaskPruner(storage, stateManager, clock, options.prune());
+    // Updates that arrive before start() wait in the batcher's queue; start() drains them.
     this.statusUpdates = new StatusUpdateBatcher(storage, stateManager, driver, taskTimers,
-        command -> executor().execute(command), options.maxStatusUpdateBatch());
+        command -> {
+          ScheduledExecutorService ex = executor;
+          if (ex != null) {
+            ex.execute(command);
+          }
+        }, options.maxStatusUpdateBatch());
     this.events = new SchedulerEvents(storage, offers, statusUpdates, this::kick,
         () -> reconciler.explicit(options.reconcile().explicitBatchSize()), onFatalError);
+    registerMeters(Objects.requireNonNull(registry, "registry"));
+  }
+
+  // Aurora's names where Aurora has the meter.
+  private void registerMeters(MeterRegistry registry) {
+    Gauge.builder("outstanding_offers", offers, OfferBook::size).register(registry);
+    FunctionCounter.builder("timed_out_tasks", taskTimers, TaskTimers::timedOutTasks)
+        .register(registry);
+    FunctionCounter.builder("task_kill_retries", taskTimers, TaskTimers::killRetries)
+        .register(registry);
+    FunctionCounter.builder("tasks_pruned", pruner, TaskPruner::tasksPruned).register(registry);
+    FunctionCounter.builder("reconciliation_explicit_runs", reconciler,
+        TaskReconciler::explicitRuns).register(registry);
+    FunctionCounter.builder("reconciliation_implicit_runs", reconciler,
+        TaskReconciler::implicitRuns).register(registry);
+    FunctionCounter.builder("scheduling_rounds_with_launches", loop, SchedulingLoop::rounds)
+        .register(registry);
+    FunctionCounter.builder("tasks_launched", loop, SchedulingLoop::tasksLaunched)
+        .register(registry);
+    FunctionCounter.builder("scheduler_illegal_task_state_transitions", stateManager,
+        StateManager::illegalTransitions).register(registry);
   }
 
   /** The listener to subscribe the driver with. */
@@ -91,6 +124,8 @@ public final class SchedulerRuntime {
     }), tick, tick, TimeUnit.MILLISECONDS);
     long interval = options.schedulingInterval().toMillis();
     executor.scheduleWithFixedDelay(this::kick, interval, interval, TimeUnit.MILLISECONDS);
+    executor.execute(() -> guarded(statusUpdates::drainAll));
+    kick();
   }
 
   /** Asks for a scheduling round soon (coalesced). */
@@ -127,14 +162,6 @@ public final class SchedulerRuntime {
 
   public OfferBook offers() {
     return offers;
-  }
-
-  private ScheduledExecutorService executor() {
-    ScheduledExecutorService ex = executor;
-    if (ex == null) {
-      throw new IllegalStateException("SchedulerRuntime not started");
-    }
-    return ex;
   }
 
   private static void guarded(Runnable r) {

@@ -28,15 +28,18 @@ import io.aurora.scheduling.state.StateChanges;
 import io.aurora.scheduling.state.StateManager;
 import io.aurora.storage.Storage;
 import io.aurora.storage.StoreProvider;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.OfferID;
 import org.apache.mesos.v1.Protos.TaskInfo;
@@ -64,11 +67,14 @@ public final class SchedulingLoop {
   private final ExecutorSettings executor;
   private final Driver driver;
   private final ChangeListener listener;
+  private final Clock clock;
   private final Map<TaskConfig, Veto> pendingReasons = new ConcurrentHashMap<>();
+  private final AtomicLong rounds = new AtomicLong();
+  private final AtomicLong tasksLaunched = new AtomicLong();
 
   public SchedulingLoop(Storage storage, StateManager stateManager, OfferBook offers,
       TaskAssigner assigner, TaskInfoBuilder taskInfos, ExecutorSettings executor, Driver driver,
-      ChangeListener listener) {
+      ChangeListener listener, Clock clock) {
     this.storage = Objects.requireNonNull(storage, "storage");
     this.stateManager = Objects.requireNonNull(stateManager, "stateManager");
     this.offers = Objects.requireNonNull(offers, "offers");
@@ -77,6 +83,7 @@ public final class SchedulingLoop {
     this.executor = Objects.requireNonNull(executor, "executor");
     this.driver = Objects.requireNonNull(driver, "driver");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** Runs one round; returns the number of tasks launched. */
@@ -112,31 +119,47 @@ public final class SchedulingLoop {
       offerById.put(h.id(), h.offer());
     }
     AssignmentRound round = storage.read(stores ->
-        assigner.assign(groups, hostOffers, new PlacementContext(job -> counts(stores, job))));
+        assigner.assign(groups, hostOffers,
+            new PlacementContext(job -> counts(stores, job), clock.millis())));
     pendingReasons.clear();
     pendingReasons.putAll(round.nearestVetoes());
     if (round.assignments().isEmpty()) {
       return 0;
     }
-    Set<String> usedOffers = new java.util.LinkedHashSet<>();
+    Set<String> usedOffers = new LinkedHashSet<>();
     round.assignments().forEach(a -> usedOffers.add(a.offerId()));
     offers.take(usedOffers);
 
     StateChanges changes = new StateChanges();
-    Map<String, List<TaskInfo>> launches = storage.write(stores -> {
-      Map<String, List<TaskInfo>> byOffer = new LinkedHashMap<>();
-      for (Assignment a : round.assignments()) {
-        Optional<AssignedTask> assigned = stateManager.assignTask(
-            stores, a.taskId(), a.agentId(), a.hostname(), a.ports(), changes);
-        assigned.ifPresent(t ->
-            byOffer.computeIfAbsent(a.offerId(), k -> new ArrayList<>()).add(taskInfos.build(t)));
-      }
-      return byOffer;
-    });
+    Map<String, List<AssignedTask>> assignedByOffer;
+    try {
+      assignedByOffer = storage.write(stores -> {
+        Map<String, List<AssignedTask>> byOffer = new LinkedHashMap<>();
+        for (Assignment a : round.assignments()) {
+          Optional<AssignedTask> assigned = stateManager.assignTask(
+              stores, a.taskId(), a.agentId(), a.hostname(), a.ports(), changes);
+          assigned.ifPresent(t ->
+              byOffer.computeIfAbsent(a.offerId(), k -> new ArrayList<>()).add(t));
+        }
+        return byOffer;
+      });
+    } catch (RuntimeException e) {
+      // Nothing was stored, so nothing may launch; hand the taken offers back to Mesos rather
+      // than leaving them held by nobody.
+      List<OfferID> taken = new ArrayList<>();
+      usedOffers.forEach(id -> taken.add(offerById.get(id).getId()));
+      driver.decline(taken, offers.filters());
+      throw e;
+    }
+    rounds.incrementAndGet();
     listener.afterCommit(changes);
     int launched = 0;
     for (String offerId : usedOffers) {
-      List<TaskInfo> infos = launches.getOrDefault(offerId, List.of());
+      // Built after the write: the writer lock is not held while tasks are serialized.
+      List<TaskInfo> infos = new ArrayList<>();
+      for (AssignedTask t : assignedByOffer.getOrDefault(offerId, List.of())) {
+        infos.add(taskInfos.build(t));
+      }
       Offer offer = offerById.get(offerId);
       if (infos.isEmpty()) {
         driver.decline(List.of(offer.getId()), offers.filters());
@@ -150,7 +173,18 @@ public final class SchedulingLoop {
           offers.filters());
       launched += infos.size();
     }
+    tasksLaunched.addAndGet(launched);
     return launched;
+  }
+
+  /** Rounds that assigned at least one task. */
+  public long rounds() {
+    return rounds.get();
+  }
+
+  /** Tasks launched so far. */
+  public long tasksLaunched() {
+    return tasksLaunched.get();
   }
 
   /** Why each pending group was not placed in the last round, by config. */

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.mesos.v1.Protos.TaskStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies Mesos status updates in batches: up to {@code maxBatch} queued updates become one write
@@ -24,6 +26,7 @@ import org.apache.mesos.v1.Protos.TaskStatus;
  * time, in arrival order.
  */
 public final class StatusUpdateBatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(StatusUpdateBatcher.class);
   private final Storage storage;
   private final StateManager stateManager;
   private final Driver driver;
@@ -68,7 +71,13 @@ public final class StatusUpdateBatcher {
         if (batch.isEmpty()) {
           return total;
         }
-        apply(batch);
+        try {
+          apply(batch);
+        } catch (RuntimeException e) {
+          // Not acknowledged, so the agents re-send these updates; later batches still run.
+          LOG.warn("Could not apply {} status updates; they will be re-sent", batch.size(), e);
+          continue;
+        }
         total += batch.size();
       }
     } finally {

@@ -6,6 +6,7 @@ import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.state.RescheduleCalculator;
 import io.aurora.scheduling.state.StateChanges;
 import io.aurora.scheduling.state.StateManager;
+import io.aurora.scheduling.state.Transition;
 import io.aurora.storage.Storage;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.TaskID;
 
@@ -27,6 +29,8 @@ import org.apache.mesos.v1.Protos.TaskID;
  *   <li>Kill retry: while a task stays KILLING the kill is re-sent, 15 s then doubling up to the
  *       transient timeout (the timeout ends it as LOST anyway).
  *   <li>Throttle: a THROTTLED task becomes PENDING once its flapping penalty has passed.
+ *   <li>Partition: a PARTITIONED task becomes LOST after its partition policy's delay (at once
+ *       without a policy), unless the policy says not to reschedule.
  * </ul>
  */
 public final class TaskTimers implements ChangeListener {
@@ -42,6 +46,8 @@ public final class TaskTimers implements ChangeListener {
   private final TimerOptions options;
   private final RescheduleCalculator penalties;
   private final Runnable onPending;
+  private final AtomicLong timedOut = new AtomicLong();
+  private final AtomicLong killRetries = new AtomicLong();
 
   /** @param onPending called after tasks became PENDING (e.g. to kick the scheduling loop) */
   public TaskTimers(Storage storage, StateManager stateManager, Driver driver, Clock clock,
@@ -78,6 +84,10 @@ public final class TaskTimers implements ChangeListener {
       if (status == ScheduleStatus.THROTTLED) {
         timers.schedule(now.plusMillis(penaltyOf(id)), () -> unthrottle(id));
       }
+      if (status == ScheduleStatus.PARTITIONED) {
+        partitionDelayMs(id).ifPresent(delay ->
+            timers.schedule(now.plusMillis(delay), () -> givePartitionUp(id)));
+      }
       pending |= status == ScheduleStatus.PENDING;
     }
     if (pending) {
@@ -93,6 +103,7 @@ public final class TaskTimers implements ChangeListener {
   public void recover() {
     Set<ScheduleStatus> wanted = EnumSet.copyOf(TRANSIENT);
     wanted.add(ScheduleStatus.THROTTLED);
+    wanted.add(ScheduleStatus.PARTITIONED);
     List<ScheduledTask> tasks = storage.read(s -> s.taskStore().fetchTasks(
         io.aurora.api.TaskQueries.all().statuses(wanted).build()));
     Instant now = clock.instant();
@@ -109,6 +120,12 @@ public final class TaskTimers implements ChangeListener {
         long last = t.getTaskEvents().get(t.getTaskEvents().size() - 1).getTimestamp();
         timers.schedule(Instant.ofEpochMilli(last + penaltyOf(id)), () -> unthrottle(id));
       }
+      if (status == ScheduleStatus.PARTITIONED) {
+        // The full delay again from now: time spent partitioned before the failover is not known
+        // to have been observed.
+        partitionDelayMs(id).ifPresent(delay ->
+            timers.schedule(now.plusMillis(delay), () -> givePartitionUp(id)));
+      }
     }
   }
 
@@ -118,18 +135,44 @@ public final class TaskTimers implements ChangeListener {
   }
 
   private void timeOut(String taskId, ScheduleStatus expected) {
-    transition(taskId, expected, ScheduleStatus.LOST, "Task timed out");
+    if (transition(taskId, expected, ScheduleStatus.LOST, "Task timed out")) {
+      timedOut.incrementAndGet();
+    }
+  }
+
+  /**
+   * How long a partitioned task may stay PARTITIONED: its partition policy's delay (0 if it has
+   * no policy); empty if the policy says not to reschedule (then it waits for the agent).
+   */
+  private Optional<Long> partitionDelayMs(String taskId) {
+    return storage.read(s -> s.taskStore().fetchTask(taskId)).flatMap(t -> {
+      io.aurora.gen.TaskConfig config = t.getAssignedTask().getTask();
+      if (!config.isSetPartitionPolicy()) {
+        return Optional.of(0L);
+      }
+      if (!config.getPartitionPolicy().isReschedule()) {
+        return Optional.empty();
+      }
+      return Optional.of(config.getPartitionPolicy().getDelaySecs() * 1000);
+    });
+  }
+
+  private void givePartitionUp(String taskId) {
+    transition(taskId, ScheduleStatus.PARTITIONED, ScheduleStatus.LOST,
+        "Task partitioned for too long.");
   }
 
   private void unthrottle(String taskId) {
     transition(taskId, ScheduleStatus.THROTTLED, ScheduleStatus.PENDING, null);
   }
 
-  private void transition(String taskId, ScheduleStatus expected, ScheduleStatus to, String msg) {
+  private boolean transition(String taskId, ScheduleStatus expected, ScheduleStatus to,
+      String msg) {
     StateChanges changes = new StateChanges();
-    storage.write(stores -> stateManager.changeState(stores, taskId, Optional.of(expected), to,
-        Optional.ofNullable(msg), changes));
+    Transition.Result result = storage.write(stores -> stateManager.changeState(stores, taskId,
+        Optional.of(expected), to, Optional.ofNullable(msg), changes));
     afterCommit(changes);
+    return result == Transition.Result.SUCCESS;
   }
 
   private void scheduleKillRetry(String taskId, Duration delay) {
@@ -138,6 +181,7 @@ public final class TaskTimers implements ChangeListener {
       if (task.isPresent() && task.get().getStatus() == ScheduleStatus.KILLING) {
         Optional<String> agent = Optional.ofNullable(task.get().getAssignedTask().getSlaveId());
         sendKill(taskId, agent);
+        killRetries.incrementAndGet();
         Duration next = delay.multipliedBy(2);
         if (next.compareTo(options.transientTaskStateTimeout()) <= 0) {
           scheduleKillRetry(taskId, next);
@@ -156,6 +200,16 @@ public final class TaskTimers implements ChangeListener {
           .map(a -> penalties.flappingPenaltyMs(a, stores.taskStore()::fetchTask))
           .orElse(0L);
     });
+  }
+
+  /** Tasks moved to LOST by the transient timeout ({@code timed_out_tasks}). */
+  public long timedOutTasks() {
+    return timedOut.get();
+  }
+
+  /** Kills re-sent ({@code task_kill_retries}). */
+  public long killRetries() {
+    return killRetries.get();
   }
 
   /** Timers pending (for tests and metrics). */

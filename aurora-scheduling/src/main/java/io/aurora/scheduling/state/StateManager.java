@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Performs task transitions inside a write transaction the caller holds, so that many transitions
@@ -37,6 +38,7 @@ public final class StateManager {
   private final TaskIds taskIds;
   private final RescheduleCalculator rescheduleCalculator;
   private final String schedulerHost;
+  private final AtomicLong illegalTransitions = new AtomicLong();
 
   public StateManager(Clock clock, TaskIds taskIds, RescheduleCalculator rescheduleCalculator,
       String schedulerHost) {
@@ -144,6 +146,10 @@ public final class StateManager {
     Transition transition = expected.isPresent()
         ? machine.transition(snapshot, expected.get(), to)
         : machine.transition(snapshot, to);
+    if (transition.result() == Result.ILLEGAL
+        || transition.result() == Result.ILLEGAL_WITH_SIDE_EFFECTS) {
+      illegalTransitions.incrementAndGet();
+    }
     OptionalInt failures = OptionalInt.empty();
     for (SideEffect effect : transition.sideEffects()) {
       switch (effect) {
@@ -178,6 +184,11 @@ public final class StateManager {
       }
     }
     return transition.result();
+  }
+
+  /** Refused transitions so far ({@code scheduler_illegal_task_state_transitions}). */
+  public long illegalTransitions() {
+    return illegalTransitions.get();
   }
 
   private void save(TaskStore.Mutable tasks, ScheduledTask task, TaskState to,

@@ -19,6 +19,10 @@ import io.aurora.gen.TaskQuery;
 import io.aurora.scheduling.runtime.SchedulerRuntime;
 import io.aurora.storage.Storage;
 import io.aurora.storage.TransientStorageException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -45,14 +49,18 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
   private final JobsApi jobs;
   private final QuotaApi quota;
   private final AdminApi admin;
+  private final Map<ResponseCode, Counter> responses = new EnumMap<>(ResponseCode.class);
 
   public AuroraAdminService(ApiOptions options, ReadApi read, JobsApi jobs, QuotaApi quota,
-      AdminApi admin) {
+      AdminApi admin, MeterRegistry registry) {
     this.options = Objects.requireNonNull(options, "options");
     this.read = Objects.requireNonNull(read, "read");
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.quota = Objects.requireNonNull(quota, "quota");
     this.admin = Objects.requireNonNull(admin, "admin");
+    for (ResponseCode code : ResponseCode.values()) {
+      responses.put(code, registry.counter("scheduler_thrift_response_" + code.name()));
+    }
   }
 
   /**
@@ -61,13 +69,13 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
    * @param snapshotter takes a storage snapshot for the {@code snapshot} call, if supported
    */
   public static AuroraAdminService of(ApiOptions options, Storage storage, SchedulerRuntime runtime,
-      Optional<Runnable> snapshotter) {
+      Optional<Runnable> snapshotter, MeterRegistry registry) {
     return new AuroraAdminService(options,
         new ReadApi(storage, options, runtime.loop()::pendingReasons),
         new JobsApi(storage, runtime.stateManager(), runtime.taskTimers(), options),
         new QuotaApi(storage),
         new AdminApi(storage, runtime.stateManager(), runtime.taskTimers(), runtime.reconciler(),
-            snapshotter, runtime.reconcileBatchSize()));
+            snapshotter, runtime.reconcileBatchSize()), registry);
   }
 
   private Response call(String method, Supplier<Response> body) {
@@ -84,6 +92,7 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
       response = Responses.withCode(ResponseCode.ERROR,
           e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
+    responses.get(response.getResponseCode()).increment();
     return response.setServerInfo(
         new ServerInfo().setClusterName(options.clusterName())
             .setStatsUrlPrefix(options.statsUrlPrefix()));

@@ -1,5 +1,8 @@
 package io.aurora.scheduling.thrift;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aurora.gen.GetTierConfigResult;
 import io.aurora.gen.TierConfig;
 import java.util.HashMap;
@@ -33,6 +36,36 @@ public record TierSettings(String defaultTier, Map<String, Tier> tiers) {
     if (!tiers.containsKey(defaultTier)) {
       throw new IllegalArgumentException("default tier " + defaultTier + " is not among " + tiers.keySet());
     }
+  }
+
+  /**
+   * Parses Aurora's {@code -tier_config} JSON:
+   * {@code {"default": "preemptible", "tiers": {"preferred": {"revocable": false,
+   * "preemptible": false}, ...}}}.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public static TierSettings fromJson(String json) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("-tier_config is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.path("default").isTextual() || !root.path("tiers").isObject()) {
+      throw new IllegalArgumentException(
+          "-tier_config needs a string \"default\" and an object \"tiers\"");
+    }
+    Map<String, Tier> tiers = new LinkedHashMap<>();
+    root.get("tiers").fields().forEachRemaining(e -> {
+      JsonNode t = e.getValue();
+      if (!t.path("preemptible").isBoolean() || !t.path("revocable").isBoolean()) {
+        throw new IllegalArgumentException("-tier_config tier " + e.getKey()
+            + " needs boolean \"preemptible\" and \"revocable\"");
+      }
+      tiers.put(e.getKey(), new Tier(t.get("preemptible").asBoolean(), t.get("revocable").asBoolean()));
+    });
+    return new TierSettings(root.get("default").asText(), tiers);
   }
 
   /** The settings of {@code name}, if it is a tier. */

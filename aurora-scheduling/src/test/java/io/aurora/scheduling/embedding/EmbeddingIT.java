@@ -25,6 +25,7 @@ import io.aurora.scheduling.thrift.ApiOptions;
 import io.aurora.scheduling.thrift.AuroraAdminService;
 import io.aurora.storage.Storage;
 import io.aurora.storage.mem.MemStorage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -86,12 +87,17 @@ class EmbeddingIT {
     Scorer zoneA = (task, offer) -> offer.values("zone").contains("a") ? 1 : 0;
     SchedulerRuntime runtime = new SchedulerRuntime(storage, driver, Clock.systemUTC(),
         new Random(1), SchedulerRuntimeOptions.DEFAULTS, FilterChain.standard(new NoQuarantine()),
-        zoneA, () -> { });
+        zoneA, () -> { }, new SimpleMeterRegistry());
     AuroraAdminService api = AuroraAdminService.of(ApiOptions.defaults("embedded"), storage,
-        runtime, Optional.empty());
+        runtime, Optional.empty(), new SimpleMeterRegistry());
     driver.subscribe(Optional.empty(), runtime.listener());
-    runtime.start(executor);
     driver.deliverSubscribed();
+    // An update that arrives before start() (for a task nobody knows) is kept and handled later.
+    driver.deliverUpdate(TaskStatus.newBuilder().setTaskId(TaskID.newBuilder().setValue("early"))
+        .setAgentId(AgentID.newBuilder().setValue("agent-x")).setState(TaskState.TASK_RUNNING)
+        .setUuid(com.google.protobuf.ByteString.copyFromUtf8("early")).build());
+    runtime.start(executor);
+    awaitTrue(() -> driver.calls(Call.Type.KILL).size() == 1);
 
     Set<Resource> resources = new HashSet<>(Set.of(
         Resource.numCpus(1), Resource.ramMb(256), Resource.diskMb(64)));
@@ -120,7 +126,7 @@ class EmbeddingIT {
           .build());
     }
     awaitTrue(() -> running(api) == 4);
-    awaitTrue(() -> driver.calls(Call.Type.ACKNOWLEDGE).size() == 4);
+    awaitTrue(() -> driver.calls(Call.Type.ACKNOWLEDGE).size() == 5);
     assertThat(driver.calls(Call.Type.ACCEPT)).extracting(c -> c.getAccept().getOfferIds(0).getValue())
         .doesNotContain("o1");
   }

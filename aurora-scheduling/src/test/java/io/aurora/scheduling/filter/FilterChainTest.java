@@ -56,6 +56,18 @@ class FilterChainTest {
   }
 
   @Test
+  void mesosMaintenance_vetoesWithinTheThreshold() {
+    TaskConfig c = config("r", "j", 1, 512, 100);
+    long now = 1_000_000_000L;
+    PlacementContext at = new PlacementContext(job -> new JobAttributeCounts(), now);
+    TaskRequest req = TaskRequest.of(c, ExecutorSettings.DEFAULTS);
+    HostOffer soon = host(Map.of(), MaintenanceMode.NONE).withUnavailability(now + 5 * 60_000);
+    HostOffer later = host(Map.of(), MaintenanceMode.NONE).withUnavailability(now + 7 * 60_000);
+    assertThat(chain.check(req, soon, at)).map(Veto::reason).hasValue("Host draining for maintenance");
+    assertThat(chain.check(req, later, at)).isEmpty();
+  }
+
+  @Test
   void valueConstraint_plainAndNegated() {
     HostOffer rackA = host(Map.of("rack", Set.of("a")), MaintenanceMode.NONE);
     assertThat(reason(withValue(config("r", "j", 1, 1, 1), "rack", false, "a", "b"), rackA)).isEmpty();

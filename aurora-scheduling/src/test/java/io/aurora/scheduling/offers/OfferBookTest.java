@@ -100,6 +100,7 @@ class OfferBookTest {
     assertThat(h.free().ramMb()).isEqualTo(1024);
     assertThat(h.free().ports()).isEqualTo(10);
     assertThat(h.values("rack")).containsExactly("r1");
+    assertThat(h.values("host")).containsExactly("host-a1");
     assertThat(h.hostname()).isEqualTo("host-a1");
   }
 }

@@ -134,6 +134,7 @@ class SchedulingRuntimeTest {
   @Test
   void runningUpdateForUnknownTask_killsIt() {
     h.update("ghost", TaskState.TASK_RUNNING);
+    assertThat(h.stateManager.illegalTransitions()).isEqualTo(1);
     assertThat(h.driver.calls(Call.Type.KILL)).singleElement()
         .satisfies(c -> assertThat(c.getKill().getTaskId().getValue()).isEqualTo("ghost"));
   }
@@ -188,6 +189,64 @@ class SchedulingRuntimeTest {
     h.clock.advance(Duration.ofMinutes(5));
     fresh.runDue(h.clock.instant());
     assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.LOST);
+  }
+
+  @Test
+  void hostLimit_worksWithoutADeclaredHostAttribute() {
+    TaskConfig spread = Fixtures.withLimit(web(), "host", 1);
+    List<String> ids = h.insertPending(spread, Set.of(0, 1, 2));
+    h.offer("agent-1", 8, 8192);
+    h.offer("agent-2", 8, 8192);
+    assertThat(h.loop.runOnce()).isEqualTo(2);
+    assertThat(h.tasks(ScheduleStatus.ASSIGNED)).extracting(t -> t.getAssignedTask().getSlaveHost())
+        .containsExactlyInAnyOrder("agent-1.example", "agent-2.example");
+    assertThat(h.loop.pendingReasons().values()).extracting(v -> v.reason())
+        .containsExactly("Limit not satisfied: host");
+    assertThat(ids).hasSize(3);
+  }
+
+  @Test
+  void failedStatusWrite_isNotAcknowledged() {
+    String id = h.insertPending(web(), Set.of(0)).get(0);
+    h.offer("agent-1", 8, 8192);
+    h.loop.runOnce();
+    io.aurora.storage.Storage failing = new io.aurora.storage.Storage() {
+      @Override
+      public <T, E extends Exception> T read(Work<T, E> work) throws E {
+        return h.storage.read(work);
+      }
+
+      @Override
+      public <T, E extends Exception> T write(MutateWork<T, E> work) {
+        throw new io.aurora.storage.StorageException("log append failed");
+      }
+    };
+    StatusUpdateBatcher batcher = new StatusUpdateBatcher(failing, h.stateManager, h.driver,
+        h.taskTimers, Runnable::run, 10);
+    batcher.add(org.apache.mesos.v1.Protos.TaskStatus.newBuilder()
+        .setTaskId(org.apache.mesos.v1.Protos.TaskID.newBuilder().setValue(id))
+        .setAgentId(org.apache.mesos.v1.Protos.AgentID.newBuilder().setValue("agent-1"))
+        .setUuid(com.google.protobuf.ByteString.copyFromUtf8("u1"))
+        .setState(TaskState.TASK_RUNNING).build());
+    assertThat(h.driver.calls(Call.Type.ACKNOWLEDGE)).isEmpty();
+    assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.ASSIGNED);
+  }
+
+  @Test
+  void partitionedTask_becomesLostAfterItsPolicyDelay() {
+    TaskConfig config = web().setPartitionPolicy(new io.aurora.gen.PartitionPolicy(true).setDelaySecs(60));
+    String id = h.insertPending(config, Set.of(0)).get(0);
+    h.offer("agent-1", 8, 8192);
+    h.loop.runOnce();
+    h.update(id, TaskState.TASK_RUNNING);
+    h.update(id, TaskState.TASK_UNREACHABLE);
+    assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.PARTITIONED);
+    assertThat(h.task(id).orElseThrow().getTimesPartitioned()).isEqualTo(1);
+    h.advance(Duration.ofSeconds(59));
+    assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.PARTITIONED);
+    h.advance(Duration.ofSeconds(1));
+    assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.LOST);
+    assertThat(h.tasks(ScheduleStatus.PENDING, ScheduleStatus.THROTTLED)).hasSize(1);
   }
 
   /** Counts write transactions. */

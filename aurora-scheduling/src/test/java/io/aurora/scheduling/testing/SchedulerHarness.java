@@ -78,7 +78,7 @@ public final class SchedulerHarness {
     loop = new SchedulingLoop(storage, stateManager, offers,
         new TaskAssigner(FilterChain.standard(), Scorer.OFFER_ORDER),
         new TaskInfoBuilder(ExecutorSettings.DEFAULTS), ExecutorSettings.DEFAULTS, driver,
-        taskTimers);
+        taskTimers, clock);
     statusUpdates = new StatusUpdateBatcher(storage, stateManager, driver, taskTimers,
         Runnable::run, 1000);
     events = new SchedulerEvents(storage, offers, statusUpdates, () -> { }, () -> { }, () -> { });

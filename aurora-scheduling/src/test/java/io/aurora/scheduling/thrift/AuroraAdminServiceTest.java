@@ -40,6 +40,8 @@ class AuroraAdminServiceTest {
   private static final JobKey JOB = JobKeys.from("www", "prod", "hello");
 
   private final SchedulerHarness h = new SchedulerHarness();
+  private final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
   private final AuroraAdminService api = service(h.storage);
 
   private AuroraAdminService service(Storage storage) {
@@ -51,7 +53,8 @@ class AuroraAdminServiceTest {
         new ReadApi(storage, options, h.loop::pendingReasons),
         new JobsApi(storage, h.stateManager, h.taskTimers, options),
         new QuotaApi(storage),
-        new AdminApi(storage, h.stateManager, h.taskTimers, reconciler, Optional.empty(), 1000));
+        new AdminApi(storage, h.stateManager, h.taskTimers, reconciler, Optional.empty(), 1000),
+        registry);
   }
 
   private static JobConfiguration job(int instances) {
@@ -139,6 +142,7 @@ class AuroraAdminServiceTest {
         "dedicated");
     assertInvalid(j -> j.setCronSchedule("* * * * *"), "cronSchedule");
     assertThat(api.createJob(null).getResponseCode()).isEqualTo(ResponseCode.INVALID_REQUEST);
+    assertThat(registry.counter("scheduler_thrift_response_INVALID_REQUEST").count()).isEqualTo(11);
     assertThat(api.getTasksStatus(TaskQueries.all().build()).getResult()
         .getScheduleStatusResult().getTasks()).isEmpty();
   }

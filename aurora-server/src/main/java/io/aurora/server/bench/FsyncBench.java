@@ -46,7 +46,8 @@ public final class FsyncBench implements Bench {
     this(System::nanoTime);
   }
 
-  FsyncBench(LongSupplier nanoTime) {
+  /** Measures with {@code nanoTime}, a monotonic clock in nanoseconds. */
+  public FsyncBench(LongSupplier nanoTime) {
     this.nanoTime = nanoTime;
   }
 
@@ -82,27 +83,38 @@ public final class FsyncBench implements Bench {
       err.println("aurora-bench fsync: -dir " + flags.dir + " is not a directory");
       return 1;
     }
-    Result r = measure(flags);
+    Result r = measure(flags.dir, flags.writes, (int) flags.writeSize.bytes(), flags.syncMetadata);
     report(flags, r, out);
     return 0;
   }
 
-  private record Result(long elapsedNanos, LatencySummary force) {}
+  /**
+   * What {@link #measure} saw.
+   *
+   * @param elapsedNanos the whole run, writes included
+   * @param force the latency of each {@link FileChannel#force} call
+   */
+  public record Result(long elapsedNanos, LatencySummary force) {}
 
-  private Result measure(Flags flags) throws IOException {
-    Path file = Files.createTempFile(flags.dir, "aurora-fsync-bench-", ".dat");
+  /**
+   * Appends {@code writes} records of {@code writeBytes} to a scratch file in {@code dir}, forcing
+   * after each, and deletes the file. Other benchmarks call this to print the disk's limit next to
+   * their own numbers.
+   */
+  public Result measure(Path dir, int writes, int writeBytes, boolean syncMetadata) throws IOException {
+    Path file = Files.createTempFile(dir, "aurora-fsync-bench-", ".dat");
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-      ByteBuffer record = ByteBuffer.allocate((int) flags.writeSize.bytes());
-      long[] forceNanos = new long[flags.writes];
+      ByteBuffer record = ByteBuffer.allocate(writeBytes);
+      long[] forceNanos = new long[writes];
       long start = nanoTime.getAsLong();
-      for (int i = 0; i < flags.writes; i++) {
+      for (int i = 0; i < writes; i++) {
         record.clear();
         record.putInt(0, i);
         while (record.hasRemaining()) {
           channel.write(record);
         }
         long before = nanoTime.getAsLong();
-        channel.force(flags.syncMetadata);
+        channel.force(syncMetadata);
         forceNanos[i] = nanoTime.getAsLong() - before;
       }
       return new Result(nanoTime.getAsLong() - start, LatencySummary.of(forceNanos));

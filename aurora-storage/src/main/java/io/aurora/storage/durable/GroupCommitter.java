@@ -16,30 +16,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
  * Appends transactions to the log with group commit, and publishes each version once durable.
  *
- * <p>At most one append (one batch) is in flight. Transactions submitted meanwhile queue up; when
- * the append completes, every queued transaction goes out in the next batch: their ops concatenated
- * in commit order into one {@link Transaction} entry (snapshots, which must stay entries of their
- * own, go in the same batch as separate entries, in order). So under load many transactions share
- * one log write and one fsync per replica, and an idle storage still commits each transaction at
- * once.
+ * <p>At most one batch of transactions is in flight. Transactions submitted meanwhile queue up;
+ * when the batch is durable, every queued transaction goes out in the next batch, their ops
+ * concatenated in commit order into one {@link Transaction} entry. So under load many transactions
+ * share one log write and one fsync per replica, and an idle storage still commits each transaction
+ * at once.
  *
- * <p>When a batch is durable the committer publishes the state of its last transaction (at the
- * batch's last position) and only then completes the batch's futures, so a writer returning from
- * its write always finds its change visible. If an append fails the committer fails that batch and
- * everything queued behind it (those versions were built on the lost one), publishes nothing and
- * refuses further work: the log may or may not hold the entry, and only a restart that recovers
- * from the log can know.
+ * <p>A snapshot does not take the batch slot: its records are appended at once, pipelined with the
+ * transaction batches, so writers never wait for a snapshot's (possibly many) frames. The records
+ * of one entry are always appended together under the lock, so frames stay contiguous in the log.
+ *
+ * <p>Versions are published strictly in the order their appends were issued (a chain of futures):
+ * a batch publishes the state of its last transaction at the batch's last position, a snapshot
+ * republishes the previous state at the snapshot's last position; only then are the batch's
+ * futures completed, so a writer returning from its write always finds its change visible. If an
+ * append fails, that group and everything issued or queued after it fail (those versions were built
+ * on the lost one), nothing more is published and the committer refuses further work: the log may
+ * or may not hold the entry, and only a restart that recovers from the log can know.
  */
 final class GroupCommitter {
-  /** One queued item: a transaction (ops and the version they produce) or a whole entry. */
-  private record Item(List<Op> ops, StoreState state, List<byte[]> records,
-      CompletableFuture<Long> done) {}
+  /** One queued transaction: its ops, the version they produce, and its caller's future. */
+  private record Item(List<Op> ops, StoreState state, CompletableFuture<Long> done) {}
 
   private final Writer writer;
   private final EntryEncoder encoder;
@@ -54,15 +58,15 @@ final class GroupCommitter {
 
   private final Object lock = new Object();
   private List<Item> queue = new ArrayList<>();
-  private boolean inFlight;
+  private boolean batchInFlight;
   private Throwable failure;
-  /** The newest version handed in; only the committer's own (sequential) tasks touch it. */
-  private StoreState latest;
+  /** Completes with the last published version, after every group issued so far. */
+  private CompletableFuture<StoreState> tail;
 
   GroupCommitter(Writer writer, StoreState initial, EntryEncoder encoder, Executor executor,
       Consumer<StoreState> publisher, Consumer<Throwable> onFailure, MeterRegistry registry) {
-    this.latest = Objects.requireNonNull(initial);
     this.writer = Objects.requireNonNull(writer);
+    this.tail = CompletableFuture.completedFuture(Objects.requireNonNull(initial));
     this.encoder = encoder;
     this.executor = executor;
     this.publisher = publisher;
@@ -76,18 +80,39 @@ final class GroupCommitter {
 
   /** Queues a transaction; completes with the position its batch ended at once durable. */
   CompletableFuture<Long> submit(List<Op> ops, StoreState state) {
-    return enqueue(new Item(List.copyOf(ops), state, null, new CompletableFuture<>()));
+    Item item = new Item(List.copyOf(ops), state, new CompletableFuture<>());
+    synchronized (lock) {
+      if (failure != null) {
+        item.done().completeExceptionally(refused());
+        return item.done();
+      }
+      queue.add(item);
+      if (batchInFlight) {
+        return item.done();
+      }
+      batchInFlight = true;
+    }
+    executor.execute(this::appendNext);
+    return item.done();
   }
 
   /**
-   * Queues an entry already encoded into records (a snapshot, encoded by its caller so that the
-   * committer never spends long on one); completes with its last position once durable.
+   * Appends an entry already encoded into records (a snapshot, encoded by its caller so that the
+   * committer never spends long on one) right away; completes with its last position once durable.
    */
   CompletableFuture<Long> submitEncoded(List<byte[]> records) {
-    return enqueue(new Item(null, null, List.copyOf(records), new CompletableFuture<>()));
+    CompletableFuture<Long> done = new CompletableFuture<>();
+    synchronized (lock) {
+      if (failure != null) {
+        done.completeExceptionally(refused());
+        return done;
+      }
+      issue(records, null, List.of(done), false);
+    }
+    return done;
   }
 
-  /** Stops the writer; queued work fails. */
+  /** Stops the writer; queued and in-flight work fails. */
   void close() {
     StorageException closed = new StorageException("storage closed");
     fail(closed).forEach(item -> item.done().completeExceptionally(closed));
@@ -98,40 +123,52 @@ final class GroupCommitter {
     return writer;
   }
 
-  private CompletableFuture<Long> enqueue(Item item) {
-    synchronized (lock) {
-      if (failure != null) {
-        item.done().completeExceptionally(
-            new StorageException("the log writer failed earlier; restart to recover", failure));
-        return item.done();
-      }
-      queue.add(item);
-      if (inFlight) {
-        return item.done();
-      }
-      inFlight = true;
-    }
-    executor.execute(this::appendNext);
-    return item.done();
+  private StorageException refused() {
+    return new StorageException("the log writer failed earlier; restart to recover", failure);
   }
 
   private void appendNext() {
     List<Item> batch;
     synchronized (lock) {
       if (queue.isEmpty() || failure != null) {
-        inFlight = false;
+        batchInFlight = false;
         return;
       }
       batch = queue;
       queue = new ArrayList<>();
     }
+    List<Op> ops = new ArrayList<>();
+    batch.forEach(item -> ops.addAll(item.ops()));
+    List<CompletableFuture<Long>> futures = batch.stream().map(Item::done).toList();
     List<byte[]> records;
     try {
-      records = encode(batch);
+      records = encoder.encode(LogEntry.transaction(
+          new Transaction(ops, storageConstants.CURRENT_SCHEMA_VERSION)));
     } catch (RuntimeException e) {
-      failBatch(batch, e);
+      failGroup(futures, e);
       return;
     }
+    batchSize.record(batch.size());
+    synchronized (lock) {
+      if (failure != null) {
+        StorageException e = refused();
+        futures.forEach(f -> f.completeExceptionally(e));
+        batchInFlight = false;
+        return;
+      }
+      issue(records, batch.get(batch.size() - 1).state(), futures, true);
+    }
+  }
+
+  /**
+   * Appends one entry's records (under the lock, so they are contiguous) and chains its
+   * publication after every group issued before it.
+   *
+   * @param state the version the group produces, or null to keep the previous one
+   * @param isBatch whether this is the transaction batch (which frees the slot when done)
+   */
+  private void issue(List<byte[]> records, StoreState state, List<CompletableFuture<Long>> futures,
+      boolean isBatch) {
     Timer.Sample sample = Timer.start(registry);
     List<CompletableFuture<Position>> appends = new ArrayList<>(records.size());
     for (byte[] record : records) {
@@ -139,61 +176,46 @@ final class GroupCommitter {
       bytesWritten.increment(record.length);
     }
     entriesWritten.increment(records.size());
-    CompletableFuture.allOf(appends.toArray(new CompletableFuture<?>[0]))
-        .whenCompleteAsync((ignored, error) -> {
-          sample.stop(appendTimer);
-          if (error != null) {
-            failBatch(batch, error);
-            return;
-          }
-          long last = appends.get(appends.size() - 1).join().value();
-          for (Item item : batch) {
-            if (item.state() != null) {
-              latest = item.state();
-            }
-          }
-          // Published even after a snapshot-only batch, so that the version's position is the
-          // log's, as it is on a follower that applied the same entries.
-          publisher.accept(latest.atPosition(last));
-          batch.forEach(item -> item.done().complete(last));
-          appendNext();
-        }, executor);
-  }
-
-  private List<byte[]> encode(List<Item> batch) {
-    List<byte[]> records = new ArrayList<>();
-    List<Op> ops = new ArrayList<>();
-    int transactions = 0;
-    for (Item item : batch) {
-      if (item.records() != null) {
-        flush(ops, records);
-        records.addAll(item.records());
-      } else {
-        ops.addAll(item.ops());
-        transactions++;
+    CompletableFuture<Void> durable = CompletableFuture.allOf(
+        appends.toArray(new CompletableFuture<?>[0]));
+    durable.whenComplete((ignored, error) -> sample.stop(appendTimer));
+    tail = tail.thenCombineAsync(durable, (previous, ignored) -> {
+      long last = appends.get(appends.size() - 1).join().value();
+      if (last <= previous.logPosition()) {
+        // Publishing would label a version with a position it does not reach: a later snapshot
+        // would then skip entries on recovery. The log broke its ordering promise; stop.
+        throw new IllegalStateException("log positions out of call order: " + last
+            + " after " + previous.logPosition());
       }
-    }
-    flush(ops, records);
-    batchSize.record(transactions);
-    return records;
+      StoreState published = (state != null ? state : previous).atPosition(last);
+      publisher.accept(published);
+      futures.forEach(f -> f.complete(last));
+      return published;
+    }, executor);
+    tail.whenComplete((published, error) -> {
+      if (error != null) {
+        failGroup(futures, error);
+      } else if (isBatch) {
+        appendNext();
+      }
+    });
   }
 
-  private void flush(List<Op> ops, List<byte[]> records) {
-    if (!ops.isEmpty()) {
-      records.addAll(encoder.encode(LogEntry.transaction(
-          new Transaction(new ArrayList<>(ops), storageConstants.CURRENT_SCHEMA_VERSION))));
-      ops.clear();
+  private void failGroup(List<CompletableFuture<Long>> futures, Throwable error) {
+    Throwable cause = error instanceof CompletionException c && c.getCause() != null
+        ? c.getCause() : error;
+    boolean first;
+    synchronized (lock) {
+      first = failure == null;
     }
-  }
-
-  private void failBatch(List<Item> batch, Throwable error) {
-    Throwable cause = error instanceof java.util.concurrent.CompletionException c
-        && c.getCause() != null ? c.getCause() : error;
     List<Item> rest = fail(cause);
-    // The storage learns of the failure before any writer does.
-    onFailure.accept(cause);
-    StorageException e = new StorageException("log append failed: " + cause.getMessage(), cause);
-    batch.forEach(item -> item.done().completeExceptionally(e));
+    if (first) {
+      // The storage learns of the failure before any writer does.
+      onFailure.accept(cause);
+    }
+    StorageException e = cause instanceof StorageException s ? s
+        : new StorageException("log append failed: " + cause.getMessage(), cause);
+    futures.forEach(f -> f.completeExceptionally(e));
     rest.forEach(item -> item.done().completeExceptionally(e));
   }
 
@@ -204,7 +226,7 @@ final class GroupCommitter {
       }
       List<Item> rest = queue;
       queue = new ArrayList<>();
-      inFlight = false;
+      batchInFlight = false;
       return rest;
     }
   }

@@ -31,15 +31,15 @@ final class ControlledLog implements ReplicatedLog {
     holding = true;
   }
 
-  /** Sends every held append to the log, and stops holding. */
-  void release() {
-    List<Runnable> toRun;
-    synchronized (this) {
-      holding = false;
-      toRun = new ArrayList<>(held);
-      held.clear();
-    }
-    toRun.forEach(Runnable::run);
+  /**
+   * Sends every held append to the log, in the order they were made, and stops holding. Done under
+   * the lock so that an append made meanwhile cannot overtake the held ones (the real log keeps
+   * call order too).
+   */
+  synchronized void release() {
+    holding = false;
+    held.forEach(Runnable::run);
+    held.clear();
   }
 
   synchronized int heldAppends() {

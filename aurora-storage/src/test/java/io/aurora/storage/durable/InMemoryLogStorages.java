@@ -4,9 +4,6 @@ import io.aurora.log.InMemoryLog;
 import io.aurora.log.LogException;
 import io.aurora.storage.StorageOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +17,9 @@ final class InMemoryLogStorages {
   private static final ExecutorService COMMITTER =
       Executors.newSingleThreadExecutor(r -> daemon(r, "storage-test-commit"));
 
+  private static final java.nio.file.Path NO_BACKUPS =
+      java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "aurora-storage-test-backups");
+
   private InMemoryLogStorages() {}
 
   private static Thread daemon(Runnable r, String name) {
@@ -30,15 +30,14 @@ final class InMemoryLogStorages {
 
   static DurableStorage leader() {
     try {
+      // Never written to: these storages take no backups.
       StorageOptions options = new StorageOptions(Duration.ofHours(1), 512 * 1024,
-          Files.createTempDirectory("storage-backups"), Duration.ofHours(1), 2);
+          NO_BACKUPS, Duration.ofHours(1), 2);
       DurableStorage storage = new DurableStorage(new InMemoryLog(), options, Clock.systemUTC(),
           SCHEDULER, COMMITTER, new SimpleMeterRegistry());
       storage.start();
       storage.lead();
       return storage;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (LogException e) {
       throw new IllegalStateException(e);
     }

@@ -1,0 +1,203 @@
+package io.aurora.server.bench.log;
+
+import com.google.common.net.HostAndPort;
+import io.aurora.log.LogOptions;
+import io.aurora.log.ReplicatedLog;
+import io.aurora.log.Writer;
+import io.aurora.log.runtime.ReplicatedLogs;
+import io.aurora.server.bench.Bench;
+import io.aurora.server.bench.FsyncBench;
+import io.aurora.server.flags.FlagParser;
+import io.aurora.server.flags.HelpText;
+import io.aurora.server.flags.ParseResult;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code aurora-bench log}: durable appends per second and their latency through our replicated
+ * log, with N replicas as separate JVMs on 127.0.0.1, real files and fsync. Replica 0 runs in this
+ * JVM and holds the writer, as the leading scheduler does; the others are
+ * {@link LogBenchReplicaMain} processes. The run measures raw fsync on the same disk first, then
+ * keeps {@code -concurrency} appends outstanding, then appends one at a time.
+ */
+public final class LogBench implements Bench {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  private final LongSupplier nanoTime;
+
+  /** Flags of the log benchmark. */
+  static final class Flags {
+    @Mixin LoadFlags load = new LoadFlags();
+
+    @Option(names = "-replicas", defaultValue = "3", description = "Replicas, each its own JVM.")
+    int replicas;
+
+    @Option(names = "-quorum", defaultValue = "2",
+        description = "Replicas that must persist an append before it is acknowledged (a majority).")
+    int quorum;
+
+    @Option(names = "-dir", defaultValue = "${sys:java.io.tmpdir}",
+        description = "Directory on the disk to measure; a scratch directory is made and deleted there.")
+    Path dir;
+
+    @Option(names = "-replica_jvm_opts", defaultValue = "-Xmx512m",
+        description = "JVM options of the follower replica processes, separated by spaces.")
+    String replicaJvmOpts;
+  }
+
+  /** Measures with {@link System#nanoTime}. */
+  public LogBench() {
+    this(System::nanoTime);
+  }
+
+  LogBench(LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
+  }
+
+  @Override
+  public String name() {
+    return "log";
+  }
+
+  @Override
+  public String description() {
+    return "Replicated log appends/s and latency, replicas as processes on 127.0.0.1 with fsync.";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    Flags flags = new Flags();
+    ParseResult result = new FlagParser("log").parse(flags, args.toArray(new String[0]));
+    if (result instanceof ParseResult.HelpRequested help) {
+      out.print(HelpText.render("Usage: aurora-bench log [-replicas=3] [-quorum=2] [-entry_bytes=1024]"
+          + " [-concurrency=256] [-duration=20secs] [-warmup=5secs] [-dir=<path>]", help.flags()));
+      return 0;
+    }
+    Optional<String> invalid = result instanceof ParseResult.Invalid i
+        ? Optional.of(i.message()) : validate(flags);
+    if (invalid.isPresent()) {
+      err.println("aurora-bench log: " + invalid.get());
+      return 1;
+    }
+    Path root = Files.createTempDirectory(flags.dir, "aurora-log-bench-");
+    boolean ok = false;
+    try {
+      measure(flags, root, err).print(out);
+      ok = true;
+    } finally {
+      if (ok) {
+        deleteRecursively(root);
+      } else {
+        err.println("aurora-bench log: replica logs kept in " + root);
+      }
+    }
+    return 0;
+  }
+
+  private static Optional<String> validate(Flags flags) {
+    Optional<String> load = flags.load.validate();
+    if (load.isPresent()) {
+      return load;
+    }
+    if (flags.replicas < 1 || flags.replicas > 9) {
+      return Optional.of("-replicas must be between 1 and 9: " + flags.replicas);
+    }
+    if (flags.quorum < 1 || flags.quorum > flags.replicas || 2 * flags.quorum <= flags.replicas) {
+      return Optional.of("-quorum must be a majority of the " + flags.replicas + " replicas (at least "
+          + (flags.replicas / 2 + 1) + ", at most " + flags.replicas + "): " + flags.quorum);
+    }
+    return LoadFlags.checkDirectory("-dir", flags.dir);
+  }
+
+  private LogBenchReport measure(Flags flags, Path root, PrintStream progress) throws Exception {
+    LoadFlags load = flags.load;
+    progress.printf("measuring raw fsync in %s (%d forces)%n", root, load.fsyncWrites);
+    FsyncBench.Result fsync = new FsyncBench(nanoTime).measure(root, load.fsyncWrites,
+        load.entryBytes, false);
+    List<HostAndPort> addresses = freeLoopbackAddresses(flags.replicas);
+    List<Path> dirs = new ArrayList<>();
+    for (int i = 0; i < flags.replicas; i++) {
+      dirs.add(Files.createDirectory(root.resolve("replica-" + i)));
+    }
+    List<String> jvmOptions = Arrays.stream(flags.replicaJvmOpts.trim().split("\\s+"))
+        .filter(s -> !s.isEmpty()).toList();
+    progress.printf("starting %d replica processes on %s%n", flags.replicas - 1, addresses);
+    try (ReplicaProcesses followers = ReplicaProcesses.start(
+        IntStream.range(1, flags.replicas).boxed().toList(), addresses, dirs, flags.quorum,
+        jvmOptions, root)) {
+      followers.awaitReady(START_TIMEOUT);
+      LogOptions options = LogOptions.of(flags.quorum, dirs.get(0), addresses.get(0), addresses);
+      try (ReplicatedLog log = ReplicatedLogs.open(options, new SimpleMeterRegistry(), Optional.empty());
+          Appender writer = appender(log.elect())) {
+        byte[] entry = new byte[load.entryBytes];
+        new Random(42).nextBytes(entry);
+        ClosedLoop loop = new ClosedLoop(nanoTime);
+        progress.printf("writer elected; %d appends outstanding for %.1f s warmup + %.1f s%n",
+            load.concurrency, load.warmup.toMillis() / 1e3, load.duration.toMillis() / 1e3);
+        ClosedLoop.Phase loaded = loop.concurrent(writer, entry, load.concurrency, load.warmup,
+            load.duration);
+        followers.checkAlive();
+        progress.printf("one append at a time for %.1f s%n", load.seqDuration.toMillis() / 1e3);
+        ClosedLoop.Phase sequential = loop.sequential(writer, entry, load.seqDuration);
+        followers.checkAlive();
+        return new LogBenchReport("aurora-log", flags.replicas, flags.quorum, load.entryBytes,
+            load.concurrency, loaded, sequential, fsync);
+      }
+    }
+  }
+
+  private static Appender appender(Writer writer) {
+    return new Appender() {
+      @Override
+      public CompletableFuture<?> append(byte[] data) {
+        return writer.append(data);
+      }
+
+      @Override
+      public void close() {
+        writer.close();
+      }
+    };
+  }
+
+  /** Ports free right now on 127.0.0.1 (another process could take one before a replica binds). */
+  private static List<HostAndPort> freeLoopbackAddresses(int count) throws IOException {
+    List<ServerSocket> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+      }
+      return held.stream().map(s -> HostAndPort.fromParts("127.0.0.1", s.getLocalPort())).toList();
+    } finally {
+      for (ServerSocket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
