@@ -71,14 +71,29 @@ public final class ReplicaCore {
   private final ArrayDeque<Message> local = new ArrayDeque<>();
   private boolean metaDirty;
 
+  /** Restores a replica whose storage was never truncated; see the main constructor. */
+  public ReplicaCore(CoreConfig config, Optional<Metadata> stored, Collection<Slot> storedSlots,
+      String freshIncarnation) {
+    this(config, stored, storedSlots, 0, freshIncarnation);
+  }
+
   /**
    * Restores a replica from what its storage holds ({@code stored} empty for a new or lost
    * directory, in which case {@code freshIncarnation} names the new one).
+   *
+   * @param truncationPoint every position below it is gone from storage; a truncation can be
+   *     durable while the metadata written after it in the same batch was lost in a crash
+   * @throws IllegalStateException if a learned position has no stored value (corrupt storage)
    */
   public ReplicaCore(CoreConfig config, Optional<Metadata> stored, Collection<Slot> storedSlots,
-      String freshIncarnation) {
+      long truncationPoint, String freshIncarnation) {
     this.config = config;
-    this.meta = stored.orElseGet(() -> Metadata.empty(freshIncarnation));
+    Metadata m = stored.orElseGet(() -> Metadata.empty(freshIncarnation));
+    if (stored.isPresent() && truncationPoint > m.begin()) {
+      // Positions below a durable truncation were learned (a truncation is applied once learned).
+      m = m.withLearned(truncationPoint, Math.max(m.learnedUpTo(), truncationPoint - 1));
+    }
+    this.meta = m;
     Ballot promised = meta.promised();
     for (Slot s : storedSlots) {
       if (s.position() >= meta.begin()) {
@@ -88,6 +103,13 @@ public final class ReplicaCore {
       }
     }
     meta = meta.withPromised(promised);
+    for (long p = meta.begin(); p <= meta.learnedUpTo(); p++) {
+      if (!slots.containsKey(p)) {
+        throw new IllegalStateException("storage of " + config.self() + " has learned position " + p
+            + " (begin " + meta.begin() + ", learned up to " + meta.learnedUpTo()
+            + ") without a value");
+      }
+    }
     members.add(config.self());
     members.addAll(config.replicas());
     highestSeen = promised;
@@ -506,42 +528,13 @@ public final class ReplicaCore {
   // ---- status and recovery ----
 
   private void evaluateStatus() {
-    Status status = meta.status();
-    if (status == Status.VOTING) {
-      return;
-    }
-    List<StatusResponse> voting = statuses.values().stream()
-        .filter(s -> s.status() == Status.VOTING).toList();
-    if (quorum().isReachedBy(voting.size())) {
-      if (status != Status.RECOVERING) {
-        long target = voting.stream().mapToLong(StatusResponse::end).max().orElse(0);
-        Ballot promised = meta.promised();
-        for (StatusResponse s : voting) {
-          promised = Ballot.max(promised, s.promised());
-        }
-        highestSeen = Ballot.max(highestSeen, promised);
-        setMeta(meta.withStatus(Status.RECOVERING).withRecoverTarget(target)
-            .withPromised(promised));
-      }
+    Metadata next = StatusRules.next(meta, self(), statuses.values(), quorum(), knownReplicas());
+    highestSeen = Ballot.max(highestSeen, next.promised());
+    setMeta(next);
+    if (meta.status() == Status.RECOVERING
+        && quorum().isReachedBy((int) StatusRules.votingAnswers(statuses.values()))) {
       maybeFinishRecovery();
       maybeCatchUp(true);
-      return;
-    }
-    int cluster = Math.max(knownReplicas(), quorum().assumedClusterSize());
-    if (status == Status.EMPTY) {
-      long fresh = 1 + statuses.values().stream()
-          .filter(s -> s.status() == Status.EMPTY || s.status() == Status.STARTING).count();
-      if (fresh >= cluster) {
-        setMeta(meta.withStatus(Status.STARTING));
-        status = Status.STARTING; // a lone replica (cluster of one) may go on to VOTING at once
-      }
-    }
-    if (status == Status.STARTING) {
-      long started = 1 + statuses.values().stream()
-          .filter(s -> s.status() == Status.STARTING || s.status() == Status.VOTING).count();
-      if (started >= cluster) {
-        setMeta(meta.withStatus(Status.VOTING).withVoter(self()));
-      }
     }
   }
 

@@ -57,8 +57,9 @@ import org.slf4j.LoggerFactory;
  * Inputs queue up from any thread (peer messages from the transport's readers, appends from
  * callers) and one drain task feeds all queued inputs to the core, then applies the merged
  * {@link Ready}s in the order that keeps promises: write every record and fsync once (group commit:
- * one fsync however many messages and appends the drain took), then send, then publish what was
- * learned, then complete callers' futures. Futures and followers are called on the
+ * one fsync however many messages and appends the drain took), then send replies, then publish what
+ * was learned, then complete callers' futures. Requests, which promise nothing, go out before the
+ * fsync so that the writer's fsync and its peers' overlap. Futures and followers are called on the
  * {@code delivery} executor so that a slow caller never stalls the loop.
  *
  * <p>The loop owns the executors, storage, transport and group it is given, and closes them.
@@ -128,7 +129,8 @@ public final class ReplicaLoop implements AutoCloseable {
         storage.get(p).map(RecordCodec::decodeSlot).ifPresent(slots::add);
       }
     }
-    this.core = new ReplicaCore(config, meta, slots, UUID.randomUUID().toString());
+    this.core = new ReplicaCore(config, meta, slots, storage.truncationPoint(),
+        UUID.randomUUID().toString());
     publishState();
     LOG.info("replica {} restored: {} begin={} learned={} slots={}", self, core.status(),
         core.begin(), core.learnedUpTo(), slots.size());
@@ -320,13 +322,25 @@ public final class ReplicaLoop implements AutoCloseable {
         wrote = true;
       }
     }
+    // Requests (prepare, accept, commit, catch-up and status requests) state nothing about this
+    // replica's disk, so they leave before the fsync and the peers' fsyncs overlap ours. Replies
+    // (promises, votes, rejections, catch-up and status answers) leave only after it: a promise
+    // or vote forgotten in a crash could let two values win one position.
+    for (Ready r : readies) {
+      for (Envelope env : r.toSend()) {
+        if (isRequest(env.message())) {
+          send(env);
+        }
+      }
+    }
     if (wrote) {
-      // fsync before send: a promise or vote forgotten in a crash could let two values win a slot.
       metrics.fsync.record(storage::sync);
     }
     for (Ready r : readies) {
       for (Envelope env : r.toSend()) {
-        send(env);
+        if (!isRequest(env.message())) {
+          send(env);
+        }
       }
     }
     boolean learned = readies.stream().anyMatch(r -> !r.learned().isEmpty())
@@ -343,6 +357,12 @@ public final class ReplicaLoop implements AutoCloseable {
     if (!core.isWriter()) {
       writerGeneration = -1;
     }
+  }
+
+  private static boolean isRequest(Message m) {
+    return m instanceof Message.Prepare || m instanceof Message.Accept
+        || m instanceof Message.Commit || m instanceof Message.CatchupRequest
+        || m instanceof Message.StatusRequest;
   }
 
   private void persist(LogRecord rec) {

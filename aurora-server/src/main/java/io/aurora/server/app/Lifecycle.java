@@ -212,6 +212,12 @@ public final class Lifecycle implements LeaderElection.Listener {
     }
     stopped = true;
     state.set(LifecycleState.DEAD);
+    if (!curator.getZookeeperClient().isConnected()) {
+      // ZooKeeper is unreachable (or the session is gone): close the client first, so the steps
+      // below fail fast instead of retrying for minutes. Our ephemeral nodes (serverset member,
+      // election lock, replica registration) die with the session anyway.
+      quietly("ZooKeeper client", curator::close);
+    }
     // Withdraw first, so clients stop sending here before anything else goes away.
     quietly("serverset member", () -> { if (announcer != null) announcer.close(); });
     quietly("election", () -> { if (election != null) election.close(); });

@@ -55,7 +55,7 @@ final class SchedulerScenario {
         .withIntervals(Duration.ofSeconds(15), Duration.ofMillis(200), Duration.ofSeconds(2),
             Duration.ofSeconds(2));
     try (LocalMesos mesos = LocalMesos.start(mesosOptions, Clock.systemUTC())) {
-      Running first = Running.start(zkConnect, mesos.address(), dir);
+      Running first = Running.start(zkConnect, mesos.address(), dir, LifecycleState.ACTIVE);
       try {
         assertAdminPages(first.http);
         JobKey jsonJob = JobKeys.from("www", "prod", "hello-json");
@@ -82,13 +82,26 @@ final class SchedulerScenario {
       }
 
       // A restart recovers the jobs' tasks from the log.
-      Running second = Running.start(zkConnect, mesos.address(), dir);
+      Running second = Running.start(zkConnect, mesos.address(), dir, LifecycleState.ACTIVE);
       try {
         Response r = client(second.http, BINARY).getTasksStatus(
             TaskQueries.byJob(JobKeys.from("www", "prod", "hello-json")).build());
         assertOk(r);
         assertThat(r.getResult().getScheduleStatusResult().getTasks())
             .extracting(t -> t.getStatus()).containsExactly(ScheduleStatus.KILLED);
+
+        // A follower (its own replica) redirects leader-only pages to the leader.
+        Running follower = Running.start(zkConnect, mesos.address(), dir.resolve("follower"),
+            LifecycleState.STORAGE_PREPARED);
+        try {
+          assertThat(get(follower.http, "/health")).isEqualTo("OK\n");
+          eventually("a redirect to the leader", () -> redirect(follower.http + "/api")
+              .equals(second.http + "/api"));
+          assertThat(status(follower.http + "/leaderhealth")).isEqualTo(503);
+          assertThat(status(second.http + "/leaderhealth")).isEqualTo(200);
+        } finally {
+          follower.stop();
+        }
       } finally {
         second.stop();
       }
@@ -97,21 +110,12 @@ final class SchedulerScenario {
 
   /** One scheduler process (a component), started until ACTIVE. */
   private record Running(SchedulerComponent component, Lifecycle lifecycle, String http) {
-    static Running start(String zkConnect, String master, Path dir) throws Exception {
-      ServerCommandLine.Outcome parsed = ServerCommandLine.parse(
-          "-cluster_name=test", "-serverset_path=/aurora/scheduler",
-          "-mesos_master_address=" + master, "-zk_endpoints=" + zkConnect,
-          "-native_log_file_path=" + dir.resolve("log"),
-          "-native_log_zk_group_path=/aurora/replicated-log",
-          "-backup_dir=" + dir.resolve("backups"), "-ip=127.0.0.1",
-          "-executor_user=" + System.getProperty("user.name"));
-      assertThat(parsed).isInstanceOf(ServerCommandLine.Run.class);
-      ServerOptions options = ((ServerCommandLine.Run) parsed).options();
-      DaemonConfig config = FlagMapping.map(options, Map.of(), zkConnect, master, "unused");
-      SchedulerComponent component = SchedulerComponent.factory().create(config);
+    static Running start(String zkConnect, String master, Path dir, LifecycleState target)
+        throws Exception {
+      SchedulerComponent component = SchedulerScenario.component(zkConnect, master, dir);
       Lifecycle lifecycle = component.lifecycle();
       lifecycle.start();
-      eventually("ACTIVE", () -> lifecycle.state() == LifecycleState.ACTIVE
+      eventually(target.name(), () -> lifecycle.state() == target
           || component.guard().exit().isPresent());
       assertThat(component.guard().exit()).isEmpty();
       return new Running(component, lifecycle, "http://127.0.0.1:" + lifecycle.httpPort());
@@ -120,6 +124,23 @@ final class SchedulerScenario {
     void stop() {
       lifecycle.stop();
     }
+  }
+
+  /** A component for one scheduler with its log under {@code dir}, not started. */
+  static SchedulerComponent component(String zkConnect, String master, Path dir, String... extra) {
+    List<String> args = new java.util.ArrayList<>(List.of(
+        "-cluster_name=test", "-serverset_path=/aurora/scheduler",
+        "-mesos_master_address=" + master, "-zk_endpoints=" + zkConnect,
+        "-native_log_file_path=" + dir.resolve("log"),
+        "-native_log_zk_group_path=/aurora/replicated-log",
+        "-backup_dir=" + dir.resolve("backups"), "-ip=127.0.0.1",
+        "-executor_user=" + System.getProperty("user.name")));
+    args.addAll(List.of(extra));
+    ServerCommandLine.Outcome parsed = ServerCommandLine.parse(args.toArray(new String[0]));
+    assertThat(parsed).isInstanceOf(ServerCommandLine.Run.class);
+    ServerOptions options = ((ServerCommandLine.Run) parsed).options();
+    DaemonConfig config = FlagMapping.map(options, Map.of(), zkConnect, master, "unused");
+    return SchedulerComponent.factory().create(config);
   }
 
   private static void assertAdminPages(String http) throws Exception {
@@ -176,6 +197,24 @@ final class SchedulerScenario {
       }
     });
     return found[0];
+  }
+
+  /** The Location of a POST that is answered with 307, or "" for any other answer. */
+  static String redirect(String url) {
+    try {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(url)).header("Content-Type", JSON)
+              .POST(HttpRequest.BodyPublishers.ofString("[1,\"getRoleSummary\",1,0,{}]")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 307 ? r.headers().firstValue("Location").orElse("") : "";
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  static int status(String url) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   static String get(String http, String path) throws Exception {

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 class ReplicaCoreSimTest {
   private static final int STEPS = Integer.getInteger("aurora.sim.steps", 3000);
   private static final int SETTLE_STEPS = 3000;
+  private static final int CHECK_EVERY = Integer.getInteger("aurora.sim.checkEvery", 50);
 
   @Test
   void manySeeds_keepOneValuePerPosition_andEveryAcknowledgedWrite() {
     Long only = Long.getLong("aurora.sim.seed");
-    int seeds = Integer.getInteger("aurora.sim.seeds", 30);
+    int seeds = Integer.getInteger("aurora.sim.seeds", 100);
     long total = 0;
     for (long seed = only == null ? 1 : only; seed <= (only == null ? seeds : only); seed++) {
       total += run(seed, seed % 2 == 0 ? 5 : 3);
@@ -24,24 +25,38 @@ class ReplicaCoreSimTest {
     assertThat(total).as("acknowledged writes over all seeds").isPositive();
   }
 
+  private static void settle(SimWorld world, String how) {
+    int i = 0;
+    while (i < SETTLE_STEPS && !(world.ackedAfterHeal > 0 && world.settled())) {
+      world.step();
+      i++;
+    }
+    world.check();
+    if (world.ackedAfterHeal == 0 || !world.settled()) {
+      throw new AssertionError("no progress " + how + ": " + world.describe());
+    }
+  }
+
   private static long run(long seed, int replicas) {
     SimWorld world = new SimWorld(seed, replicas);
     try {
       for (int i = 0; i < STEPS; i++) {
         world.step();
-        if (i % 50 == 0) {
+        if (i % CHECK_EVERY == 0) {
           world.check();
         }
       }
-      world.healAll();
-      int i = 0;
-      while (i < SETTLE_STEPS && !(world.ackedAfterHeal > 0 && world.settled())) {
-        world.step();
-        i++;
-      }
-      world.check();
-      if (world.ackedAfterHeal == 0 || !world.settled()) {
-        throw new AssertionError("no progress after healing: " + world.describe());
+      world.heal();
+      world.restartAll();
+      settle(world, "after healing");
+      // A quorum alone must make progress.
+      world.crashMinority();
+      settle(world, "with only a quorum up");
+      // Then everyone comes back and learns everything.
+      world.restartAll();
+      settle(world, "with every replica back");
+      if (!world.allUp()) {
+        throw new AssertionError("not every replica is up: " + world.describe());
       }
       return world.acked.size();
     } catch (RuntimeException | AssertionError e) {

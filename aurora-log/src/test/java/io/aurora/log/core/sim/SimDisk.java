@@ -55,6 +55,16 @@ final class SimDisk {
     return Optional.ofNullable(m);
   }
 
+  long truncationPoint() {
+    long t = 0;
+    for (LogRecord r : synced) {
+      if (r instanceof TruncateBefore tb) {
+        t = Math.max(t, tb.position());
+      }
+    }
+    return t;
+  }
+
   Collection<Slot> slots() {
     TreeMap<Long, Slot> slots = new TreeMap<>();
     for (LogRecord r : synced) {

@@ -4,6 +4,7 @@ import io.aurora.log.core.CoreConfig;
 import io.aurora.log.core.Envelope;
 import io.aurora.log.core.Learned;
 import io.aurora.log.core.LogRecord;
+import io.aurora.log.core.Message;
 import io.aurora.log.core.Outcome;
 import io.aurora.log.core.Ready;
 import io.aurora.log.core.ReplicaCore;
@@ -76,7 +77,8 @@ final class SimWorld {
 
   private void start(Node n) {
     CoreConfig config = new CoreConfig(n.id, quorum, new HashSet<>(ids), 40, 60, 4, 64);
-    n.core = new ReplicaCore(config, n.disk.metadata(), n.disk.slots(), "i" + (incarnations++));
+    n.core = new ReplicaCore(config, n.disk.metadata(), n.disk.slots(), n.disk.truncationPoint(),
+        "i" + (incarnations++));
     n.pending.clear();
   }
 
@@ -173,6 +175,12 @@ final class SimWorld {
     for (LogRecord r : ready.toPersist()) {
       n.disk.write(r);
     }
+    // As ReplicaLoop: requests leave before the fsync, replies after it.
+    for (Envelope e : ready.toSend()) {
+      if (isRequest(e.message())) {
+        net.send(e, now);
+      }
+    }
     if (faults && !ready.toPersist().isEmpty() && random.nextInt(2000) == 0) {
       count("crashMidPersist");
       crash(n); // crashed before the fsync returned: nothing below happens
@@ -180,7 +188,9 @@ final class SimWorld {
     }
     n.disk.sync();
     for (Envelope e : ready.toSend()) {
-      net.send(e, now);
+      if (!isRequest(e.message())) {
+        net.send(e, now);
+      }
     }
     for (Learned l : ready.learned()) {
       Value before = chosen.putIfAbsent(l.position(), l.value());
@@ -206,6 +216,12 @@ final class SimWorld {
     }
   }
 
+  private static boolean isRequest(Message m) {
+    return m instanceof Message.Prepare || m instanceof Message.Accept
+        || m instanceof Message.Commit || m instanceof Message.CatchupRequest
+        || m instanceof Message.StatusRequest;
+  }
+
   /** Every acknowledged write is learned, unchanged, by every up replica that has learned its position. */
   void check() {
     for (Node n : nodes.values()) {
@@ -227,10 +243,28 @@ final class SimWorld {
     }
   }
 
-  /** Heals everything and restarts every replica; faults stop. */
-  void healAll() {
+  /** Faults stop and the network heals. */
+  void heal() {
     faults = false;
     net.heal();
+  }
+
+  /**
+   * Crashes a random minority. Done once every replica votes again: a replica still recovering a
+   * lost disk counts as failed already, and a second failure would leave no quorum that is sure to
+   * hold every chosen value.
+   */
+  void crashMinority() {
+    List<Node> all = new ArrayList<>(nodes.values());
+    java.util.Collections.shuffle(all, random);
+    for (int i = 0; i < ids.size() - quorum.size(); i++) {
+      crash(all.get(i));
+    }
+    ackedAfterHeal = 0;
+  }
+
+  /** Restarts every replica. */
+  void restartAll() {
     for (Node n : nodes.values()) {
       if (n.core == null) {
         start(n);
@@ -239,11 +273,15 @@ final class SimWorld {
     ackedAfterHeal = 0;
   }
 
-  /** Every replica votes and has learned every acknowledged position. */
+  /** Every running replica votes and has learned every acknowledged position. */
   boolean settled() {
     long last = acked.isEmpty() ? 0 : acked.lastKey();
-    return nodes.values().stream().allMatch(n -> n.core != null
-        && n.core.status() == Status.VOTING && n.core.learnedUpTo() >= last);
+    return nodes.values().stream().filter(n -> n.core != null).allMatch(n ->
+        n.core.status() == Status.VOTING && n.core.learnedUpTo() >= last);
+  }
+
+  boolean allUp() {
+    return nodes.values().stream().allMatch(n -> n.core != null);
   }
 
   String describe() {
