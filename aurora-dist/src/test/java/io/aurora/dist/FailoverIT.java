@@ -89,9 +89,13 @@ class FailoverIT {
         acknowledged.put(key, awaitRunning(api, key, 2));
       }
 
+      long killedAt = System.nanoTime();
       leader.kill();
       SchedulerNode killed = leader;
       leader = cluster.awaitLeader(TAKEOVER);
+      System.out.printf("round %d: killed %s, %s leads after %d ms (%d jobs)%n", round,
+          killed.name(), leader.name(), (System.nanoTime() - killedAt) / 1_000_000,
+          acknowledged.size());
       assertThat(leader).as("round %d: a different scheduler leads", round).isNotSameAs(killed);
 
       AuroraAdmin.Client newApi = ClusterApi.client(leader.http(), Duration.ofSeconds(30));
@@ -149,6 +153,8 @@ class FailoverIT {
     assertThat(exit).as("the misconfigured scheduler exits once elected").isPresent();
     assertThat(exit.getAsInt()).isNotZero();
     assertThat(process.output()).contains("-native_log_quorum_size=2");
+    process.output().lines().filter(l -> l.contains("-native_log_quorum_size=2")).findFirst()
+        .ifPresent(l -> System.out.println("quorum 1 refused (exit " + exit.getAsInt() + "): " + l));
   }
 
   private Set<String> awaitRunning(AuroraAdmin.Client api, JobKey key, int count)
