@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The daemon's own threads, one pool per job so that a blocking job cannot starve another: the
  * storage timers (snapshots, backups; they block on log writes), the group committer (never
- * blocks), the Mesos driver, the scheduling loop and timers (one thread: the loop is not
- * thread-safe), status update batches, and the lifecycle's leadership steps.
+ * blocks), the Mesos driver, the scheduling runtime (rounds, status update batches and timers on
+ * one thread: they must not overlap), and the lifecycle's leadership steps.
  */
 @Singleton
 public final class DaemonThreads {
@@ -24,7 +24,6 @@ public final class DaemonThreads {
       Executors.newSingleThreadScheduledExecutor(daemon("aurora-mesos-driver"));
   final ScheduledExecutorService scheduling =
       Executors.newSingleThreadScheduledExecutor(daemon("aurora-scheduling"));
-  final ExecutorService statusUpdates = Executors.newSingleThreadExecutor(daemon("aurora-status"));
   final ScheduledExecutorService lifecycle =
       Executors.newSingleThreadScheduledExecutor(daemon("aurora-lifecycle"));
 
@@ -33,7 +32,7 @@ public final class DaemonThreads {
 
   /** Stops every pool and waits briefly for running tasks. */
   void shutdown() {
-    List<ExecutorService> all = List.of(scheduling, statusUpdates, driver, storage, commit, lifecycle);
+    List<ExecutorService> all = List.of(scheduling, driver, storage, commit, lifecycle);
     all.forEach(ExecutorService::shutdownNow);
     for (ExecutorService e : all) {
       try {

@@ -5,14 +5,17 @@ import io.aurora.http.AdminServerConfig;
 import io.aurora.log.LogOptions;
 import io.aurora.scheduling.JobOptions;
 import io.aurora.scheduling.LifecycleOptions;
+import io.aurora.scheduling.PruningOptions;
 import io.aurora.scheduling.ReconciliationOptions;
 import io.aurora.scheduling.ReschedulingOptions;
 import io.aurora.scheduling.SchedulingOptions;
 import io.aurora.scheduling.mesos.FrameworkOptions;
 import io.aurora.scheduling.mesos.http.MesosClientOptions;
 import io.aurora.scheduling.offers.OfferOptions;
+import io.aurora.scheduling.pruning.PruneOptions;
 import io.aurora.scheduling.reconcile.ReconcileOptions;
 import io.aurora.scheduling.resources.ExecutorSettings;
+import io.aurora.scheduling.runtime.SchedulerRuntimeOptions;
 import io.aurora.scheduling.runtime.TimerOptions;
 import io.aurora.scheduling.state.RescheduleOptions;
 import io.aurora.scheduling.thrift.ApiOptions;
@@ -68,7 +71,8 @@ public final class FlagMapping {
         new AdminServerConfig(bind, options.http().port(), 8, 64,
             AdminServerConfig.DEFAULT_API_MAX_BODY_BYTES),
         ThriftTcpOptions.of(bind, options.thriftPort()),
-        scheduling(options.clusterName(), options.http().statsUrlPrefix(), options.scheduling()));
+        scheduling(host, options.clusterName(), options.http().statsUrlPrefix(),
+            options.scheduling()));
   }
 
   static ZooKeeperConfig zooKeeper(ZooKeeperOptions zk, String connectString) {
@@ -111,14 +115,17 @@ public final class FlagMapping {
         f.mesosRole().orElse("*"), Optional.empty(), capabilities, hostname, Optional.empty());
   }
 
-  static SchedulingRuntimeOptions scheduling(String clusterName, String statsUrlPrefix,
-      SchedulingOptions s) {
+  static SchedulingRuntimeOptions scheduling(String host, String clusterName,
+      String statsUrlPrefix, SchedulingOptions s) {
     io.aurora.scheduling.OfferOptions o = s.offers();
     ReschedulingOptions r = s.rescheduling();
     LifecycleOptions l = s.lifecycle();
     ReconciliationOptions c = s.reconciliation();
+    PruningOptions p = s.pruning();
     JobOptions j = s.jobs();
-    return new SchedulingRuntimeOptions(
+    SchedulerRuntimeOptions runtime = new SchedulerRuntimeOptions(
+        host,
+        new ExecutorSettings(j.executorCpus(), j.executorRamBytes() >> 20, "", List.of(), ""),
         new OfferOptions(o.minOfferHoldTime(), o.offerHoldJitterWindow(), o.offerFilterDuration(),
             o.holdOffersForever()),
         new RescheduleOptions(r.flappingTaskThreshold(), r.initialFlappingTaskDelay(),
@@ -126,9 +133,13 @@ public final class FlagMapping {
         new TimerOptions(l.transientTaskStateTimeout(), l.initialTaskKillRetryInterval()),
         new ReconcileOptions(c.initialDelay(), c.explicitInterval(), c.implicitInterval(),
             c.scheduleSpread(), c.explicitBatchSize(), c.explicitBatchInterval()),
+        new PruneOptions(p.historyPruneThreshold(), p.historyMinRetentionThreshold(),
+            p.historyMaxPerJobThreshold(), PruneOptions.DEFAULTS.interval()),
+        l.maxStatusUpdateBatchSize(),
+        SchedulerRuntimeOptions.DEFAULTS.schedulingInterval(),
+        SchedulerRuntimeOptions.DEFAULTS.timerTick());
+    return new SchedulingRuntimeOptions(runtime,
         new ApiOptions(clusterName, statsUrlPrefix, Pattern.compile(j.allowedJobEnvironments()),
-            j.maxTasksPerJob(), TierSettings.DEFAULTS),
-        new ExecutorSettings(j.executorCpus(), j.executorRamBytes() >> 20, "", List.of(), ""),
-        l.maxStatusUpdateBatchSize());
+            j.maxTasksPerJob(), TierSettings.DEFAULTS));
   }
 }

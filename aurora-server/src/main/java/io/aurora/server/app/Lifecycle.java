@@ -5,8 +5,7 @@ import io.aurora.http.AdminServer;
 import io.aurora.log.LogException;
 import io.aurora.log.ReplicatedLog;
 import io.aurora.scheduling.mesos.Driver;
-import io.aurora.scheduling.reconcile.TaskReconciler;
-import io.aurora.scheduling.runtime.SchedulerEvents;
+import io.aurora.scheduling.runtime.SchedulerRuntime;
 import io.aurora.server.discovery.LeaderElection;
 import io.aurora.server.discovery.ServersetAnnouncer;
 import io.aurora.server.discovery.ServersetMonitor;
@@ -56,9 +55,7 @@ public final class Lifecycle implements LeaderElection.Listener {
   private final AuroraAdmin.Iface api;
   private final ServersetMonitor monitor;
   private final Driver driver;
-  private final SchedulerEvents events;
-  private final TaskReconciler reconciler;
-  private final SchedulingRunner runner;
+  private final SchedulerRuntime runtime;
   private final MesosRegistration registration;
 
   private ThriftTcpServer thrift;
@@ -69,8 +66,8 @@ public final class Lifecycle implements LeaderElection.Listener {
   @Inject
   Lifecycle(DaemonConfig config, SchedulerState state, ProcessGuard guard, DaemonThreads threads,
       CuratorFramework curator, ReplicatedLog log, DurableStorage storage, AdminServer admin,
-      AuroraAdmin.Iface api, ServersetMonitor monitor, Driver driver, SchedulerEvents events,
-      TaskReconciler reconciler, SchedulingRunner runner, MesosRegistration registration) {
+      AuroraAdmin.Iface api, ServersetMonitor monitor, Driver driver, SchedulerRuntime runtime,
+      MesosRegistration registration) {
     this.config = config;
     this.state = state;
     this.guard = guard;
@@ -82,9 +79,7 @@ public final class Lifecycle implements LeaderElection.Listener {
     this.api = api;
     this.monitor = monitor;
     this.driver = driver;
-    this.events = events;
-    this.reconciler = reconciler;
-    this.runner = runner;
+    this.runtime = runtime;
     this.registration = registration;
   }
 
@@ -162,16 +157,15 @@ public final class Lifecycle implements LeaderElection.Listener {
             + config.maxRegistrationDelay());
       }
     }, config.maxRegistrationDelay().toMillis(), TimeUnit.MILLISECONDS);
-    driver.subscribe(frameworkId, registration.tracking(events));
+    driver.subscribe(frameworkId, registration.tracking(runtime.listener()));
   }
 
   private void onRegistered() {
     try {
-      int asked = reconciler.explicit(config.scheduling().reconcile().explicitBatchSize());
-      reconciler.implicit();
-      reconciler.schedule();
-      LOG.info("Registered with Mesos; reconciling {} tasks", asked);
-      runner.start();
+      // The runtime's listener has stored the framework id and asked Mesos to reconcile every
+      // task we know of; starting it arms periodic reconciliation, pruning, timers and rounds.
+      LOG.info("Registered with Mesos; starting to schedule");
+      runtime.start(threads.scheduling);
       state.set(LifecycleState.ACTIVE);
       ServiceInstance me = ServiceInstance.scheduler(config.advertisedHost(), admin.port(),
           config.server().serversetEndpointName(), thrift.port());

@@ -32,7 +32,7 @@ public final class MesosRegistration {
     Gauge.builder("framework_registered", this, self -> self.registered ? 1 : 0).register(registry);
   }
 
-  /** Called by the scheduler's listener once the framework id is stored. */
+  /** Called once the framework id is stored. */
   void onSubscribed() {
     subscribed.complete(null);
   }
@@ -48,6 +48,7 @@ public final class MesosRegistration {
       public void subscribed(FrameworkID frameworkId, MasterInfo masterInfo) {
         listener.subscribed(frameworkId, masterInfo);
         registered = true;
+        onSubscribed();
       }
 
       @Override

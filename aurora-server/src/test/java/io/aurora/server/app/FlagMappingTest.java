@@ -48,7 +48,8 @@ class FlagMappingTest {
     assertThat(c.zooKeeper().connectString()).isEqualTo("127.0.0.1:2181");
     assertThat(c.zooKeeper().sessionTimeout()).isEqualTo(Duration.ofSeconds(4));
     assertThat(c.scheduling().api().clusterName()).isEqualTo("test");
-    assertThat(c.scheduling().executor().ramMb()).isEqualTo(128);
+    assertThat(c.scheduling().runtime().schedulerHost()).isEqualTo("127.0.0.1");
+    assertThat(c.scheduling().runtime().executor().ramMb()).isEqualTo(128);
   }
 
   @Test
