@@ -29,7 +29,13 @@ import picocli.CommandLine.Option;
  */
 public final class FailoverBench implements Bench {
   private static final int TASKS_PER_JOB = 1000;
-  private static final int TASKS_PER_AGENT = 2000;
+  /**
+   * Agents are sized for about 100 tasks each (0.01 CPU plus the executor's 0.25): one ACCEPT
+   * call then launches at most that many, which the local master takes in one request (ACCEPTs
+   * of 1,000+ launches were answered 413).
+   */
+  private static final int TASKS_PER_AGENT = 100;
+  private static final String AGENT_RESOURCES = "cpus:28;mem:65536;disk:1000000;ports:[31000-32000]";
 
   /** Flags of the failover benchmark. */
   static final class Flags {
@@ -108,7 +114,7 @@ public final class FailoverBench implements Bench {
       int agents = flags.tasks / TASKS_PER_AGENT + 1;
       ClusterOptions options = new ClusterOptions(home, dir.resolve("cluster"), zk.connectString(),
           3, 2, Duration.ofMillis(flags.zkSessionTimeoutMs), agents,
-          "cpus:1000;mem:1000000;disk:10000000;ports:[31000-32000]", flags.schedulerJavaOpts,
+          AGENT_RESOURCES, flags.schedulerJavaOpts,
           List.of());
       try (FailoverCluster cluster = FailoverCluster.start(options)) {
         SchedulerNode leader = cluster.awaitLeader(Duration.ofMinutes(2));
