@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryNTimes;
 import picocli.CommandLine.Option;
 
 /**
@@ -95,9 +98,10 @@ public final class FailoverBench implements Bench {
     Path dir = flags.dir != null ? Files.createDirectories(flags.dir)
         : Files.createTempDirectory("aurora-failover-bench");
     Result r = measure(home.get(), dir, flags, out);
-    out.printf(Locale.ROOT, "failover: %d tasks, ZooKeeper session timeout %d ms: first write after"
-            + " %d ms, subscribed to Mesos after %d ms (%s led, %s took over)%n", r.tasks(),
-        flags.zkSessionTimeoutMs, r.toFirstWriteMs(), r.toSubscribedMs(), r.killed(), r.successor());
+    out.printf(Locale.ROOT, "failover: %d tasks, ZooKeeper session timeout %d ms: the killed leader's"
+            + " session expired after %d ms; first write after %d ms, subscribed to Mesos after %d ms"
+            + " (%s led, %s took over)%n", r.tasks(), flags.zkSessionTimeoutMs, r.toSessionExpiredMs(),
+        r.toFirstWriteMs(), r.toSubscribedMs(), r.killed(), r.successor());
     out.printf(Locale.ROOT, "{\"tasks\":%d,\"zk_session_timeout_ms\":%d,\"to_first_write_ms\":%d,"
             + "\"to_subscribed_ms\":%d}%n", r.tasks(), flags.zkSessionTimeoutMs, r.toFirstWriteMs(),
         r.toSubscribedMs());
@@ -105,7 +109,18 @@ public final class FailoverBench implements Bench {
   }
 
   /** What one run measured. */
-  record Result(int tasks, long toFirstWriteMs, long toSubscribedMs, String killed, String successor) {}
+  record Result(int tasks, long toFirstWriteMs, long toSubscribedMs, long toSessionExpiredMs,
+      String killed, String successor) {}
+
+  /** True once none of the killed leader's serverset member nodes is left (its session expired). */
+  private static boolean membersGone(CuratorFramework curator, List<String> before) {
+    try {
+      List<String> now = curator.getChildren().forPath(FailoverCluster.SERVERSET);
+      return before.stream().noneMatch(now::contains);
+    } catch (Exception e) {
+      return false;
+    }
+  }
 
   private Result measure(Path home, Path dir, Flags flags, PrintStream out) throws Exception {
     Await await = new Await(Duration.ofMillis(10));
@@ -135,15 +150,23 @@ public final class FailoverBench implements Bench {
         out.printf("%d tasks RUNNING after %d ms%n", flags.tasks,
             (System.nanoTime() - runningSince) / 1_000_000);
 
+        CuratorFramework curator = CuratorFrameworkFactory.newClient(zk.connectString(),
+            new RetryNTimes(10, 200));
+        curator.start();
+        List<String> membersBefore = curator.getChildren().forPath(FailoverCluster.SERVERSET);
         long killedAt = System.nanoTime();
         leader.kill();
         List<SchedulerNode> rest = new ArrayList<>(cluster.nodes());
         rest.remove(leader);
+        long[] expired = {-1};
         long[] firstWrite = {-1};
         long[] subscribed = {-1};
         String[] successor = {""};
         int[] attempt = {0};
         await.until("a new leader that writes and is subscribed", timeout, () -> {
+          if (expired[0] < 0 && membersGone(curator, membersBefore)) {
+            expired[0] = System.nanoTime() - killedAt;
+          }
           for (SchedulerNode node : rest) {
             if (subscribed[0] < 0 && node.leading()
                 && node.var("framework_registered").filter("1"::equals).isPresent()) {
@@ -158,8 +181,9 @@ public final class FailoverBench implements Bench {
           }
           return firstWrite[0] >= 0 && subscribed[0] >= 0;
         });
+        curator.close();
         return new Result(flags.tasks, firstWrite[0] / 1_000_000, subscribed[0] / 1_000_000,
-            leader.name(), successor[0]);
+            expired[0] / 1_000_000, leader.name(), successor[0]);
       }
     }
   }
