@@ -37,6 +37,9 @@ import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.protocol.TJSONProtocol;
 import org.apache.thrift.protocol.TProtocol;
+import org.apache.thrift.transport.TSocket;
+import org.apache.thrift.transport.TTransport;
+import org.apache.thrift.transport.layered.TFramedTransport;
 
 /**
  * The daemon end to end, for any ZooKeeper: the full component (real log in a temp dir, real
@@ -72,6 +75,17 @@ final class SchedulerScenario {
         eventually("hello in the sandbox", () -> sandboxSays(sandbox, "hello"));
         assertThat(get(first.http, "/vars")).contains("framework_registered 1")
             .contains("task_store_RUNNING 2");
+
+        // The Thrift TCP port serves the same service (framed binary).
+        try (TTransport tcp = new TFramedTransport(
+            new TSocket("127.0.0.1", first.lifecycle.thriftPort()))) {
+          tcp.open();
+          Response r = new AuroraAdmin.Client(new TBinaryProtocol(tcp)).getTasksStatus(
+              TaskQueries.byJob(binaryJob).build());
+          assertOk(r);
+          assertThat(r.getResult().getScheduleStatusResult().getTasks())
+              .extracting(t -> t.getStatus()).containsExactly(ScheduleStatus.RUNNING);
+        }
 
         assertOk(json.killTasks(jsonJob, null, "test"));
         awaitStatus(json, jsonJob, ScheduleStatus.KILLED);
