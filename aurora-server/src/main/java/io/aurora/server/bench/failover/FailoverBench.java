@@ -150,40 +150,40 @@ public final class FailoverBench implements Bench {
         out.printf("%d tasks RUNNING after %d ms%n", flags.tasks,
             (System.nanoTime() - runningSince) / 1_000_000);
 
-        CuratorFramework curator = CuratorFrameworkFactory.newClient(zk.connectString(),
-            new RetryNTimes(10, 200));
-        curator.start();
-        List<String> membersBefore = curator.getChildren().forPath(FailoverCluster.SERVERSET);
-        long killedAt = System.nanoTime();
-        leader.kill();
-        List<SchedulerNode> rest = new ArrayList<>(cluster.nodes());
-        rest.remove(leader);
-        long[] expired = {-1};
-        long[] firstWrite = {-1};
-        long[] subscribed = {-1};
-        String[] successor = {""};
-        int[] attempt = {0};
-        await.until("a new leader that writes and is subscribed", timeout, () -> {
-          if (expired[0] < 0 && membersGone(curator, membersBefore)) {
-            expired[0] = System.nanoTime() - killedAt;
-          }
-          for (SchedulerNode node : rest) {
-            if (subscribed[0] < 0 && node.leading()
-                && node.var("framework_registered").filter("1"::equals).isPresent()) {
-              subscribed[0] = System.nanoTime() - killedAt;
-              successor[0] = node.name();
+        try (CuratorFramework curator = CuratorFrameworkFactory.newClient(zk.connectString(),
+            new RetryNTimes(10, 200))) {
+          curator.start();
+          List<String> membersBefore = curator.getChildren().forPath(FailoverCluster.SERVERSET);
+          long killedAt = System.nanoTime();
+          leader.kill();
+          List<SchedulerNode> rest = new ArrayList<>(cluster.nodes());
+          rest.remove(leader);
+          long[] expired = {-1};
+          long[] firstWrite = {-1};
+          long[] subscribed = {-1};
+          String[] successor = {""};
+          int[] attempt = {0};
+          await.until("a new leader that writes and is subscribed", timeout, () -> {
+            if (expired[0] < 0 && membersGone(curator, membersBefore)) {
+              expired[0] = System.nanoTime() - killedAt;
             }
-            // A fresh name per attempt: one that timed out here may still have been written.
-            JobKey probe = new JobKey("bench", "prod", "after-failover-" + attempt[0]++);
-            if (firstWrite[0] < 0 && tryWrite(node, probe)) {
-              firstWrite[0] = System.nanoTime() - killedAt;
+            for (SchedulerNode node : rest) {
+              if (subscribed[0] < 0 && node.leading()
+                  && node.var("framework_registered").filter("1"::equals).isPresent()) {
+                subscribed[0] = System.nanoTime() - killedAt;
+                successor[0] = node.name();
+              }
+              // A fresh name per attempt: one that timed out here may still have been written.
+              JobKey probe = new JobKey("bench", "prod", "after-failover-" + attempt[0]++);
+              if (firstWrite[0] < 0 && tryWrite(node, probe)) {
+                firstWrite[0] = System.nanoTime() - killedAt;
+              }
             }
-          }
-          return firstWrite[0] >= 0 && subscribed[0] >= 0;
-        });
-        curator.close();
-        return new Result(flags.tasks, firstWrite[0] / 1_000_000, subscribed[0] / 1_000_000,
-            expired[0] / 1_000_000, leader.name(), successor[0]);
+            return firstWrite[0] >= 0 && subscribed[0] >= 0;
+          });
+          return new Result(flags.tasks, firstWrite[0] / 1_000_000, subscribed[0] / 1_000_000,
+              expired[0] / 1_000_000, leader.name(), successor[0]);
+        }
       }
     }
   }
