@@ -77,6 +77,12 @@ class FailoverIT {
   private void runRounds(FailoverCluster cluster, Path home, String zk, int rounds)
       throws Exception {
     SchedulerNode leader = cluster.awaitLeader(TAKEOVER);
+    // The launcher execs java: the process we SIGKILL is the scheduler's JVM, not a shell.
+    for (SchedulerNode node : cluster.nodes()) {
+      long pid = node.process().orElseThrow().pid();
+      assertThat(ProcessHandle.of(pid).flatMap(h -> h.info().command()))
+          .as("command of %s", node.name()).hasValueSatisfying(c -> assertThat(c).endsWith("/java"));
+    }
     // Task ids per job, each acknowledged by a leader and seen RUNNING before a kill.
     Map<JobKey, Set<String>> acknowledged = new HashMap<>();
     for (int round = 0; round < rounds; round++) {
