@@ -115,11 +115,16 @@ public final class FailoverBench implements Bench {
   /** True once none of the killed leader's serverset member nodes is left (its session expired). */
   private static boolean membersGone(CuratorFramework curator, List<String> before) {
     try {
-      List<String> now = curator.getChildren().forPath(FailoverCluster.SERVERSET);
+      List<String> now = members(curator);
       return before.stream().noneMatch(now::contains);
     } catch (Exception e) {
       return false;
     }
+  }
+
+  private static List<String> members(CuratorFramework curator) throws Exception {
+    return curator.getChildren().forPath(FailoverCluster.SERVERSET).stream()
+        .filter(n -> n.startsWith("member_")).toList();
   }
 
   private Result measure(Path home, Path dir, Flags flags, PrintStream out) throws Exception {
@@ -153,7 +158,8 @@ public final class FailoverBench implements Bench {
         try (CuratorFramework curator = CuratorFrameworkFactory.newClient(zk.connectString(),
             new RetryNTimes(10, 200))) {
           curator.start();
-          List<String> membersBefore = curator.getChildren().forPath(FailoverCluster.SERVERSET);
+          List<String> membersBefore = members(curator);
+          out.println("serverset members before the kill: " + membersBefore);
           long killedAt = System.nanoTime();
           leader.kill();
           List<SchedulerNode> rest = new ArrayList<>(cluster.nodes());
@@ -164,7 +170,7 @@ public final class FailoverBench implements Bench {
           String[] successor = {""};
           int[] attempt = {0};
           await.until("a new leader that writes and is subscribed", timeout, () -> {
-            if (expired[0] < 0 && membersGone(curator, membersBefore)) {
+            if (expired[0] < 0 && !membersBefore.isEmpty() && membersGone(curator, membersBefore)) {
               expired[0] = System.nanoTime() - killedAt;
             }
             for (SchedulerNode node : rest) {
