@@ -1,6 +1,7 @@
 package io.aurora.server.localmesos;
 
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.PathHandler;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -47,6 +48,8 @@ public final class LocalMesos implements AutoCloseable {
   }
 
   /** Starts the master and its agents and serves on 127.0.0.1. */
+  private static final long MAX_CALL_BYTES = 256L << 20;
+
   public static LocalMesos start(LocalMesosOptions options, Clock clock) {
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "local-mesos");
@@ -58,6 +61,9 @@ public final class LocalMesos implements AutoCloseable {
     Undertow server = Undertow.builder()
         .addHttpListener(options.port(), "127.0.0.1")
         .setWorkerThreads(64)
+        // Undertow refuses bodies over 10 MB by default; one ACCEPT that launches thousands of
+        // tasks on a large simulated agent is bigger than that, and a real master takes it.
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_CALL_BYTES)
         .setHandler(paths)
         .build();
     server.start();

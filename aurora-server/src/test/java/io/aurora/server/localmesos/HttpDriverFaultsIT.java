@@ -6,6 +6,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.aurora.scheduling.mesos.http.HttpDriver;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -128,5 +132,20 @@ class HttpDriverFaultsIT {
     } finally {
       follower.stop(0);
     }
+  }
+
+  @Test
+  void callLargerThanUndertowsDefaultLimit_isReadNotRefused() throws Exception {
+    // An ACCEPT launching thousands of tasks on one big agent runs past 10 MB; the master must
+    // read it (and here answer 400 for the garbage it is) rather than refuse it with 413.
+    byte[] body = new byte[12 << 20];
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(
+                URI.create("http://" + mesos.address() + "/api/v1/scheduler"))
+            .header("Content-Type", "application/x-protobuf")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(400);
   }
 }
