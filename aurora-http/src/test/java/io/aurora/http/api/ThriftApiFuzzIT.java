@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * and random bodies under both content types. Every answer must be a 2xx/4xx or a 5xx with a
  * message, never a stack trace, and {@code /health} must still be OK afterwards.
  *
- * <p>{@code -Daurora.fuzz.cases=N} (default 500) runs more cases; {@code -Daurora.fuzz.seed=S}
+ * <p>{@code -Daurora.fuzz.cases=N} (default 2,000, as CI runs it) runs more cases; {@code -Daurora.fuzz.seed=S}
  * (fixed default, so CI is repeatable) explores or replays another run. A failure names its seed
  * and case.
  */
@@ -40,7 +40,7 @@ class ThriftApiFuzzIT {
 
   @Test
   void fuzzedRequests_neverHarmTheServer() throws Exception {
-    int cases = Integer.getInteger("aurora.fuzz.cases", 500);
+    int cases = Integer.getInteger("aurora.fuzz.cases", 2_000);
     long seed = Long.getLong("aurora.fuzz.seed", 20261125L);
     Random random = new Random(seed);
     try (TestServer t = new TestServer()) {

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class ThriftTcpFuzzIT {
 
   private static final int MAX_FRAME = 256 * 1024;
-  private static final int CASES = Integer.getInteger("aurora.fuzz.cases", 400);
+  private static final int CASES = Integer.getInteger("aurora.fuzz.cases", 2_000);
   private static final long SEED = Long.getLong("aurora.fuzz.seed", 20261125L);
 
   @Test
