@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aurora.server.ServerCommandLine;
 import io.aurora.server.flags.FlagDefinition;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,15 +31,14 @@ class DistIT {
 
   @BeforeAll
   static void unzip() throws Exception {
-    Path zip = Path.of(System.getProperty("aurora.dist.zip"));
-    assertThat(zip).as("the zip is built before integration tests run").exists();
+    Path zip = DistZip.zip();
     Path target = Files.createDirectory(unpacked.resolve("dist"));
     if (onPath("unzip")) {
       // The operator's tool: also proves the zip carries the launchers' executable bits.
       Run r = run(Map.of(), "unzip", "-q", zip.toString(), "-d", target.toString());
       assertThat(r.exitCode()).as(r.stderr()).isZero();
     } else {
-      extract(zip, target);
+      DistZip.extract(zip, target);
     }
     try (Stream<Path> top = Files.list(target)) {
       List<Path> dirs = top.toList();
@@ -184,30 +178,5 @@ class DistIT {
   private static boolean onPath(String tool) {
     String path = System.getenv("PATH");
     return path != null && Stream.of(path.split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
-  }
-
-  private static void extract(Path zip, Path target) throws IOException {
-    try (ZipFile file = new ZipFile(zip.toFile())) {
-      Enumeration<? extends ZipEntry> entries = file.entries();
-      while (entries.hasMoreElements()) {
-        ZipEntry entry = entries.nextElement();
-        Path dest = target.resolve(entry.getName()).normalize();
-        if (!dest.startsWith(target)) {
-          throw new IOException("zip entry outside the target: " + entry.getName());
-        }
-        if (entry.isDirectory()) {
-          Files.createDirectories(dest);
-          continue;
-        }
-        Files.createDirectories(dest.getParent());
-        try (InputStream in = file.getInputStream(entry)) {
-          Files.copy(in, dest, StandardCopyOption.REPLACE_EXISTING);
-        }
-        String parent = dest.getParent().getFileName().toString();
-        if (parent.equals("bin") || entry.getName().endsWith(".sh")) {
-          dest.toFile().setExecutable(true);
-        }
-      }
-    }
   }
 }

@@ -16,13 +16,10 @@ import io.aurora.server.bench.failover.ClusterOptions;
 import io.aurora.server.bench.failover.FailoverCluster;
 import io.aurora.server.bench.failover.SchedulerNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +27,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Test;
@@ -55,7 +49,7 @@ class FailoverIT {
   @Test
   void killedLeader_isReplaced_withoutLosingAcknowledgedWork_andRejoinsAsFollower() throws Exception {
     int rounds = Integer.getInteger("aurora.failover.rounds", 3);
-    Path home = unzip(tmp);
+    Path home = DistZip.unpack(tmp);
     // tickTime 500 ms lets ZooKeeper grant the 4 s sessions the schedulers ask for.
     InstanceSpec spec = new InstanceSpec(tmp.resolve("zk").toFile(), -1, -1, -1, true, 1, 500, 100);
     try (TestingServer zk = new TestingServer(spec, true)) {
@@ -207,36 +201,6 @@ class FailoverIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
-    }
-  }
-
-  static Path unzip(Path tmp) throws IOException {
-    Path zip = Path.of(System.getProperty("aurora.dist.zip"));
-    assertThat(zip).as("the zip is built before integration tests run").exists();
-    Path target = Files.createDirectories(tmp.resolve("dist"));
-    try (ZipFile file = new ZipFile(zip.toFile())) {
-      Enumeration<? extends ZipEntry> entries = file.entries();
-      while (entries.hasMoreElements()) {
-        ZipEntry entry = entries.nextElement();
-        Path dest = target.resolve(entry.getName()).normalize();
-        if (!dest.startsWith(target)) {
-          throw new IOException("zip entry outside the target: " + entry.getName());
-        }
-        if (entry.isDirectory()) {
-          Files.createDirectories(dest);
-          continue;
-        }
-        Files.createDirectories(dest.getParent());
-        try (InputStream in = file.getInputStream(entry)) {
-          Files.copy(in, dest, StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (dest.getParent().getFileName().toString().equals("bin")) {
-          dest.toFile().setExecutable(true);
-        }
-      }
-    }
-    try (Stream<Path> top = Files.list(target)) {
-      return top.findFirst().orElseThrow();
     }
   }
 }
