@@ -19,7 +19,8 @@ class PureCoreImportsTest {
   private static final List<String> PURE_PACKAGES = List.of("filter", "rank", "resources", "assign");
   private static final List<String> PURE_STATE_FILES = List.of("TaskStateMachine.java",
       "Transition.java", "SideEffect.java", "TaskState.java", "TaskSnapshot.java",
-      "RescheduleCalculator.java", "RescheduleOptions.java", "Rescheduling.java");
+      "RescheduleCalculator.java", "RescheduleOptions.java", "Rescheduling.java",
+      "PartitionCycles.java");
   private static final List<String> FORBIDDEN = List.of("import io.aurora.storage",
       "import java.util.concurrent", "import java.io", "import java.nio", "import java.net",
       "import java.time.Clock", "import io.aurora.scheduling.runtime",

@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * (a batch of status updates, a round of assignments, a job kill) share one storage write.
  *
  * <p>For each change it asks the pure {@link TaskStateMachine}, then performs the side effects in
- * order: count the failure, save the state with a {@link TaskEvent}, insert the replacement task,
+ * order: count the failure, save the state with a {@link TaskEvent} (entering PARTITIONED also
+ * counts {@code timesPartitioned} and collapses partition cycles, see {@link PartitionCycles}),
+ * insert the replacement task,
  * follow up with LOST, queue the kill, delete. Kills and change notices go to the caller's
  * {@link StateChanges}, to be acted on after the write is durable: Mesos must never hear of a
  * decision the log could still lose.
@@ -196,10 +198,25 @@ public final class StateManager {
     TaskEvent event = new TaskEvent(clock.millis(), to.status().orElseThrow())
         .setScheduler(schedulerHost);
     message.ifPresent(event::setMessage);
-    OptionalInt partitions = to == TaskState.PARTITIONED
-        ? OptionalInt.of(task.getTimesPartitioned() + 1)
-        : OptionalInt.empty();
-    tasks.changeStatus(task.getAssignedTask().getTaskId(), event, failures, partitions);
+    String id = task.getAssignedTask().getTaskId();
+    if (to != TaskState.PARTITIONED) {
+      tasks.changeStatus(id, event, failures, OptionalInt.empty());
+      return;
+    }
+    int partitions = task.getTimesPartitioned() + 1;
+    List<TaskEvent> history = task.isSetTaskEvents() ? task.getTaskEvents() : List.of();
+    if (!PartitionCycles.collapses(history)) {
+      tasks.changeStatus(id, event, failures, OptionalInt.of(partitions));
+      return;
+    }
+    // The status op can only append, so a collapsed cycle rewrites the task whole (rare: once
+    // per partition of a task that has been partitioned before).
+    ScheduledTask compacted = task.deepCopy()
+        .setStatus(ScheduleStatus.PARTITIONED)
+        .setTimesPartitioned(partitions)
+        .setTaskEvents(PartitionCycles.append(history, event));
+    failures.ifPresent(compacted::setFailureCount);
+    tasks.saveTasks(List.of(compacted));
   }
 
   private void reschedule(TaskStore.Mutable tasks, String taskId, StateChanges out) {
