@@ -30,7 +30,8 @@ import org.apache.mesos.v1.Protos.TaskID;
  *       transient timeout (the timeout ends it as LOST anyway).
  *   <li>Throttle: a THROTTLED task becomes PENDING once its flapping penalty has passed.
  *   <li>Partition: a PARTITIONED task becomes LOST after its partition policy's delay (at once
- *       without a policy), unless the policy says not to reschedule.
+ *       without a policy), counted from its partition event and only if that event is still its
+ *       latest, unless the policy says not to reschedule.
  * </ul>
  */
 public final class TaskTimers implements ChangeListener {
@@ -85,8 +86,7 @@ public final class TaskTimers implements ChangeListener {
         timers.schedule(now.plusMillis(penaltyOf(id)), () -> unthrottle(id));
       }
       if (status == ScheduleStatus.PARTITIONED) {
-        partitionDelayMs(id).ifPresent(delay ->
-            timers.schedule(now.plusMillis(delay), () -> givePartitionUp(id)));
+        storage.read(s -> s.taskStore().fetchTask(id)).ifPresent(this::schedulePartitionTimeout);
       }
       pending |= status == ScheduleStatus.PENDING;
     }
@@ -121,10 +121,9 @@ public final class TaskTimers implements ChangeListener {
         timers.schedule(Instant.ofEpochMilli(last + penaltyOf(id)), () -> unthrottle(id));
       }
       if (status == ScheduleStatus.PARTITIONED) {
-        // The full delay again from now: time spent partitioned before the failover is not known
-        // to have been observed.
-        partitionDelayMs(id).ifPresent(delay ->
-            timers.schedule(now.plusMillis(delay), () -> givePartitionUp(id)));
+        // Counted from the partition event, so time already spent partitioned before the failover
+        // shortens the wait (a task partitioned for longer than its delay is given up at once).
+        schedulePartitionTimeout(t);
       }
     }
   }
@@ -141,25 +140,44 @@ public final class TaskTimers implements ChangeListener {
   }
 
   /**
-   * How long a partitioned task may stay PARTITIONED: its partition policy's delay (0 if it has
-   * no policy); empty if the policy says not to reschedule (then it waits for the agent).
+   * Arms the partition timeout of a PARTITIONED task: its partition policy's delay (0 if it has no
+   * policy) after its partition event; nothing if the policy says not to reschedule (then it waits
+   * for the agent). The timer gives the task up only if that event is still its latest, so a task
+   * that came back and was partitioned again waits for its newer timer.
    */
-  private Optional<Long> partitionDelayMs(String taskId) {
-    return storage.read(s -> s.taskStore().fetchTask(taskId)).flatMap(t -> {
-      io.aurora.gen.TaskConfig config = t.getAssignedTask().getTask();
-      if (!config.isSetPartitionPolicy()) {
-        return Optional.of(0L);
-      }
-      if (!config.getPartitionPolicy().isReschedule()) {
-        return Optional.empty();
-      }
-      return Optional.of(config.getPartitionPolicy().getDelaySecs() * 1000);
-    });
+  private void schedulePartitionTimeout(ScheduledTask task) {
+    io.aurora.gen.TaskConfig config = task.getAssignedTask().getTask();
+    long delayMs;
+    if (!config.isSetPartitionPolicy()) {
+      delayMs = 0;
+    } else if (config.getPartitionPolicy().isReschedule()) {
+      delayMs = Math.max(0, config.getPartitionPolicy().getDelaySecs()) * 1000;
+    } else {
+      return;
+    }
+    String id = task.getAssignedTask().getTaskId();
+    long partitionedAt = lastEventMs(task);
+    Instant due = Instant.ofEpochMilli(partitionedAt + delayMs);
+    Instant now = clock.instant();
+    timers.schedule(due.isBefore(now) ? now : due, () -> givePartitionUp(id, partitionedAt));
   }
 
-  private void givePartitionUp(String taskId) {
-    transition(taskId, ScheduleStatus.PARTITIONED, ScheduleStatus.LOST,
-        "Task partitioned for too long.");
+  private void givePartitionUp(String taskId, long partitionedAt) {
+    StateChanges changes = new StateChanges();
+    storage.write(stores -> {
+      Optional<ScheduledTask> task = stores.taskStore().fetchTask(taskId);
+      if (task.isEmpty() || lastEventMs(task.get()) != partitionedAt) {
+        return Transition.Result.INVALID_CAS_STATE;
+      }
+      return stateManager.changeState(stores, taskId, Optional.of(ScheduleStatus.PARTITIONED),
+          ScheduleStatus.LOST, Optional.of("Task partitioned for too long."), changes);
+    });
+    afterCommit(changes);
+  }
+
+  private static long lastEventMs(ScheduledTask task) {
+    List<io.aurora.gen.TaskEvent> events = task.getTaskEvents();
+    return events == null || events.isEmpty() ? 0 : events.get(events.size() - 1).getTimestamp();
   }
 
   private void unthrottle(String taskId) {

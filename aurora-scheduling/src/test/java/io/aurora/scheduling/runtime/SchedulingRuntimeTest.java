@@ -249,6 +249,48 @@ class SchedulingRuntimeTest {
     assertThat(h.tasks(ScheduleStatus.PENDING, ScheduleStatus.THROTTLED)).hasSize(1);
   }
 
+  @Test
+  void partitionedAgain_waitsForItsNewerPartitionNotTheFirstTimer() {
+    TaskConfig config = web().setPartitionPolicy(new io.aurora.gen.PartitionPolicy(true).setDelaySecs(60));
+    String id = h.insertPending(config, Set.of(0)).get(0);
+    h.offer("agent-1", 8, 8192);
+    h.loop.runOnce();
+    h.update(id, TaskState.TASK_RUNNING);
+    h.update(id, TaskState.TASK_UNREACHABLE);
+    h.advance(Duration.ofSeconds(20));
+    h.update(id, TaskState.TASK_RUNNING);
+    h.advance(Duration.ofSeconds(20));
+    h.update(id, TaskState.TASK_UNREACHABLE);
+    // 60 s after the first partition: that timer fires but the task was partitioned again since.
+    h.advance(Duration.ofSeconds(20));
+    assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.PARTITIONED);
+    assertThat(h.task(id).orElseThrow().getTimesPartitioned()).isEqualTo(2);
+    h.advance(Duration.ofSeconds(40));
+    assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.LOST);
+  }
+
+  @Test
+  void afterFailover_partitionDelayCountsFromThePartitionEvent() {
+    TaskConfig config = web().setPartitionPolicy(new io.aurora.gen.PartitionPolicy(true).setDelaySecs(60));
+    String id = h.insertPending(config, Set.of(0)).get(0);
+    h.offer("agent-1", 8, 8192);
+    h.loop.runOnce();
+    h.update(id, TaskState.TASK_RUNNING);
+    h.update(id, TaskState.TASK_UNREACHABLE);
+    h.clock.advance(Duration.ofSeconds(45));
+    TimerQueue fresh = new TimerQueue();
+    TaskTimers recovered = new TaskTimers(h.storage, h.stateManager, h.driver, h.clock, fresh,
+        TimerOptions.DEFAULTS, new io.aurora.scheduling.state.RescheduleCalculator(
+            io.aurora.scheduling.state.RescheduleOptions.DEFAULTS), () -> { });
+    recovered.recover();
+    h.clock.advance(Duration.ofSeconds(14));
+    fresh.runDue(h.clock.instant());
+    assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.PARTITIONED);
+    h.clock.advance(Duration.ofSeconds(1));
+    fresh.runDue(h.clock.instant());
+    assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.LOST);
+  }
+
   /** Counts write transactions. */
   static final class CountingStorage implements io.aurora.storage.Storage {
     private final io.aurora.storage.Storage delegate;
