@@ -19,7 +19,8 @@ public final class Rescheduling {
   /**
    * The replacement of {@code ended}: a new id, the same instance and config, the failure count
    * carried over, {@code ancestorId} = the old id; THROTTLED if penalised for flapping, else
-   * PENDING. Its history starts with INIT and the resulting state.
+   * PENDING. Its history is the one event of that state: the task starts in INIT, which is never
+   * entered by a transition and so, as in Aurora, leaves no event.
    */
   public static ScheduledTask replacement(
       ScheduledTask ended, String newId, long penaltyMs, long nowMs, String schedulerHost) {
@@ -35,7 +36,6 @@ public final class Rescheduling {
         ? "Rescheduled, penalized for " + penaltyMs + " ms for flapping"
         : "Rescheduled";
     List<TaskEvent> events = new ArrayList<>();
-    events.add(new TaskEvent(nowMs, ScheduleStatus.INIT).setScheduler(schedulerHost));
     events.add(new TaskEvent(nowMs, status).setMessage(message).setScheduler(schedulerHost));
     return new ScheduledTask()
         .setAssignedTask(assigned)
@@ -46,7 +46,7 @@ public final class Rescheduling {
         .setAncestorId(old.getTaskId());
   }
 
-  /** A brand-new PENDING task for an instance (createJob, addInstances). */
+  /** A brand-new PENDING task for an instance (createJob, addInstances); one PENDING event. */
   public static ScheduledTask newPending(
       TaskConfig config, int instanceId, String id, long nowMs, String schedulerHost) {
     AssignedTask assigned = new AssignedTask()
@@ -55,7 +55,6 @@ public final class Rescheduling {
         .setInstanceId(instanceId)
         .setAssignedPorts(new HashMap<>());
     List<TaskEvent> events = new ArrayList<>();
-    events.add(new TaskEvent(nowMs, ScheduleStatus.INIT).setScheduler(schedulerHost));
     events.add(new TaskEvent(nowMs, ScheduleStatus.PENDING).setScheduler(schedulerHost));
     return new ScheduledTask()
         .setAssignedTask(assigned)

@@ -60,18 +60,17 @@ class PartitionBookkeepingTest {
       ScheduledTask task = task(storage, id);
       assertThat(task.getTimesPartitioned()).isEqualTo(cycle);
       assertThat(task.getStatus()).isEqualTo(ScheduleStatus.PARTITIONED);
-      assertThat(task.getTaskEvents()).hasSizeLessThanOrEqualTo(6);
+      assertThat(task.getTaskEvents()).hasSizeLessThanOrEqualTo(5);
       change(storage, id, ScheduleStatus.RUNNING);
     }
     change(storage, id, ScheduleStatus.PARTITIONED);
     ScheduledTask task = task(storage, id);
     assertThat(task.getTimesPartitioned()).isEqualTo(51);
-    assertThat(statuses(task)).containsExactly(ScheduleStatus.INIT, ScheduleStatus.PENDING,
-        ScheduleStatus.ASSIGNED, ScheduleStatus.RUNNING, ScheduleStatus.PARTITIONED);
+    assertThat(statuses(task)).containsExactly(ScheduleStatus.PENDING, ScheduleStatus.ASSIGNED, ScheduleStatus.RUNNING, ScheduleStatus.PARTITIONED);
     // The first RUNNING (t = 11 s) and the last PARTITIONED (now) are the ones kept.
     List<TaskEvent> events = task.getTaskEvents();
-    assertThat(events.get(3).getTimestamp()).isEqualTo(start + 11_000);
-    assertThat(events.get(4).getTimestamp()).isEqualTo(clock.millis());
+    assertThat(events.get(2).getTimestamp()).isEqualTo(start + 11_000);
+    assertThat(events.get(3).getTimestamp()).isEqualTo(clock.millis());
     assertThat(task.getAssignedTask().getSlaveId()).isEqualTo("agent-1");
   }
 
@@ -112,12 +111,12 @@ class PartitionBookkeepingTest {
     assertThat(after).isEqualTo(before);
     assertThat(after.getTimesPartitioned()).isEqualTo(3);
     assertThat(statuses(after)).endsWith(ScheduleStatus.RUNNING, ScheduleStatus.PARTITIONED)
-        .hasSize(5);
+        .hasSize(4);
     recovered.close();
     leader.close();
   }
 
-  /** A RUNNING task on agent-1: INIT, PENDING at start, ASSIGNED at +1 s, RUNNING at +11 s. */
+  /** A RUNNING task on agent-1: PENDING at start, ASSIGNED at +1 s, RUNNING at +11 s. */
   private String runningTask(Storage storage) {
     String id = storage.write(s -> manager.insertPendingTasks(s,
         Fixtures.config("www", "web", 0.5, 128, 10), Set.of(0), new StateChanges())).get(0);

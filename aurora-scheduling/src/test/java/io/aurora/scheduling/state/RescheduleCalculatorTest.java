@@ -70,8 +70,10 @@ class RescheduleCalculatorTest {
     assertThat(throttled.getAncestorId()).isEqualTo("old");
     assertThat(throttled.getFailureCount()).isEqualTo(2);
     assertThat(throttled.getAssignedTask().getInstanceId()).isEqualTo(3);
-    assertThat(throttled.getTaskEvents().get(1).getMessage())
-        .isEqualTo("Rescheduled, penalized for 30000 ms for flapping");
+    assertThat(throttled.getTaskEvents()).singleElement().satisfies(e -> {
+      assertThat(e.getStatus()).isEqualTo(ScheduleStatus.THROTTLED);
+      assertThat(e.getMessage()).isEqualTo("Rescheduled, penalized for 30000 ms for flapping");
+    });
     assertThat(Rescheduling.replacement(old, "n2", 0, 5, "host").getStatus())
         .isEqualTo(ScheduleStatus.PENDING);
   }
