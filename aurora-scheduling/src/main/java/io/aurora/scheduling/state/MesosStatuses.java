@@ -1,11 +1,37 @@
 package io.aurora.scheduling.state;
 
 import io.aurora.gen.ScheduleStatus;
+import java.util.Optional;
 import org.apache.mesos.v1.Protos.TaskState;
+import org.apache.mesos.v1.Protos.TaskStatus;
 
 /** Maps Mesos task states onto Aurora's (reference section 3, {@code Conversions}). */
 public final class MesosStatuses {
+  /** The event message of a task killed for using more memory than it asked for. */
+  public static final String MEMORY_LIMIT_MESSAGE = "Task used more memory than requested.";
+  /** The event message of a task killed for using more disk than it asked for. */
+  public static final String DISK_LIMIT_MESSAGE = "Task used more disk than requested.";
+
   private MesosStatuses() {}
+
+  /**
+   * The task event message for a status update: a friendly explanation when the container was
+   * killed for exceeding its memory or disk, else the update's own message, if it has one.
+   */
+  public static Optional<String> message(TaskStatus status) {
+    if (status.hasReason()) {
+      switch (status.getReason()) {
+        case REASON_CONTAINER_LIMITATION_MEMORY:
+          return Optional.of(MEMORY_LIMIT_MESSAGE);
+        case REASON_CONTAINER_LIMITATION_DISK:
+          return Optional.of(DISK_LIMIT_MESSAGE);
+        default:
+          break;
+      }
+    }
+    return status.hasMessage() && !status.getMessage().isEmpty()
+        ? Optional.of(status.getMessage()) : Optional.empty();
+  }
 
   /** The Aurora status a Mesos state reports. */
   public static ScheduleStatus toSchedule(TaskState state) {
