@@ -7,9 +7,6 @@ import io.aurora.log.Writer;
 import io.aurora.log.runtime.ReplicatedLogs;
 import io.aurora.server.bench.Bench;
 import io.aurora.server.bench.FsyncBench;
-import io.aurora.server.flags.FlagParser;
-import io.aurora.server.flags.HelpText;
-import io.aurora.server.flags.ParseResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -85,17 +83,11 @@ public final class LogBench implements Bench {
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     Flags flags = new Flags();
-    ParseResult result = new FlagParser("log").parse(flags, args.toArray(new String[0]));
-    if (result instanceof ParseResult.HelpRequested help) {
-      out.print(HelpText.render("Usage: aurora-bench log [-replicas=3] [-quorum=2] [-entry_bytes=1024]"
-          + " [-concurrency=256] [-duration=20secs] [-warmup=5secs] [-dir=<path>]", help.flags()));
-      return 0;
-    }
-    Optional<String> invalid = result instanceof ParseResult.Invalid i
-        ? Optional.of(i.message()) : validate(flags);
-    if (invalid.isPresent()) {
-      err.println("aurora-bench log: " + invalid.get());
-      return 1;
+    OptionalInt exit = parseFlags(flags, "Usage: aurora-bench log [-replicas=3] [-quorum=2]"
+        + " [-entry_bytes=1024] [-concurrency=256] [-duration=20secs] [-warmup=5secs] [-dir=<path>]",
+        () -> validate(flags), args, out, err);
+    if (exit.isPresent()) {
+      return exit.getAsInt();
     }
     Path root = Files.createTempDirectory(flags.dir, "aurora-log-bench-");
     boolean ok = false;
