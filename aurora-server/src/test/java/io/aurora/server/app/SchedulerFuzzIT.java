@@ -14,19 +14,15 @@ import io.aurora.gen.ScheduledTask;
 import io.aurora.http.AdminServerConfig;
 import io.aurora.server.localmesos.LocalMesos;
 import io.aurora.server.localmesos.LocalMesosOptions;
+import io.aurora.server.thrift.ThriftPortProbe;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -164,7 +160,7 @@ class SchedulerFuzzIT {
     byte[] body = calls.damage(kind, protocol);
     String what = where + " (" + kind + ", " + body.length + " bytes)";
     if (channel == 2) {
-      assertThat(tcpSendAndAwaitEnd(frame(body, body.length))).as(what).isTrue();
+      assertThat(endsConnection(ThriftPortProbe.frame(body, body.length))).as(what).isTrue();
       count("tcp " + kind);
     } else {
       HttpResponse<String> r = post(body, channel == 1 ? JSON : BINARY, random.nextBoolean()
@@ -179,7 +175,7 @@ class SchedulerFuzzIT {
       // A length prefix beyond the limit (or negative): the port must close the connection.
       int declared = random.nextBoolean() ? HTTP_LIMIT + 1 + random.nextInt(1 << 20)
           : -1 - random.nextInt(1000);
-      assertThat(tcpSendAndAwaitEnd(frame(new byte[16], declared))).as(where).isTrue();
+      assertThat(endsConnection(ThriftPortProbe.frame(new byte[16], declared))).as(where).isTrue();
       count("tcp oversized");
     } else {
       HttpResponse<String> r = post(new byte[HTTP_LIMIT + 1], channel == 1 ? JSON : BINARY, BINARY);
@@ -220,7 +216,7 @@ class SchedulerFuzzIT {
   private byte[] tcpCall(byte[] call, String what) throws IOException {
     try (Socket s = new Socket("127.0.0.1", thriftPort)) {
       s.setSoTimeout(20_000);
-      s.getOutputStream().write(frame(call, call.length));
+      s.getOutputStream().write(ThriftPortProbe.frame(call, call.length));
       s.getOutputStream().flush();
       DataInputStream in = new DataInputStream(s.getInputStream());
       int length = in.readInt();
@@ -231,35 +227,8 @@ class SchedulerFuzzIT {
     }
   }
 
-  /** Sends, half-closes, reads until the port ends the connection; false if it hangs. */
-  private boolean tcpSendAndAwaitEnd(byte[] input) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", thriftPort)) {
-      s.setSoTimeout(10_000);
-      OutputStream out = s.getOutputStream();
-      try {
-        out.write(input);
-        out.flush();
-        s.shutdownOutput();
-      } catch (SocketException e) {
-        return true; // already closed by the port
-      }
-      InputStream in = s.getInputStream();
-      byte[] sink = new byte[4096];
-      try {
-        while (in.read(sink) != -1) {
-          // drain any reply
-        }
-        return true;
-      } catch (SocketTimeoutException e) {
-        return false;
-      } catch (SocketException e) {
-        return true; // reset
-      }
-    }
-  }
-
-  private static byte[] frame(byte[] payload, int declaredLength) {
-    return ByteBuffer.allocate(4 + payload.length).putInt(declaredLength).put(payload).array();
+  private boolean endsConnection(byte[] input) throws IOException {
+    return ThriftPortProbe.sendAndAwaitEnd(thriftPort, input, Duration.ofSeconds(10));
   }
 
   private void count(String outcome) {
