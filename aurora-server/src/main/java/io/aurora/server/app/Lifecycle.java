@@ -173,7 +173,14 @@ public final class Lifecycle implements LeaderElection.Listener {
     driver.subscribe(frameworkId, registration.tracking(runtime.listener()));
   }
 
-  private void onRegistered() {
+  /**
+   * Synchronized with {@link #stop()}: an announcement made after the stop's withdrawal would
+   * never be closed, and would outlive its closed client.
+   */
+  private synchronized void onRegistered() {
+    if (stopped) {
+      return;
+    }
     try {
       // The runtime's listener has stored the framework id and asked Mesos to reconcile every
       // task we know of; starting it arms periodic reconciliation, pruning, timers and rounds.

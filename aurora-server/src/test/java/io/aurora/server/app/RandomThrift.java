@@ -2,12 +2,12 @@ package io.aurora.server.app;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.apache.thrift.TBase;
 import org.apache.thrift.TEnum;
 import org.apache.thrift.TFieldIdEnum;
@@ -124,20 +124,10 @@ final class RandomThrift {
       case TType.STRUCT:
         return meta instanceof StructMetaData && depth < MAX_DEPTH
             ? struct((Class) ((StructMetaData) meta).structClass, depth) : null;
-      case TType.LIST: {
-        List<Object> list = new ArrayList<>();
-        for (int n = size(); n > 0; n--) {
-          addIfPresent(list, value(((ListMetaData) meta).elemMetaData, depth + 1));
-        }
-        return list;
-      }
-      case TType.SET: {
-        Set<Object> set = new HashSet<>();
-        for (int n = size(); n > 0; n--) {
-          addIfPresent(set, value(((SetMetaData) meta).elemMetaData, depth + 1));
-        }
-        return set;
-      }
+      case TType.LIST:
+        return fill(new ArrayList<>(), ((ListMetaData) meta).elemMetaData, depth);
+      case TType.SET:
+        return fill(new HashSet<>(), ((SetMetaData) meta).elemMetaData, depth);
       case TType.MAP: {
         Map<Object, Object> map = new HashMap<>();
         MapMetaData m = (MapMetaData) meta;
@@ -155,10 +145,14 @@ final class RandomThrift {
     }
   }
 
-  private static void addIfPresent(java.util.Collection<Object> to, Object value) {
-    if (value != null) {
-      to.add(value);
+  private <C extends Collection<Object>> C fill(C to, FieldValueMetaData element, int depth) {
+    for (int n = size(); n > 0; n--) {
+      Object value = value(element, depth + 1);
+      if (value != null) {
+        to.add(value);
+      }
     }
+    return to;
   }
 
   private int size() {
