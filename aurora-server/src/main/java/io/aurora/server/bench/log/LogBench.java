@@ -7,6 +7,7 @@ import io.aurora.log.Writer;
 import io.aurora.log.runtime.ReplicatedLogs;
 import io.aurora.server.bench.Bench;
 import io.aurora.server.bench.FsyncBench;
+import io.aurora.server.bench.ScratchDir;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,15 +18,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -89,18 +88,7 @@ public final class LogBench implements Bench {
     if (exit.isPresent()) {
       return exit.getAsInt();
     }
-    Path root = Files.createTempDirectory(flags.dir, "aurora-log-bench-");
-    boolean ok = false;
-    try {
-      measure(flags, root, err).print(out);
-      ok = true;
-    } finally {
-      if (ok) {
-        deleteRecursively(root);
-      } else {
-        err.println("aurora-bench log: replica logs kept in " + root);
-      }
-    }
+    ScratchDir.run(flags.dir, name(), err, root -> measure(flags, root, err).print(out));
     return 0;
   }
 
@@ -181,14 +169,6 @@ public final class LogBench implements Bench {
     } finally {
       for (ServerSocket s : held) {
         s.close();
-      }
-    }
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
       }
     }
   }
