@@ -56,7 +56,7 @@ class FailoverIT {
       ClusterOptions options = new ClusterOptions(home, tmp.resolve("cluster"),
           zk.getConnectString(), 3, 2, SESSION, 2,
           "cpus:8;mem:16384;disk:100000;ports:[31000-32000]",
-          "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", List.of());
+          "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", List.of(), "-Xmx512m");
       try (FailoverCluster cluster = FailoverCluster.start(options)) {
         try {
           runRounds(cluster, home, zk.getConnectString(), rounds);

@@ -13,6 +13,7 @@ import io.aurora.server.discovery.ServiceInstance;
 import io.aurora.server.thrift.ThriftTcpServer;
 import io.aurora.storage.durable.DurableStorage;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
@@ -38,11 +39,16 @@ import org.slf4j.LoggerFactory;
  *
  * A scheduler leads for one term: losing leadership or the ZooKeeper session, a failed log
  * write, a fatal Mesos error, or no Mesos registration within {@code -max_registration_delay} ends
- * the process through {@link ProcessGuard}, whose reason is logged; a supervisor restarts it.
+ * the process through {@link ProcessGuard}, whose reason is logged; a supervisor restarts it. So
+ * does leading for {@code -max_leading_duration} (a planned step-down, see {@link LeaderTerm}):
+ * {@link #stop()} then withdraws from the serverset, leaves the election and closes the ZooKeeper
+ * session before the process exits, so another scheduler is elected at once rather than after a
+ * session timeout.
  */
 public final class Lifecycle implements LeaderElection.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
-  private static final long STORAGE_CHECK_MS = 500;
+  /** How often the storage and the term's deadlines are checked. */
+  private static final long CHECK_MS = 500;
 
   private final DaemonConfig config;
   private final SchedulerState state;
@@ -57,6 +63,7 @@ public final class Lifecycle implements LeaderElection.Listener {
   private final Driver driver;
   private final SchedulerRuntime runtime;
   private final MesosRegistration registration;
+  private final LeaderTerm term;
 
   private ThriftTcpServer thrift;
   private LeaderElection election;
@@ -67,7 +74,7 @@ public final class Lifecycle implements LeaderElection.Listener {
   Lifecycle(DaemonConfig config, SchedulerState state, ProcessGuard guard, DaemonThreads threads,
       CuratorFramework curator, ReplicatedLog log, DurableStorage storage, AdminServer admin,
       AuroraAdmin.Iface api, ServersetMonitor monitor, Driver driver, SchedulerRuntime runtime,
-      MesosRegistration registration) {
+      MesosRegistration registration, Clock clock) {
     this.config = config;
     this.state = state;
     this.guard = guard;
@@ -81,6 +88,8 @@ public final class Lifecycle implements LeaderElection.Listener {
     this.driver = driver;
     this.runtime = runtime;
     this.registration = registration;
+    this.term = new LeaderTerm(clock, config.server().maxLeadingDuration(),
+        config.maxRegistrationDelay());
   }
 
   /** Starts, waits until the process must end, stops; returns the exit status. */
@@ -109,8 +118,8 @@ public final class Lifecycle implements LeaderElection.Listener {
       throw new IllegalStateException("cannot recover storage from the log: " + e.getMessage(), e);
     }
     state.set(LifecycleState.STORAGE_PREPARED);
-    threads.lifecycle.scheduleWithFixedDelay(this::checkStorage, STORAGE_CHECK_MS,
-        STORAGE_CHECK_MS, TimeUnit.MILLISECONDS);
+    threads.lifecycle.scheduleWithFixedDelay(this::check, CHECK_MS, CHECK_MS,
+        TimeUnit.MILLISECONDS);
     monitor.start();
     election = new LeaderElection(curator, config.server().serversetPath(), config.advertisedHost(),
         this);
@@ -130,16 +139,24 @@ public final class Lifecycle implements LeaderElection.Listener {
     }
   }
 
-  private void checkStorage() {
+  private void check() {
     if (storage.mode() == DurableStorage.Mode.FAILED) {
       guard.fail("a log write failed; the storage accepts no more writes");
     }
+    term.expired().ifPresent(expiry -> {
+      if (expiry.kind() == LeaderTerm.Kind.LED_LONG_ENOUGH) {
+        guard.restart(expiry.reason());
+      } else {
+        guard.fail(expiry.reason());
+      }
+    });
   }
 
   /** Elected (on a Curator thread, which holds leadership while this runs). */
   @Override
   public void onLeading() {
     state.set(LifecycleState.LEADER_AWAITING_REGISTRATION);
+    term.elected();
     try {
       storage.lead();
     } catch (LogException | RuntimeException e) {
@@ -150,17 +167,20 @@ public final class Lifecycle implements LeaderElection.Listener {
         .map(id -> FrameworkID.newBuilder().setValue(id).build());
     LOG.info("Leading; subscribing to Mesos at {} with framework id {}", config.mesosMaster(),
         frameworkId.map(FrameworkID::getValue).orElse("(none yet)"));
+    term.subscribing();
+    registration.subscribed().thenRun(term::registered);
     registration.subscribed().thenRunAsync(this::onRegistered, threads.lifecycle);
-    threads.lifecycle.schedule(() -> {
-      if (!registration.subscribed().isDone()) {
-        guard.fail("not registered with Mesos within -max_registration_delay="
-            + config.maxRegistrationDelay());
-      }
-    }, config.maxRegistrationDelay().toMillis(), TimeUnit.MILLISECONDS);
     driver.subscribe(frameworkId, registration.tracking(runtime.listener()));
   }
 
-  private void onRegistered() {
+  /**
+   * Synchronized with {@link #stop()}: an announcement made after the stop's withdrawal would
+   * never be closed, and would outlive its closed client.
+   */
+  private synchronized void onRegistered() {
+    if (stopped) {
+      return;
+    }
     try {
       // The runtime's listener has stored the framework id and asked Mesos to reconcile every
       // task we know of; starting it arms periodic reconciliation, pruning, timers and rounds.

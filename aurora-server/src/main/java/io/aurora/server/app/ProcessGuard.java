@@ -36,6 +36,18 @@ public final class ProcessGuard {
     }
   }
 
+  /**
+   * Ends the daemon on purpose so that a supervisor starts it again (a leader's planned
+   * step-down): status 1, as for a failure, so that supervisors that restart only failed processes
+   * restart it too, but logged as planned.
+   */
+  public void restart(String reason) {
+    if (exit.compareAndSet(null, new Exit(1, reason))) {
+      LOG.warn("Scheduler exiting to be restarted: {}", reason);
+      done.countDown();
+    }
+  }
+
   /** Ends the daemon with {@code status} (a graceful stop). */
   public void stop(int status, String reason) {
     if (exit.compareAndSet(null, new Exit(status, reason))) {

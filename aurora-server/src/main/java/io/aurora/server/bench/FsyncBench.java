@@ -1,9 +1,6 @@
 package io.aurora.server.bench;
 
 import io.aurora.server.flags.DataSize;
-import io.aurora.server.flags.FlagParser;
-import io.aurora.server.flags.HelpText;
-import io.aurora.server.flags.ParseResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -13,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Option;
 
@@ -64,28 +63,25 @@ public final class FsyncBench implements Bench {
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
     Flags flags = new Flags();
-    FlagParser parser = new FlagParser("fsync");
-    ParseResult result = parser.parse(flags, args.toArray(new String[0]));
-    if (result instanceof ParseResult.HelpRequested) {
-      out.print(HelpText.render("Usage: aurora-bench fsync -dir=<path> [-writes=<int>] [-write_size=<size>]",
-          ((ParseResult.HelpRequested) result).flags()));
-      return 0;
-    }
-    if (result instanceof ParseResult.Invalid) {
-      err.println("aurora-bench fsync: " + ((ParseResult.Invalid) result).message());
-      return 1;
-    }
-    if (flags.writes < 1 || flags.writeSize.bytes() < 1 || flags.writeSize.bytes() > (64 << 20)) {
-      err.println("aurora-bench fsync: -writes must be at least 1 and -write_size between 1B and 64MB");
-      return 1;
-    }
-    if (!Files.isDirectory(flags.dir)) {
-      err.println("aurora-bench fsync: -dir " + flags.dir + " is not a directory");
-      return 1;
+    OptionalInt exit = parseFlags(flags,
+        "Usage: aurora-bench fsync -dir=<path> [-writes=<int>] [-write_size=<size>]",
+        () -> validate(flags), args, out, err);
+    if (exit.isPresent()) {
+      return exit.getAsInt();
     }
     Result r = measure(flags.dir, flags.writes, (int) flags.writeSize.bytes(), flags.syncMetadata);
     report(flags, r, out);
     return 0;
+  }
+
+  private static Optional<String> validate(Flags flags) {
+    if (flags.writes < 1 || flags.writeSize.bytes() < 1 || flags.writeSize.bytes() > (64 << 20)) {
+      return Optional.of("-writes must be at least 1 and -write_size between 1B and 64MB");
+    }
+    if (!Files.isDirectory(flags.dir)) {
+      return Optional.of("-dir " + flags.dir + " is not a directory");
+    }
+    return Optional.empty();
   }
 
   /**

@@ -1,14 +1,21 @@
 package io.aurora.server.discovery;
 
 import java.io.Closeable;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.CuratorWatcher;
+import org.apache.curator.framework.imps.CuratorFrameworkState;
 import org.apache.curator.framework.recipes.leader.CancelLeadershipException;
 import org.apache.curator.framework.recipes.leader.LeaderSelector;
 import org.apache.curator.framework.recipes.leader.LeaderSelectorListener;
 import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.utils.ZKPaths;
+import org.apache.zookeeper.data.Stat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class LeaderElection implements Closeable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
+  /** How long {@link #close()} waits for Curator to delete this leader's lock node. */
+  private static final Duration RELEASE_WAIT = Duration.ofSeconds(2);
 
   /** Told about this process's leadership. Both are called on Curator threads. */
   public interface Listener {
@@ -47,11 +56,14 @@ public final class LeaderElection implements Closeable {
     void onDefeated();
   }
 
+  private final CuratorFramework client;
+  private final String path;
   private final LeaderSelector selector;
   private final Listener listener;
   private final String id;
   private final CountDownLatch abdicated = new CountDownLatch(1);
   private final AtomicBoolean leading = new AtomicBoolean();
+  private final AtomicBoolean led = new AtomicBoolean();
   private final AtomicBoolean defeated = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -64,6 +76,8 @@ public final class LeaderElection implements Closeable {
       CuratorFramework client, String serversetPath, String id, Listener listener) {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.id = Objects.requireNonNull(id, "id");
+    this.client = Objects.requireNonNull(client, "client");
+    this.path = Objects.requireNonNull(serversetPath, "serversetPath");
     this.selector = new LeaderSelector(client, serversetPath, new SelectorListener());
     selector.setId(id);
   }
@@ -80,13 +94,62 @@ public final class LeaderElection implements Closeable {
 
   /**
    * Leaves the election, giving up leadership if held; {@link Listener#onDefeated()} is not called.
+   * A leader waits (at most two seconds) until Curator has deleted its lock node, so that the next
+   * contender is elected at once: closing the selector earlier interrupts that delete, and the
+   * node would then live until the session ends.
    */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
       abdicated.countDown();
+      if (led.get()) {
+        awaitLockReleased();
+      }
       selector.close();
     }
+  }
+
+  /** Waits until no lock node under the election path belongs to this client's session. */
+  private void awaitLockReleased() {
+    if (client.getState() != CuratorFrameworkState.STARTED
+        || !client.getZookeeperClient().isConnected()) {
+      return; // the lock node goes with the session, which is closed or about to be lost
+    }
+    long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
+    try {
+      long session = client.getZookeeperClient().getZooKeeper().getSessionId();
+      while (true) {
+        CountDownLatch changed = new CountDownLatch(1);
+        List<String> children = client.getChildren()
+            .usingWatcher((CuratorWatcher) event -> changed.countDown()).forPath(path);
+        if (!holdsLock(children, session)) {
+          return;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !changed.await(left, TimeUnit.NANOSECONDS)) {
+          LOG.warn("The lock node of {} is still there after {}; it goes with the session", id,
+              RELEASE_WAIT);
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.warn("Could not check that {} released its lock node: {}", id, e.toString());
+    }
+  }
+
+  private boolean holdsLock(List<String> children, long session) throws Exception {
+    for (String child : children) {
+      if (child.startsWith(ServersetAnnouncer.MEMBER_PREFIX)) {
+        continue;
+      }
+      Stat stat = client.checkExists().forPath(ZKPaths.makePath(path, child));
+      if (stat != null && stat.getEphemeralOwner() == session) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void defeat(String why) {
@@ -103,6 +166,7 @@ public final class LeaderElection implements Closeable {
         return;
       }
       leading.set(true);
+      led.set(true);
       LOG.info("{} is now the leader", id);
       try {
         listener.onLeading();

@@ -28,6 +28,9 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedZooKeeper.class);
   private static final String LOOPBACK = "127.0.0.1";
+
+  /** ZooKeeper's usual {@code tickTime}. */
+  public static final Duration DEFAULT_TICK = Duration.ofMillis(2000);
   // ZooKeeper writes a fresh properties file per boot into its base dir; keep those apart.
   private static final String CONFIG_DIR = "embedded-config";
 
@@ -50,7 +53,24 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
    * @throws IllegalStateException if the server cannot start (the port is taken, the dir unusable)
    */
   public static EmbeddedZooKeeper start(Path dataDir, int port, Duration startTimeout) {
+    return start(dataDir, port, startTimeout, DEFAULT_TICK);
+  }
+
+  /**
+   * Starts a server with another {@code tickTime}: the unit of its session timeouts (a session
+   * may last 2 to 20 ticks) and of its expiry checks (a dead client's session ends up to one tick
+   * after its timeout).
+   *
+   * @param tick ZooKeeper's {@code tickTime}, at least 1 ms
+   * @see #start(Path, int, Duration)
+   */
+  public static EmbeddedZooKeeper start(Path dataDir, int port, Duration startTimeout,
+      Duration tick) {
     Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(tick, "tick");
+    if (tick.toMillis() < 1 || tick.toMillis() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("embedded ZooKeeper tick out of range: " + tick);
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("embedded ZooKeeper port out of range: " + port);
     }
@@ -60,8 +80,9 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     props.setProperty("clientPort", Integer.toString(port));
     props.setProperty("clientPortAddress", LOOPBACK);
     props.setProperty("dataDir", dataDir.resolve("data").toAbsolutePath().toString());
-    // Sessions may last 2 to 20 ticks, 4 s to 40 s: Aurora's default of 15 s sits inside.
-    props.setProperty("tickTime", "2000");
+    // Sessions may last 2 to 20 ticks; with the default tick 4 s to 40 s, where Aurora's
+    // default of 15 s sits.
+    props.setProperty("tickTime", Long.toString(tick.toMillis()));
     props.setProperty("maxClientCnxns", "0");
     props.setProperty("admin.enableServer", "false");
     props.setProperty("autopurge.snapRetainCount", "3");

@@ -2,11 +2,19 @@ package io.aurora.server.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aurora.api.JobKeys;
+import io.aurora.api.TaskQueries;
+import io.aurora.gen.JobKey;
+import io.aurora.gen.Response;
 import io.aurora.server.localmesos.LocalMesos;
 import io.aurora.server.localmesos.LocalMesosOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +45,100 @@ class SchedulerIT {
         ProcessGuard.Exit exit = component.guard().await(Duration.ofSeconds(30)).orElseThrow();
         assertThat(exit.status()).isEqualTo(1);
         assertThat(exit.reason()).containsAnyOf("ZooKeeper session lost", "leadership lost");
+      } finally {
+        component.lifecycle().stop();
+      }
+    }
+  }
+
+  @Test
+  void aLeaderStepsDownAfterMaxLeadingDuration_andAnotherTakesOverWithoutASessionTimeout()
+      throws Exception {
+    try (TestingServer zk = new TestingServer();
+        LocalMesos mesos = LocalMesos.start(LocalMesosOptions.defaults(dir.resolve("mesos")),
+            Clock.systemUTC())) {
+      // Three replicas, quorum 2, so that the log stays writable with the first leader gone; a
+      // session timeout far above the wait below (the server caps it at 20 ticks, 40 s), so that
+      // only a clean release of the leadership lets another in that soon.
+      String[] flags = {"-native_log_quorum_size=2", "-zk_session_timeout=60secs"};
+      SchedulerComponent first = SchedulerScenario.component(zk.getConnectString(),
+          mesos.address(), dir.resolve("a"), concat(flags, "-max_leading_duration=15secs"));
+      List<SchedulerComponent> others = List.of(
+          SchedulerScenario.component(zk.getConnectString(), mesos.address(), dir.resolve("b"),
+              flags),
+          SchedulerScenario.component(zk.getConnectString(), mesos.address(), dir.resolve("c"),
+              flags));
+      // The first runs as Main runs it: start, wait for the guard, stop.
+      CompletableFuture<Integer> firstStatus = CompletableFuture.supplyAsync(() -> {
+        try {
+          return first.lifecycle().run();
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      try {
+        SchedulerScenario.eventually("the first elected",
+            () -> first.lifecycle().state() == LifecycleState.LEADER_AWAITING_REGISTRATION);
+        for (SchedulerComponent other : others) {
+          other.lifecycle().start();
+        }
+        SchedulerScenario.eventually("the first ACTIVE",
+            () -> first.lifecycle().state() == LifecycleState.ACTIVE);
+        JobKey job = JobKeys.from("www", "prod", "before-step-down");
+        SchedulerScenario.assertOk(SchedulerScenario.client(http(first), SchedulerScenario.JSON)
+            .createJob(SchedulerScenario.job(job)));
+
+        SchedulerScenario.eventually("the step-down", () -> first.guard().exit().isPresent());
+        long stepped = System.nanoTime();
+        assertThat(first.guard().exit().orElseThrow().reason())
+            .contains("-max_leading_duration=15secs").contains("stepping down");
+        SchedulerScenario.eventually("another ACTIVE", () -> others.stream()
+            .anyMatch(o -> o.lifecycle().state() == LifecycleState.ACTIVE));
+        assertThat(firstStatus.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(first.lifecycle().state()).isEqualTo(LifecycleState.DEAD);
+        Duration takeover = Duration.ofNanos(System.nanoTime() - stepped);
+        System.out.printf("SchedulerIT: another scheduler ACTIVE %d ms after the step-down%n",
+            takeover.toMillis());
+        assertThat(takeover).isLessThan(Duration.ofSeconds(20));
+        SchedulerComponent next = others.stream()
+            .filter(o -> o.lifecycle().state() == LifecycleState.ACTIVE).findFirst().orElseThrow();
+        assertThat(next.guard().exit()).isEmpty();
+        assertThat(SchedulerScenario.status(http(next) + "/leaderhealth")).isEqualTo(200);
+        Response r = SchedulerScenario.client(http(next), SchedulerScenario.BINARY)
+            .getTasksWithoutConfigs(TaskQueries.byJob(job).build());
+        SchedulerScenario.assertOk(r);
+        assertThat(r.getResult().getScheduleStatusResult().getTasks()).hasSize(1);
+      } finally {
+        first.guard().stop(0, "test over");
+        others.forEach(o -> o.lifecycle().stop());
+      }
+    }
+  }
+
+  private static String http(SchedulerComponent c) {
+    return "http://127.0.0.1:" + c.lifecycle().httpPort();
+  }
+
+  private static String[] concat(String[] flags, String more) {
+    String[] all = Arrays.copyOf(flags, flags.length + 1);
+    all[flags.length] = more;
+    return all;
+  }
+
+  @Test
+  void aLeaderNotRegisteredWithinMaxRegistrationDelay_exitsWithStatusOne() throws Exception {
+    try (TestingServer zk = new TestingServer()) {
+      // Nothing listens on port 1: the subscription never succeeds.
+      SchedulerComponent component = SchedulerScenario.component(zk.getConnectString(),
+          "127.0.0.1:1", dir, "-max_registration_delay=2secs");
+      component.lifecycle().start();
+      try {
+        ProcessGuard.Exit exit = component.guard().await(Duration.ofSeconds(30)).orElseThrow();
+        assertThat(exit.status()).isEqualTo(1);
+        assertThat(exit.reason())
+            .isEqualTo("not registered with Mesos within -max_registration_delay=2secs");
+        assertThat(component.lifecycle().state())
+            .isEqualTo(LifecycleState.LEADER_AWAITING_REGISTRATION);
       } finally {
         component.lifecycle().stop();
       }

@@ -76,6 +76,23 @@ class LeaderElectionIT {
   }
 
   @Test
+  void close_whileLeading_deletesTheLockNodeBeforeReturning_soTheNextIsElectedAtOnce()
+      throws Exception {
+    ZooKeeperConfig config = ZooKeeperConfig.of(zk.getConnectString()).withSessionTimeout(SESSION);
+    try (Contender next = new Contender(config, PATH, "sched-b", 9081, 9082).start()) {
+      long session = contender.client.getZookeeperClient().getZooKeeper().getSessionId();
+      contender.election.close();
+
+      // The session stays open: only the election's own release can let the next one in.
+      for (String child : contender.client.getChildren().forPath(PATH)) {
+        assertThat(contender.client.checkExists().forPath(PATH + "/" + child).getEphemeralOwner())
+            .as(child).isNotEqualTo(session);
+      }
+      Eventually.await("the next leading", Duration.ofSeconds(2), next.election::isLeader);
+    }
+  }
+
+  @Test
   void close_whileLeading_releasesWithoutDefeat() throws Exception {
     contender.election.close();
 

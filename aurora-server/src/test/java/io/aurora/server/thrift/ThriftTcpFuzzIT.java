@@ -6,15 +6,9 @@ import io.aurora.gen.AuroraAdmin;
 import io.aurora.gen.Response;
 import io.aurora.gen.ResponseCode;
 import io.aurora.gen.TaskQuery;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.Set;
@@ -48,7 +42,8 @@ class ThriftTcpFuzzIT {
       for (int i = 0; i < CASES; i++) {
         byte[] input = mutate(random, calls[random.nextInt(calls.length)]);
         String where = "seed " + SEED + " case " + i;
-        assertThat(sendAndAwaitEnd(server.port(), input)).as(where).isTrue();
+        assertThat(ThriftPortProbe.sendAndAwaitEnd(server.port(), input, Duration.ofSeconds(5)))
+            .as(where).isTrue();
       }
       assertThat(server.isServing()).isTrue();
       assertThat(realCall(server.port()).getResponseCode()).isEqualTo(ResponseCode.OK);
@@ -62,7 +57,7 @@ class ThriftTcpFuzzIT {
         { // random payload under a correct length prefix
           byte[] junk = new byte[random.nextInt(2048)];
           random.nextBytes(junk);
-          return framed(junk, junk.length);
+          return ThriftPortProbe.frame(junk, junk.length);
         }
       case 1:
         { // a real call with flipped bytes
@@ -70,12 +65,12 @@ class ThriftTcpFuzzIT {
           for (int n = 1 + random.nextInt(4); n > 0; n--) {
             flipped[random.nextInt(flipped.length)] ^= (byte) (1 + random.nextInt(255));
           }
-          return framed(flipped, flipped.length);
+          return ThriftPortProbe.frame(flipped, flipped.length);
         }
       case 2: // a real call cut short, the prefix promising all of it
-        return framed(Arrays.copyOf(call, random.nextInt(call.length)), call.length);
+        return ThriftPortProbe.frame(Arrays.copyOf(call, random.nextInt(call.length)), call.length);
       case 3: // a length prefix that lies (possibly huge or negative)
-        return framed(call, random.nextInt());
+        return ThriftPortProbe.frame(call, random.nextInt());
       default:
         { // pure random bytes, no framing at all
           byte[] junk = new byte[1 + random.nextInt(64)];
@@ -83,10 +78,6 @@ class ThriftTcpFuzzIT {
           return junk;
         }
     }
-  }
-
-  private static byte[] framed(byte[] payload, int declaredLength) {
-    return ByteBuffer.allocate(4 + payload.length).putInt(declaredLength).put(payload).array();
   }
 
   private static byte[] validCall(String role, boolean withQuery) throws Exception {
@@ -98,33 +89,6 @@ class ThriftTcpFuzzIT {
       client.send_getJobSummary(role);
     }
     return Arrays.copyOf(buffer.getArray(), buffer.length());
-  }
-
-  /** Sends, half-closes, and reads until the server ends the connection; false if it hangs. */
-  private static boolean sendAndAwaitEnd(int port, byte[] input) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", port)) {
-      s.setSoTimeout(5000);
-      OutputStream out = s.getOutputStream();
-      try {
-        out.write(input);
-        out.flush();
-        s.shutdownOutput();
-      } catch (SocketException e) {
-        return true; // the server already closed on us
-      }
-      InputStream in = s.getInputStream();
-      byte[] sink = new byte[4096];
-      try {
-        while (in.read(sink) != -1) {
-          // drain any response
-        }
-        return true;
-      } catch (SocketTimeoutException e) {
-        return false;
-      } catch (SocketException e) {
-        return true; // reset
-      }
-    }
   }
 
   private static Response realCall(int port) throws Exception {

@@ -58,6 +58,20 @@ class EmbeddedZooKeeperIT {
     }
   }
 
+  @Test
+  void tick_boundsTheGrantedSessionTimeout() throws Exception {
+    // Sessions last 2 to 20 ticks: with a 100 ms tick a 30 s request is granted 2 s.
+    try (EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(dataDir, 0, START, Duration.ofMillis(100));
+        CuratorFramework client = new CuratorClientFactory(new SimpleMeterRegistry())
+            .start(ZooKeeperConfig.of(zk.connectString())
+                .withSessionTimeout(Duration.ofSeconds(30)), () -> {})) {
+      assertThat(client.blockUntilConnected(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(client.getZookeeperClient().getZooKeeper().getSessionTimeout()).isEqualTo(2000);
+    }
+    assertThatThrownBy(() -> EmbeddedZooKeeper.start(dataDir, 0, START, Duration.ZERO))
+        .hasMessageContaining("tick");
+  }
+
   private static CuratorFramework client(EmbeddedZooKeeper zk) throws InterruptedException {
     CuratorFramework client =
         new CuratorClientFactory(new SimpleMeterRegistry())

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param simulatedAgentResources resources of each simulated agent
  * @param schedulerJavaOpts {@code JAVA_OPTS} of each scheduler
  * @param extraFlags appended to every scheduler's flags
+ * @param mesosJavaOpts {@code JAVA_OPTS} of {@code aurora-local-mesos} (it holds every task)
  */
 public record ClusterOptions(Path home, Path dir, String zkConnect, int schedulers, int quorum,
     Duration zkSessionTimeout, int simulatedAgents, String simulatedAgentResources,
-    String schedulerJavaOpts, List<String> extraFlags) {
+    String schedulerJavaOpts, List<String> extraFlags, String mesosJavaOpts) {
 
   /** Checks arguments. */
   public ClusterOptions {
@@ -31,6 +32,7 @@ public record ClusterOptions(Path home, Path dir, String zkConnect, int schedule
     Objects.requireNonNull(zkSessionTimeout, "zkSessionTimeout");
     Objects.requireNonNull(simulatedAgentResources, "simulatedAgentResources");
     Objects.requireNonNull(schedulerJavaOpts, "schedulerJavaOpts");
+    Objects.requireNonNull(mesosJavaOpts, "mesosJavaOpts");
     extraFlags = List.copyOf(extraFlags);
     if (schedulers < 1 || quorum < 1 || simulatedAgents < 1) {
       throw new IllegalArgumentException("need at least one scheduler, quorum 1 and one agent");

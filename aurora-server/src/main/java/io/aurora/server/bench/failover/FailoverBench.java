@@ -5,9 +5,6 @@ import io.aurora.gen.JobKey;
 import io.aurora.gen.Response;
 import io.aurora.gen.ResponseCode;
 import io.aurora.server.bench.Bench;
-import io.aurora.server.flags.FlagParser;
-import io.aurora.server.flags.HelpText;
-import io.aurora.server.flags.ParseResult;
 import io.aurora.server.zk.EmbeddedZooKeeper;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -18,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryNTimes;
@@ -46,8 +44,16 @@ public final class FailoverBench implements Bench {
     int tasks;
 
     @Option(names = "-zk_session_timeout_ms", defaultValue = "4000",
-        description = "The schedulers' -zk_session_timeout (the embedded ZooKeeper allows 4000 to 40000).")
+        description = "The schedulers' -zk_session_timeout (2 to 20 ticks: 4000 to 40000 at the default tick).")
     int zkSessionTimeoutMs;
+
+    @Option(names = "-zk_tick_ms", defaultValue = "2000",
+        description = "The embedded ZooKeeper's tickTime: it checks for expired sessions once a tick.")
+    int zkTickMs;
+
+    @Option(names = "-mesos_java_opts", defaultValue = "-Xmx1g",
+        description = "JAVA_OPTS of aurora-local-mesos, which keeps every task.")
+    String mesosJavaOpts;
 
     @Option(names = "-dir", description = "Working directory (default: a new temporary directory).")
     Path dir;
@@ -74,20 +80,12 @@ public final class FailoverBench implements Bench {
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     Flags flags = new Flags();
-    ParseResult result = new FlagParser("failover").parse(flags, args.toArray(new String[0]));
-    if (result instanceof ParseResult.HelpRequested help) {
-      out.print(HelpText.render("Usage: aurora-bench failover [-tasks=<int>] [-zk_session_timeout_ms=<int>]"
-          + " [-dir=<path>] [-scheduler_java_opts=<opts>] [-timeout_secs=<int>]", help.flags()));
-      return 0;
-    }
-    if (result instanceof ParseResult.Invalid invalid) {
-      err.println("aurora-bench failover: " + invalid.message());
-      return 1;
-    }
-    if (flags.tasks < 1 || flags.zkSessionTimeoutMs < 4000 || flags.zkSessionTimeoutMs > 40000) {
-      err.println("aurora-bench failover: -tasks must be at least 1 and -zk_session_timeout_ms"
-          + " between 4000 and 40000");
-      return 1;
+    OptionalInt exit = parseFlags(flags, "Usage: aurora-bench failover [-tasks=<int>]"
+        + " [-zk_session_timeout_ms=<int>] [-zk_tick_ms=<int>] [-dir=<path>]"
+        + " [-scheduler_java_opts=<opts>] [-mesos_java_opts=<opts>] [-timeout_secs=<int>]",
+        () -> validate(flags), args, out, err);
+    if (exit.isPresent()) {
+      return exit.getAsInt();
     }
     Optional<Path> home = distributionHome();
     if (home.isEmpty()) {
@@ -98,14 +96,32 @@ public final class FailoverBench implements Bench {
     Path dir = flags.dir != null ? Files.createDirectories(flags.dir)
         : Files.createTempDirectory("aurora-failover-bench");
     Result r = measure(home.get(), dir, flags, out);
-    out.printf(Locale.ROOT, "failover: %d tasks, ZooKeeper session timeout %d ms: the killed leader's"
-            + " session expired after %d ms; first write after %d ms, subscribed to Mesos after %d ms"
-            + " (%s led, %s took over)%n", r.tasks(), flags.zkSessionTimeoutMs, r.toSessionExpiredMs(),
+    out.printf(Locale.ROOT, "failover: %d tasks, ZooKeeper session timeout %d ms (tick %d ms): the"
+            + " killed leader's session expired after %d ms; first write after %d ms, subscribed to"
+            + " Mesos after %d ms (%s led, %s took over)%n", r.tasks(), flags.zkSessionTimeoutMs,
+        flags.zkTickMs, r.toSessionExpiredMs(),
         r.toFirstWriteMs(), r.toSubscribedMs(), r.killed(), r.successor());
     out.printf(Locale.ROOT, "{\"tasks\":%d,\"zk_session_timeout_ms\":%d,\"to_first_write_ms\":%d,"
             + "\"to_subscribed_ms\":%d}%n", r.tasks(), flags.zkSessionTimeoutMs, r.toFirstWriteMs(),
         r.toSubscribedMs());
     return 0;
+  }
+
+  private static Optional<String> validate(Flags flags) {
+    if (flags.tasks < 1) {
+      return Optional.of("-tasks must be at least 1: " + flags.tasks);
+    }
+    if (flags.zkTickMs < 1) {
+      return Optional.of("-zk_tick_ms must be at least 1: " + flags.zkTickMs);
+    }
+    // ZooKeeper grants sessions of 2 to 20 ticks and silently clamps others.
+    long min = 2L * flags.zkTickMs;
+    long max = 20L * flags.zkTickMs;
+    if (flags.zkSessionTimeoutMs < min || flags.zkSessionTimeoutMs > max) {
+      return Optional.of("-zk_session_timeout_ms must be between 2 and 20 ticks of -zk_tick_ms="
+          + flags.zkTickMs + " (" + min + " to " + max + "): " + flags.zkSessionTimeoutMs);
+    }
+    return Optional.empty();
   }
 
   /** What one run measured. */
@@ -130,12 +146,15 @@ public final class FailoverBench implements Bench {
   private Result measure(Path home, Path dir, Flags flags, PrintStream out) throws Exception {
     Await await = new Await(Duration.ofMillis(10));
     Duration timeout = Duration.ofSeconds(flags.timeoutSecs);
-    try (EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(dir.resolve("zk"), 0, Duration.ofSeconds(30))) {
+    // Loading 100,000 tasks takes minutes: poll for it once a second, not at the takeover's pace.
+    Await loading = new Await(Duration.ofSeconds(1));
+    try (EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(dir.resolve("zk"), 0,
+        Duration.ofSeconds(30), Duration.ofMillis(flags.zkTickMs))) {
       int agents = flags.tasks / TASKS_PER_AGENT + 1;
       ClusterOptions options = new ClusterOptions(home, dir.resolve("cluster"), zk.connectString(),
           3, 2, Duration.ofMillis(flags.zkSessionTimeoutMs), agents,
           AGENT_RESOURCES, flags.schedulerJavaOpts,
-          List.of());
+          List.of(), flags.mesosJavaOpts);
       try (FailoverCluster cluster = FailoverCluster.start(options)) {
         SchedulerNode leader = cluster.awaitLeader(Duration.ofMinutes(2));
         out.printf("leader %s; creating %d tasks on %d simulated agents%n", leader.name(),
@@ -150,7 +169,7 @@ public final class FailoverBench implements Bench {
         }
         SchedulerNode first = leader;
         long runningSince = System.nanoTime();
-        await.until(flags.tasks + " tasks RUNNING", timeout,
+        loading.until(flags.tasks + " tasks RUNNING", timeout,
             () -> first.var("task_store_RUNNING").filter(v -> v.equals(Integer.toString(flags.tasks))).isPresent());
         out.printf("%d tasks RUNNING after %d ms%n", flags.tasks,
             (System.nanoTime() - runningSince) / 1_000_000);

@@ -63,7 +63,7 @@ public final class FailoverCluster implements AutoCloseable {
             "-local_simulated_agents=" + options.simulatedAgents(),
             "-local_simulated_agent_resources=" + options.simulatedAgentResources(),
             "-work_dir=" + dir.resolve("work")),
-        Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS", "-Xmx512m"),
+        Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS", options.mesosJavaOpts()),
         dir.resolve("mesos.out"));
     await.until("aurora-local-mesos to listen on " + mesosPort, Duration.ofSeconds(60), () -> {
       if (!mesos.alive()) {

@@ -7,9 +7,7 @@ import io.aurora.log.Writer;
 import io.aurora.log.runtime.ReplicatedLogs;
 import io.aurora.server.bench.Bench;
 import io.aurora.server.bench.FsyncBench;
-import io.aurora.server.flags.FlagParser;
-import io.aurora.server.flags.HelpText;
-import io.aurora.server.flags.ParseResult;
+import io.aurora.server.bench.ScratchDir;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,14 +18,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -85,30 +82,13 @@ public final class LogBench implements Bench {
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     Flags flags = new Flags();
-    ParseResult result = new FlagParser("log").parse(flags, args.toArray(new String[0]));
-    if (result instanceof ParseResult.HelpRequested help) {
-      out.print(HelpText.render("Usage: aurora-bench log [-replicas=3] [-quorum=2] [-entry_bytes=1024]"
-          + " [-concurrency=256] [-duration=20secs] [-warmup=5secs] [-dir=<path>]", help.flags()));
-      return 0;
+    OptionalInt exit = parseFlags(flags, "Usage: aurora-bench log [-replicas=3] [-quorum=2]"
+        + " [-entry_bytes=1024] [-concurrency=256] [-duration=20secs] [-warmup=5secs] [-dir=<path>]",
+        () -> validate(flags), args, out, err);
+    if (exit.isPresent()) {
+      return exit.getAsInt();
     }
-    Optional<String> invalid = result instanceof ParseResult.Invalid i
-        ? Optional.of(i.message()) : validate(flags);
-    if (invalid.isPresent()) {
-      err.println("aurora-bench log: " + invalid.get());
-      return 1;
-    }
-    Path root = Files.createTempDirectory(flags.dir, "aurora-log-bench-");
-    boolean ok = false;
-    try {
-      measure(flags, root, err).print(out);
-      ok = true;
-    } finally {
-      if (ok) {
-        deleteRecursively(root);
-      } else {
-        err.println("aurora-bench log: replica logs kept in " + root);
-      }
-    }
+    ScratchDir.run(flags.dir, name(), err, root -> measure(flags, root, err).print(out));
     return 0;
   }
 
@@ -189,14 +169,6 @@ public final class LogBench implements Bench {
     } finally {
       for (ServerSocket s : held) {
         s.close();
-      }
-    }
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
       }
     }
   }

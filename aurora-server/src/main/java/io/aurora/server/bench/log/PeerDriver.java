@@ -3,14 +3,12 @@ package io.aurora.server.bench.log;
 import com.google.common.net.HostAndPort;
 import io.aurora.server.bench.Bench;
 import io.aurora.server.bench.FsyncBench;
-import io.aurora.server.flags.FlagParser;
-import io.aurora.server.flags.HelpText;
-import io.aurora.server.flags.ParseResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -80,18 +78,11 @@ public final class PeerDriver implements Bench {
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     Flags flags = new Flags();
-    ParseResult result = new FlagParser("log-peer").parse(flags, args.toArray(new String[0]));
-    if (result instanceof ParseResult.HelpRequested help) {
-      out.print(HelpText.render("Usage: aurora-bench log-peer -target=zookeeper|etcd "
-          + "-endpoints=<host:port,...> -dir=<path> [-entry_bytes=1024] [-concurrency=256]",
-          help.flags()));
-      return 0;
-    }
-    Optional<String> invalid = result instanceof ParseResult.Invalid i
-        ? Optional.of(i.message()) : validate(flags);
-    if (invalid.isPresent()) {
-      err.println("aurora-bench log-peer: " + invalid.get());
-      return 1;
+    OptionalInt exit = parseFlags(flags, "Usage: aurora-bench log-peer -target=zookeeper|etcd "
+        + "-endpoints=<host:port,...> -dir=<path> [-entry_bytes=1024] [-concurrency=256]",
+        () -> validate(flags), args, out, err);
+    if (exit.isPresent()) {
+      return exit.getAsInt();
     }
     List<HostAndPort> members = flags.endpoints.stream().map(HostAndPort::fromString).toList();
     LoadFlags load = flags.load;
