@@ -70,6 +70,8 @@ public final class ReplicaCore {
   private final List<Outcome> outcomes = new ArrayList<>();
   private final ArrayDeque<Message> local = new ArrayDeque<>();
   private boolean metaDirty;
+  /** The metadata as of the last Ready that asked for an fsync: what a crash cannot take back. */
+  private Metadata synced;
 
   /** Restores a replica whose storage was never truncated; see the main constructor. */
   public ReplicaCore(CoreConfig config, Optional<Metadata> stored, Collection<Slot> storedSlots,
@@ -113,6 +115,7 @@ public final class ReplicaCore {
     members.add(config.self());
     members.addAll(config.replicas());
     highestSeen = promised;
+    synced = meta;
   }
 
   // ---- inputs ----
@@ -553,15 +556,34 @@ public final class ReplicaCore {
     }
   }
 
+  /**
+   * True if {@code now} differs from {@code before} only in how far it has learned. Such a change
+   * needs no fsync of its own: a learned position is chosen (a quorum persisted it before anyone
+   * learned it), so a replica that forgets having learned it after a crash learns it again from
+   * a commit, a catch-up or the next writer's phase 1, and nothing it said before the crash can
+   * have depended on the forgotten mark.
+   */
+  private static boolean onlyLearnedMoved(Metadata before, Metadata now) {
+    return now.withLearned(before.begin(), before.learnedUpTo()).equals(before);
+  }
+
   private Ready finish() {
     while (!local.isEmpty()) {
       dispatch(self(), local.poll());
     }
+    boolean sync = false;
+    for (LogRecord rec : persist) {
+      sync |= !(rec instanceof MetadataWrite);
+    }
     if (metaDirty) {
       persist.add(new MetadataWrite(meta));
       metaDirty = false;
+      sync |= !onlyLearnedMoved(synced, meta);
     }
-    Ready r = new Ready(persist, sends, learned, outcomes);
+    if (sync) {
+      synced = meta;
+    }
+    Ready r = new Ready(persist, sync, sends, learned, outcomes);
     persist.clear();
     sends.clear();
     learned.clear();

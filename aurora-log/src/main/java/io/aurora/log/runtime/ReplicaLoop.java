@@ -27,6 +27,7 @@ import io.aurora.log.core.quorum.Quorum;
 import io.aurora.log.discovery.ReplicaGroup;
 import io.aurora.log.storage.LogStorage;
 import io.aurora.log.transport.PeerAddress;
+import io.aurora.log.transport.Receiver;
 import io.aurora.log.transport.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,8 +83,10 @@ public final class ReplicaLoop implements AutoCloseable {
   private final ConcurrentLinkedQueue<Envelope> inbox = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<PendingWrite> writes = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  /** Held by whichever thread runs the core: the loop thread, or a transport reader (see run). */
+  private final ReentrantLock coreLock = new ReentrantLock();
   private final List<Runnable> learnListeners = new CopyOnWriteArrayList<>();
-  // Loop thread only.
+  // Under coreLock only.
   private final Map<Long, PendingWrite> pending = new HashMap<>();
   private final Map<Long, CompletableFuture<Long>> elections = new HashMap<>();
   private long nextRequestId = 1;
@@ -142,16 +146,16 @@ public final class ReplicaLoop implements AutoCloseable {
 
   /** Starts receiving, watching the group and ticking. */
   public void start() {
-    transport.start((from, payload) -> {
-      Message m;
-      try {
-        m = MessageCodec.decode(payload);
-      } catch (IllegalArgumentException e) {
-        LOG.warn("dropping a malformed message from {}: {}", from, e.getMessage());
-        return;
+    transport.start(new Receiver() {
+      @Override
+      public void onMessage(PeerAddress from, byte[] payload) {
+        onMessage(from, payload, true);
       }
-      inbox.add(new Envelope(ReplicaId.of(from.toString()), self, m));
-      kick();
+
+      @Override
+      public void onMessage(PeerAddress from, byte[] payload, boolean moreBuffered) {
+        receive(from, payload, moreBuffered);
+      }
     });
     group.start(members -> loop.execute(() -> run(() -> List.of(core.membership(
         members.stream().map(a -> ReplicaId.of(a.toString())).collect(Collectors.toSet()))))));
@@ -249,6 +253,22 @@ public final class ReplicaLoop implements AutoCloseable {
 
   // ---- the loop ----
 
+  private void receive(PeerAddress from, byte[] payload, boolean moreBuffered) {
+    Message m;
+    try {
+      m = MessageCodec.decode(payload);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("dropping a malformed message from {}: {}", from, e.getMessage());
+      return;
+    }
+    inbox.add(new Envelope(ReplicaId.of(from.toString()), self, m));
+    if (moreBuffered) {
+      kick(); // a burst: the loop thread takes it all in one drain (one fsync)
+    } else {
+      drainHereOrKick();
+    }
+  }
+
   private void kick() {
     if (drainScheduled.compareAndSet(false, true)) {
       try {
@@ -263,16 +283,39 @@ public final class ReplicaLoop implements AutoCloseable {
     List<Ready> run();
   }
 
-  private void run(Step step) {
-    if (closed) {
-      return;
+  /**
+   * A message from a peer is handled on the transport thread that read it when the core is idle:
+   * a lone message (an Accept at a follower, an Accepted at the writer) then costs no hand-off to
+   * the loop thread and back, which is most of the latency of a lone append after the fsyncs.
+   * When the core is busy or a drain is already scheduled, the loop thread takes the message with
+   * the others queued (group commit). Either way the core runs under {@code coreLock}, one thread
+   * at a time, and a message queued while another thread holds the lock was kicked to the loop.
+   */
+  private void drainHereOrKick() {
+    if (!drainScheduled.get() && coreLock.tryLock()) {
+      try {
+        run(this::drain);
+      } finally {
+        coreLock.unlock();
+      }
+    } else {
+      kick();
     }
+  }
+
+  private void run(Step step) {
+    coreLock.lock();
     try {
+      if (closed) {
+        return;
+      }
       apply(step.run());
     } catch (RuntimeException e) {
       // A broken invariant or a failed disk: the replica stops rather than risk a wrong vote.
       LOG.error("replica {} stops after an unrecoverable error", self, e);
       shutdown(new LogException("replica " + self + " stopped: " + e, e));
+    } finally {
+      coreLock.unlock();
     }
   }
 
@@ -315,12 +358,12 @@ public final class ReplicaLoop implements AutoCloseable {
   }
 
   private void apply(List<Ready> readies) {
-    boolean wrote = false;
+    boolean sync = false;
     for (Ready r : readies) {
       for (LogRecord rec : r.toPersist()) {
         persist(rec);
-        wrote = true;
       }
+      sync |= r.sync();
     }
     // Requests (prepare, accept, commit, catch-up and status requests) state nothing about this
     // replica's disk, so they leave before the fsync and the peers' fsyncs overlap ours. Replies
@@ -333,7 +376,9 @@ public final class ReplicaLoop implements AutoCloseable {
         }
       }
     }
-    if (wrote) {
+    // Records that only move the learned mark need no fsync of their own (see Ready): the next
+    // fsync covers them, since storage keeps the order of writes.
+    if (sync) {
       metrics.fsync.record(storage::sync);
     }
     for (Ready r : readies) {
@@ -471,7 +516,12 @@ public final class ReplicaLoop implements AutoCloseable {
     CompletableFuture<Void> done = new CompletableFuture<>();
     try {
       loop.execute(() -> {
-        shutdown(new LogClosedException("replica " + self + " is closed"));
+        coreLock.lock();
+        try {
+          shutdown(new LogClosedException("replica " + self + " is closed"));
+        } finally {
+          coreLock.unlock();
+        }
         done.complete(null);
       });
       done.get(10, TimeUnit.SECONDS);

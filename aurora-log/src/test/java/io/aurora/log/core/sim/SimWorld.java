@@ -186,7 +186,9 @@ final class SimWorld {
       crash(n); // crashed before the fsync returned: nothing below happens
       return;
     }
-    n.disk.sync();
+    if (ready.sync()) {
+      n.disk.sync(); // else the records stay unsynced, to be lost in a crash or synced later
+    }
     for (Envelope e : ready.toSend()) {
       if (!isRequest(e.message())) {
         net.send(e, now);
