@@ -6,6 +6,7 @@ import io.aurora.log.core.Message.Accepted;
 import io.aurora.log.core.Message.Prepare;
 import io.aurora.log.core.Message.Promise;
 import io.aurora.log.core.Message.Reject;
+import io.aurora.log.core.quorum.Ballot;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,19 +23,10 @@ final class Acceptor {
   }
 
   void onPrepare(ReplicaId from, Prepare p) {
-    Metadata meta = core.metadata();
-    if (meta.status() != Status.VOTING) {
-      return; // not recovered: silence, the proposer counts on others or retries
-    }
-    int c = p.ballot().compareTo(meta.promised());
-    if (c < 0) {
-      core.send(from, new Reject(p.ballot(), meta.promised()));
+    if (!admit(from, p.ballot())) {
       return;
     }
-    if (c > 0) {
-      core.promise(p.ballot());
-      meta = core.metadata();
-    }
+    Metadata meta = core.metadata();
     // Learned slots are chosen: the proposer copies them by catch-up, so only report the rest.
     long first = Math.max(Math.max(p.from(), meta.begin()), meta.learnedUpTo() + 1);
     List<Slot> reported = new ArrayList<>(core.slots().tailMap(first).values());
@@ -43,17 +35,8 @@ final class Acceptor {
   }
 
   void onAccept(ReplicaId from, Accept a) {
-    Metadata meta = core.metadata();
-    if (meta.status() != Status.VOTING) {
+    if (!admit(from, a.ballot())) {
       return;
-    }
-    int c = a.ballot().compareTo(meta.promised());
-    if (c < 0) {
-      core.send(from, new Reject(a.ballot(), meta.promised()));
-      return;
-    }
-    if (c > 0) {
-      core.promise(a.ballot());
     }
     List<Long> acked = new ArrayList<>(a.slots().size());
     for (Slot s : a.slots()) {
@@ -67,5 +50,26 @@ final class Acceptor {
     }
     core.send(from, new Accepted(a.ballot(), acked));
     core.learner().learnFrom(a.ballot(), a.commitUpTo(), from);
+  }
+
+  /**
+   * Whether a request of {@code ballot} may be answered: not while this replica does not vote
+   * (silence: the proposer counts on others or retries); a lower ballot than promised is rejected;
+   * a higher one is promised first.
+   */
+  private boolean admit(ReplicaId from, Ballot ballot) {
+    Metadata meta = core.metadata();
+    if (meta.status() != Status.VOTING) {
+      return false;
+    }
+    int c = ballot.compareTo(meta.promised());
+    if (c < 0) {
+      core.send(from, new Reject(ballot, meta.promised()));
+      return false;
+    }
+    if (c > 0) {
+      core.promise(ballot);
+    }
+    return true;
   }
 }
