@@ -64,6 +64,15 @@ class ReplicaCoreTest {
     }
   }
 
+  /** Three voting replicas, A elected writer. */
+  private static Cluster withWriterA() {
+    Cluster c = new Cluster(2, A, B, C);
+    c.run(10);
+    c.take(c.cores.get(A).elect(1));
+    c.run(3);
+    return c;
+  }
+
   private static WriteRequest append(long id, String s) {
     return new WriteRequest(id, Value.append(s.getBytes(StandardCharsets.UTF_8)));
   }
@@ -155,10 +164,7 @@ class ReplicaCoreTest {
 
   @Test
   void quorumGuard_remembersVotersBeyondTheCurrentGroup() {
-    Cluster c = new Cluster(2, A, B, C);
-    c.run(10);
-    c.take(c.cores.get(A).elect(1));
-    c.run(3);
+    Cluster c = withWriterA();
     ReplicaCore a = c.cores.get(A);
     assertThat(a.metadata().voters()).containsExactlyInAnyOrder(A, B, C);
     a.membership(Set.of(A)); // discovery now shows only itself: the voters still count
@@ -168,10 +174,7 @@ class ReplicaCoreTest {
 
   @Test
   void loneAppend_asksForAnFsyncToAcceptIt_butNotToLearnIt() {
-    Cluster c = new Cluster(2, A, B, C);
-    c.run(10);
-    c.take(c.cores.get(A).elect(1));
-    c.run(3);
+    Cluster c = withWriterA();
     c.take(c.cores.get(A).write(List.of(append(2, "warm"))));
     c.run(1); // every voter is known now: the next append changes nothing but positions
     ReplicaCore a = c.cores.get(A);
