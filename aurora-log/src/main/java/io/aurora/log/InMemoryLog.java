@@ -3,12 +3,15 @@ package io.aurora.log;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.util.concurrent.MoreExecutors;
+import io.aurora.log.follow.Follower;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -22,7 +25,8 @@ public final class InMemoryLog implements ReplicatedLog {
   private final Object lock = new Object();
   /** Learned appends by position; no-ops and truncations only take a position. */
   private final TreeMap<Long, byte[]> appends = new TreeMap<>();
-  private final List<Follower> followers = new CopyOnWriteArrayList<>();
+  /** Each subscription and the sequential executor it runs on, once after every change. */
+  private final Map<Follower, Executor> followers = new ConcurrentHashMap<>();
   private final Executor deliveryExecutor;
   private long beginning = 1;
   private long ending = 0;
@@ -79,7 +83,7 @@ public final class InMemoryLog implements ReplicatedLog {
     @Override
     public CompletableFuture<Position> append(byte[] data) {
       Objects.requireNonNull(data, "data");
-      Entry entry;
+      Position at;
       synchronized (lock) {
         LogException failure = failure();
         if (failure != null) {
@@ -87,11 +91,11 @@ public final class InMemoryLog implements ReplicatedLog {
         }
         ending++;
         appends.put(ending, data.clone());
-        entry = new Entry(Position.of(ending), appends.get(ending));
-        // Offered under the lock so that followers see positions in order.
-        followers.forEach(f -> f.offer(entry));
+        at = Position.of(ending);
+        // Under the lock, so that a direct executor delivers in order.
+        followers.forEach((f, sequential) -> sequential.execute(f));
       }
-      return CompletableFuture.completedFuture(entry.position());
+      return CompletableFuture.completedFuture(at);
     }
 
     @Override
@@ -107,7 +111,7 @@ public final class InMemoryLog implements ReplicatedLog {
         // A truncation never moves the beginning past itself: the log keeps its own end.
         beginning = Math.max(beginning, Math.min(before.value(), ending));
         appends.headMap(beginning).clear();
-        followers.forEach(f -> f.truncated(Position.of(beginning)));
+        followers.forEach((f, sequential) -> sequential.execute(f));
       }
       return CompletableFuture.completedFuture(at);
     }
@@ -171,62 +175,32 @@ public final class InMemoryLog implements ReplicatedLog {
     @Override
     public Subscription follow(Position from, Consumer<Entry> listener,
         Consumer<LogException> onError) {
-      Follower follower = new Follower(from.value(), listener, onError);
-      List<Entry> backlog = new ArrayList<>();
+      Follower follower = new Follower(from.value(), new Follower.Source() {
+        @Override
+        public long ending() {
+          synchronized (lock) {
+            return ending;
+          }
+        }
+
+        @Override
+        public Optional<Entry> entryAt(long position) throws LogException {
+          synchronized (lock) {
+            if (position < beginning) {
+              throw new TruncatedPositionException(
+                  "position " + position + " was truncated; the log begins at " + beginning);
+            }
+            return Optional.ofNullable(appends.get(position))
+                .map(d -> new Entry(Position.of(position), d));
+          }
+        }
+      }, listener, onError, followers::remove);
+      Executor sequential = MoreExecutors.newSequentialExecutor(deliveryExecutor);
       synchronized (lock) {
-        if (from.value() < beginning) {
-          follower.fail(new TruncatedPositionException(
-              "position " + from + " was truncated; the log begins at " + beginning));
-          return () -> { };
-        }
-        appends.tailMap(from.value(), true).forEach((p, d) -> backlog.add(new Entry(Position.of(p), d)));
-        backlog.forEach(follower::offer);
-        followers.add(follower);
+        followers.put(follower, sequential);
+        sequential.execute(follower);
       }
-      return () -> {
-        follower.closed = true;
-        followers.remove(follower);
-      };
-    }
-  }
-
-  /** One subscription: delivers in position order, each entry once, on a sequential executor. */
-  private final class Follower {
-    private final Executor sequential = MoreExecutors.newSequentialExecutor(deliveryExecutor);
-    private final Consumer<Entry> listener;
-    private final Consumer<LogException> onError;
-    private long next;
-    private volatile boolean closed;
-
-    Follower(long from, Consumer<Entry> listener, Consumer<LogException> onError) {
-      this.next = from;
-      this.listener = Objects.requireNonNull(listener);
-      this.onError = Objects.requireNonNull(onError);
-    }
-
-    synchronized void offer(Entry entry) {
-      if (closed || entry.position().value() < next) {
-        return;
-      }
-      next = entry.position().value() + 1;
-      sequential.execute(() -> {
-        if (!closed) {
-          listener.accept(entry);
-        }
-      });
-    }
-
-    synchronized void truncated(Position newBeginning) {
-      if (!closed && next < newBeginning.value()) {
-        fail(new TruncatedPositionException(
-            "position " + next + " was truncated before it was delivered"));
-      }
-    }
-
-    void fail(LogException e) {
-      closed = true;
-      followers.remove(this);
-      sequential.execute(() -> onError.accept(e));
+      return follower;
     }
   }
 }

@@ -74,6 +74,22 @@ class InMemoryLogTest {
   }
 
   @Test
+  void follow_thatFallsBehindATruncation_endsWithTruncatedPosition() throws Exception {
+    List<Runnable> queued = new ArrayList<>();
+    InMemoryLog lagging = new InMemoryLog(queued::add);
+    Writer w = lagging.elect();
+    List<Object> seen = new ArrayList<>();
+    lagging.reader().follow(Position.of(1), e -> seen.add(e.position()), seen::add);
+    w.append(b("a")).get();
+    Position kept = w.append(b("b")).get();
+    w.truncate(kept).get();
+    while (!queued.isEmpty()) {
+      queued.remove(0).run();
+    }
+    assertThat(seen).singleElement().isInstanceOf(TruncatedPositionException.class);
+  }
+
+  @Test
   void closedLog_failsAppendsWithLogClosed() throws Exception {
     Writer w = log.elect();
     log.close();

@@ -97,7 +97,7 @@ final class Proposer {
     long maxBegin = promises.values().stream().mapToLong(Promise::begin).max().orElse(1);
     if (maxBegin > core.learnedUpTo() + 1) {
       // Some acceptor learned a truncation past our prefix: those positions are gone everywhere.
-      core.jumpTo(maxBegin);
+      core.learner().jumpTo(maxBegin);
     }
     // Positions some promiser learned are chosen: copy them (catch-up) rather than propose them.
     ReplicaId mostLearned = null;
@@ -109,7 +109,7 @@ final class Proposer {
       }
     }
     if (mostLearned != null && maxLearned > core.learnedUpTo()) {
-      core.catchUpFrom(mostLearned, maxLearned);
+      core.learner().catchUpFrom(mostLearned, maxLearned);
     }
     long start = Math.max(core.learnedUpTo(), maxLearned) + 1;
     long maxEnd = start - 1;
@@ -192,7 +192,7 @@ final class Proposer {
       }
     }
     if (commit > before) {
-      core.learnFrom(ballot, commit, core.self());
+      core.learner().learnFrom(ballot, commit, core.self());
     }
     onLearned();
   }
@@ -200,7 +200,8 @@ final class Proposer {
   /** Acknowledges chosen writes once they are learned here, so that the writer can read them. */
   void onLearned() {
     if (leading && core.learnedUpTo() < commit) {
-      core.learnFrom(ballot, commit, core.self()); // positions of ours after a caught-up prefix
+      // Positions of ours after a caught-up prefix.
+      core.learner().learnFrom(ballot, commit, core.self());
     }
     while (!unacked.isEmpty() && unacked.firstKey() <= core.learnedUpTo()) {
       Map.Entry<Long, Long> e = unacked.pollFirstEntry();

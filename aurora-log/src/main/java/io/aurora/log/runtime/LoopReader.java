@@ -9,9 +9,9 @@ import io.aurora.log.Position;
 import io.aurora.log.Reader;
 import io.aurora.log.TruncatedPositionException;
 import io.aurora.log.core.Value;
+import io.aurora.log.follow.Follower;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -79,50 +79,23 @@ final class LoopReader implements Reader {
   @Override
   public Subscription follow(Position from, Consumer<Entry> listener,
       Consumer<LogException> onError) {
-    Follower f = new Follower(from.value(), Objects.requireNonNull(listener),
-        Objects.requireNonNull(onError));
-    loop.onLearned(f);
-    loop.deliver(f);
-    return f::close;
-  }
-
-  /** Runs on the delivery thread only, so {@code next} needs no lock. */
-  private final class Follower implements Runnable {
-    private final Consumer<Entry> listener;
-    private final Consumer<LogException> onError;
-    private long next;
-    private volatile boolean closed;
-
-    Follower(long from, Consumer<Entry> listener, Consumer<LogException> onError) {
-      this.next = from;
-      this.listener = listener;
-      this.onError = onError;
-    }
-
-    @Override
-    public void run() {
-      try {
-        if (closed) {
-          return;
-        }
+    Follower f = new Follower(from.value(), new Follower.Source() {
+      @Override
+      public long ending() throws LogException {
         if (loop.isClosed()) {
           throw new LogClosedException("log is closed");
         }
-        long end = loop.ending();
-        while (!closed && next <= end) {
-          Optional<Entry> e = entryAt(next);
-          next++;
-          e.ifPresent(listener);
-        }
-      } catch (LogException e) {
-        close();
-        onError.accept(e);
+        return loop.ending();
       }
-    }
 
-    void close() {
-      closed = true;
-      loop.removeOnLearned(this);
-    }
+      @Override
+      public Optional<Entry> entryAt(long position) throws LogException {
+        return LoopReader.this.entryAt(position);
+      }
+    }, listener, onError, loop::removeOnLearned);
+    // Runs on the delivery thread only, after every change to what is learned.
+    loop.onLearned(f);
+    loop.deliver(f);
+    return f;
   }
 }

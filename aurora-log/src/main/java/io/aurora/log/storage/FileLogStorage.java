@@ -5,18 +5,11 @@ import static com.google.common.base.Preconditions.checkState;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,10 +76,9 @@ public final class FileLogStorage implements LogStorage {
 
   private final Path dir;
   private final Options options;
-  private final FileChannel lockChannel;
-  private final TreeMap<Long, Segment> segments = new TreeMap<>();
+  private final DirectoryLock lock;
+  private final SegmentSet segments;
   private final PositionIndex index = new PositionIndex(this::release);
-  private Segment active;
   private byte[] metadata;
   private Segment metadataSegment;
   private long truncationPoint;
@@ -95,10 +87,11 @@ public final class FileLogStorage implements LogStorage {
   private boolean failed;
   private boolean closed;
 
-  private FileLogStorage(Path dir, Options options, FileChannel lockChannel) {
+  private FileLogStorage(Path dir, Options options, DirectoryLock lock) {
     this.dir = dir;
     this.options = options;
-    this.lockChannel = lockChannel;
+    this.lock = lock;
+    this.segments = new SegmentSet(dir);
   }
 
   /** Opens (creating if needed) the storage in {@code dir} with default options. */
@@ -114,71 +107,24 @@ public final class FileLogStorage implements LogStorage {
    *     it open
    */
   public static FileLogStorage open(Path dir, Options options) {
-    FileChannel lockChannel = null;
+    DirectoryLock lock = null;
     try {
-      Files.createDirectories(dir);
-      lockChannel = FileChannel.open(dir.resolve("LOCK"), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = lockChannel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
-      if (lock == null) {
-        throw new LogStorageException("log directory " + dir + " is in use by another process");
-      }
-      FileLogStorage storage = new FileLogStorage(dir, options, lockChannel);
-      storage.recover();
+      lock = DirectoryLock.acquire(dir);
+      FileLogStorage storage = new FileLogStorage(dir, options, lock);
+      storage.segments.recover(options.maxRecordBytes(), storage::apply);
+      storage.reclaimPending = true;
       return storage;
     } catch (IOException e) {
-      closeQuietly(lockChannel);
+      if (lock != null) {
+        lock.close();
+      }
       throw new LogStorageException("cannot open log directory " + dir, e);
     } catch (RuntimeException e) {
-      closeQuietly(lockChannel);
+      if (lock != null) {
+        lock.close();
+      }
       throw e;
     }
-  }
-
-  private void recover() throws IOException {
-    long[] ids;
-    try (Stream<Path> files = Files.list(dir)) {
-      ids = files.mapToLong(p -> Segment.idOf(p.getFileName().toString()))
-          .filter(id -> id >= 0).sorted().toArray();
-    }
-    SegmentScanner scanner = new SegmentScanner(options.maxRecordBytes());
-    try {
-      for (int i = 0; i < ids.length; i++) {
-        Path path = Segment.pathOf(dir, ids[i]);
-        boolean last = i == ids.length - 1;
-        // Scan first, then open: the visitor needs the Segment the frames belong to.
-        Segment[] holder = new Segment[1];
-        List<Runnable> applied = new ArrayList<>();
-        long validEnd = scanner.scan(path, last, (type, offset, frameBytes, position, meta) ->
-            applied.add(() -> apply(holder[0], type, offset, frameBytes, position, meta)));
-        long size = Files.size(path);
-        if (validEnd < size) {
-          LOG.warn("Dropping torn tail of {}: {} bytes from offset {}", path, size - validEnd,
-              validEnd);
-          try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
-            channel.truncate(validEnd);
-            channel.force(true);
-          }
-        }
-        holder[0] = Segment.open(path, ids[i], validEnd);
-        segments.put(ids[i], holder[0]);
-        applied.forEach(Runnable::run);
-      }
-      if (segments.isEmpty()) {
-        segments.put(1L, Segment.create(dir, 1));
-        Segment.syncDirectory(dir);
-      }
-    } catch (IOException | RuntimeException e) {
-      segments.values().forEach(FileLogStorage::closeQuietly);
-      throw e;
-    }
-    active = segments.lastEntry().getValue();
-    reclaimPending = true;
   }
 
   private void apply(Segment segment, FrameType type, long offset, int frameBytes, long position,
@@ -210,8 +156,8 @@ public final class FileLogStorage implements LogStorage {
 
   /** An index entry pointing into segment {@code id} was replaced or removed. */
   private void release(int id) {
-    Segment segment = segments.get((long) id);
-    if (--segment.liveRecords == 0 && segment != active) {
+    Segment segment = segments.get(id);
+    if (--segment.liveRecords == 0 && segment != segments.active()) {
       reclaimPending = true;
     }
   }
@@ -233,7 +179,7 @@ public final class FileLogStorage implements LogStorage {
         meta.length, options.maxRecordBytes());
     appendFrame(FrameType.METADATA, -1, meta);
     metadata = meta.clone();
-    metadataSegment = active;
+    metadataSegment = segments.active();
   }
 
   @Override
@@ -246,7 +192,7 @@ public final class FileLogStorage implements LogStorage {
       return;
     }
     long offset = appendFrame(FrameType.PUT, position, record);
-    index(position, active, offset, Frames.frameBytes(FrameType.PUT, record.length));
+    index(position, segments.active(), offset, Frames.frameBytes(FrameType.PUT, record.length));
   }
 
   @Override
@@ -257,33 +203,24 @@ public final class FileLogStorage implements LogStorage {
     }
     appendFrame(FrameType.TRUNCATE, position, null);
     truncationPoint = position;
-    truncateSegment = active;
+    truncateSegment = segments.active();
     dropBelow(position);
   }
 
   /** Appends a frame to the newest segment, rolling to a new one first if it is full. */
   private long appendFrame(FrameType type, long position, byte[] data) {
     int frameBytes = Frames.frameBytes(type, data == null ? 0 : data.length);
+    Segment active = segments.active();
     try {
       if (active.size() > 0 && active.size() + frameBytes > options.segmentBytes()) {
-        roll();
+        if (segments.roll().liveRecords == 0) {
+          reclaimPending = true;
+        }
+        active = segments.active();
       }
       return active.append(type, position, data);
     } catch (IOException e) {
       throw fail("cannot append to " + active.path, e);
-    }
-  }
-
-  private void roll() throws IOException {
-    // Force the full segment before starting the next: then only the last one can be torn.
-    active.force();
-    Segment next = Segment.create(dir, active.id + 1);
-    Segment.syncDirectory(dir);
-    segments.put(next.id, next);
-    Segment previous = active;
-    active = next;
-    if (previous.liveRecords == 0) {
-      reclaimPending = true;
     }
   }
 
@@ -299,20 +236,20 @@ public final class FileLogStorage implements LogStorage {
     List<Segment> dead;
     synchronized (this) {
       checkUsable();
-      dead = reclaimPending ? deadSegments() : List.of();
+      dead = reclaimPending ? segments.dead() : List.of();
       reclaimPending = false;
       for (Segment segment : dead) {
         // Carry the latest metadata and truncation point out of a segment about to be deleted.
         if (segment == metadataSegment) {
           appendFrame(FrameType.METADATA, -1, metadata);
-          metadataSegment = active;
+          metadataSegment = segments.active();
         }
         if (segment == truncateSegment) {
           appendFrame(FrameType.TRUNCATE, truncationPoint, null);
-          truncateSegment = active;
+          truncateSegment = segments.active();
         }
       }
-      toForce = active;
+      toForce = segments.active();
       try {
         toForce.flush();
       } catch (IOException e) {
@@ -330,7 +267,8 @@ public final class FileLogStorage implements LogStorage {
     if (!dead.isEmpty()) {
       synchronized (this) {
         try {
-          delete(dead);
+          checkUsable();
+          segments.delete(dead);
         } catch (IOException e) {
           throw fail("cannot delete dead segments in " + dir, e);
         }
@@ -343,32 +281,6 @@ public final class FileLogStorage implements LogStorage {
     return new LogStorageException(message, cause);
   }
 
-  private List<Segment> deadSegments() {
-    List<Segment> dead = new ArrayList<>();
-    for (Segment segment : segments.values()) {
-      if (segment != active && segment.liveRecords == 0) {
-        dead.add(segment);
-      }
-    }
-    return dead;
-  }
-
-  private void delete(List<Segment> dead) throws IOException {
-    checkUsable();
-    for (Segment segment : dead) {
-      if (segments.get(segment.id) != segment) {
-        continue; // a concurrent sync deleted it already
-      }
-      segment.close();
-      Files.delete(segment.path);
-      segments.remove(segment.id);
-    }
-    if (!dead.isEmpty()) {
-      Segment.syncDirectory(dir);
-      LOG.debug("Deleted {} dead segments from {}", dead.size(), dir);
-    }
-  }
-
   @Override
   public synchronized Optional<byte[]> get(long position) {
     checkUsable();
@@ -376,7 +288,7 @@ public final class FileLogStorage implements LogStorage {
     if (location == null) {
       return Optional.empty();
     }
-    Segment segment = segments.get((long) location.segment());
+    Segment segment = segments.get(location.segment());
     byte[] frame;
     try {
       frame = segment.read(location.offset(), location.frameBytes());
@@ -416,7 +328,7 @@ public final class FileLogStorage implements LogStorage {
 
   /** The number of segment files, for tests of space reclamation. */
   synchronized int segmentCount() {
-    return segments.size();
+    return segments.count();
   }
 
   @Override
@@ -425,32 +337,14 @@ public final class FileLogStorage implements LogStorage {
       return;
     }
     closed = true;
-    segments.values().forEach(FileLogStorage::closeQuietly);
-    closeQuietly(lockChannel);
+    segments.close();
+    lock.close();
   }
 
   private void checkUsable() {
     checkState(!closed, "storage in %s is closed", dir);
     if (failed) {
       throw new LogStorageException("storage in " + dir + " failed earlier; close and reopen it");
-    }
-  }
-
-  private static void closeQuietly(Segment segment) {
-    try {
-      segment.close();
-    } catch (IOException e) {
-      LOG.warn("Cannot close {}", segment.path, e);
-    }
-  }
-
-  private static void closeQuietly(FileChannel channel) {
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException e) {
-        LOG.warn("Cannot close lock file", e);
-      }
     }
   }
 }

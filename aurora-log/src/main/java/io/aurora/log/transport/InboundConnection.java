@@ -70,7 +70,7 @@ final class InboundConnection implements Runnable {
         }
         metrics.receivedMessages.increment();
         metrics.receivedBytes.increment(payload.length);
-        deliver(payload);
+        deliver(payload, in.available() > 0);
       }
     } catch (IOException e) {
       if (!socket.isClosed()) {
@@ -84,9 +84,9 @@ final class InboundConnection implements Runnable {
     }
   }
 
-  private void deliver(byte[] payload) {
+  private void deliver(byte[] payload, boolean moreBuffered) {
     try {
-      receiver.onMessage(from, payload);
+      receiver.onMessage(from, payload, moreBuffered);
     } catch (RuntimeException e) {
       LOG.error("Receiver failed on a message from {}; dropped it", from, e);
     }

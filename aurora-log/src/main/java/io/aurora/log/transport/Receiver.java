@@ -13,4 +13,13 @@ public interface Receiver {
    * @param payload the bytes passed to the sender's {@link Transport#send}; owned by the receiver
    */
   void onMessage(PeerAddress from, byte[] payload);
+
+  /**
+   * Like {@link #onMessage(PeerAddress, byte[])}, telling whether more bytes from the same sender
+   * were already received (another message is probably ready to read). A receiver may use it to
+   * handle a lone message at once on the calling thread and to leave a burst to its own thread.
+   */
+  default void onMessage(PeerAddress from, byte[] payload, boolean moreBuffered) {
+    onMessage(from, payload);
+  }
 }

@@ -64,6 +64,15 @@ class ReplicaCoreTest {
     }
   }
 
+  /** Three voting replicas, A elected writer. */
+  private static Cluster withWriterA() {
+    Cluster c = new Cluster(2, A, B, C);
+    c.run(10);
+    c.take(c.cores.get(A).elect(1));
+    c.run(3);
+    return c;
+  }
+
   private static WriteRequest append(long id, String s) {
     return new WriteRequest(id, Value.append(s.getBytes(StandardCharsets.UTF_8)));
   }
@@ -155,14 +164,35 @@ class ReplicaCoreTest {
 
   @Test
   void quorumGuard_remembersVotersBeyondTheCurrentGroup() {
-    Cluster c = new Cluster(2, A, B, C);
-    c.run(10);
-    c.take(c.cores.get(A).elect(1));
-    c.run(3);
+    Cluster c = withWriterA();
     ReplicaCore a = c.cores.get(A);
     assertThat(a.metadata().voters()).containsExactlyInAnyOrder(A, B, C);
     a.membership(Set.of(A)); // discovery now shows only itself: the voters still count
     assertThat(a.knownReplicas()).isEqualTo(3);
     assertThat(a.elect(2).outcomes()).noneMatch(o -> o instanceof Failed);
+  }
+
+  @Test
+  void loneAppend_asksForAnFsyncToAcceptIt_butNotToLearnIt() {
+    Cluster c = withWriterA();
+    c.take(c.cores.get(A).write(List.of(append(2, "warm"))));
+    c.run(1); // every voter is known now: the next append changes nothing but positions
+    ReplicaCore a = c.cores.get(A);
+    ReplicaCore b = c.cores.get(B);
+    Ready proposed = a.write(List.of(append(3, "x")));
+    assertThat(proposed.sync()).as("the writer's own accept is fsynced").isTrue();
+    Envelope accept = proposed.toSend().stream().filter(e -> e.to().equals(B)).findFirst()
+        .orElseThrow();
+    Ready accepted = b.step(accept);
+    assertThat(accepted.sync()).as("a follower fsyncs before it votes").isTrue();
+    assertThat(accepted.toSend()).singleElement().extracting(Envelope::message)
+        .isInstanceOf(Message.Accepted.class);
+    Ready learned = a.step(accepted.toSend().get(0));
+    assertThat(learned.outcomes()).containsExactly(new Written(3, 2));
+    assertThat(learned.toPersist()).singleElement().isInstanceOf(MetadataWrite.class);
+    assertThat(learned.sync()).as("moving the learned mark needs no fsync of its own").isFalse();
+    // A promise is never lazy, even right after a lazy learned mark.
+    Ready promise = b.step(new Envelope(C, B, new Prepare(new Ballot(99, "c#i0"), 1)));
+    assertThat(promise.sync()).isTrue();
   }
 }

@@ -124,7 +124,9 @@ final class SimWorld {
     // Competing writers: usually only when nobody writes, sometimes anyway.
     if ((writer == null && random.nextInt(20) == 0) || random.nextInt(400) == 0) {
       Node n = up.get(random.nextInt(up.size()));
-      apply(n, n.core.elect(nextRequest++));
+      if (n.core != null) { // else it crashed in the middle of the write above
+        apply(n, n.core.elect(nextRequest++));
+      }
     }
   }
 
@@ -186,7 +188,9 @@ final class SimWorld {
       crash(n); // crashed before the fsync returned: nothing below happens
       return;
     }
-    n.disk.sync();
+    if (ready.sync()) {
+      n.disk.sync(); // else the records stay unsynced, to be lost in a crash or synced later
+    }
     for (Envelope e : ready.toSend()) {
       if (!isRequest(e.message())) {
         net.send(e, now);
