@@ -3,6 +3,7 @@ package io.aurora.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aurora.scheduling.OfferOrder;
+import io.aurora.scheduling.PlacementOptions;
 import io.aurora.server.flags.FlagDefinition;
 import io.aurora.server.flags.FlagSet;
 import java.nio.file.Path;
@@ -120,7 +121,7 @@ class ServerCommandLineTest {
     assertThat(o.storage().snapshotInterval()).isEqualTo(Duration.ofHours(1));
     assertThat(o.storage().maxEntrySizeBytes()).isEqualTo(512 * 1024);
     assertThat(o.storage().backupDir()).isEqualTo(Path.of("/var/lib/aurora/backups"));
-    assertThat(o.scheduling().placement().maxScheduleAttemptsPerSec()).isEqualTo(40.0);
+    assertThat(o.scheduling().placement()).isEqualTo(PlacementOptions.DEFAULTS);
     assertThat(o.scheduling().rescheduling().maxFlappingTaskDelay()).isEqualTo(Duration.ofMinutes(5));
     assertThat(o.scheduling().offers().offerOrder()).containsExactly(OfferOrder.RANDOM);
     assertThat(o.scheduling().reconciliation().explicitInterval()).isEqualTo(Duration.ofHours(1));

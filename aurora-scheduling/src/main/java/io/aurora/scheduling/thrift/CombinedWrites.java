@@ -87,6 +87,13 @@ final class CombinedWrites {
     return (T) await(mine.done);
   }
 
+  /** Work items waiting for a combiner (for tests). */
+  int queued() {
+    synchronized (lock) {
+      return queue.size();
+    }
+  }
+
   private void runBatch(List<Item> batch) {
     StateChanges changes = new StateChanges();
     try {
