@@ -71,6 +71,11 @@ final class GroupBackoff {
     }
   }
 
+  /** Forgets {@code group} (all its tasks were placed). */
+  void forget(TaskConfig group) {
+    groups.remove(group);
+  }
+
   /** Forgets groups that are no longer pending. */
   void retain(Set<TaskConfig> pending) {
     groups.keySet().retainAll(pending);

@@ -203,6 +203,8 @@ public final class SchedulingLoop {
   private static final class Attempts {
     final List<PendingGroup> groups = new ArrayList<>();
     final Map<String, TaskConfig> configOf = new HashMap<>();
+    /** Each attempted group's pending tasks (the attempt may hold fewer). */
+    final Map<TaskConfig, Integer> pendingOf = new HashMap<>();
     boolean moreNow;
     long blockedNanos = -1;
   }
@@ -227,6 +229,7 @@ public final class SchedulingLoop {
       List<String> ids = group.ids.size() > placement.maxTasksPerScheduleAttempt()
           ? group.ids.subList(0, placement.maxTasksPerScheduleAttempt()) : group.ids;
       ids.forEach(id -> out.configOf.put(id, config));
+      out.pendingOf.put(config, group.ids.size());
       out.groups.add(new PendingGroup(TaskRequest.of(config, executor), ids));
     }
     attemptsFired.addAndGet(out.groups.size());
@@ -242,7 +245,9 @@ public final class SchedulingLoop {
       if (count == 0) {
         attemptsNoMatch.incrementAndGet();
       }
-      if (paced) {
+      if (paced && count >= attempts.pendingOf.getOrDefault(config, Integer.MAX_VALUE)) {
+        backoff.forget(config);
+      } else if (paced) {
         backoff.attempted(config, count, nowMs);
       }
     }

@@ -94,6 +94,7 @@ class SchedulingLoopPacingTest {
 
     assertThat(loop.runOnce()).isEqualTo(200);
     assertThat(loop.attemptsBlocked()).isZero();
+    assertThat(loop.nextRoundDelay()).as("nothing left to come back for").isEmpty();
   }
 
   @Test
