@@ -2,7 +2,7 @@ package io.aurora.scheduling.assign;
 
 import io.aurora.gen.AssignedTask;
 import io.aurora.gen.TaskConfig;
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Map;
 import org.apache.thrift.TException;
 import org.apache.thrift.TSerializer;
@@ -11,7 +11,7 @@ import org.apache.thrift.protocol.TField;
 import org.apache.thrift.protocol.TMap;
 import org.apache.thrift.protocol.TStruct;
 import org.apache.thrift.protocol.TType;
-import org.apache.thrift.transport.TIOStreamTransport;
+import org.apache.thrift.transport.TMemoryBuffer;
 
 /**
  * The Thrift binary form of an {@link AssignedTask} written around its config's bytes serialized
@@ -44,9 +44,8 @@ final class AssignedTaskBytes {
    * {@link #config} of a config equal to {@code task.getTask()}).
    */
   static byte[] write(AssignedTask task, byte[] configBytes) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(configBytes.length + 256);
     try {
-      TIOStreamTransport transport = new TIOStreamTransport(out);
+      TMemoryBuffer transport = new TMemoryBuffer(configBytes.length + 256);
       TBinaryProtocol protocol = new TBinaryProtocol(transport);
       protocol.writeStructBegin(STRUCT);
       string(protocol, TASK_ID, task.getTaskId());
@@ -73,10 +72,10 @@ final class AssignedTaskBytes {
       protocol.writeFieldEnd();
       protocol.writeFieldStop();
       protocol.writeStructEnd();
+      return Arrays.copyOf(transport.getArray(), transport.length());
     } catch (TException e) {
       throw new IllegalStateException("cannot serialize task " + task.getTaskId(), e);
     }
-    return out.toByteArray();
   }
 
   private static void string(TBinaryProtocol protocol, TField field, String value)
