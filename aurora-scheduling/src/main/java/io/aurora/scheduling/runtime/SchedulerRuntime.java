@@ -163,8 +163,10 @@ public final class SchedulerRuntime {
     if (ex != null && roundQueued.compareAndSet(false, true)) {
       ex.execute(() -> {
         roundQueued.set(false);
-        guarded(loop::runOnce);
-        loop.nextRoundDelay().ifPresent(this::kickIn);
+        guarded(() -> {
+          loop.runOnce();
+          loop.nextRoundDelay().ifPresent(this::kickIn);
+        });
       });
     }
   }
