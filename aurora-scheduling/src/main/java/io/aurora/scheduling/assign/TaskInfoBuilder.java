@@ -8,7 +8,9 @@ import io.aurora.gen.TaskConfig;
 import io.aurora.scheduling.resources.ExecutorSettings;
 import io.aurora.scheduling.resources.ResourceBag;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.mesos.v1.Protos.AgentID;
@@ -42,8 +44,14 @@ public final class TaskInfoBuilder {
 
   private final CommandInfo command;
   private final List<Resource> overhead;
-  /** The config of the last task built; read and replaced whole, so sharing is harmless. */
-  private volatile PerConfig lastConfig;
+  /**
+   * The shared parts of recently built configs, by config object: a round's offers each carry
+   * tasks of several groups in turn, and the scheduling loop hands in one config object per group.
+   * Cleared when it grows past {@link #MAX_CACHED_CONFIGS} (callers that pass a new object each
+   * time only miss).
+   */
+  private final Map<TaskConfig, PerConfig> perConfig = new IdentityHashMap<>();
+  private static final int MAX_CACHED_CONFIGS = 4096;
 
   public TaskInfoBuilder(ExecutorSettings executor) {
     Objects.requireNonNull(executor, "executor");
@@ -54,7 +62,11 @@ public final class TaskInfoBuilder {
     this.overhead = List.copyOf(overhead);
   }
 
-  /** The TaskInfo launching {@code task} (already carrying agent, host and ports). */
+  /**
+   * The TaskInfo launching {@code task} (already carrying agent, host and ports). What depends
+   * only on the task's config is computed once per config object and reused, so a config must not
+   * be changed after a task carrying it was built.
+   */
   public TaskInfo build(AssignedTask task) {
     PerConfig shared = perConfig(task.getTask());
     List<Resource> resources = new ArrayList<>(shared.resources());
@@ -91,14 +103,13 @@ public final class TaskInfoBuilder {
    * (a round launches many tasks of few configs): Aurora's executor reads the config from the
    * serialized {@link AssignedTask}, the largest part of each launch.
    */
-  private record PerConfig(TaskConfig config, String name, String sourcePrefix,
+  private record PerConfig(String name, String sourcePrefix,
       List<Resource> resources, Labels labels, byte[] configBytes) {}
 
-  private PerConfig perConfig(TaskConfig config) {
-    PerConfig last = lastConfig;
-    // Identity first: the scheduling loop hands in one config object per task group.
-    if (last != null && (last.config() == config || last.config().equals(config))) {
-      return last;
+  private synchronized PerConfig perConfig(TaskConfig config) {
+    PerConfig cached = perConfig.get(config);
+    if (cached != null) {
+      return cached;
     }
     JobKey job = config.getJob();
     ResourceBag own = ResourceBag.of(config.isSetResources() ? config.getResources() : List.of());
@@ -116,11 +127,14 @@ public final class TaskInfoBuilder {
         labels.addLabels(label("org.apache.aurora.metadata." + m.getKey(), m.getValue()));
       }
     }
-    PerConfig fresh = new PerConfig(config,
+    PerConfig fresh = new PerConfig(
         job.getRole() + "/" + job.getEnvironment() + "/" + job.getName(),
         job.getRole() + "." + job.getEnvironment() + "." + job.getName() + ".",
         List.copyOf(resources), labels.build(), AssignedTaskBytes.config(config));
-    lastConfig = fresh;
+    if (perConfig.size() >= MAX_CACHED_CONFIGS) {
+      perConfig.clear();
+    }
+    perConfig.put(config, fresh);
     return fresh;
   }
 

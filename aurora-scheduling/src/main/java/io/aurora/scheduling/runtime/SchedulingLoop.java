@@ -174,11 +174,11 @@ public final class SchedulingLoop {
       pace(attempts, Map.of(), nowMs);
       return 0;
     }
-    List<HostOffer> hostOffers = hostOffers(held, modes);
+    List<HostOffer> views = hostOffers(held, modes);
     Map<String, Offer> offerById = new HashMap<>();
     held.forEach(h -> offerById.put(h.id(), h.offer()));
     AssignmentRound round = storage.read(stores ->
-        assigner.assign(attempts.groups, hostOffers,
+        assigner.assign(attempts.groups, views,
             new PlacementContext(job -> counts(stores, job), nowMs)));
     for (PendingGroup group : attempts.groups) {
       pendingReasons.remove(group.request().config());
@@ -195,7 +195,7 @@ public final class SchedulingLoop {
       return 0;
     }
     offers.take(usedOffers);
-    usedOffers.forEach(hostOffers::remove);
+    usedOffers.forEach(this.hostOffers::remove);
     return launch(round, usedOffers, offerById, attempts.configOf);
   }
 
