@@ -3,6 +3,7 @@ package io.aurora.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aurora.scheduling.OfferOrder;
+import io.aurora.scheduling.PlacementOptions;
 import io.aurora.server.flags.FlagDefinition;
 import io.aurora.server.flags.FlagSet;
 import java.nio.file.Path;
@@ -27,7 +28,12 @@ class ServerCommandLineTest {
     "-zk_endpoints=127.0.0.1:2181",
   };
 
-  /** Aurora's names and defaults (reference section 7), plus the flags we add. */
+  /**
+   * Aurora's names and defaults (reference section 7), plus the flags we add. Three defaults
+   * differ from Aurora's on purpose: the placement rate limits (40.0 attempts/s, 5 tasks per
+   * attempt, 3 attempts per write in Aurora) would cap placement at 200 tasks/s; see
+   * {@code PlacementOptions.DEFAULTS}.
+   */
   private static final Map<String, String> AURORA_DEFAULTS = new LinkedHashMap<>();
 
   static {
@@ -51,8 +57,8 @@ class ServerCommandLineTest {
       {"-native_log_write_timeout", "3secs"}, {"-dlog_snapshot_interval", "1hrs"},
       {"-dlog_max_entry_size", "512KB"}, {"-backup_dir", "required"}, {"-backup_interval", "1hrs"},
       {"-max_saved_backups", "48"},
-      {"-max_schedule_attempts_per_sec", "40.0"}, {"-max_tasks_per_schedule_attempt", "5"},
-      {"-scheduling_max_batch_size", "3"}, {"-first_schedule_delay", "1ms"},
+      {"-max_schedule_attempts_per_sec", "10000.0"}, {"-max_tasks_per_schedule_attempt", "1000"},
+      {"-scheduling_max_batch_size", "1000"}, {"-first_schedule_delay", "1ms"},
       {"-initial_schedule_penalty", "1secs"}, {"-max_schedule_penalty", "1mins"},
       {"-flapping_task_threshold", "5mins"}, {"-initial_flapping_task_delay", "30secs"},
       {"-max_flapping_task_delay", "5mins"}, {"-max_reschedule_task_delay_on_startup", "30secs"},
@@ -115,7 +121,7 @@ class ServerCommandLineTest {
     assertThat(o.storage().snapshotInterval()).isEqualTo(Duration.ofHours(1));
     assertThat(o.storage().maxEntrySizeBytes()).isEqualTo(512 * 1024);
     assertThat(o.storage().backupDir()).isEqualTo(Path.of("/var/lib/aurora/backups"));
-    assertThat(o.scheduling().placement().maxScheduleAttemptsPerSec()).isEqualTo(40.0);
+    assertThat(o.scheduling().placement()).isEqualTo(PlacementOptions.DEFAULTS);
     assertThat(o.scheduling().rescheduling().maxFlappingTaskDelay()).isEqualTo(Duration.ofMinutes(5));
     assertThat(o.scheduling().offers().offerOrder()).containsExactly(OfferOrder.RANDOM);
     assertThat(o.scheduling().reconciliation().explicitInterval()).isEqualTo(Duration.ofHours(1));

@@ -8,7 +8,9 @@ import io.aurora.gen.TaskConfig;
 import io.aurora.scheduling.resources.ExecutorSettings;
 import io.aurora.scheduling.resources.ResourceBag;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.mesos.v1.Protos.AgentID;
@@ -40,22 +42,34 @@ public final class TaskInfoBuilder {
   public static final String EXECUTOR_ID_PREFIX = "thermos-";
   private static final String DEFAULT_EXECUTOR_BINARY = "thermos_executor.pex";
 
-  private final ExecutorSettings executor;
+  private final CommandInfo command;
+  private final List<Resource> overhead;
+  /**
+   * The shared parts of recently built configs, by config object: a round's offers each carry
+   * tasks of several groups in turn, and the scheduling loop hands in one config object per group.
+   * Cleared when it grows past {@link #MAX_CACHED_CONFIGS} (callers that pass a new object each
+   * time only miss).
+   */
+  private final Map<TaskConfig, PerConfig> perConfig = new IdentityHashMap<>();
+  private static final int MAX_CACHED_CONFIGS = 4096;
 
   public TaskInfoBuilder(ExecutorSettings executor) {
-    this.executor = Objects.requireNonNull(executor, "executor");
+    Objects.requireNonNull(executor, "executor");
+    this.command = command(executor);
+    List<Resource> overhead = new ArrayList<>();
+    addScalar(overhead, "cpus", executor.cpus());
+    addScalar(overhead, "mem", executor.ramMb());
+    this.overhead = List.copyOf(overhead);
   }
 
-  /** The TaskInfo launching {@code task} (already carrying agent, host and ports). */
+  /**
+   * The TaskInfo launching {@code task} (already carrying agent, host and ports). What depends
+   * only on the task's config is computed once per config object and reused, so a config must not
+   * be changed after a task carrying it was built.
+   */
   public TaskInfo build(AssignedTask task) {
-    TaskConfig config = task.getTask();
-    JobKey job = config.getJob();
-    ResourceBag own = ResourceBag.of(config.isSetResources() ? config.getResources() : List.of());
-    List<Resource> resources = new ArrayList<>();
-    addScalar(resources, "cpus", own.cpus());
-    addScalar(resources, "mem", own.ramMb());
-    addScalar(resources, "disk", own.diskMb());
-    addScalar(resources, "gpus", own.gpus());
+    PerConfig shared = perConfig(task.getTask());
+    List<Resource> resources = new ArrayList<>(shared.resources());
     if (task.isSetAssignedPorts() && !task.getAssignedPorts().isEmpty()) {
       Value.Ranges.Builder ranges = Value.Ranges.newBuilder();
       for (int port : new TreeMap<>(task.getAssignedPorts()).values()) {
@@ -65,12 +79,45 @@ public final class TaskInfoBuilder {
           .setRanges(ranges).build());
     }
     TaskInfo.Builder info = TaskInfo.newBuilder()
-        .setName(job.getRole() + "/" + job.getEnvironment() + "/" + job.getName())
+        .setName(shared.name())
         .setTaskId(TaskID.newBuilder().setValue(task.getTaskId()))
         .setAgentId(AgentID.newBuilder().setValue(task.getSlaveId()))
         .addAllResources(resources)
-        .setExecutor(executorInfo(task))
-        .setData(ByteString.copyFrom(serialize(task)));
+        .setExecutor(ExecutorInfo.newBuilder()
+            .setType(ExecutorInfo.Type.CUSTOM)
+            .setExecutorId(ExecutorID.newBuilder().setValue(EXECUTOR_ID_PREFIX + task.getTaskId()))
+            .setName(EXECUTOR_NAME)
+            .setCommand(command)
+            .addAllResources(overhead)
+            .setLabels(Labels.newBuilder().addLabels(
+                label("source", shared.sourcePrefix() + task.getInstanceId()))))
+        .setData(ByteString.copyFrom(AssignedTaskBytes.write(task, shared.configBytes())));
+    if (shared.labels().getLabelsCount() > 0) {
+      info.setLabels(shared.labels());
+    }
+    return info.build();
+  }
+
+  /**
+   * What every task of one config shares, computed once per config rather than once per task
+   * (a round launches many tasks of few configs): Aurora's executor reads the config from the
+   * serialized {@link AssignedTask}, the largest part of each launch.
+   */
+  private record PerConfig(String name, String sourcePrefix,
+      List<Resource> resources, Labels labels, byte[] configBytes) {}
+
+  private synchronized PerConfig perConfig(TaskConfig config) {
+    PerConfig cached = perConfig.get(config);
+    if (cached != null) {
+      return cached;
+    }
+    JobKey job = config.getJob();
+    ResourceBag own = ResourceBag.of(config.isSetResources() ? config.getResources() : List.of());
+    List<Resource> resources = new ArrayList<>();
+    addScalar(resources, "cpus", own.cpus());
+    addScalar(resources, "mem", own.ramMb());
+    addScalar(resources, "disk", own.diskMb());
+    addScalar(resources, "gpus", own.gpus());
     Labels.Builder labels = Labels.newBuilder();
     if (config.isSetTier()) {
       labels.addLabels(label("org.apache.aurora.tier", config.getTier()));
@@ -80,14 +127,18 @@ public final class TaskInfoBuilder {
         labels.addLabels(label("org.apache.aurora.metadata." + m.getKey(), m.getValue()));
       }
     }
-    if (labels.getLabelsCount() > 0) {
-      info.setLabels(labels);
+    PerConfig fresh = new PerConfig(
+        job.getRole() + "/" + job.getEnvironment() + "/" + job.getName(),
+        job.getRole() + "." + job.getEnvironment() + "." + job.getName() + ".",
+        List.copyOf(resources), labels.build(), AssignedTaskBytes.config(config));
+    if (perConfig.size() >= MAX_CACHED_CONFIGS) {
+      perConfig.clear();
     }
-    return info.build();
+    perConfig.put(config, fresh);
+    return fresh;
   }
 
-  private ExecutorInfo executorInfo(AssignedTask task) {
-    JobKey job = task.getTask().getJob();
+  private static CommandInfo command(ExecutorSettings executor) {
     String path = executor.executorPath();
     String binary = path.isEmpty() ? DEFAULT_EXECUTOR_BINARY : path.substring(path.lastIndexOf('/') + 1);
     String command = "${MESOS_SANDBOX=.}/" + binary
@@ -99,19 +150,7 @@ public final class TaskInfoBuilder {
     for (String uri : executor.extraUris()) {
       cmd.addUris(CommandInfo.URI.newBuilder().setValue(uri));
     }
-    List<Resource> overhead = new ArrayList<>();
-    addScalar(overhead, "cpus", executor.cpus());
-    addScalar(overhead, "mem", executor.ramMb());
-    String source = job.getRole() + "." + job.getEnvironment() + "." + job.getName() + "."
-        + task.getInstanceId();
-    return ExecutorInfo.newBuilder()
-        .setType(ExecutorInfo.Type.CUSTOM)
-        .setExecutorId(ExecutorID.newBuilder().setValue(EXECUTOR_ID_PREFIX + task.getTaskId()))
-        .setName(EXECUTOR_NAME)
-        .setCommand(cmd)
-        .addAllResources(overhead)
-        .setLabels(Labels.newBuilder().addLabels(label("source", source)))
-        .build();
+    return cmd.build();
   }
 
   /** The thrift-binary form of {@code task}, as Aurora's executor expects in TaskInfo.data. */

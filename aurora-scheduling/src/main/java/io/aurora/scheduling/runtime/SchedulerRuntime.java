@@ -1,5 +1,6 @@
 package io.aurora.scheduling.runtime;
 
+import com.google.common.base.Ticker;
 import io.aurora.scheduling.assign.TaskAssigner;
 import io.aurora.scheduling.assign.TaskInfoBuilder;
 import io.aurora.scheduling.filter.FilterChain;
@@ -17,11 +18,13 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SchedulerRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerRuntime.class);
+  private static final long NO_WAKE = Long.MIN_VALUE;
 
   private final SchedulerRuntimeOptions options;
   private final Clock clock;
@@ -49,7 +53,11 @@ public final class SchedulerRuntime {
   private final TaskPruner pruner;
   private final StatusUpdateBatcher statusUpdates;
   private final SchedulerEvents events;
+  private final Random random;
+  private final Ticker ticker;
   private final AtomicBoolean roundQueued = new AtomicBoolean();
+  /** When the delayed round the loop asked for is due (ticker time), or NO_WAKE. */
+  private final AtomicLong wakeAt = new AtomicLong(NO_WAKE);
   private volatile ScheduledExecutorService executor;
 
   /**
@@ -61,8 +69,21 @@ public final class SchedulerRuntime {
   public SchedulerRuntime(Storage storage, Driver driver, Clock clock, Random random,
       SchedulerRuntimeOptions options, FilterChain chain, Scorer scorer, Runnable onFatalError,
       MeterRegistry registry) {
+    this(storage, driver, clock, Ticker.systemTicker(), random, options, chain, scorer,
+        onFatalError, registry);
+  }
+
+  /**
+   * @param ticker time for the scheduling attempt rate limit
+   * @param random offer hold jitter and the startup delay of recovered task groups
+   */
+  public SchedulerRuntime(Storage storage, Driver driver, Clock clock, Ticker ticker, Random random,
+      SchedulerRuntimeOptions options, FilterChain chain, Scorer scorer, Runnable onFatalError,
+      MeterRegistry registry) {
     this.options = Objects.requireNonNull(options, "options");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.random = Objects.requireNonNull(random, "random");
+    this.ticker = Objects.requireNonNull(ticker, "ticker");
     RescheduleCalculator penalties = new RescheduleCalculator(options.reschedule());
     this.stateManager = new StateManager(clock, new TaskIds(), penalties, options.schedulerHost());
     this.offers = new OfferBook(driver, clock, random, options.offers());
@@ -70,7 +91,7 @@ public final class SchedulerRuntime {
         penalties, this::kick);
     this.loop = new SchedulingLoop(storage, stateManager, offers,
         new TaskAssigner(chain, scorer), new TaskInfoBuilder(options.executor()),
-        options.executor(), driver, taskTimers, clock);
+        options.executor(), driver, taskTimers, clock, options.placement(), ticker);
     this.reconciler = new TaskReconciler(storage, driver, clock, timers, options.reconcile());
     this.pruner = new TaskPruner(storage, stateManager, clock, options.prune());
     // Updates that arrive before start() wait in the batcher's queue; start() drains them.
@@ -102,6 +123,12 @@ public final class SchedulerRuntime {
         .register(registry);
     FunctionCounter.builder("tasks_launched", loop, SchedulingLoop::tasksLaunched)
         .register(registry);
+    FunctionCounter.builder("schedule_attempts_fired", loop, SchedulingLoop::attemptsFired)
+        .register(registry);
+    FunctionCounter.builder("schedule_attempts_no_match", loop, SchedulingLoop::attemptsNoMatch)
+        .register(registry);
+    FunctionCounter.builder("schedule_attempts_blocks", loop, SchedulingLoop::attemptsBlocked)
+        .register(registry);
     FunctionCounter.builder("scheduler_illegal_task_state_transitions", stateManager,
         StateManager::illegalTransitions).register(registry);
   }
@@ -114,6 +141,8 @@ public final class SchedulerRuntime {
   /** Starts the periodic work on {@code executor}: rounds, timers, offer declines. */
   public void start(ScheduledExecutorService executor) {
     this.executor = Objects.requireNonNull(executor, "executor");
+    // Before the first round: the groups recovered as PENDING start at random times.
+    loop.delayRecoveredGroups(options.maxStartupScheduleDelay(), random);
     taskTimers.recover();
     reconciler.schedule();
     pruner.schedule(timers);
@@ -134,9 +163,34 @@ public final class SchedulerRuntime {
     if (ex != null && roundQueued.compareAndSet(false, true)) {
       ex.execute(() -> {
         roundQueued.set(false);
-        guarded(loop::runOnce);
+        guarded(() -> {
+          loop.runOnce();
+          loop.nextRoundDelay().ifPresent(this::kickIn);
+        });
       });
     }
+  }
+
+  /** Asks for a round after {@code delay}, unless one is already due by then. */
+  private void kickIn(Duration delay) {
+    ScheduledExecutorService ex = executor;
+    if (ex == null) {
+      return;
+    }
+    if (delay.isZero()) {
+      kick();
+      return;
+    }
+    long due = ticker.read() + delay.toNanos();
+    long current = wakeAt.get();
+    if (current != NO_WAKE && current - due <= 0) {
+      return;
+    }
+    wakeAt.set(due);
+    ex.schedule(() -> {
+      wakeAt.compareAndSet(due, NO_WAKE);
+      kick();
+    }, delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   public StateManager stateManager() {

@@ -1,5 +1,6 @@
 package io.aurora.scheduling.runtime;
 
+import com.google.common.base.Ticker;
 import io.aurora.api.TaskQueries;
 import io.aurora.api.Tasks;
 import io.aurora.gen.AssignedTask;
@@ -9,6 +10,8 @@ import io.aurora.gen.MaintenanceMode;
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskConfig;
+import io.aurora.gen.TaskEvent;
+import io.aurora.scheduling.PlacementOptions;
 import io.aurora.scheduling.assign.Assignment;
 import io.aurora.scheduling.assign.AssignmentRound;
 import io.aurora.scheduling.assign.PendingGroup;
@@ -29,36 +32,55 @@ import io.aurora.scheduling.state.StateManager;
 import io.aurora.storage.Storage;
 import io.aurora.storage.StoreProvider;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.OfferID;
 import org.apache.mesos.v1.Protos.TaskInfo;
 
 /**
- * One scheduling round: all PENDING tasks, grouped by config, against all held offers.
+ * One scheduling round: the PENDING tasks that are due, grouped by config, against all held
+ * offers.
  *
  * <ol>
  *   <li>Read (one read transaction): pending tasks, host maintenance modes.
+ *   <li>Pick the attempts: each due group is one attempt of at most
+ *       {@code -max_tasks_per_schedule_attempt} of its tasks; each attempt takes a permit of the
+ *       {@code -max_schedule_attempts_per_sec} limiter, and a round holds at most
+ *       {@code -scheduling_max_batch_size} attempts (they share its one write).
  *   <li>Place with the {@link TaskAssigner} (pure, many tasks per offer).
  *   <li>Take the used offers out of the {@link OfferBook}.
  *   <li>One write transaction moves every placed task to ASSIGNED (a task that stopped being
  *       PENDING meanwhile is skipped).
  *   <li>Once that write is durable, one ACCEPT per offer with a LAUNCH of its tasks.
+ *   <li>Pace the groups ({@link GroupBackoff}): a group that placed nothing backs off; work left
+ *       over (a full batch, a group larger than one attempt, a group not yet due, no permit) sets
+ *       {@link #nextRoundDelay} so the runtime comes back in time.
  * </ol>
  *
  * Not thread-safe: one thread runs rounds. {@link #pendingReasons} may be read from any thread.
  */
 public final class SchedulingLoop {
+  /** No pacing at all: every pending task of every group in every round (tests, embedders). */
+  private static final PlacementOptions UNPACED = new PlacementOptions(Double.MAX_VALUE,
+      Integer.MAX_VALUE, Integer.MAX_VALUE, Duration.ZERO, Duration.ofMillis(1),
+      Duration.ofMillis(1));
+
   private final Storage storage;
   private final StateManager stateManager;
   private final OfferBook offers;
@@ -68,13 +90,35 @@ public final class SchedulingLoop {
   private final Driver driver;
   private final ChangeListener listener;
   private final Clock clock;
+  private final PlacementOptions placement;
+  private final boolean paced;
+  private final AttemptRateLimiter limiter;
+  private final GroupBackoff backoff;
   private final Map<TaskConfig, Veto> pendingReasons = new ConcurrentHashMap<>();
+  /** Each held offer's placement view, kept across rounds (rebuilt if its host's mode changes). */
+  private final Map<String, HostOffer> hostOffers = new HashMap<>();
   private final AtomicLong rounds = new AtomicLong();
   private final AtomicLong tasksLaunched = new AtomicLong();
+  private final AtomicLong attemptsFired = new AtomicLong();
+  private final AtomicLong attemptsNoMatch = new AtomicLong();
+  private final AtomicLong attemptsBlocked = new AtomicLong();
+  private Optional<Duration> nextRoundDelay = Optional.empty();
 
+  /** A loop without pacing: every pending task is tried in every round. */
   public SchedulingLoop(Storage storage, StateManager stateManager, OfferBook offers,
       TaskAssigner assigner, TaskInfoBuilder taskInfos, ExecutorSettings executor, Driver driver,
       ChangeListener listener, Clock clock) {
+    this(storage, stateManager, offers, assigner, taskInfos, executor, driver, listener, clock,
+        UNPACED, Ticker.systemTicker());
+  }
+
+  /**
+   * @param placement the rate limit, attempt and batch sizes and group backoff
+   * @param ticker time for the rate limiter
+   */
+  public SchedulingLoop(Storage storage, StateManager stateManager, OfferBook offers,
+      TaskAssigner assigner, TaskInfoBuilder taskInfos, ExecutorSettings executor, Driver driver,
+      ChangeListener listener, Clock clock, PlacementOptions placement, Ticker ticker) {
     this.storage = Objects.requireNonNull(storage, "storage");
     this.stateManager = Objects.requireNonNull(stateManager, "stateManager");
     this.offers = Objects.requireNonNull(offers, "offers");
@@ -84,49 +128,150 @@ public final class SchedulingLoop {
     this.driver = Objects.requireNonNull(driver, "driver");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.placement = Objects.requireNonNull(placement, "placement");
+    this.paced = placement != UNPACED;
+    this.limiter = new AttemptRateLimiter(
+        Math.min(placement.maxScheduleAttemptsPerSec(), 1e12), ticker);
+    this.backoff = new GroupBackoff(placement.firstScheduleDelay(),
+        placement.initialSchedulePenalty(), placement.maxSchedulePenalty());
+  }
+
+  /** The tasks of one config that are pending, in store order, and since when. */
+  private static final class Group {
+    final List<String> ids = new ArrayList<>();
+    long pendingSinceMs = Long.MAX_VALUE;
   }
 
   /** Runs one round; returns the number of tasks launched. */
   public int runOnce() {
+    nextRoundDelay = Optional.empty();
     List<HeldOffer> held = offers.offers();
-    Map<TaskConfig, List<String>> byConfig = new LinkedHashMap<>();
+    Map<TaskConfig, Group> byConfig = new LinkedHashMap<>();
     Map<String, MaintenanceMode> modes = new HashMap<>();
     storage.read(stores -> {
+      // The store hands out one config object per config in a read: group by identity first,
+      // then by value (hashing a config is deep; once per group, not once per task).
+      Map<TaskConfig, Group> byIdentity = new IdentityHashMap<>();
       for (ScheduledTask t : stores.taskStore().fetchTasks(
           TaskQueries.byStatuses(ScheduleStatus.PENDING).build())) {
-        byConfig.computeIfAbsent(t.getAssignedTask().getTask(), k -> new ArrayList<>())
-            .add(t.getAssignedTask().getTaskId());
+        Group group = byIdentity.computeIfAbsent(t.getAssignedTask().getTask(),
+            config -> byConfig.computeIfAbsent(config, k -> new Group()));
+        group.ids.add(t.getAssignedTask().getTaskId());
+        group.pendingSinceMs = Math.min(group.pendingSinceMs, pendingSince(t));
       }
       // Only the modes: copying every host's attributes each round cost as much as the write.
       modes.putAll(stores.attributeStore().fetchMaintenanceModes());
       return null;
     });
+    backoff.retain(byConfig.keySet());
+    pendingReasons.keySet().retainAll(byConfig.keySet());
     if (byConfig.isEmpty()) {
-      pendingReasons.clear();
       return 0;
     }
-    List<PendingGroup> groups = new ArrayList<>();
-    byConfig.forEach((config, ids) ->
-        groups.add(new PendingGroup(TaskRequest.of(config, executor), ids)));
-    List<HostOffer> hostOffers = new ArrayList<>();
-    Map<String, Offer> offerById = new HashMap<>();
-    for (HeldOffer h : held) {
-      hostOffers.add(HostOffers.from(h.offer(),
-          modes.getOrDefault(h.offer().getHostname(), MaintenanceMode.NONE)));
-      offerById.put(h.id(), h.offer());
+    long nowMs = clock.millis();
+    Attempts attempts = pickAttempts(byConfig, nowMs);
+    if (attempts.groups.isEmpty()) {
+      pace(attempts, Map.of(), nowMs);
+      return 0;
     }
+    List<HostOffer> views = hostOffers(held, modes);
+    Map<String, Offer> offerById = new HashMap<>();
+    held.forEach(h -> offerById.put(h.id(), h.offer()));
     AssignmentRound round = storage.read(stores ->
-        assigner.assign(groups, hostOffers,
-            new PlacementContext(job -> counts(stores, job), clock.millis())));
-    pendingReasons.clear();
+        assigner.assign(attempts.groups, views,
+            new PlacementContext(job -> counts(stores, job), nowMs)));
+    for (PendingGroup group : attempts.groups) {
+      pendingReasons.remove(group.request().config());
+    }
     pendingReasons.putAll(round.nearestVetoes());
+    Map<TaskConfig, Integer> placed = new HashMap<>();
+    Set<String> usedOffers = new LinkedHashSet<>();
+    for (Assignment a : round.assignments()) {
+      usedOffers.add(a.offerId());
+      placed.merge(attempts.configOf.get(a.taskId()), 1, Integer::sum);
+    }
+    pace(attempts, placed, nowMs);
     if (round.assignments().isEmpty()) {
       return 0;
     }
-    Set<String> usedOffers = new LinkedHashSet<>();
-    round.assignments().forEach(a -> usedOffers.add(a.offerId()));
     offers.take(usedOffers);
+    usedOffers.forEach(this.hostOffers::remove);
+    return launch(round, usedOffers, offerById, attempts.configOf);
+  }
 
+  /** The attempts of one round and which config each of their tasks has. */
+  private static final class Attempts {
+    final List<PendingGroup> groups = new ArrayList<>();
+    final Map<String, TaskConfig> configOf = new HashMap<>();
+    /** Each attempted group's pending tasks (the attempt may hold fewer). */
+    final Map<TaskConfig, Integer> pendingOf = new HashMap<>();
+    boolean moreNow;
+    long blockedNanos = -1;
+  }
+
+  private Attempts pickAttempts(Map<TaskConfig, Group> byConfig, long nowMs) {
+    Attempts out = new Attempts();
+    for (Map.Entry<TaskConfig, Group> e : byConfig.entrySet()) {
+      TaskConfig config = e.getKey();
+      Group group = e.getValue();
+      if (paced && !backoff.isDue(config, group.pendingSinceMs, nowMs)) {
+        continue;
+      }
+      if (out.groups.size() >= placement.maxBatchSize()) {
+        out.moreNow = true;
+        break;
+      }
+      if (paced && !limiter.tryAcquire()) {
+        attemptsBlocked.incrementAndGet();
+        out.blockedNanos = limiter.nanosUntilNextPermit();
+        break;
+      }
+      List<String> ids = group.ids.size() > placement.maxTasksPerScheduleAttempt()
+          ? group.ids.subList(0, placement.maxTasksPerScheduleAttempt()) : group.ids;
+      ids.forEach(id -> out.configOf.put(id, config));
+      out.pendingOf.put(config, group.ids.size());
+      out.groups.add(new PendingGroup(TaskRequest.of(config, executor), ids));
+    }
+    attemptsFired.addAndGet(out.groups.size());
+    return out;
+  }
+
+  /** Backs off the groups that placed nothing and says when the next round is due. */
+  private void pace(Attempts attempts, Map<TaskConfig, Integer> placed, long nowMs) {
+    boolean moreNow = attempts.moreNow;
+    for (PendingGroup group : attempts.groups) {
+      TaskConfig config = group.request().config();
+      int count = placed.getOrDefault(config, 0);
+      if (count == 0) {
+        attemptsNoMatch.incrementAndGet();
+      }
+      if (paced && count >= attempts.pendingOf.getOrDefault(config, Integer.MAX_VALUE)) {
+        backoff.forget(config);
+      } else if (paced) {
+        backoff.attempted(config, count, nowMs);
+      }
+    }
+    if (!paced) {
+      return;
+    }
+    long delayMs = Long.MAX_VALUE;
+    if (moreNow) {
+      delayMs = 0;
+    }
+    if (attempts.blockedNanos >= 0) {
+      delayMs = Math.min(delayMs, Math.max(1, TimeUnit.NANOSECONDS.toMillis(attempts.blockedNanos)));
+    }
+    OptionalLong nextDue = backoff.nextDueAfter(nowMs);
+    if (nextDue.isPresent()) {
+      delayMs = Math.min(delayMs, nextDue.getAsLong() - nowMs);
+    }
+    if (delayMs != Long.MAX_VALUE) {
+      nextRoundDelay = Optional.of(Duration.ofMillis(Math.max(0, delayMs)));
+    }
+  }
+
+  private int launch(AssignmentRound round, Set<String> usedOffers, Map<String, Offer> offerById,
+      Map<String, TaskConfig> configOf) {
     StateChanges changes = new StateChanges();
     Map<String, List<AssignedTask>> assignedByOffer;
     try {
@@ -155,6 +300,11 @@ public final class SchedulingLoop {
       // Built after the write: the writer lock is not held while tasks are serialized.
       List<TaskInfo> infos = new ArrayList<>();
       for (AssignedTask t : assignedByOffer.getOrDefault(offerId, List.of())) {
+        // The group's one config object (equal to the task's): the builder reuses its work.
+        TaskConfig shared = configOf.get(t.getTaskId());
+        if (shared != null) {
+          t.setTask(shared);
+        }
         infos.add(taskInfos.build(t));
       }
       Offer offer = offerById.get(offerId);
@@ -172,6 +322,77 @@ public final class SchedulingLoop {
     }
     tasksLaunched.addAndGet(launched);
     return launched;
+  }
+
+  /** The placement view of the held offers, reusing last round's where offer and mode match. */
+  private List<HostOffer> hostOffers(List<HeldOffer> held, Map<String, MaintenanceMode> modes) {
+    Map<String, HostOffer> current = new HashMap<>(held.size() * 2);
+    List<HostOffer> out = new ArrayList<>(held.size());
+    for (HeldOffer h : held) {
+      MaintenanceMode mode = modes.getOrDefault(h.offer().getHostname(), MaintenanceMode.NONE);
+      HostOffer cached = hostOffers.get(h.id());
+      HostOffer view = cached != null && cached.mode() == mode
+          ? cached : HostOffers.from(h.offer(), mode);
+      current.put(h.id(), view);
+      out.add(view);
+    }
+    hostOffers.clear();
+    hostOffers.putAll(current);
+    return out;
+  }
+
+  /**
+   * When the next round should run to continue this one's work (a full batch, tasks beyond one
+   * attempt, groups backing off, no permit free), or empty if only new events need a round.
+   */
+  public Optional<Duration> nextRoundDelay() {
+    return nextRoundDelay;
+  }
+
+  /**
+   * Delays every group pending now by a random time in [0, {@code maxDelay}) before its first
+   * attempt, as Aurora does for the tasks it recovers when it becomes leader
+   * ({@code -max_reschedule_task_delay_on_startup}). Call before the first round.
+   */
+  public void delayRecoveredGroups(Duration maxDelay, Random random) {
+    if (!paced) {
+      return;
+    }
+    Set<TaskConfig> recovered = new HashSet<>();
+    storage.read(stores -> {
+      Map<TaskConfig, Boolean> seen = new IdentityHashMap<>();
+      for (ScheduledTask t : stores.taskStore().fetchTasks(
+          TaskQueries.byStatuses(ScheduleStatus.PENDING).build())) {
+        if (seen.put(t.getAssignedTask().getTask(), Boolean.TRUE) == null) {
+          recovered.add(t.getAssignedTask().getTask());
+        }
+      }
+      return null;
+    });
+    backoff.delayRecovered(recovered, maxDelay, random, clock.millis());
+  }
+
+  /** Scheduling attempts made (one per task group per round) ({@code schedule_attempts_fired}). */
+  public long attemptsFired() {
+    return attemptsFired.get();
+  }
+
+  /** Attempts that placed nothing ({@code schedule_attempts_no_match}). */
+  public long attemptsNoMatch() {
+    return attemptsNoMatch.get();
+  }
+
+  /**
+   * Rounds cut short because the attempt rate limit had no permit free
+   * ({@code schedule_attempts_blocks}).
+   */
+  public long attemptsBlocked() {
+    return attemptsBlocked.get();
+  }
+
+  private static long pendingSince(ScheduledTask task) {
+    List<TaskEvent> events = task.getTaskEvents();
+    return events == null || events.isEmpty() ? 0 : events.get(events.size() - 1).getTimestamp();
   }
 
   /** Rounds that assigned at least one task. */

@@ -137,7 +137,9 @@ public final class FlagMapping {
             p.historyMaxPerJobThreshold(), PruneOptions.DEFAULTS.interval()),
         l.maxStatusUpdateBatchSize(),
         SchedulerRuntimeOptions.DEFAULTS.schedulingInterval(),
-        SchedulerRuntimeOptions.DEFAULTS.timerTick());
+        SchedulerRuntimeOptions.DEFAULTS.timerTick(),
+        s.placement(),
+        r.maxRescheduleTaskDelayOnStartup());
     return new SchedulingRuntimeOptions(runtime,
         new ApiOptions(clusterName, statsUrlPrefix, Pattern.compile(j.allowedJobEnvironments()),
             j.maxTasksPerJob(), TierSettings.DEFAULTS));

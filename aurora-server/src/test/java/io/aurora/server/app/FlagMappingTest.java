@@ -2,6 +2,8 @@ package io.aurora.server.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aurora.scheduling.PlacementOptions;
+import io.aurora.scheduling.runtime.SchedulerRuntimeOptions;
 import io.aurora.server.ServerCommandLine;
 import io.aurora.server.ServerOptions;
 import java.time.Clock;
@@ -50,6 +52,32 @@ class FlagMappingTest {
     assertThat(c.scheduling().api().clusterName()).isEqualTo("test");
     assertThat(c.scheduling().runtime().schedulerHost()).isEqualTo("127.0.0.1");
     assertThat(c.scheduling().runtime().executor().ramMb()).isEqualTo(128);
+  }
+
+  @Test
+  void map_carriesThePlacementRateLimitsAndTheStartupDelayIntoTheRuntime() {
+    DaemonConfig c = FlagMapping.map(
+        parse("-max_schedule_attempts_per_sec=40.0", "-max_tasks_per_schedule_attempt=5",
+            "-scheduling_max_batch_size=3", "-initial_schedule_penalty=2secs",
+            "-max_reschedule_task_delay_on_startup=10secs"),
+        Map.of(), "127.0.0.1:2181", "m:5050", "box");
+
+    PlacementOptions placement = c.scheduling().runtime().placement();
+    assertThat(placement.maxScheduleAttemptsPerSec()).isEqualTo(40.0);
+    assertThat(placement.maxTasksPerScheduleAttempt()).isEqualTo(5);
+    assertThat(placement.maxBatchSize()).isEqualTo(3);
+    assertThat(placement.initialSchedulePenalty()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(c.scheduling().runtime().maxStartupScheduleDelay())
+        .isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void map_defaultPlacementFlags_areThePlacementDefaults() {
+    DaemonConfig c = FlagMapping.map(parse(), Map.of(), "127.0.0.1:2181", "m:5050", "box");
+
+    assertThat(c.scheduling().runtime().placement()).isEqualTo(PlacementOptions.DEFAULTS);
+    assertThat(c.scheduling().runtime().maxStartupScheduleDelay())
+        .isEqualTo(SchedulerRuntimeOptions.DEFAULTS.maxStartupScheduleDelay());
   }
 
   @Test

@@ -8,6 +8,10 @@ import io.aurora.server.bench.log.LogBench;
 import io.aurora.server.bench.log.ReplicaProcesses;
 import io.aurora.storage.StorageOptions;
 import io.aurora.storage.durable.DurableStorage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +19,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
@@ -34,9 +40,11 @@ final class LogCluster implements AutoCloseable {
   private final DurableStorage storage;
   private final ScheduledExecutorService timers;
   private final ExecutorService commits;
+  private final MeterRegistry registry;
 
   private LogCluster(ReplicaProcesses followers, ReplicatedLog log, DurableStorage storage,
-      ScheduledExecutorService timers, ExecutorService commits) {
+      ScheduledExecutorService timers, ExecutorService commits, MeterRegistry registry) {
+    this.registry = registry;
     this.followers = followers;
     this.log = log;
     this.storage = storage;
@@ -64,11 +72,12 @@ final class LogCluster implements AutoCloseable {
           new SimpleMeterRegistry(), Optional.empty());
       StorageOptions options = new StorageOptions(Duration.ofDays(1), 512 * 1024,
           Files.createDirectories(dir.resolve("backups")), Duration.ofDays(1), 1);
+      MeterRegistry registry = new SimpleMeterRegistry();
       DurableStorage storage = new DurableStorage(log, options, Clock.systemUTC(), timers, commits,
-          new SimpleMeterRegistry());
+          registry);
       storage.start();
       storage.lead();
-      return new LogCluster(followers, log, storage, timers, commits);
+      return new LogCluster(followers, log, storage, timers, commits, registry);
     } catch (Exception | Error e) {
       timers.shutdownNow();
       commits.shutdownNow();
@@ -79,6 +88,27 @@ final class LogCluster implements AutoCloseable {
 
   DurableStorage storage() {
     return storage;
+  }
+
+  /**
+   * One line on how the storage's writes went: log appends (group commits), transactions per
+   * append, append latency, bytes, and time writers waited for the write lock.
+   */
+  String storageSummary() {
+    DistributionSummary batches = registry.find("scheduler_log_group_commit_transactions")
+        .summary();
+    Timer append = registry.find("scheduler_log_native_append").timer();
+    Timer lockWait = registry.find("storage_write_lock_wait").timer();
+    Counter bytes = registry.find("scheduler_log_bytes_written").counter();
+    if (batches == null || append == null || lockWait == null || bytes == null) {
+      return "storage: meters not found";
+    }
+    return String.format(Locale.ROOT, "storage: %d group commits of %.1f transactions on average"
+            + " (max %.0f), append mean %.1f ms max %.1f ms, %.1f MB written; writers waited %.2f s"
+            + " in total for the write lock (%d writes)",
+        batches.count(), batches.mean(), batches.max(), append.mean(TimeUnit.MILLISECONDS),
+        append.max(TimeUnit.MILLISECONDS), bytes.count() / 1e6,
+        lockWait.totalTime(TimeUnit.SECONDS), lockWait.count());
   }
 
   /** Throws if a follower process exited. */

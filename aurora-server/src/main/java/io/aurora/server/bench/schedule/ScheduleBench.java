@@ -198,6 +198,8 @@ public final class ScheduleBench implements Bench {
       await("placement", driver::launched, workload.tasks(), cluster, progress);
       double seconds = (System.nanoTime() - start) / 1e9;
       cluster.checkAlive();
+      progress.println("placement " + cluster.storageSummary());
+      progress.printf("placement: %d scheduling rounds launched tasks%n", runtime.loop().rounds());
       return new Phase(seconds, workload.tasks() / seconds, LatencySummary.of(driver.latencies()));
     } finally {
       executor.shutdownNow();
