@@ -54,13 +54,15 @@ public final class AdminApi {
   }
 
   public Response pruneTasks(TaskQuery query) {
-    check(query != null, "query is required");
-    TaskQuery terminal = query.deepCopy();
+    TaskQuery terminal = RequestChecks.checkQuery(query).deepCopy();
     if (!terminal.isSetStatuses() || terminal.getStatuses().isEmpty()) {
       terminal.setStatuses(EnumSet.copyOf(Tasks.TERMINAL_STATES));
     }
     check(Tasks.TERMINAL_STATES.containsAll(terminal.getStatuses()),
         "query.statuses: only terminal tasks can be pruned, got " + terminal.getStatuses());
+    if (RequestChecks.selectsNothing(terminal)) {
+      return Responses.ok();
+    }
     StateChanges changes = new StateChanges();
     storage.write(s -> {
       Set<String> ids = new LinkedHashSet<>();

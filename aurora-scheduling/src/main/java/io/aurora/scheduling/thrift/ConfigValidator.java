@@ -9,6 +9,7 @@ import io.aurora.gen.Identity;
 import io.aurora.gen.JobConfiguration;
 import io.aurora.gen.JobKey;
 import io.aurora.gen.MesosContainer;
+import io.aurora.gen.Metadata;
 import io.aurora.gen.Resource;
 import io.aurora.gen.TaskConfig;
 import io.aurora.gen.ValueConstraint;
@@ -59,9 +60,12 @@ public final class ConfigValidator {
   /** Validates a task config of job {@code key}; returns the completed copy. */
   public TaskConfig validateTask(JobKey key, TaskConfig given, Identity owner) {
     TaskConfig task = given.deepCopy();
-    check(!task.isSetJob() || task.getJob().equals(key),
-        "taskConfig.job " + (task.isSetJob() ? JobKeys.canonicalString(task.getJob()) : "")
-            + " differs from the job key " + JobKeys.canonicalString(key));
+    if (task.isSetJob() && !task.getJob().equals(key)) {
+      JobKey other = task.getJob();
+      throw new InvalidRequestException("taskConfig.job " + other.getRole() + "/"
+          + other.getEnvironment() + "/" + other.getName() + " differs from the job key "
+          + JobKeys.canonicalString(key));
+    }
     task.setJob(key);
     if (!task.isSetOwner() && owner != null) {
       task.setOwner(owner);
@@ -80,12 +84,19 @@ public final class ConfigValidator {
     if (!task.isSetContainer()) {
       task.setContainer(Container.mesos(new MesosContainer()));
     }
+    checkUnions(task);
     if (!task.isSetConstraints()) {
       task.setConstraints(new HashSet<>());
     }
     for (Constraint c : task.getConstraints()) {
       check(c.isSetName() && !c.getName().isEmpty(), "constraints: a constraint has no name");
-      check(c.isSetConstraint(), "constraints: " + c.getName() + " has no value or limit");
+      check(c.isSetConstraint() && c.getConstraint().isSet(),
+          "constraints: " + c.getName() + " has no value or limit");
+      if (c.getConstraint().isSetValue()) {
+        check(c.getConstraint().getValue().isSetValues()
+                && !c.getConstraint().getValue().getValues().isEmpty(),
+            "constraints: value constraint " + c.getName() + " has no values");
+      }
       if (c.getConstraint().isSetLimit()) {
         check(c.getConstraint().getLimit().getLimit() > 0,
             "constraints: limit of " + c.getName() + " must be positive");
@@ -95,6 +106,25 @@ public final class ConfigValidator {
       }
     }
     return task;
+  }
+
+  /**
+   * Unions that are set must hold a value (an empty one cannot be encoded, so it could neither be
+   * stored nor sent to an executor); metadata needs a key and a value (they become Mesos labels).
+   */
+  private static void checkUnions(TaskConfig task) {
+    check(task.getContainer().isSet(), "container: neither mesos nor docker is set");
+    if (task.getContainer().isSetMesos() && task.getContainer().getMesos().isSetImage()) {
+      check(task.getContainer().getMesos().getImage().isSet(),
+          "container.mesos.image: neither docker nor appc is set");
+    }
+    check(!task.isSetSlaPolicy() || task.getSlaPolicy().isSet(),
+        "slaPolicy: no percentage, count or coordinator policy is set");
+    if (task.isSetMetadata()) {
+      for (Metadata m : task.getMetadata()) {
+        check(m.isSetKey() && m.isSetValue(), "metadata: an entry lacks its key or value");
+      }
+    }
   }
 
   private static void checkDedicated(JobKey key, Constraint c) {
@@ -122,7 +152,8 @@ public final class ConfigValidator {
       check(r.isSet(), "resources: an empty resource");
       if (r.isSetNumCpus()) {
         cpus++;
-        check(r.getNumCpus() > 0, "resources: numCpus must be positive, got " + r.getNumCpus());
+        check(r.getNumCpus() > 0 && Double.isFinite(r.getNumCpus()),
+            "resources: numCpus must be positive and finite, got " + r.getNumCpus());
       } else if (r.isSetRamMb()) {
         ram++;
         check(r.getRamMb() > 0, "resources: ramMb must be positive, got " + r.getRamMb());

@@ -28,7 +28,7 @@ public final class QuotaApi {
   }
 
   public Response getQuota(String role) {
-    InvalidRequestException.check(role != null && !role.isEmpty(), "ownerRole is required");
+    RequestChecks.checkRole("ownerRole", role);
     GetQuotaResult result = storage.read(s -> {
       ResourceBag[] sums = {ResourceBag.EMPTY, ResourceBag.EMPTY, ResourceBag.EMPTY, ResourceBag.EMPTY};
       for (ScheduledTask t : s.taskStore().fetchTasks(

@@ -1,6 +1,5 @@
 package io.aurora.scheduling.thrift;
 
-import io.aurora.api.JobKeys;
 import io.aurora.api.TaskQueries;
 import io.aurora.api.Tasks;
 import io.aurora.gen.ConfigGroup;
@@ -79,7 +78,7 @@ public final class ReadApi {
   }
 
   public Response getPendingReason(TaskQuery query) {
-    InvalidRequestException.check(query != null, "query is required");
+    RequestChecks.checkQuery(query);
     InvalidRequestException.check(!query.isSetStatuses() || query.getStatuses().isEmpty(),
         "query.statuses may not be set: only PENDING tasks have a pending reason");
     TaskQuery pending = query.deepCopy().setStatuses(Set.of(ScheduleStatus.PENDING));
@@ -93,7 +92,7 @@ public final class ReadApi {
   }
 
   public Response getConfigSummary(JobKey job) {
-    InvalidRequestException.check(job != null && JobKeys.isValid(job), "job key is invalid");
+    RequestChecks.checkJobKey("job", job);
     List<ScheduledTask> active = storage.read(s -> s.taskStore().fetchTasks(
         TaskQueries.byJob(job).statuses(Tasks.ACTIVE_STATES).build()));
     Map<TaskConfig, TreeSet<Integer>> byConfig = new LinkedHashMap<>();
@@ -107,12 +106,20 @@ public final class ReadApi {
         new ConfigSummaryResult(new ConfigSummary(job, groups))));
   }
 
+  /** Jobs of {@code ownerRole}, or of every role if it is null. */
   public Response getJobs(String ownerRole) {
+    if (ownerRole != null) {
+      RequestChecks.checkRole("ownerRole", ownerRole);
+    }
     Set<JobConfiguration> configs = storage.read(s -> new HashSet<>(jobs(s, ownerRole).values()));
     return Responses.ok(Result.getJobsResult(new GetJobsResult(configs)));
   }
 
+  /** Summaries of the jobs of {@code role}, or of every role if it is null. */
   public Response getJobSummary(String role) {
+    if (role != null) {
+      RequestChecks.checkRole("role", role);
+    }
     Set<JobSummary> summaries = storage.read(s -> {
       Set<JobSummary> out = new HashSet<>();
       jobs(s, role).forEach((key, config) -> out.add(new JobSummary(config, stats(s, key))));
@@ -154,8 +161,11 @@ public final class ReadApi {
   }
 
   private List<ScheduledTask> fetch(TaskQuery query) {
-    InvalidRequestException.check(query != null, "query is required");
-    return storage.read(s -> s.taskStore().fetchTasks(query));
+    TaskQuery checked = RequestChecks.checkQuery(query);
+    if (RequestChecks.selectsNothing(checked)) {
+      return new ArrayList<>();
+    }
+    return storage.read(s -> s.taskStore().fetchTasks(checked));
   }
 
   /** Jobs of {@code role} (all if null): cron templates and jobs with active tasks. */
