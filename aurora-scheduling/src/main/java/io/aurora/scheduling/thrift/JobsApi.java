@@ -80,6 +80,7 @@ public final class JobsApi {
 
   public Response killTasks(JobKey job, Set<Integer> instances, String message) {
     validator.validateKey(job);
+    RequestChecks.checkInstanceIds("instances", instances);
     String reason = "Killed by " + UNAUTHENTICATED_USER
         + (message == null || message.isBlank() ? "" : ".\nUser-specified reason: " + message);
     int killed = write((stores, changes) -> {
@@ -98,6 +99,7 @@ public final class JobsApi {
 
   public Response restartShards(JobKey job, Set<Integer> shardIds) {
     validator.validateKey(job);
+    RequestChecks.checkInstanceIds("shardIds", shardIds);
     check(shardIds != null && !shardIds.isEmpty(), "shardIds must not be empty");
     write((stores, changes) -> {
       List<ScheduledTask> tasks = stores.taskStore().fetchTasks(TaskQueries.byJob(job)
@@ -131,7 +133,8 @@ public final class JobsApi {
               "key.instanceId " + key.getInstanceId() + " is not an active instance"))
           .getAssignedTask().getTask();
       int max = active.stream().mapToInt(t -> t.getAssignedTask().getInstanceId()).max().orElse(-1);
-      check(active.size() + count <= options.maxTasksPerJob(), "count " + count + " would exceed "
+      // Written so that a huge count cannot overflow past the check.
+      check(count <= options.maxTasksPerJob() - active.size(), "count " + count + " would exceed "
           + "the limit of " + options.maxTasksPerJob() + " tasks per job");
       Set<Integer> instances =
           IntStream.rangeClosed(max + 1, max + count).boxed().collect(Collectors.toSet());
