@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * A {@link Driver} speaking the Mesos v1 scheduler HTTP API.
  *
  * <p>One long-lived POST carries SUBSCRIBE and its RecordIO event stream; every other call goes
- * through a {@link CallSender}: a separate POST carrying the stream's {@code Mesos-Stream-Id}, sent
- * one after another in call order (the master may still reorder calls from different connections,
- * but we do not add to it).
+ * through a {@link CallSender}: a separate POST carrying the stream's {@code Mesos-Stream-Id},
+ * pipelined in call order on one persistent connection (the master may still reorder calls from
+ * different connections, but we do not add to it).
  *
  * <p>Everything that changes state runs on the injected single-threaded scheduler, which is also
  * the thread that calls the {@link DriverListener}. Each connection attempt has a generation
@@ -93,7 +93,8 @@ public final class HttpDriver implements Driver {
     this.http = http;
     this.scheduler = scheduler;
     this.backoff = new Backoff(options.initialBackoff(), options.maxBackoff());
-    this.calls = new CallSender(http, options, this::isCurrent,
+    this.calls = new CallSender(options, http.connectTimeout().orElse(Duration.ofSeconds(10)),
+        this::isCurrent,
         (gen, reason) -> scheduler.execute(() -> lost(gen, reason)));
   }
 
@@ -426,6 +427,7 @@ public final class HttpDriver implements Driver {
     generation++;
     closeStream();
     cancel(reconnectTimer);
+    calls.closeWhenSent();
     if (closeDetectorOnStop) {
       detector.close();
     }
