@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.Filters;
 import org.apache.mesos.v1.Protos.FrameworkID;
@@ -59,6 +61,11 @@ final class LocalMaster {
   private final Map<String, FrameworkState> frameworks = new LinkedHashMap<>();
   private final Set<String> removedFrameworks = new HashSet<>();
   private long nextFramework;
+  private final ConcurrentLinkedQueue<AgentReport> agentReports = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean agentDrainQueued = new AtomicBoolean();
+
+  /** A status update an agent reported, waiting for the scheduler thread. */
+  private record AgentReport(FrameworkID frameworkId, TaskStatus status) {}
 
   LocalMaster(MasterInfo masterInfo, LocalMesosOptions options, ScheduledExecutorService scheduler,
       Clock clock) {
@@ -73,9 +80,26 @@ final class LocalMaster {
     return masterInfo;
   }
 
-  /** Where agents report; hops onto the scheduler thread so agents never hold our lock. */
+  /**
+   * Where agents report. Reports are queued and handled on the scheduler thread, so agents never
+   * hold our lock; one task drains everything queued under one lock acquisition, so a burst of
+   * launches (two reports per simulated task) costs no executor task or lock per report.
+   */
   Agent.StatusSink agentSink() {
-    return (frameworkId, status) -> scheduler.execute(() -> agentUpdate(frameworkId, status));
+    return (frameworkId, status) -> {
+      agentReports.add(new AgentReport(frameworkId, status));
+      if (agentDrainQueued.compareAndSet(false, true)) {
+        scheduler.execute(this::drainAgentReports);
+      }
+    };
+  }
+
+  private synchronized void drainAgentReports() {
+    agentDrainQueued.set(false);
+    AgentReport report;
+    while ((report = agentReports.poll()) != null) {
+      agentUpdate(report.frameworkId(), report.status());
+    }
   }
 
   synchronized void addAgent(Agent agent) {

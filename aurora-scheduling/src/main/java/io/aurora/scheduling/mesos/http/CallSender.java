@@ -11,9 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends non-SUBSCRIBE calls in the order given, each a POST carrying the subscription's
- * {@code Mesos-Stream-Id}, pipelined on one persistent connection other than the event stream's
- * (a {@link CallConnection}; a new one after a failure or when the master changes).
+ * Sends non-SUBSCRIBE calls, each a POST carrying the subscription's {@code Mesos-Stream-Id},
+ * pipelined on persistent connections other than the event stream's ({@link CallConnection}s; new
+ * ones after a failure or when the master changes). Two lanes: ACKNOWLEDGE calls on one
+ * connection, all other calls on another, each in the order given. A burst of thousands of
+ * acknowledgements thus never queues an ACCEPT behind it (or the reverse), and the master may
+ * handle the two connections on two threads. Mesos orders calls only within a connection, and
+ * nothing in the scheduler depends on an acknowledgement's order relative to other calls.
  *
  * <p>Every call belongs to a subscription generation. A queued call whose generation is over by
  * the time its turn comes is dropped: its stream id would only earn a 400. A 307 (the master is no
@@ -39,7 +43,7 @@ final class CallSender implements CallConnection.Listener {
   private final Duration connectTimeout;
   private final LongPredicate isCurrent;
   private final BrokenSubscription onBroken;
-  private CallConnection connection;   // guarded by this
+  private final CallConnection[] lanes = new CallConnection[2];   // guarded by this
 
   CallSender(MesosClientOptions options, Duration connectTimeout, LongPredicate isCurrent,
       BrokenSubscription onBroken) {
@@ -57,12 +61,15 @@ final class CallSender implements CallConnection.Listener {
    */
   synchronized void send(Call call, URI endpoint, String streamId, long generation,
       boolean evenIfOver) {
+    int lane = call.getType() == Call.Type.ACKNOWLEDGE ? 1 : 0;
+    CallConnection connection = lanes[lane];
     if (connection == null || connection.isClosed() || !connection.endpoint().equals(endpoint)) {
       if (connection != null) {
         connection.close();
       }
       connection = new CallConnection(endpoint, connectTimeout, options.requestTimeout(), WINDOW,
           this).start();
+      lanes[lane] = connection;
     }
     byte[] bytes = CallAnswer.request(endpoint, options.encoding().mediaType(), streamId,
         options.encoding().encode(call));
@@ -72,9 +79,11 @@ final class CallSender implements CallConnection.Listener {
 
   /** The driver stopped: sends what is queued (a TEARDOWN), then closes the connection. */
   synchronized void closeWhenSent() {
-    if (connection != null) {
-      connection.closeWhenSent();
-      connection = null;
+    for (int i = 0; i < lanes.length; i++) {
+      if (lanes[i] != null) {
+        lanes[i].closeWhenSent();
+        lanes[i] = null;
+      }
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.Filters;
@@ -36,8 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One long-lived POST carries SUBSCRIBE and its RecordIO event stream; every other call goes
  * through a {@link CallSender}: a separate POST carrying the stream's {@code Mesos-Stream-Id},
- * pipelined in call order on one persistent connection (the master may still reorder calls from
- * different connections, but we do not add to it).
+ * pipelined in call order on a persistent connection (one for acknowledgements, one for the
+ * other calls).
  *
  * <p>Everything that changes state runs on the injected single-threaded scheduler, which is also
  * the thread that calls the {@link DriverListener}. Each connection attempt has a generation
@@ -315,9 +316,22 @@ public final class HttpDriver implements Driver {
     }
   }
 
-  private synchronized void handle(long gen, Event event) {
+  /**
+   * Handles one event on the scheduler thread: the driver's own state changes under the lock, the
+   * listener is called after it is released, so a slow listener never blocks calls made from
+   * other threads (acknowledgements of a batch that just became durable, say).
+   */
+  private void handle(long gen, Event event) {
+    Consumer<DriverListener> call = apply(gen, event);
+    if (call != null) {
+      notify(call);
+    }
+  }
+
+  /** What the listener must be told of {@code event}, or null. */
+  private synchronized Consumer<DriverListener> apply(long gen, Event event) {
     if (gen != generation || (state != State.CONNECTING && state != State.SUBSCRIBED)) {
-      return;
+      return null;
     }
     armHeartbeat(gen);
     switch (event.getType()) {
@@ -333,31 +347,38 @@ public final class HttpDriver implements Driver {
         }
         LOG.info("Subscribed to Mesos master {} as framework {} (stream {})", endpoint,
             s.getFrameworkId().getValue(), streamId);
-        notify(l -> l.subscribed(s.getFrameworkId(), s.getMasterInfo()));
+        return l -> l.subscribed(s.getFrameworkId(), s.getMasterInfo());
       }
-      case OFFERS -> notify(l -> l.offers(event.getOffers().getOffersList()));
-      case RESCIND -> notify(l -> l.rescinded(event.getRescind().getOfferId()));
-      case UPDATE -> notify(l -> l.statusUpdate(event.getUpdate().getStatus()));
+      case OFFERS -> {
+        return l -> l.offers(event.getOffers().getOffersList());
+      }
+      case RESCIND -> {
+        return l -> l.rescinded(event.getRescind().getOfferId());
+      }
+      case UPDATE -> {
+        return l -> l.statusUpdate(event.getUpdate().getStatus());
+      }
       case FAILURE -> {
         Event.Failure f = event.getFailure();
         Optional<AgentID> agent = f.hasAgentId() ? Optional.of(f.getAgentId()) : Optional.empty();
         Optional<ExecutorID> executor =
             f.hasExecutorId() ? Optional.of(f.getExecutorId()) : Optional.empty();
         OptionalInt status = f.hasStatus() ? OptionalInt.of(f.getStatus()) : OptionalInt.empty();
-        notify(l -> l.failure(agent, executor, status));
+        return l -> l.failure(agent, executor, status);
       }
       case ERROR -> {
         String message = event.getError().getMessage();
         LOG.error("Mesos master {} sent ERROR '{}'; the subscription is over", endpoint, message);
         shutDown();
-        notify(l -> l.error(message));
+        return l -> l.error(message);
       }
       case HEARTBEAT -> LOG.trace("Heartbeat from {}", endpoint);
       default -> LOG.debug("Ignoring {} event from the master", event.getType());
     }
+    return null;
   }
 
-  private void notify(java.util.function.Consumer<DriverListener> call) {
+  private void notify(Consumer<DriverListener> call) {
     try {
       call.accept(listener);
     } catch (RuntimeException e) {
@@ -433,7 +454,7 @@ public final class HttpDriver implements Driver {
     }
   }
 
-  private synchronized void withFramework(java.util.function.Consumer<FrameworkID> call) {
+  private synchronized void withFramework(Consumer<FrameworkID> call) {
     if (state != State.SUBSCRIBED || frameworkId.isEmpty()) {
       LOG.warn("Not subscribed to Mesos ({}); dropping a call", state);
       return;
