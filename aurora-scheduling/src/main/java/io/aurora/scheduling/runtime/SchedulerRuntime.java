@@ -84,7 +84,8 @@ public final class SchedulerRuntime {
           if (executor != null) {
             statusThreads.execute(command);
           }
-        }, options.maxStatusUpdateBatch(), StatusUpdateBatcher.DEFAULT_IN_FLIGHT);
+        }, options.maxStatusUpdateBatch(), StatusUpdateBatcher.DEFAULT_IN_FLIGHT,
+        new StatusUpdateCounters(Objects.requireNonNull(registry, "registry")));
     this.events = new SchedulerEvents(storage, offers, statusUpdates, this::kick,
         () -> reconciler.explicit(options.reconcile().explicitBatchSize()), onFatalError);
     registerMeters(Objects.requireNonNull(registry, "registry"));

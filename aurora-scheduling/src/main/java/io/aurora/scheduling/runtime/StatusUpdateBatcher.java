@@ -5,7 +5,9 @@ import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.state.MesosStatuses;
 import io.aurora.scheduling.state.StateChanges;
 import io.aurora.scheduling.state.StateManager;
+import io.aurora.scheduling.state.Transition;
 import io.aurora.storage.Storage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,23 +49,31 @@ public final class StatusUpdateBatcher {
   private final Executor executor;
   private final int maxBatch;
   private final int maxInFlight;
+  private final StatusUpdateCounters counters;
   // Guarded by this.
   private final ArrayDeque<TaskStatus> queue = new ArrayDeque<>();
   private final Set<String> tasksInFlight = new HashSet<>();
   private int drains;
 
-  /** One batch at a time. @param maxBatch updates per transaction (1000 in Aurora) */
+  /**
+   * One batch at a time, counters on a registry of their own.
+   *
+   * @param maxBatch updates per transaction (1000 in Aurora)
+   */
   public StatusUpdateBatcher(Storage storage, StateManager stateManager, Driver driver,
       ChangeListener listener, Executor executor, int maxBatch) {
-    this(storage, stateManager, driver, listener, executor, maxBatch, 1);
+    this(storage, stateManager, driver, listener, executor, maxBatch, 1,
+        new StatusUpdateCounters(new SimpleMeterRegistry()));
   }
 
   /**
    * @param maxBatch updates per transaction ({@code -max_status_update_batch_size}, 1000)
    * @param maxInFlight batches applied at once; {@code executor} needs that many threads
+   * @param counters where received and applied updates are counted
    */
   public StatusUpdateBatcher(Storage storage, StateManager stateManager, Driver driver,
-      ChangeListener listener, Executor executor, int maxBatch, int maxInFlight) {
+      ChangeListener listener, Executor executor, int maxBatch, int maxInFlight,
+      StatusUpdateCounters counters) {
     if (maxBatch < 1 || maxInFlight < 1) {
       throw new IllegalArgumentException("maxBatch and maxInFlight must be >= 1: " + maxBatch
           + ", " + maxInFlight);
@@ -75,6 +85,12 @@ public final class StatusUpdateBatcher {
     this.executor = Objects.requireNonNull(executor, "executor");
     this.maxBatch = maxBatch;
     this.maxInFlight = maxInFlight;
+    this.counters = Objects.requireNonNull(counters, "counters");
+  }
+
+  /** The counters of updates (and of lost agents and executors, which the caller reports). */
+  public StatusUpdateCounters counters() {
+    return counters;
   }
 
   /**
@@ -94,6 +110,7 @@ public final class StatusUpdateBatcher {
 
   /** Queues an update; it is applied and acknowledged by a later batch. */
   public void add(TaskStatus status) {
+    counters.received();
     synchronized (this) {
       queue.add(status);
     }
@@ -170,19 +187,24 @@ public final class StatusUpdateBatcher {
 
   private void apply(List<TaskStatus> batch) {
     StateChanges changes = new StateChanges();
+    List<Transition.Result> results = new ArrayList<>(batch.size());
     storage.write(stores -> {
+      results.clear();   // in case the storage ran this work before and threw it away
       for (TaskStatus status : batch) {
         ScheduleStatus to = MesosStatuses.toSchedule(status.getState());
         Optional<String> message = status.hasMessage() && !status.getMessage().isEmpty()
             ? Optional.of(status.getMessage()) : Optional.empty();
         Optional<String> agent = status.hasAgentId()
             ? Optional.of(status.getAgentId().getValue()) : Optional.empty();
-        stateManager.reportedState(stores, status.getTaskId().getValue(), to, message, agent,
-            changes);
+        results.add(stateManager.reportedState(stores, status.getTaskId().getValue(), to, message,
+            agent, changes));
       }
       return null;
     });
-    // Durable now: safe to act and to let the agents forget the updates.
+    // Durable now: safe to count, to act and to let the agents forget the updates.
+    for (int i = 0; i < batch.size(); i++) {
+      counters.applied(batch.get(i), results.get(i));
+    }
     listener.afterCommit(changes);
     for (TaskStatus status : batch) {
       driver.acknowledge(status);
