@@ -80,12 +80,9 @@ public final class SchedulerRuntime {
     // Updates that arrive before start() wait in the batcher's queue; start() drains them.
     Executor statusThreads = StatusUpdateBatcher.ownThreads(StatusUpdateBatcher.DEFAULT_IN_FLIGHT);
     this.statusUpdates = new StatusUpdateBatcher(storage, stateManager, driver, taskTimers,
-        command -> {
-          if (executor != null) {
-            statusThreads.execute(command);
-          }
-        }, options.maxStatusUpdateBatch(), StatusUpdateBatcher.DEFAULT_IN_FLIGHT,
+        statusThreads, options.maxStatusUpdateBatch(), StatusUpdateBatcher.DEFAULT_IN_FLIGHT,
         new StatusUpdateCounters(Objects.requireNonNull(registry, "registry")));
+    statusUpdates.pause();
     this.events = new SchedulerEvents(storage, offers, statusUpdates, this::kick,
         () -> reconciler.explicit(options.reconcile().explicitBatchSize()), onFatalError);
     registerMeters(Objects.requireNonNull(registry, "registry"));
@@ -129,7 +126,7 @@ public final class SchedulerRuntime {
     }), tick, tick, TimeUnit.MILLISECONDS);
     long interval = options.schedulingInterval().toMillis();
     executor.scheduleWithFixedDelay(this::kick, interval, interval, TimeUnit.MILLISECONDS);
-    statusUpdates.drainSoon();
+    statusUpdates.resume();
     kick();
   }
 

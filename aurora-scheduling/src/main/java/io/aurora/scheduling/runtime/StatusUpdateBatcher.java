@@ -54,6 +54,7 @@ public final class StatusUpdateBatcher {
   private final ArrayDeque<TaskStatus> queue = new ArrayDeque<>();
   private final Set<String> tasksInFlight = new HashSet<>();
   private int drains;
+  private boolean paused;
 
   /**
    * One batch at a time, counters on a registry of their own.
@@ -117,10 +118,23 @@ public final class StatusUpdateBatcher {
     drainSoon();
   }
 
+  /** Until {@link #resume}, updates are only queued (e.g. before the scheduler leads). */
+  public synchronized void pause() {
+    paused = true;
+  }
+
+  /** Applies what was queued while paused, and later updates as they come. */
+  public void resume() {
+    synchronized (this) {
+      paused = false;
+    }
+    drainSoon();
+  }
+
   /** Starts another drain on the executor if updates wait and fewer than the maximum run. */
   public void drainSoon() {
     synchronized (this) {
-      if (queue.isEmpty() || drains >= maxInFlight || drains >= queue.size()) {
+      if (paused || queue.isEmpty() || drains >= maxInFlight || drains >= queue.size()) {
         return;
       }
       drains++;

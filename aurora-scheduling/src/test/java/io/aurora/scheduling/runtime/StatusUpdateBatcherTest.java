@@ -112,4 +112,16 @@ class StatusUpdateBatcherTest {
     assertThat(h.task(slow).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.RUNNING);
     assertThat(h.task(other).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.STARTING);
   }
+
+  @Test
+  void updatesWhilePaused_waitInTheQueue_untilResumed() {
+    StatusUpdateBatcher batcher = new StatusUpdateBatcher(h.storage, h.stateManager, h.driver,
+        h.taskTimers, Runnable::run, 10, 2, new StatusUpdateCounters(new SimpleMeterRegistry()));
+    batcher.pause();
+    batcher.add(status("unknown-task", TaskState.TASK_RUNNING));
+    assertThat(acks()).isEmpty();
+
+    batcher.resume();
+    assertThat(acks()).containsExactly("unknown-task TASK_RUNNING");
+  }
 }
