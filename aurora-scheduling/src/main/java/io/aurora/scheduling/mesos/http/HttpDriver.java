@@ -13,13 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.AgentID;
-import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.Filters;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
@@ -163,18 +161,13 @@ public final class HttpDriver implements Driver {
     LOG.info("Subscribing to Mesos master at {} as {}", endpoint,
         frameworkId.map(id -> "framework " + id.getValue()).orElse("a new framework"));
     MesosEncoding encoding = options.encoding();
-    HttpRequest request = HttpRequest.newBuilder(endpoint)
-        .timeout(options.requestTimeout())
-        .header("Content-Type", encoding.mediaType())
-        .header("Accept", encoding.mediaType())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(
-            encoding.encode(Calls.subscribe(frameworkInfo, frameworkId))))
-        .build();
+    HttpRequest request = subscribeRequest(endpoint, encoding);
     URI requested = endpoint;
     http.<Object>sendAsync(request, info -> {
       if (info.statusCode() == 200) {
         String id = info.headers().firstValue(STREAM_ID).orElse(null);
-        EventStream es = new EventStream(options.maxRecordBytes(), encoding, new Sink(gen));
+        EventStream es = new EventStream(options.maxRecordBytes(), encoding,
+            new StreamSink(gen, scheduler, this::handle, this::lost));
         scheduler.execute(() -> streamOpened(gen, id, es));
         return BodySubscribers.mapping(es, v -> (Object) null);
       }
@@ -189,6 +182,16 @@ public final class HttpDriver implements Driver {
       }
       // 200: the stream's own callbacks report its end.
     }));
+  }
+
+  private HttpRequest subscribeRequest(URI target, MesosEncoding encoding) {
+    return HttpRequest.newBuilder(target)
+        .timeout(options.requestTimeout())
+        .header("Content-Type", encoding.mediaType())
+        .header("Accept", encoding.mediaType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(
+            encoding.encode(Calls.subscribe(frameworkInfo, frameworkId))))
+        .build();
   }
 
   private synchronized void streamOpened(long gen, String id, EventStream es) {
@@ -287,35 +290,6 @@ public final class HttpDriver implements Driver {
   // ---------------------------------------------------------------------------------------------
   // Events
 
-  /** Moves events from the HTTP client's thread to the scheduler thread, then asks for more. */
-  private final class Sink implements EventStream.Sink {
-    private final long gen;
-
-    Sink(long gen) {
-      this.gen = gen;
-    }
-
-    @Override
-    public void events(EventStream es, List<Event> events) {
-      scheduler.execute(() -> {
-        for (Event event : events) {
-          handle(gen, event);
-        }
-        es.requestMore();
-      });
-    }
-
-    @Override
-    public void failed(EventStream es, String reason) {
-      scheduler.execute(() -> lost(gen, reason));
-    }
-
-    @Override
-    public void ended(EventStream es) {
-      scheduler.execute(() -> lost(gen, "the master closed the event stream"));
-    }
-  }
-
   /**
    * Handles one event on the scheduler thread: the driver's own state changes under the lock, the
    * listener is called after it is released, so a slow listener never blocks calls made from
@@ -349,23 +323,6 @@ public final class HttpDriver implements Driver {
             s.getFrameworkId().getValue(), streamId);
         return l -> l.subscribed(s.getFrameworkId(), s.getMasterInfo());
       }
-      case OFFERS -> {
-        return l -> l.offers(event.getOffers().getOffersList());
-      }
-      case RESCIND -> {
-        return l -> l.rescinded(event.getRescind().getOfferId());
-      }
-      case UPDATE -> {
-        return l -> l.statusUpdate(event.getUpdate().getStatus());
-      }
-      case FAILURE -> {
-        Event.Failure f = event.getFailure();
-        Optional<AgentID> agent = f.hasAgentId() ? Optional.of(f.getAgentId()) : Optional.empty();
-        Optional<ExecutorID> executor =
-            f.hasExecutorId() ? Optional.of(f.getExecutorId()) : Optional.empty();
-        OptionalInt status = f.hasStatus() ? OptionalInt.of(f.getStatus()) : OptionalInt.empty();
-        return l -> l.failure(agent, executor, status);
-      }
       case ERROR -> {
         String message = event.getError().getMessage();
         LOG.error("Mesos master {} sent ERROR '{}'; the subscription is over", endpoint, message);
@@ -373,7 +330,13 @@ public final class HttpDriver implements Driver {
         return l -> l.error(message);
       }
       case HEARTBEAT -> LOG.trace("Heartbeat from {}", endpoint);
-      default -> LOG.debug("Ignoring {} event from the master", event.getType());
+      default -> {
+        Optional<Consumer<DriverListener>> call = ListenerCalls.of(event);
+        if (call.isEmpty()) {
+          LOG.debug("Ignoring {} event from the master", event.getType());
+        }
+        return call.orElse(null);
+      }
     }
     return null;
   }
