@@ -115,6 +115,7 @@ public final class SchedulerEvents implements DriverListener {
   public void failure(Optional<AgentID> agentId, Optional<ExecutorID> executorId,
       OptionalInt status) {
     LOG.info("Mesos reported failure: agent {} executor {} status {}", agentId, executorId, status);
+    statusUpdates.counters().failure(agentId, executorId, status);
   }
 
   @Override

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,8 +35,11 @@ import org.slf4j.LoggerFactory;
  * process (or an embedder) builds it, subscribes the driver with {@link #listener()}, and calls
  * {@link #start} once storage is recovered and this scheduler leads.
  *
- * <p>All work runs on the one {@link ScheduledExecutorService} given to {@link #start}; with a
- * single thread, rounds, update batches and timers never overlap. Events that arrive between
+ * <p>Rounds and timers run on the one {@link ScheduledExecutorService} given to {@link #start};
+ * with a single thread, they never overlap. Status update batches run on threads of their own
+ * ({@link StatusUpdateBatcher#ownThreads}, a few batches at once), so that a batch waiting for its
+ * durable write holds up neither rounds nor the next batch, and a round's write does not delay
+ * acknowledgements: the storage serializes the writes and commits those in flight together. Events that arrive between
  * subscribing and {@link #start} are kept (offers held, updates queued) and handled on start.
  */
 public final class SchedulerRuntime {
@@ -95,13 +99,11 @@ public final class SchedulerRuntime {
     this.reconciler = new TaskReconciler(storage, driver, clock, timers, options.reconcile());
     this.pruner = new TaskPruner(storage, stateManager, clock, options.prune());
     // Updates that arrive before start() wait in the batcher's queue; start() drains them.
+    Executor statusThreads = StatusUpdateBatcher.ownThreads(StatusUpdateBatcher.DEFAULT_IN_FLIGHT);
     this.statusUpdates = new StatusUpdateBatcher(storage, stateManager, driver, taskTimers,
-        command -> {
-          ScheduledExecutorService ex = executor;
-          if (ex != null) {
-            ex.execute(command);
-          }
-        }, options.maxStatusUpdateBatch());
+        statusThreads, options.maxStatusUpdateBatch(), StatusUpdateBatcher.DEFAULT_IN_FLIGHT,
+        new StatusUpdateCounters(Objects.requireNonNull(registry, "registry")));
+    statusUpdates.pause();
     this.events = new SchedulerEvents(storage, offers, statusUpdates, this::kick,
         () -> reconciler.explicit(options.reconcile().explicitBatchSize()), onFatalError);
     registerMeters(Objects.requireNonNull(registry, "registry"));
@@ -153,7 +155,7 @@ public final class SchedulerRuntime {
     }), tick, tick, TimeUnit.MILLISECONDS);
     long interval = options.schedulingInterval().toMillis();
     executor.scheduleWithFixedDelay(this::kick, interval, interval, TimeUnit.MILLISECONDS);
-    executor.execute(() -> guarded(statusUpdates::drainAll));
+    statusUpdates.resume();
     kick();
   }
 

@@ -9,6 +9,8 @@ import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.TaskID;
+import org.apache.mesos.v1.Protos.TaskStatus;
+import org.apache.mesos.v1.scheduler.Protos.Event;
 
 /** The master's view of one framework. Guarded by the master's lock. */
 final class FrameworkState {
@@ -32,6 +34,14 @@ final class FrameworkState {
       return info.getRoles(0);
     }
     return info.hasRole() ? info.getRole() : "*";
+  }
+
+  /** Sends a status update on the live subscription; dropped while disconnected. */
+  void sendUpdate(TaskStatus status) {
+    if (sink != null) {
+      sink.send(Event.newBuilder().setType(Event.Type.UPDATE)
+          .setUpdate(Event.Update.newBuilder().setStatus(status)).build());
+    }
   }
 
   boolean partitionAware() {

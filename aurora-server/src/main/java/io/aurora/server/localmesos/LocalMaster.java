@@ -2,26 +2,20 @@ package io.aurora.server.localmesos;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.mesos.v1.Protos.AgentID;
-import org.apache.mesos.v1.Protos.Filters;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.MasterInfo;
-import org.apache.mesos.v1.Protos.Offer;
-import org.apache.mesos.v1.Protos.OfferID;
 import org.apache.mesos.v1.Protos.TaskID;
-import org.apache.mesos.v1.Protos.TaskInfo;
-import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.apache.mesos.v1.scheduler.Protos.Event;
@@ -41,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * reconciliation and for unknown tasks (TASK_LOST, or TASK_GONE/TASK_UNKNOWN when partition
  * aware), and TASK_LOST/TASK_DROPPED for launches on invalid offers.
  *
- * <p>All state is guarded by {@code this}; timers run on the injected scheduler.
+ * <p>Calls about offers and tasks are handled by {@link TaskCalls}, the agents' update streams by
+ * {@link UpdateStreams}. All state is guarded by {@code this}; timers run on the injected
+ * scheduler.
  */
 final class LocalMaster {
   private static final Logger LOG = LoggerFactory.getLogger(LocalMaster.class);
@@ -56,9 +52,16 @@ final class LocalMaster {
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
   private final OfferBook book;
+  private final TaskCalls tasks;
+  private final UpdateStreams streams;
   private final Map<String, FrameworkState> frameworks = new LinkedHashMap<>();
   private final Set<String> removedFrameworks = new HashSet<>();
   private long nextFramework;
+  private final ConcurrentLinkedQueue<AgentReport> agentReports = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean agentDrainQueued = new AtomicBoolean();
+
+  /** A status update an agent reported, waiting for the scheduler thread. */
+  private record AgentReport(FrameworkID frameworkId, TaskStatus status) {}
 
   LocalMaster(MasterInfo masterInfo, LocalMesosOptions options, ScheduledExecutorService scheduler,
       Clock clock) {
@@ -67,15 +70,37 @@ final class LocalMaster {
     this.scheduler = scheduler;
     this.clock = clock;
     this.book = new OfferBook(masterInfo.getId());
+    this.tasks = new TaskCalls(book, clock);
+    this.streams = new UpdateStreams(book, clock, options.updateRetryInterval());
   }
 
   MasterInfo masterInfo() {
     return masterInfo;
   }
 
-  /** Where agents report; hops onto the scheduler thread so agents never hold our lock. */
+  /**
+   * Where agents report. Reports are queued and handled on the scheduler thread, so agents never
+   * hold our lock; one task drains everything queued under one lock acquisition, so a burst of
+   * launches (two reports per simulated task) costs no executor task or lock per report.
+   */
   Agent.StatusSink agentSink() {
-    return (frameworkId, status) -> scheduler.execute(() -> agentUpdate(frameworkId, status));
+    return (frameworkId, status) -> {
+      agentReports.add(new AgentReport(frameworkId, status));
+      if (agentDrainQueued.compareAndSet(false, true)) {
+        scheduler.execute(this::drainAgentReports);
+      }
+    };
+  }
+
+  private synchronized void drainAgentReports() {
+    agentDrainQueued.set(false);
+    AgentReport report;
+    while ((report = agentReports.poll()) != null) {
+      FrameworkState framework = frameworks.get(report.frameworkId().getValue());
+      if (framework != null) {   // else it was removed, and its tasks with it
+        streams.agentUpdate(framework, report.status());
+      }
+    }
   }
 
   synchronized void addAgent(Agent agent) {
@@ -162,7 +187,7 @@ final class LocalMaster {
         .build());
     // Updates not acknowledged before the failover go to the new subscription at once.
     for (TaskRecord task : framework.tasks.values()) {
-      sendHead(framework, task);
+      streams.sendHead(framework, task);
     }
     scheduler.execute(this::allocate);
   }
@@ -212,18 +237,19 @@ final class LocalMaster {
     }
     switch (call.getType()) {
       case ACCEPT:
-        accept(framework, call.getAccept());
+        tasks.accept(framework, call.getAccept());
         return Answer.ACCEPTED;
       case DECLINE:
-        decline(framework, call.getDecline().getOfferIdsList(), call.getDecline().getFilters());
+        tasks.decline(framework, call.getDecline().getOfferIdsList(),
+            call.getDecline().getFilters());
         return Answer.ACCEPTED;
       case KILL:
-        kill(framework, call.getKill());
+        tasks.kill(framework, call.getKill());
         return Answer.ACCEPTED;
       case ACKNOWLEDGE:
-        return acknowledge(framework, call.getAcknowledge());
+        return streams.acknowledge(framework, call.getAcknowledge());
       case RECONCILE:
-        reconcile(framework, call.getReconcile());
+        tasks.reconcile(framework, call.getReconcile());
         return Answer.ACCEPTED;
       case REVIVE:
         // Roles are not tracked separately: reviving any role revives the framework.
@@ -246,188 +272,8 @@ final class LocalMaster {
     }
   }
 
-  private void accept(FrameworkState framework, Call.Accept accept) {
-    List<OfferBook.OfferRecord> used = new ArrayList<>();
-    String invalid = null;
-    for (OfferID id : accept.getOfferIdsList()) {
-      Optional<OfferBook.OfferRecord> offer = book.offer(id);
-      if (offer.isEmpty() || !offer.get().frameworkId().equals(framework.id)) {
-        invalid = "Offer " + id.getValue() + " is no longer valid";
-      } else if (!used.isEmpty() && !used.get(0).agentId().equals(offer.get().agentId())) {
-        invalid = "Aggregated offers must belong to one agent";
-      } else {
-        used.add(offer.get());
-      }
-    }
-    if (used.isEmpty() && invalid == null) {
-      invalid = "No offers";
-    }
-    Resources available = Resources.EMPTY;
-    for (OfferBook.OfferRecord offer : used) {
-      book.withdraw(offer);
-      available = available.plus(offer.resources());
-    }
-    for (Offer.Operation operation : accept.getOperationsList()) {
-      if (operation.getType() != Offer.Operation.Type.LAUNCH) {
-        LOG.info("The embedded master ignores {} operations", operation.getType());
-        continue;
-      }
-      for (TaskInfo task : operation.getLaunch().getTaskInfosList()) {
-        if (invalid != null) {
-          TaskState state = framework.partitionAware() ? TaskState.TASK_DROPPED : TaskState.TASK_LOST;
-          send(framework, TaskStatuses.fromMaster(task.getTaskId(), task.getAgentId(), state,
-              TaskStatus.Reason.REASON_INVALID_OFFERS, invalid, clock));
-          continue;
-        }
-        available = launch(framework, used.get(0).agentId(), task, available);
-      }
-    }
-    if (invalid == null) {
-      OfferBook.refuse(framework, used.get(0).agentId(), accept.getFilters(), available,
-          clock.instant());
-    }
-  }
-
-  /** Launches one task within {@code available}; returns what is left. */
-  private Resources launch(FrameworkState framework, AgentID agentId, TaskInfo task,
-      Resources available) {
-    List<org.apache.mesos.v1.Protos.Resource> all = new ArrayList<>(task.getResourcesList());
-    if (task.hasExecutor()) {
-      all.addAll(task.getExecutor().getResourcesList());
-    }
-    Resources needed = Resources.of(all);
-    TaskRecord existing = framework.tasks.get(task.getTaskId());
-    String error = null;
-    if (existing != null && !existing.isTerminal()) {
-      error = "Task has duplicate ID: " + task.getTaskId().getValue();
-    } else if (!available.contains(needed)) {
-      error = "Task uses more resources " + needed + " than available " + available;
-    }
-    if (error != null) {
-      send(framework, TaskStatuses.fromMaster(task.getTaskId(), agentId, TaskState.TASK_ERROR,
-          TaskStatus.Reason.REASON_TASK_INVALID, error, clock));
-      return available;
-    }
-    book.use(agentId, needed);
-    framework.tasks.put(task.getTaskId(), new TaskRecord(task.getTaskId(), agentId, needed));
-    book.agent(agentId).launch(framework.id, task);
-    return available.minus(needed);
-  }
-
-  private void decline(FrameworkState framework, List<OfferID> ids, Filters filters) {
-    for (OfferID id : ids) {
-      Optional<OfferBook.OfferRecord> offer = book.offer(id);
-      if (offer.isPresent() && offer.get().frameworkId().equals(framework.id)) {
-        book.withdraw(offer.get());
-        OfferBook.refuse(framework, offer.get().agentId(), filters, offer.get().resources(),
-            clock.instant());
-      }
-    }
-  }
-
-  private void kill(FrameworkState framework, Call.Kill kill) {
-    TaskRecord task = framework.tasks.get(kill.getTaskId());
-    if (task == null) {
-      // As Mesos does: killing an unknown task is answered like reconciling it.
-      send(framework, unknownTask(framework, kill.getTaskId(),
-          kill.hasAgentId() ? kill.getAgentId() : null));
-      return;
-    }
-    if (kill.hasAgentId() && !kill.getAgentId().equals(task.agentId)) {
-      return;
-    }
-    if (!task.isTerminal()) {
-      book.agent(task.agentId).kill(framework.id, task.id);
-    }
-  }
-
-  private Answer acknowledge(FrameworkState framework, Call.Acknowledge ack) {
-    if (ack.getUuid().size() != 16) {
-      return new Answer(400, "Failed to validate scheduler::Call: Not a valid UUID");
-    }
-    TaskRecord task = framework.tasks.get(ack.getTaskId());
-    if (task == null || task.unacknowledged.isEmpty()
-        || !task.unacknowledged.peek().getUuid().equals(ack.getUuid())) {
-      return Answer.ACCEPTED;   // a duplicate or stale ack: harmless, as with Mesos
-    }
-    task.unacknowledged.poll();
-    if (!task.unacknowledged.isEmpty()) {
-      sendHead(framework, task);
-    } else if (task.isTerminal()) {
-      framework.tasks.remove(task.id);
-    }
-    return Answer.ACCEPTED;
-  }
-
-  private void reconcile(FrameworkState framework, Call.Reconcile reconcile) {
-    if (reconcile.getTasksCount() == 0) {
-      for (TaskRecord task : framework.tasks.values()) {
-        send(framework, reconciled(task));
-      }
-      return;
-    }
-    for (Call.Reconcile.Task wanted : reconcile.getTasksList()) {
-      TaskRecord task = framework.tasks.get(wanted.getTaskId());
-      send(framework, task != null ? reconciled(task) : unknownTask(framework,
-          wanted.getTaskId(), wanted.hasAgentId() ? wanted.getAgentId() : null));
-    }
-  }
-
-  private TaskStatus reconciled(TaskRecord task) {
-    return TaskStatuses.fromMaster(task.id, task.agentId, task.state,
-        TaskStatus.Reason.REASON_RECONCILIATION, "Reconciliation: Latest task state", clock);
-  }
-
-  private TaskStatus unknownTask(FrameworkState framework, TaskID taskId, AgentID agentId) {
-    TaskState state;
-    if (!framework.partitionAware()) {
-      state = TaskState.TASK_LOST;
-    } else if (agentId != null && !book.hasAgent(agentId)) {
-      state = TaskState.TASK_UNKNOWN;
-    } else {
-      state = TaskState.TASK_GONE;
-    }
-    return TaskStatuses.fromMaster(taskId, agentId, state, TaskStatus.Reason.REASON_RECONCILIATION,
-        "Reconciliation: Task is unknown", clock);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Status updates from agents
-
-  private synchronized void agentUpdate(FrameworkID frameworkId, TaskStatus status) {
-    FrameworkState framework = frameworks.get(frameworkId.getValue());
-    TaskRecord task = framework == null ? null : framework.tasks.get(status.getTaskId());
-    if (task == null) {
-      return;   // the framework was removed, and its tasks with it
-    }
-    task.state = status.getState();
-    task.latest = status;
-    if (task.isTerminal() && !task.resourcesFreed) {
-      free(task);
-    }
-    task.unacknowledged.add(status);
-    if (task.unacknowledged.size() == 1) {
-      sendHead(framework, task);
-    }
-  }
-
-  private void sendHead(FrameworkState framework, TaskRecord task) {
-    TaskStatus head = task.unacknowledged.peek();
-    if (head != null && framework.sink != null) {
-      send(framework, head);
-      task.lastSent = clock.instant();
-    }
-  }
-
   private synchronized void retryUpdates() {
-    Instant due = clock.instant().minus(options.updateRetryInterval());
-    for (FrameworkState framework : frameworks.values()) {
-      for (TaskRecord task : framework.tasks.values()) {
-        if (!task.unacknowledged.isEmpty() && !task.lastSent.isAfter(due)) {
-          sendHead(framework, task);
-        }
-      }
-    }
+    streams.retryDue(frameworks.values());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -442,11 +288,6 @@ final class LocalMaster {
             .build()));
   }
 
-  private void free(TaskRecord task) {
-    book.release(task.agentId, task.resources);
-    task.resourcesFreed = true;
-  }
-
   // ---------------------------------------------------------------------------------------------
 
   private void remove(FrameworkState framework) {
@@ -456,7 +297,7 @@ final class LocalMaster {
         book.agent(task.agentId).kill(framework.id, task.id);
       }
       if (!task.resourcesFreed) {
-        free(task);
+        streams.free(task);
       }
     }
     framework.tasks.clear();
@@ -474,13 +315,6 @@ final class LocalMaster {
   private synchronized void heartbeat() {
     Event heartbeat = Event.newBuilder().setType(Event.Type.HEARTBEAT).build();
     frameworks.values().stream().filter(f -> f.sink != null).forEach(f -> f.sink.send(heartbeat));
-  }
-
-  private void send(FrameworkState framework, TaskStatus status) {
-    if (framework.sink != null) {
-      framework.sink.send(Event.newBuilder().setType(Event.Type.UPDATE)
-          .setUpdate(Event.Update.newBuilder().setStatus(status)).build());
-    }
   }
 
   private static Event error(String message) {

@@ -64,6 +64,8 @@ public final class LocalMesos implements AutoCloseable {
         // Undertow refuses bodies over 10 MB by default; one ACCEPT that launches thousands of
         // tasks on a large simulated agent is bigger than that, and a real master takes it.
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_CALL_BYTES)
+        // Pipelined calls: answer a burst of them in one write, not one write each.
+        .setServerOption(UndertowOptions.BUFFER_PIPELINED_DATA, true)
         .setHandler(paths)
         .build();
     server.start();

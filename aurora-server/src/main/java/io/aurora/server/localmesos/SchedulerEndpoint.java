@@ -32,12 +32,10 @@ final class SchedulerEndpoint implements HttpHandler {
   }
 
   @Override
-  public void handleRequest(HttpServerExchange exchange) throws Exception {
-    if (exchange.isInIoThread()) {
-      exchange.dispatch(this);
-      return;
-    }
-    exchange.startBlocking();
+  public void handleRequest(HttpServerExchange exchange) {
+    // Calls are handled on the IO thread (the master answers at once, without blocking), so a
+    // pipelined burst of calls costs no thread hand-offs; only SUBSCRIBE, whose answer is a
+    // long-lived stream, moves to a worker thread.
     if (!exchange.getRequestMethod().equals(Methods.POST)) {
       reply(exchange, 405, "Expecting a 'POST' request");
       return;
@@ -52,10 +50,19 @@ final class SchedulerEndpoint implements HttpHandler {
       reply(exchange, 415, "Expecting 'Content-Type' of application/json or application/x-protobuf");
       return;
     }
-    byte[] body = exchange.getInputStream().readAllBytes();
+    exchange.getRequestReceiver().receiveFullBytes(
+        (ex, body) -> handleCall(ex, encoding.get(), body),
+        (ex, e) -> {
+          LOG.info("Could not read a call's body: {}", e.toString());
+          ex.setStatusCode(400);
+          ex.endExchange();
+        });
+  }
+
+  private void handleCall(HttpServerExchange exchange, MesosEncoding encoding, byte[] body) {
     Call call;
     try {
-      call = encoding.get().decode(body, Call.newBuilder());
+      call = encoding.decode(body, Call.newBuilder());
     } catch (InvalidProtocolBufferException e) {
       reply(exchange, 400, "Failed to parse body into Call: " + e.getMessage());
       return;
@@ -66,7 +73,15 @@ final class SchedulerEndpoint implements HttpHandler {
     }
     String streamId = exchange.getRequestHeaders().getFirst(STREAM_ID);
     if (call.getType() == Call.Type.SUBSCRIBE) {
-      subscribe(exchange, call, streamId);
+      exchange.dispatch(() -> {
+        exchange.startBlocking();
+        try {
+          subscribe(exchange, call, streamId);
+        } catch (IOException e) {
+          LOG.info("SUBSCRIBE failed: {}", e.toString());
+          exchange.endExchange();
+        }
+      });
       return;
     }
     LocalMaster.Answer answer = master.call(call, streamId);

@@ -1,43 +1,54 @@
 package io.aurora.scheduling.mesos.http;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.LongPredicate;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends non-SUBSCRIBE calls, one after another in the order given, each a POST on a connection
- * other than the event stream's and carrying the subscription's {@code Mesos-Stream-Id}.
+ * Sends non-SUBSCRIBE calls, each a POST carrying the subscription's {@code Mesos-Stream-Id},
+ * pipelined on persistent connections other than the event stream's ({@link CallConnection}s; new
+ * ones after a failure or when the master changes). Two lanes: ACKNOWLEDGE calls on one
+ * connection, all other calls on another, each in the order given. A burst of thousands of
+ * acknowledgements thus never queues an ACCEPT behind it (or the reverse), and the master may
+ * handle the two connections on two threads. Mesos orders calls only within a connection, and
+ * nothing in the scheduler depends on an acknowledgement's order relative to other calls.
  *
  * <p>Every call belongs to a subscription generation. A queued call whose generation is over by
  * the time its turn comes is dropped: its stream id would only earn a 400. A 307 (the master is no
  * longer the leader) or 403 (it no longer counts us as subscribed) means the subscription itself is
- * broken, which is reported so the driver re-subscribes; other failures are logged.
+ * broken, which is reported so the driver re-subscribes; other failures are logged. Calls lost with
+ * a broken connection are not repeated: the driver's recovery (the master re-sending unacknowledged
+ * updates, offers coming back, reconciliation) covers them, as for any call the master never saw.
  */
-final class CallSender {
+final class CallSender implements CallConnection.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(CallSender.class);
+  /** Unanswered pipelined calls at a time, enough to keep a loopback master busy. */
+  private static final int WINDOW = 8192;
 
   /** Told when an answer shows that the subscription of {@code generation} is broken. */
   interface BrokenSubscription {
     void broken(long generation, String reason);
   }
 
-  private final HttpClient http;
+  /** What the sender remembers of a call on its way. */
+  private record Sent(Call.Type type, long generation, boolean evenIfOver, URI endpoint) {}
+
   private final MesosClientOptions options;
+  private final Duration connectTimeout;
   private final LongPredicate isCurrent;
   private final BrokenSubscription onBroken;
-  private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+  private final CallConnection[] lanes = new CallConnection[2];   // guarded by this
 
-  CallSender(HttpClient http, MesosClientOptions options, LongPredicate isCurrent,
+  CallSender(MesosClientOptions options, Duration connectTimeout, LongPredicate isCurrent,
       BrokenSubscription onBroken) {
-    this.http = http;
     this.options = options;
+    this.connectTimeout = connectTimeout;
     this.isCurrent = isCurrent;
     this.onBroken = onBroken;
   }
@@ -50,40 +61,72 @@ final class CallSender {
    */
   synchronized void send(Call call, URI endpoint, String streamId, long generation,
       boolean evenIfOver) {
-    HttpRequest request = HttpRequest.newBuilder(endpoint)
-        .timeout(options.requestTimeout())
-        .header("Content-Type", options.encoding().mediaType())
-        .header(HttpDriver.STREAM_ID, streamId)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(options.encoding().encode(call)))
-        .build();
-    chain = chain.thenCompose(ignored -> {
-      if (!evenIfOver && !isCurrent.test(generation)) {
-        LOG.info("Dropping a queued {} call: its subscription ended", call.getType());
-        return CompletableFuture.completedFuture(null);
+    int lane = call.getType() == Call.Type.ACKNOWLEDGE ? 1 : 0;
+    CallConnection connection = lanes[lane];
+    if (connection == null || connection.isClosed() || !connection.endpoint().equals(endpoint)) {
+      if (connection != null) {
+        connection.close();
       }
-      return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-          .handle((response, error) -> {
-            answered(generation, endpoint, call.getType(), response, error);
-            return null;
-          });
-    });
+      connection = new CallConnection(endpoint, connectTimeout, options.requestTimeout(), WINDOW,
+          this).start();
+      lanes[lane] = connection;
+    }
+    byte[] bytes = CallAnswer.request(endpoint, options.encoding().mediaType(), streamId,
+        options.encoding().encode(call));
+    connection.send(new CallConnection.Request(bytes,
+        new Sent(call.getType(), generation, evenIfOver, endpoint)));
   }
 
-  private void answered(long generation, URI endpoint, Call.Type type,
-      HttpResponse<String> response, Throwable error) {
-    if (error != null) {
-      LOG.warn("{} call to {} failed: {}", type, endpoint, error.toString());
-      return;
+  /** The driver stopped: sends what is queued (a TEARDOWN), then closes the connection. */
+  synchronized void closeWhenSent() {
+    for (int i = 0; i < lanes.length; i++) {
+      if (lanes[i] != null) {
+        lanes[i].closeWhenSent();
+        lanes[i] = null;
+      }
     }
-    int status = response.statusCode();
+  }
+
+  @Override
+  public boolean stillWanted(CallConnection.Request request) {
+    Sent sent = (Sent) request.tag();
+    return sent.evenIfOver() || isCurrent.test(sent.generation());
+  }
+
+  @Override
+  public void dropped(List<CallConnection.Request> requests) {
+    LOG.info("Dropped {} queued calls ({}): their subscription ended", requests.size(),
+        countByType(requests));
+  }
+
+  @Override
+  public void lost(List<CallConnection.Request> requests, String reason) {
+    LOG.warn("{} calls ({}) may not have reached the master: {}", requests.size(),
+        countByType(requests), reason);
+  }
+
+  @Override
+  public void answered(CallConnection.Request request, CallAnswer answer) {
+    Sent sent = (Sent) request.tag();
+    int status = answer.status();
     if (status == 202 || status == 200) {
       return;
     }
-    String body = response.body().strip();
+    String body = answer.body().strip();
     if (status == 307 || status == 403) {
-      onBroken.broken(generation, type + " call answered " + status + " " + body);
+      onBroken.broken(sent.generation(), sent.type() + " call answered " + status + " " + body
+          + answer.location().map(l -> " (Location: " + l + ")").orElse(""));
     } else {
-      LOG.error("Mesos master {} rejected {} call with {}: {}", endpoint, type, status, body);
+      LOG.error("Mesos master {} rejected {} call with {}: {}", sent.endpoint(), sent.type(),
+          status, body);
     }
+  }
+
+  private static Map<Call.Type, Integer> countByType(List<CallConnection.Request> requests) {
+    Map<Call.Type, Integer> counts = new EnumMap<>(Call.Type.class);
+    for (CallConnection.Request r : requests) {
+      counts.merge(((Sent) r.tag()).type(), 1, Integer::sum);
+    }
+    return counts;
   }
 }

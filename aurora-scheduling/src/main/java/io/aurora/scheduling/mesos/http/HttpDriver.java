@@ -13,12 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.AgentID;
-import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.Filters;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
@@ -35,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * A {@link Driver} speaking the Mesos v1 scheduler HTTP API.
  *
  * <p>One long-lived POST carries SUBSCRIBE and its RecordIO event stream; every other call goes
- * through a {@link CallSender}: a separate POST carrying the stream's {@code Mesos-Stream-Id}, sent
- * one after another in call order (the master may still reorder calls from different connections,
- * but we do not add to it).
+ * through a {@link CallSender}: a separate POST carrying the stream's {@code Mesos-Stream-Id},
+ * pipelined in call order on a persistent connection (one for acknowledgements, one for the
+ * other calls).
  *
  * <p>Everything that changes state runs on the injected single-threaded scheduler, which is also
  * the thread that calls the {@link DriverListener}. Each connection attempt has a generation
@@ -93,7 +92,8 @@ public final class HttpDriver implements Driver {
     this.http = http;
     this.scheduler = scheduler;
     this.backoff = new Backoff(options.initialBackoff(), options.maxBackoff());
-    this.calls = new CallSender(http, options, this::isCurrent,
+    this.calls = new CallSender(options, http.connectTimeout().orElse(Duration.ofSeconds(10)),
+        this::isCurrent,
         (gen, reason) -> scheduler.execute(() -> lost(gen, reason)));
   }
 
@@ -161,18 +161,13 @@ public final class HttpDriver implements Driver {
     LOG.info("Subscribing to Mesos master at {} as {}", endpoint,
         frameworkId.map(id -> "framework " + id.getValue()).orElse("a new framework"));
     MesosEncoding encoding = options.encoding();
-    HttpRequest request = HttpRequest.newBuilder(endpoint)
-        .timeout(options.requestTimeout())
-        .header("Content-Type", encoding.mediaType())
-        .header("Accept", encoding.mediaType())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(
-            encoding.encode(Calls.subscribe(frameworkInfo, frameworkId))))
-        .build();
+    HttpRequest request = subscribeRequest(endpoint, encoding);
     URI requested = endpoint;
     http.<Object>sendAsync(request, info -> {
       if (info.statusCode() == 200) {
         String id = info.headers().firstValue(STREAM_ID).orElse(null);
-        EventStream es = new EventStream(options.maxRecordBytes(), encoding, new Sink(gen));
+        EventStream es = new EventStream(options.maxRecordBytes(), encoding,
+            new StreamSink(gen, scheduler, this::handle, this::lost));
         scheduler.execute(() -> streamOpened(gen, id, es));
         return BodySubscribers.mapping(es, v -> (Object) null);
       }
@@ -187,6 +182,16 @@ public final class HttpDriver implements Driver {
       }
       // 200: the stream's own callbacks report its end.
     }));
+  }
+
+  private HttpRequest subscribeRequest(URI target, MesosEncoding encoding) {
+    return HttpRequest.newBuilder(target)
+        .timeout(options.requestTimeout())
+        .header("Content-Type", encoding.mediaType())
+        .header("Accept", encoding.mediaType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(
+            encoding.encode(Calls.subscribe(frameworkInfo, frameworkId))))
+        .build();
   }
 
   private synchronized void streamOpened(long gen, String id, EventStream es) {
@@ -285,38 +290,22 @@ public final class HttpDriver implements Driver {
   // ---------------------------------------------------------------------------------------------
   // Events
 
-  /** Moves events from the HTTP client's thread to the scheduler thread, then asks for more. */
-  private final class Sink implements EventStream.Sink {
-    private final long gen;
-
-    Sink(long gen) {
-      this.gen = gen;
-    }
-
-    @Override
-    public void events(EventStream es, List<Event> events) {
-      scheduler.execute(() -> {
-        for (Event event : events) {
-          handle(gen, event);
-        }
-        es.requestMore();
-      });
-    }
-
-    @Override
-    public void failed(EventStream es, String reason) {
-      scheduler.execute(() -> lost(gen, reason));
-    }
-
-    @Override
-    public void ended(EventStream es) {
-      scheduler.execute(() -> lost(gen, "the master closed the event stream"));
+  /**
+   * Handles one event on the scheduler thread: the driver's own state changes under the lock, the
+   * listener is called after it is released, so a slow listener never blocks calls made from
+   * other threads (acknowledgements of a batch that just became durable, say).
+   */
+  private void handle(long gen, Event event) {
+    Consumer<DriverListener> call = apply(gen, event);
+    if (call != null) {
+      notify(call);
     }
   }
 
-  private synchronized void handle(long gen, Event event) {
+  /** What the listener must be told of {@code event}, or null. */
+  private synchronized Consumer<DriverListener> apply(long gen, Event event) {
     if (gen != generation || (state != State.CONNECTING && state != State.SUBSCRIBED)) {
-      return;
+      return null;
     }
     armHeartbeat(gen);
     switch (event.getType()) {
@@ -332,31 +321,27 @@ public final class HttpDriver implements Driver {
         }
         LOG.info("Subscribed to Mesos master {} as framework {} (stream {})", endpoint,
             s.getFrameworkId().getValue(), streamId);
-        notify(l -> l.subscribed(s.getFrameworkId(), s.getMasterInfo()));
-      }
-      case OFFERS -> notify(l -> l.offers(event.getOffers().getOffersList()));
-      case RESCIND -> notify(l -> l.rescinded(event.getRescind().getOfferId()));
-      case UPDATE -> notify(l -> l.statusUpdate(event.getUpdate().getStatus()));
-      case FAILURE -> {
-        Event.Failure f = event.getFailure();
-        Optional<AgentID> agent = f.hasAgentId() ? Optional.of(f.getAgentId()) : Optional.empty();
-        Optional<ExecutorID> executor =
-            f.hasExecutorId() ? Optional.of(f.getExecutorId()) : Optional.empty();
-        OptionalInt status = f.hasStatus() ? OptionalInt.of(f.getStatus()) : OptionalInt.empty();
-        notify(l -> l.failure(agent, executor, status));
+        return l -> l.subscribed(s.getFrameworkId(), s.getMasterInfo());
       }
       case ERROR -> {
         String message = event.getError().getMessage();
         LOG.error("Mesos master {} sent ERROR '{}'; the subscription is over", endpoint, message);
         shutDown();
-        notify(l -> l.error(message));
+        return l -> l.error(message);
       }
       case HEARTBEAT -> LOG.trace("Heartbeat from {}", endpoint);
-      default -> LOG.debug("Ignoring {} event from the master", event.getType());
+      default -> {
+        Optional<Consumer<DriverListener>> call = ListenerCalls.of(event);
+        if (call.isEmpty()) {
+          LOG.debug("Ignoring {} event from the master", event.getType());
+        }
+        return call.orElse(null);
+      }
     }
+    return null;
   }
 
-  private void notify(java.util.function.Consumer<DriverListener> call) {
+  private void notify(Consumer<DriverListener> call) {
     try {
       call.accept(listener);
     } catch (RuntimeException e) {
@@ -426,12 +411,13 @@ public final class HttpDriver implements Driver {
     generation++;
     closeStream();
     cancel(reconnectTimer);
+    calls.closeWhenSent();
     if (closeDetectorOnStop) {
       detector.close();
     }
   }
 
-  private synchronized void withFramework(java.util.function.Consumer<FrameworkID> call) {
+  private synchronized void withFramework(Consumer<FrameworkID> call) {
     if (state != State.SUBSCRIBED || frameworkId.isEmpty()) {
       LOG.warn("Not subscribed to Mesos ({}); dropping a call", state);
       return;

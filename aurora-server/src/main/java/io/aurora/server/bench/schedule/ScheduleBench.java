@@ -236,7 +236,13 @@ public final class ScheduleBench implements Bench {
         long start = System.nanoTime();
         createJobs(api, workload, clients, new ConcurrentHashMap<>(), progress);
         await("running", driver::running, workload.tasks(), cluster, progress);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long end = System.nanoTime();
+        double seconds = (end - start) / 1e9;
+        LatencySummary launch = driver.launchToRunning();
+        progress.printf(Locale.ROOT, "end to end: last ACCEPT sent at %.2f s, every task RUNNING"
+                + " at %.2f s; ACCEPT to RUNNING acknowledged p50 %.0f ms, p99 %.0f ms%n",
+            (driver.lastLaunchNanos() - start) / 1e9, seconds, launch.p50Nanos() / 1e6,
+            launch.p99Nanos() / 1e6);
         return new Phase(seconds, workload.tasks() / seconds, null);
       } finally {
         executor.shutdownNow();
