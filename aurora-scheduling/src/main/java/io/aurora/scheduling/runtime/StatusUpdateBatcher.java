@@ -206,8 +206,7 @@ public final class StatusUpdateBatcher {
       results.clear();   // in case the storage ran this work before and threw it away
       for (TaskStatus status : batch) {
         ScheduleStatus to = MesosStatuses.toSchedule(status.getState());
-        Optional<String> message = status.hasMessage() && !status.getMessage().isEmpty()
-            ? Optional.of(status.getMessage()) : Optional.empty();
+        Optional<String> message = MesosStatuses.message(status);
         Optional<String> agent = status.hasAgentId()
             ? Optional.of(status.getAgentId().getValue()) : Optional.empty();
         results.add(stateManager.reportedState(stores, status.getTaskId().getValue(), to, message,

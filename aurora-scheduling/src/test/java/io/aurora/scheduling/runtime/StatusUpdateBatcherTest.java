@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.scheduling.filter.Fixtures;
+import io.aurora.scheduling.state.MesosStatuses;
 import io.aurora.scheduling.testing.SchedulerHarness;
 import io.aurora.storage.Storage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -20,6 +21,7 @@ import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
+import org.apache.mesos.v1.Protos.TaskStatus.Reason;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,5 +125,23 @@ class StatusUpdateBatcherTest {
 
     batcher.resume();
     assertThat(acks()).containsExactly("unknown-task TASK_RUNNING");
+  }
+
+  @Test
+  void aContainerKilledForItsMemory_getsTheFriendlyEventMessage() {
+    String id = h.insertPending(Fixtures.config("www", "oom", 0.5, 128, 10, "http"), Set.of(0))
+        .get(0);
+    h.offer("agent-1", 8, 8192);
+    assertThat(h.loop.runOnce()).isEqualTo(1);
+    StatusUpdateBatcher batcher = new StatusUpdateBatcher(h.storage, h.stateManager, h.driver,
+        h.taskTimers, Runnable::run, 10, 2, new StatusUpdateCounters(new SimpleMeterRegistry()));
+
+    batcher.add(status(id, TaskState.TASK_FAILED).toBuilder()
+        .setReason(Reason.REASON_CONTAINER_LIMITATION_MEMORY).setMessage("cgroup oom").build());
+
+    var events = h.task(id).orElseThrow().getTaskEvents();
+    assertThat(events.get(events.size() - 1).getStatus()).isEqualTo(ScheduleStatus.FAILED);
+    assertThat(events.get(events.size() - 1).getMessage())
+        .isEqualTo(MesosStatuses.MEMORY_LIMIT_MESSAGE);
   }
 }
