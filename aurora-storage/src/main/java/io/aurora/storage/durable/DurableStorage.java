@@ -3,9 +3,7 @@ package io.aurora.storage.durable;
 import static com.google.common.base.Preconditions.checkState;
 
 import io.aurora.gen.ScheduleStatus;
-import io.aurora.gen.storage.LogEntry;
 import io.aurora.gen.storage.Op;
-import io.aurora.gen.storage.Snapshot;
 import io.aurora.log.Entry;
 import io.aurora.log.LogException;
 import io.aurora.log.Position;
@@ -84,6 +82,7 @@ public final class DurableStorage implements Storage, AutoCloseable {
   private final Executor commitExecutor;
   private final MeterRegistry registry;
   private final EntryEncoder encoder;
+  private final SnapshotEncoder snapshotEncoder;
   private final BackupDirectory backups;
 
   private final ReentrantLock writeLock = new ReentrantLock();
@@ -130,6 +129,7 @@ public final class DurableStorage implements Storage, AutoCloseable {
     this.commitExecutor = Objects.requireNonNull(commitExecutor, "commitExecutor");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.encoder = new EntryEncoder(options.maxEntrySizeBytes());
+    this.snapshotEncoder = new SnapshotEncoder(options.maxEntrySizeBytes());
     this.backups = new BackupDirectory(options.backupDir(), options.maxSavedBackups(), clock);
     this.snapshots = registry.counter("scheduler_log_snapshots");
     this.snapshotCreate = registry.timer("snapshot_create");
@@ -441,10 +441,9 @@ public final class DurableStorage implements Storage, AutoCloseable {
       Timer.Sample create = Timer.start(registry);
       StoreState base = published;
       long unsnapshottedBefore = unsnapshotted.get();
-      Snapshot snapshot = base.toSnapshot(clock.millis());
-      List<byte[]> records = encoder.encode(LogEntry.snapshot(snapshot));
-      create.stop(snapshotCreate);
-      long position = await(committer.submitEncoded(records));
+      List<byte[]> records = snapshotEncoder.encode(base, clock.millis());
+      long encodeNanos = create.stop(snapshotCreate);
+      long position = await(committer.submitSnapshot(records));
       if (base.logPosition() > 0) {
         try {
           committer.writer().truncate(Position.of(base.logPosition() + 1)).get();
@@ -459,9 +458,9 @@ public final class DurableStorage implements Storage, AutoCloseable {
       unsnapshotted.addAndGet(-unsnapshottedBefore);
       snapshots.increment();
       long nanos = total.stop(snapshotTotal);
-      LOG.info("Snapshot of {} tasks ({} configs) at log position {} in {} records, {} ms",
-          base.taskCount(), base.taskConfigCount(), position, records.size(),
-          TimeUnit.NANOSECONDS.toMillis(nanos));
+      LOG.info("Snapshot of {} tasks ({} configs) at log position {} in {} records, {} ms ({} ms to"
+          + " encode)", base.taskCount(), base.taskConfigCount(), position, records.size(),
+          TimeUnit.NANOSECONDS.toMillis(nanos), TimeUnit.NANOSECONDS.toMillis(encodeNanos));
       return position;
     }
   }

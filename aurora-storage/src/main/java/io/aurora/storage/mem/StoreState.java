@@ -109,6 +109,15 @@ public final class StoreState {
     return StateSnapshots.toSnapshot(this, timestampMs);
   }
 
+  /**
+   * Writes {@link #toSnapshot} to {@code out} as a {@code Snapshot} struct, one task at a time,
+   * without building it in memory first ({@code logPosition} is the first field written).
+   */
+  public void writeSnapshot(long timestampMs, org.apache.thrift.protocol.TProtocol out)
+      throws org.apache.thrift.TException {
+    SnapshotWriter.write(this, timestampMs, out);
+  }
+
   /** The state a snapshot describes, at the snapshot's {@code logPosition} (0 when unset). */
   public static StoreState fromSnapshot(Snapshot snapshot) {
     return StateSnapshots.fromSnapshot(snapshot);
