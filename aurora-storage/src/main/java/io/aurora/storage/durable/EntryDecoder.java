@@ -146,7 +146,8 @@ final class EntryDecoder {
       TBinaryProtocol in = new TBinaryProtocol(new TMemoryInputTransport(head, 0, n));
       in.readStructBegin();
       TField member = in.readFieldBegin();
-      if (member.id != LogEntry._Fields.SNAPSHOT.getThriftFieldId() || member.type != TType.STRUCT) {
+      if (member.id != LogEntry._Fields.SNAPSHOT.getThriftFieldId()
+          || member.type != TType.STRUCT) {
         return OptionalLong.empty();
       }
       in.readStructBegin();

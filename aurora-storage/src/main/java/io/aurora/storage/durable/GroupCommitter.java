@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -286,6 +287,21 @@ final class GroupCommitter {
       snapshotStarted = false;
       batchInFlight = false;
       return rest;
+    }
+  }
+
+  /** Waits for a log future; a failure becomes a {@link StorageException}. */
+  static long await(CompletableFuture<Long> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("interrupted while waiting for the log", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof StorageException s) {
+        throw new StorageException(s.getMessage(), s);
+      }
+      throw new StorageException("log append failed", e.getCause());
     }
   }
 }

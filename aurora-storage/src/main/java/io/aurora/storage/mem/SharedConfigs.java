@@ -56,7 +56,7 @@ final class SharedConfigs {
     return shallow(update, new JobUpdate(), JobUpdate._Fields.values()).setInstructions(copy);
   }
 
-  /** The task configs {@code update}'s instructions name, for {@code job}, equal to {@code config}. */
+  /** The task config in {@code update}'s instructions equal to {@code config}, or null. */
   static TaskConfig findIn(JobUpdate update, TaskConfig config) {
     JobUpdateInstructions instructions = update.getInstructions();
     if (instructions == null) {
