@@ -55,15 +55,20 @@ class SharedConfigsTest {
         .allMatch(i -> i.getTask() == stored);
   }
 
-  @Test
-  public void jobsAndUpdatesSavedAfterTheTasks_holdTheTasksConfig() {
+  /** Tasks, then a job, a cron job and an update with the tasks' config (each its own copy). */
+  private static StoreState tasksThenJobs(long position) {
     RecordingStores tx = new RecordingStores(new StateDraft(StoreState.empty()));
     tx.taskStore().saveTasks(instances(JOB, 3, DATA));
     tx.jobStore().saveJob(webJob());
     tx.cronJobStore().saveAcceptedJob(webJob().setCronSchedule("* * * * *"));
     tx.jobUpdateStore().saveJobUpdate(update());
     tx.finish();
-    assertShared(tx.draft().toState(1));
+    return tx.draft().toState(position);
+  }
+
+  @Test
+  public void jobsAndUpdatesSavedAfterTheTasks_holdTheTasksConfig() {
+    assertShared(tasksThenJobs(1));
   }
 
   @Test
@@ -100,13 +105,7 @@ class SharedConfigsTest {
 
   @Test
   public void recoveryFromASnapshot_keepsTheSharing() throws Exception {
-    RecordingStores tx = new RecordingStores(new StateDraft(StoreState.empty()));
-    tx.taskStore().saveTasks(instances(JOB, 3, DATA));
-    tx.jobStore().saveJob(webJob());
-    tx.cronJobStore().saveAcceptedJob(webJob().setCronSchedule("* * * * *"));
-    tx.jobUpdateStore().saveJobUpdate(update());
-    tx.finish();
-    Snapshot snapshot = tx.draft().toState(5).toSnapshot(0);
+    Snapshot snapshot = tasksThenJobs(5).toSnapshot(0);
     // Through bytes, as recovery reads it: every config arrives as a separate object.
     byte[] bytes = new TSerializer(new TBinaryProtocol.Factory()).serialize(snapshot);
     Snapshot read = new Snapshot();
