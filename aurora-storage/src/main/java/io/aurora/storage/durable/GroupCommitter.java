@@ -45,7 +45,7 @@ import java.util.function.Consumer;
  *
  * <p>Versions are published strictly in the order their appends were issued (a chain of futures):
  * a batch publishes the state of its last transaction at the batch's last position, a snapshot
- * republishes the previous state at the snapshot's last position; only then are the batch's
+ * record republishes the previous state at its own position; only then are the batch's
  * futures completed, so a writer returning from its write always finds its change visible. If an
  * append fails, that group and everything issued or queued after it fail (those versions were built
  * on the lost one), nothing more is published and the committer refuses further work: the log may
