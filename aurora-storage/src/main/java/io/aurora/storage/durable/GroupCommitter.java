@@ -76,6 +76,8 @@ final class GroupCommitter {
   private Throwable failure;
   /** Completes with the last published version, after every group issued so far. */
   private CompletableFuture<StoreState> tail;
+  /** Completes once the group holding the slot is published; guarded by lock. */
+  private CompletableFuture<?> slotHolder = CompletableFuture.completedFuture(null);
 
   GroupCommitter(Writer writer, StoreState initial, EntryEncoder encoder, Executor executor,
       Consumer<StoreState> publisher, Consumer<Throwable> onFailure, MeterRegistry registry) {
@@ -133,6 +135,16 @@ final class GroupCommitter {
     }
     executor.execute(this::appendNext);
     return done;
+  }
+
+  /**
+   * Completes once the batch in flight now (if any) is published or failed. A long CPU-bound task
+   * that waits on it now and then (the snapshot encoder) lets the writers' batches go first.
+   */
+  CompletableFuture<?> inFlightBatch() {
+    synchronized (lock) {
+      return batchInFlight ? slotHolder : CompletableFuture.completedFuture(null);
+    }
   }
 
   /** Stops the writer; queued and in-flight work fails. */
@@ -243,6 +255,9 @@ final class GroupCommitter {
       futures.forEach(f -> f.complete(last));
       return published;
     }, executor);
+    if (isBatch) {
+      slotHolder = tail;
+    }
     tail.whenComplete((published, error) -> {
       if (error != null) {
         failGroup(futures, error);

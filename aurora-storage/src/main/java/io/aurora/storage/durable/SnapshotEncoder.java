@@ -54,8 +54,13 @@ final class SnapshotEncoder {
 
   /** The records of a snapshot of {@code state} taken at {@code timestampMs}, in append order. */
   List<byte[]> encode(StoreState state, long timestampMs) {
+    return encode(state, timestampMs, () -> { });
+  }
+
+  /** As {@link #encode(StoreState, long)}, calling {@code pause} every few thousand tasks. */
+  List<byte[]> encode(StoreState state, long timestampMs, Runnable pause) {
     try {
-      ChunkedBytes deflated = deflatedSnapshot(state, timestampMs);
+      ChunkedBytes deflated = deflatedSnapshot(state, timestampMs, pause);
       // The entry itself: a LogEntry whose deflatedEntry member holds those bytes.
       ChunkedBytes entry = new ChunkedBytes(chunkBytes);
       TBinaryProtocol out = new TBinaryProtocol(new TIOStreamTransport(entry));
@@ -72,7 +77,7 @@ final class SnapshotEncoder {
     }
   }
 
-  private ChunkedBytes deflatedSnapshot(StoreState state, long timestampMs)
+  private ChunkedBytes deflatedSnapshot(StoreState state, long timestampMs, Runnable pause)
       throws TException, IOException {
     ChunkedBytes deflated = new ChunkedBytes(chunkBytes);
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);
@@ -81,7 +86,7 @@ final class SnapshotEncoder {
       TBinaryProtocol protocol = new TBinaryProtocol(new TIOStreamTransport(out));
       protocol.writeStructBegin(LOG_ENTRY);
       protocol.writeFieldBegin(SNAPSHOT);
-      state.writeSnapshot(timestampMs, protocol);
+      state.writeSnapshot(timestampMs, protocol, pause);
       protocol.writeFieldEnd();
       protocol.writeFieldStop();
       protocol.writeStructEnd();

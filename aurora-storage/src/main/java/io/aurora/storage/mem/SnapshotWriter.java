@@ -23,10 +23,17 @@ import org.apache.thrift.protocol.TType;
  */
 final class SnapshotWriter {
   private static final TStruct STRUCT = new TStruct("Snapshot");
+  /** Tasks written between two calls of the caller's pause. */
+  static final int PAUSE_EVERY_TASKS = 2_000;
 
   private SnapshotWriter() {}
 
-  static void write(StoreState state, long timestampMs, TProtocol out) throws TException {
+  /**
+   * Writes the snapshot of {@code state}, calling {@code pause} after every
+   * {@link #PAUSE_EVERY_TASKS} tasks (a chance for the caller to give way to other work).
+   */
+  static void write(StoreState state, long timestampMs, TProtocol out, Runnable pause)
+      throws TException {
     Snapshot rest = StateSnapshots.withoutTasks(state, timestampMs);
     out.writeStructBegin(STRUCT);
     if (rest.isSetLogPosition()) {
@@ -47,8 +54,11 @@ final class SnapshotWriter {
     TaskTable.TaskRecord[] tasks = StateSnapshots.sortedTasks(state);
     begin(out, Snapshot._Fields.TASKS, TType.LIST);
     out.writeListBegin(new TList(TType.STRUCT, tasks.length));
-    for (TaskTable.TaskRecord task : tasks) {
-      new StoredTask(task.configId(), task.task()).write(out);
+    for (int i = 0; i < tasks.length; i++) {
+      new StoredTask(tasks[i].configId(), tasks[i].task()).write(out);
+      if ((i + 1) % PAUSE_EVERY_TASKS == 0) {
+        pause.run();
+      }
     }
     out.writeListEnd();
     out.writeFieldEnd();

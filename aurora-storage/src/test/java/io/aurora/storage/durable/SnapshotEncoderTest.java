@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.thrift.TException;
 import org.junit.jupiter.api.Test;
 
@@ -93,5 +94,17 @@ class SnapshotEncoderTest {
         .containsExactly(LogEntry.noop(true));
     assertThat(decode(records, 6)).extracting(EntryDecoder.Decoded::entry)
         .containsExactly(LogEntry.snapshot(state.toSnapshot(42L)));
+  }
+
+  @Test
+  public void encoding_pausesEveryFewThousandTasks_andTheRecordsStayTheSame() {
+    RecordingStores tx = new RecordingStores(new StateDraft(StoreState.empty()));
+    tx.taskStore().saveTasks(instances(job("many"), 4500, "{}"));
+    StoreState state = StoreState.empty().apply(tx.finish(), 3);
+    AtomicInteger pauses = new AtomicInteger();
+    List<byte[]> paused = new SnapshotEncoder(512 * 1024).encode(state, 42L,
+        pauses::incrementAndGet);
+    assertThat(pauses.get()).isEqualTo(2);
+    assertThat(paused).containsExactlyElementsOf(new SnapshotEncoder(512 * 1024).encode(state, 42L));
   }
 }
