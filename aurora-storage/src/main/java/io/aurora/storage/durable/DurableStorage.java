@@ -3,13 +3,9 @@ package io.aurora.storage.durable;
 import static com.google.common.base.Preconditions.checkState;
 
 import io.aurora.gen.ScheduleStatus;
-import io.aurora.gen.storage.LogEntry;
 import io.aurora.gen.storage.Op;
-import io.aurora.gen.storage.Snapshot;
 import io.aurora.log.Entry;
 import io.aurora.log.LogException;
-import io.aurora.log.Position;
-import io.aurora.log.Reader;
 import io.aurora.log.ReplicatedLog;
 import io.aurora.log.Writer;
 import io.aurora.storage.Storage;
@@ -20,7 +16,6 @@ import io.aurora.storage.backup.BackupDirectory;
 import io.aurora.storage.mem.RecordingStores;
 import io.aurora.storage.mem.StateDraft;
 import io.aurora.storage.mem.StoreState;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -30,14 +25,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,33 +55,28 @@ import org.slf4j.LoggerFactory;
  * never block.
  *
  * <h2>Snapshots</h2>
- * A snapshot is built from the published (durable) version, not under the write lock: the version
- * is immutable, so building, encoding and compressing it runs while writes go on. The snapshot
- * records the log position it reflects; the transactions that commit meanwhile land between that
- * position and the snapshot entry and are applied after it on recovery (see {@link Replayer}).
- * Once the snapshot is durable the log is truncated before the first position it does not cover.
+ * Written from the published version while writes go on, interleaved with the transaction batches
+ * in the log; see {@link Snapshotter}. Recovery and following are {@link LogReplay}'s.
  */
 public final class DurableStorage implements Storage, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DurableStorage.class);
-  private static final int READ_BATCH = 1024;
 
   /** Where the storage is in its life cycle. */
   public enum Mode { CREATED, FOLLOWING, LEADING, FAILED, CLOSED }
 
   private final ReplicatedLog log;
-  private final Reader reader;
   private final StorageOptions options;
-  private final Clock clock;
   private final ScheduledExecutorService executor;
   private final Executor commitExecutor;
   private final MeterRegistry registry;
   private final EntryEncoder encoder;
-  private final BackupDirectory backups;
+  private final Snapshotter snapshotter;
+  private final LogReplay replay;
 
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ThreadLocal<RecordingStores> currentWrite = new ThreadLocal<>();
+  /** Serializes applying the log (recovery, following, catching up) and mode changes. */
   private final Object applyLock = new Object();
-  private final Object snapshotLock = new Object();
 
   private volatile Mode mode = Mode.CREATED;
   private volatile StoreState published;
@@ -97,22 +84,12 @@ public final class DurableStorage implements Storage, AutoCloseable {
   private StoreState head;
   private CompletableFuture<Long> lastSubmitted = CompletableFuture.completedFuture(0L);
   private volatile GroupCommitter committer;
-  /** Guarded by applyLock. */
-  private Replayer replayer;
-  private Reader.Subscription subscription;
   private long entriesReadOnLead;
-  private ScheduledFuture<?> snapshotTask;
-  private ScheduledFuture<?> backupTask;
+  /** The snapshot and backup timers, once leading. */
+  private volatile List<ScheduledFuture<?>> timers = List.of();
 
   private final List<Consumer<Throwable>> failureListeners = new CopyOnWriteArrayList<>();
-  private final AtomicLong unsnapshotted = new AtomicLong();
-  private final Counter snapshots;
-  private final Timer snapshotCreate;
-  private final Timer snapshotTotal;
-  private final Timer recoveryTimer;
   private final Timer writeLockWait;
-  private final Counter backupSuccess;
-  private final Counter backupFailed;
 
   /**
    * @param executor runs the snapshot and backup timers and re-recovery after a follow error; its
@@ -123,23 +100,14 @@ public final class DurableStorage implements Storage, AutoCloseable {
   public DurableStorage(ReplicatedLog log, StorageOptions options, Clock clock,
       ScheduledExecutorService executor, Executor commitExecutor, MeterRegistry registry) {
     this.log = Objects.requireNonNull(log, "log");
-    this.reader = log.reader();
     this.options = Objects.requireNonNull(options, "options");
-    this.clock = Objects.requireNonNull(clock, "clock");
     this.executor = Objects.requireNonNull(executor, "executor");
     this.commitExecutor = Objects.requireNonNull(commitExecutor, "commitExecutor");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.encoder = new EntryEncoder(options.maxEntrySizeBytes());
-    this.backups = new BackupDirectory(options.backupDir(), options.maxSavedBackups(), clock);
-    this.snapshots = registry.counter("scheduler_log_snapshots");
-    this.snapshotCreate = registry.timer("snapshot_create");
-    this.snapshotTotal = registry.timer("scheduler_log_snapshot");
-    this.recoveryTimer = registry.timer("scheduler_log_recovery");
+    this.snapshotter = new Snapshotter(options, Objects.requireNonNull(clock, "clock"), registry);
+    this.replay = new LogReplay(log.reader(), registry);
     this.writeLockWait = registry.timer("storage_write_lock_wait");
-    this.backupSuccess = registry.counter("scheduler_backup_success");
-    this.backupFailed = registry.counter("scheduler_backup_failed");
-    Gauge.builder("scheduler_log_un_snapshotted_transactions", unsnapshotted, AtomicLong::get)
-        .register(registry);
     for (ScheduleStatus status : ScheduleStatus.values()) {
       Gauge.builder("task_store_" + status.name(), this, s -> s.taskCount(status))
           .register(registry);
@@ -150,10 +118,6 @@ public final class DurableStorage implements Storage, AutoCloseable {
     StoreState state = published;
     return state == null ? 0 : state.taskCount(status);
   }
-
-  // ------------------------------------------------------------------------------------------
-  // Life cycle
-  // ------------------------------------------------------------------------------------------
 
   /** Recovers the state from the log and starts following it (hot standby). */
   public void start() throws LogException {
@@ -172,78 +136,46 @@ public final class DurableStorage implements Storage, AutoCloseable {
         recover();
       }
       checkState(mode == Mode.CREATED || mode == Mode.FOLLOWING, "lead() in mode %s", mode);
-      if (subscription != null) {
-        subscription.close();
-        subscription = null;
-      }
+      replay.stopFollowing();
     }
     Writer writer = log.elect();
     synchronized (applyLock) {
-      long before = replayer.entriesApplied();
-      readUpTo(reader.ending());
-      entriesReadOnLead = replayer.entriesApplied() - before;
-      publish(replayer.state());
+      entriesReadOnLead = replay.catchUp();
+      publish(replay.state());
     }
     writeLock.lock();
     try {
       head = published;
-      committer = new GroupCommitter(writer, published, encoder, commitExecutor, this::publish, this::onAppendFailed,
-          registry);
+      committer = new GroupCommitter(writer, published, encoder, commitExecutor, this::publish,
+          this::onAppendFailed, registry);
       mode = Mode.LEADING;
     } finally {
       writeLock.unlock();
     }
-    long snapshotMs = options.snapshotInterval().toMillis();
-    snapshotTask = executor.scheduleWithFixedDelay(this::scheduledSnapshot, snapshotMs, snapshotMs,
-        TimeUnit.MILLISECONDS);
-    long backupMs = options.backupInterval().toMillis();
-    backupTask = executor.scheduleWithFixedDelay(this::scheduledBackup, backupMs, backupMs,
-        TimeUnit.MILLISECONDS);
+    timers = List.of(
+        Snapshotter.every(executor, options.snapshotInterval(), "snapshot", this::whileLeading,
+            this::snapshot),
+        Snapshotter.every(executor, options.backupInterval(), "backup", this::whileLeading,
+            this::backup));
     LOG.info("Leading at log position {} after reading {} entries not yet applied",
         published.logPosition(), entriesReadOnLead);
   }
 
   private void recover() throws LogException {
-    Timer.Sample sample = Timer.start(registry);
-    Position beginning = reader.beginning();
-    replayer = new Replayer(StoreState.empty(), beginning.value() <= 1);
-    readFrom(beginning, reader.ending());
-    publish(replayer.state());
-    sample.stop(recoveryTimer);
-    LOG.info("Recovered {} tasks at log position {} from {} entries ({} snapshots loaded)",
-        published.taskCount(), published.logPosition(), replayer.entriesApplied(),
-        replayer.snapshotsLoaded());
-  }
-
-  private void readUpTo(Position ending) throws LogException {
-    readFrom(Position.of(replayer.lastRecord() + 1), ending);
-  }
-
-  /** Feeds the replayer every record in [from, to], READ_BATCH positions per read. */
-  private void readFrom(Position from, Position to) throws LogException {
-    for (long start = from.value(); start <= to.value(); start += READ_BATCH) {
-      long end = Math.min(to.value(), start + READ_BATCH - 1);
-      List<Entry> entries = reader.read(Position.of(start), Position.of(end));
-      entries.forEach(replayer::accept);
-    }
+    publish(replay.recover());
   }
 
   private void follow() {
-    subscription = reader.follow(Position.of(replayer.lastRecord() + 1), this::onLearned,
-        this::onFollowError);
+    replay.follow(this::onLearned, this::onFollowError);
   }
 
   private void onLearned(Entry entry) {
     synchronized (applyLock) {
-      if (mode == Mode.LEADING || mode == Mode.CLOSED || subscription == null
-          || entry.position().value() <= replayer.lastRecord()) {
+      if (mode == Mode.LEADING || mode == Mode.CLOSED || !replay.following()) {
         return;
       }
       try {
-        replayer.accept(entry);
-        if (replayer.baseKnown()) {
-          publish(replayer.state());
-        }
+        replay.apply(entry).ifPresent(this::publish);
       } catch (RuntimeException e) {
         LOG.error("Cannot apply log entry at {}; this replica stops serving state", entry.position(),
             e);
@@ -292,17 +224,9 @@ public final class DurableStorage implements Storage, AutoCloseable {
   public void close() {
     synchronized (applyLock) {
       mode = Mode.CLOSED;
-      if (subscription != null) {
-        subscription.close();
-        subscription = null;
-      }
+      replay.stopFollowing();
     }
-    if (snapshotTask != null) {
-      snapshotTask.cancel(false);
-    }
-    if (backupTask != null) {
-      backupTask.cancel(false);
-    }
+    timers.forEach(timer -> timer.cancel(false));
     GroupCommitter c = committer;
     if (c != null) {
       c.close();
@@ -347,10 +271,6 @@ public final class DurableStorage implements Storage, AutoCloseable {
     return entriesReadOnLead;
   }
 
-  // ------------------------------------------------------------------------------------------
-  // Transactions
-  // ------------------------------------------------------------------------------------------
-
   @Override
   public <T, E extends Exception> T read(Work<T, E> work) throws E {
     RecordingStores tx = currentWrite.get();
@@ -389,12 +309,12 @@ public final class DurableStorage implements Storage, AutoCloseable {
         head = tx.draft().toState(head.logPosition());
         durable = committer.submit(ops, head);
         lastSubmitted = durable;
-        unsnapshotted.incrementAndGet();
+        snapshotter.transactionSubmitted();
       }
     } finally {
       writeLock.unlock();
     }
-    await(durable);
+    GroupCommitter.await(durable);
     return result;
   }
 
@@ -411,24 +331,6 @@ public final class DurableStorage implements Storage, AutoCloseable {
     }
   }
 
-  private static long await(CompletableFuture<Long> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StorageException("interrupted while waiting for the log", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof StorageException s) {
-        throw new StorageException(s.getMessage(), s);
-      }
-      throw new StorageException("log append failed", e.getCause());
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------
-  // Snapshots and backups
-  // ------------------------------------------------------------------------------------------
-
   /**
    * Writes a snapshot of the durable state to the log now and truncates the log before the first
    * position it does not cover. Writers keep going meanwhile. Returns the snapshot's last log
@@ -436,70 +338,20 @@ public final class DurableStorage implements Storage, AutoCloseable {
    */
   public long snapshot() {
     checkWritable();
-    synchronized (snapshotLock) {
-      Timer.Sample total = Timer.start(registry);
-      Timer.Sample create = Timer.start(registry);
-      StoreState base = published;
-      long unsnapshottedBefore = unsnapshotted.get();
-      Snapshot snapshot = base.toSnapshot(clock.millis());
-      List<byte[]> records = encoder.encode(LogEntry.snapshot(snapshot));
-      create.stop(snapshotCreate);
-      long position = await(committer.submitEncoded(records));
-      if (base.logPosition() > 0) {
-        try {
-          committer.writer().truncate(Position.of(base.logPosition() + 1)).get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new StorageException("interrupted while truncating the log", e);
-        } catch (ExecutionException e) {
-          // The snapshot is durable; a failed truncation only leaves the log longer.
-          LOG.warn("Truncating the log before {} failed", base.logPosition() + 1, e.getCause());
-        }
-      }
-      unsnapshotted.addAndGet(-unsnapshottedBefore);
-      snapshots.increment();
-      long nanos = total.stop(snapshotTotal);
-      LOG.info("Snapshot of {} tasks ({} configs) at log position {} in {} records, {} ms",
-          base.taskCount(), base.taskConfigCount(), position, records.size(),
-          TimeUnit.NANOSECONDS.toMillis(nanos));
-      return position;
-    }
+    return snapshotter.snapshot(() -> published, committer);
   }
 
   /** Writes a backup of the durable state now; returns its file. */
   public Path backup() {
-    try {
-      Path file = backups.write(state().toSnapshot(clock.millis()));
-      backupSuccess.increment();
-      return file;
-    } catch (StorageException e) {
-      backupFailed.increment();
-      throw e;
-    }
+    return snapshotter.backup(state());
   }
 
   /** The backup directory, for listing and reading backups. */
   public BackupDirectory backups() {
-    return backups;
+    return snapshotter.backups();
   }
 
-  private void scheduledSnapshot() {
-    try {
-      if (mode == Mode.LEADING) {
-        snapshot();
-      }
-    } catch (RuntimeException e) {
-      LOG.error("Scheduled snapshot failed", e);
-    }
-  }
-
-  private void scheduledBackup() {
-    try {
-      if (mode == Mode.LEADING) {
-        backup();
-      }
-    } catch (RuntimeException e) {
-      LOG.error("Scheduled backup failed", e);
-    }
+  private boolean whileLeading() {
+    return mode == Mode.LEADING;
   }
 }

@@ -3,21 +3,36 @@ package io.aurora.storage.durable;
 import com.google.common.hash.Hashing;
 import io.aurora.gen.storage.Frame;
 import io.aurora.gen.storage.LogEntry;
+import io.aurora.gen.storage.Snapshot;
 import io.aurora.log.Entry;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 import org.apache.thrift.TException;
+import org.apache.thrift.protocol.TBinaryProtocol;
+import org.apache.thrift.protocol.TField;
+import org.apache.thrift.protocol.TType;
+import org.apache.thrift.transport.TMemoryInputTransport;
 
 /**
  * Turns log records back into {@link LogEntry}s: reassembles frames, checks their checksum, and
  * inflates deflated entries. Stateful (it holds a partly read framed entry); feed it every record
  * in log order.
  *
- * <p>A header followed by fewer chunks than it announced, then a record that is not a chunk, is a
- * framed append that its writer never finished (it lost leadership or crashed mid-entry): that
- * entry was never acknowledged, so it is dropped and counted in {@link #abandonedFrames()}.
+ * <p>Records that are not frames may sit between the chunks of a framed entry: the writer
+ * interleaves a snapshot's chunks with transaction batches. Such a record is decoded on its own and
+ * the framed entry keeps collecting chunks. A header that arrives before the previous framed entry
+ * got all its chunks means that entry's writer never finished it (it lost leadership or crashed
+ * mid-entry): it was never acknowledged, so it is dropped and counted in
+ * {@link #abandonedFrames()}. A writer never interleaves two framed entries.
+ *
+ * <p>A reader whose state already includes a log position can ask for snapshots that describe
+ * that position or an earlier one to be skipped: the writer puts a snapshot's {@code logPosition}
+ * first, so the decision takes a few inflated bytes instead of decoding the whole snapshot. A
+ * skipped snapshot comes out as a {@code noop} entry, which is what it is to that reader.
  */
 final class EntryDecoder {
   /** A decoded entry and the position of its last record. */
@@ -31,23 +46,27 @@ final class EntryDecoder {
 
   /** The entry completed by {@code record}, if any. */
   Optional<Decoded> accept(Entry record) {
+    return accept(record, -1);
+  }
+
+  /**
+   * The entry completed by {@code record}, if any; a snapshot whose {@code logPosition} is at most
+   * {@code skipSnapshotsUpTo} comes out as a {@code noop} without being decoded (-1: skip none).
+   */
+  Optional<Decoded> accept(Entry record, long skipSnapshotsUpTo) {
     long position = record.position().value();
     LogEntry entry = decodeRecord(record.data(), position);
     if (entry.isSetFrame()) {
-      return acceptFrame(entry.getFrame(), position);
+      return acceptFrame(entry.getFrame(), position, skipSnapshotsUpTo);
     }
-    if (chunks != null) {
-      abandonedFrames++;
-      chunks = null;
-    }
-    return Optional.of(new Decoded(expand(entry, position), position));
+    return Optional.of(new Decoded(expand(entry, position, skipSnapshotsUpTo), position));
   }
 
   long abandonedFrames() {
     return abandonedFrames;
   }
 
-  private Optional<Decoded> acceptFrame(Frame frame, long position) {
+  private Optional<Decoded> acceptFrame(Frame frame, long position, long skipSnapshotsUpTo) {
     if (frame.isSetHeader()) {
       if (chunks != null) {
         abandonedFrames++;
@@ -82,12 +101,18 @@ final class EntryDecoder {
     if (entry.isSetFrame()) {
       throw new CorruptEntryException("framed entry ending at " + position + " contains a frame");
     }
-    return Optional.of(new Decoded(expand(entry, position), position));
+    return Optional.of(new Decoded(expand(entry, position, skipSnapshotsUpTo), position));
   }
 
-  private static LogEntry expand(LogEntry entry, long position) {
+  private static LogEntry expand(LogEntry entry, long position, long skipSnapshotsUpTo) {
     if (!entry.isSetDeflatedEntry()) {
       return entry;
+    }
+    if (skipSnapshotsUpTo >= 0) {
+      OptionalLong covered = snapshotPosition(entry.getDeflatedEntry());
+      if (covered.isPresent() && covered.getAsLong() <= skipSnapshotsUpTo) {
+        return LogEntry.noop(true);
+      }
     }
     try {
       LogEntry inner = decodeRecord(ThriftCodec.inflate(entry.getDeflatedEntry()), position);
@@ -98,6 +123,43 @@ final class EntryDecoder {
       return inner;
     } catch (DataFormatException e) {
       throw new CorruptEntryException("deflated entry at " + position + " does not inflate", e);
+    }
+  }
+
+  /**
+   * The {@code logPosition} of a deflated snapshot whose encoding starts with it (as the storage
+   * writes them), read from its first inflated bytes; empty for anything else.
+   */
+  private static OptionalLong snapshotPosition(byte[] deflated) {
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(deflated);
+      byte[] head = new byte[32];
+      int n = 0;
+      while (n < head.length && !inflater.finished()) {
+        int k = inflater.inflate(head, n, head.length - n);
+        if (k == 0) {
+          break;
+        }
+        n += k;
+      }
+      TBinaryProtocol in = new TBinaryProtocol(new TMemoryInputTransport(head, 0, n));
+      in.readStructBegin();
+      TField member = in.readFieldBegin();
+      if (member.id != LogEntry._Fields.SNAPSHOT.getThriftFieldId()
+          || member.type != TType.STRUCT) {
+        return OptionalLong.empty();
+      }
+      in.readStructBegin();
+      TField first = in.readFieldBegin();
+      if (first.id != Snapshot._Fields.LOG_POSITION.getThriftFieldId() || first.type != TType.I64) {
+        return OptionalLong.empty();
+      }
+      return OptionalLong.of(in.readI64());
+    } catch (DataFormatException | TException e) {
+      return OptionalLong.empty();
+    } finally {
+      inflater.end();
     }
   }
 

@@ -1,5 +1,8 @@
 package io.aurora.storage.durable;
 
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
 import io.aurora.gen.storage.LogEntry;
 import io.aurora.gen.storage.Op;
 import io.aurora.gen.storage.Transaction;
@@ -12,11 +15,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -29,13 +34,18 @@ import java.util.function.Consumer;
  * share one log write and one fsync per replica, and an idle storage still commits each transaction
  * at once.
  *
- * <p>A snapshot does not take the batch slot: its records are appended at once, pipelined with the
- * transaction batches, so writers never wait for a snapshot's (possibly many) frames. The records
- * of one entry are always appended together under the lock, so frames stay contiguous in the log.
+ * <p>A snapshot's records (a header and small chunks, see {@link SnapshotEncoder}) are not
+ * appended ahead of the writers: each time a batch goes out, the next snapshot record follows it,
+ * and when no transaction is waiting a snapshot record takes the slot on its own. So at most about
+ * two chunks of snapshot data are in flight at once, a batch never queues behind more than that,
+ * and the snapshot still progresses when the storage is idle. Transaction records therefore sit
+ * between a snapshot's frames in the log, which {@link EntryDecoder} allows; two framed entries
+ * never interleave (a framed batch that comes up mid-snapshot first sends the snapshot's remaining
+ * records).
  *
  * <p>Versions are published strictly in the order their appends were issued (a chain of futures):
  * a batch publishes the state of its last transaction at the batch's last position, a snapshot
- * republishes the previous state at the snapshot's last position; only then are the batch's
+ * record republishes the previous state at its own position; only then are the batch's
  * futures completed, so a writer returning from its write always finds its change visible. If an
  * append fails, that group and everything issued or queued after it fail (those versions were built
  * on the lost one), nothing more is published and the committer refuses further work: the log may
@@ -58,10 +68,16 @@ final class GroupCommitter {
 
   private final Object lock = new Object();
   private List<Item> queue = new ArrayList<>();
+  /** The snapshot records not yet appended, and the future of the snapshot; guarded by lock. */
+  private final ArrayDeque<byte[]> snapshotRecords = new ArrayDeque<>();
+  private CompletableFuture<Long> snapshotDone;
+  private boolean snapshotStarted;
   private boolean batchInFlight;
   private Throwable failure;
   /** Completes with the last published version, after every group issued so far. */
   private CompletableFuture<StoreState> tail;
+  /** Completes once the group holding the slot is published; guarded by lock. */
+  private CompletableFuture<?> slotHolder = CompletableFuture.completedFuture(null);
 
   GroupCommitter(Writer writer, StoreState initial, EntryEncoder encoder, Executor executor,
       Consumer<StoreState> publisher, Consumer<Throwable> onFailure, MeterRegistry registry) {
@@ -97,25 +113,44 @@ final class GroupCommitter {
   }
 
   /**
-   * Appends an entry already encoded into records (a snapshot, encoded by its caller so that the
-   * committer never spends long on one) right away; completes with its last position once durable.
+   * Queues a snapshot's records (encoded by its caller so that the committer never spends long on
+   * one), to be appended interleaved with the transaction batches; completes with the position of
+   * its last record once every record is durable. One snapshot at a time.
    */
-  CompletableFuture<Long> submitEncoded(List<byte[]> records) {
+  CompletableFuture<Long> submitSnapshot(List<byte[]> records) {
     CompletableFuture<Long> done = new CompletableFuture<>();
     synchronized (lock) {
       if (failure != null) {
         done.completeExceptionally(refused());
         return done;
       }
-      issue(records, null, List.of(done), false);
+      checkState(snapshotDone == null, "a snapshot is already being appended");
+      checkArgument(!records.isEmpty(), "no records");
+      snapshotRecords.addAll(records);
+      snapshotDone = done;
+      if (batchInFlight) {
+        return done;
+      }
+      batchInFlight = true;
     }
+    executor.execute(this::appendNext);
     return done;
+  }
+
+  /**
+   * Completes once the batch in flight now (if any) is published or failed. A long CPU-bound task
+   * that waits on it now and then (the snapshot encoder) lets the writers' batches go first.
+   */
+  CompletableFuture<?> inFlightBatch() {
+    synchronized (lock) {
+      return batchInFlight ? slotHolder : CompletableFuture.completedFuture(null);
+    }
   }
 
   /** Stops the writer; queued and in-flight work fails. */
   void close() {
     StorageException closed = new StorageException("storage closed");
-    fail(closed).forEach(item -> item.done().completeExceptionally(closed));
+    fail(closed).forEach(f -> f.completeExceptionally(closed));
     writer.close();
   }
 
@@ -130,8 +165,13 @@ final class GroupCommitter {
   private void appendNext() {
     List<Item> batch;
     synchronized (lock) {
-      if (queue.isEmpty() || failure != null) {
+      if (failure != null || (queue.isEmpty() && snapshotRecords.isEmpty())) {
         batchInFlight = false;
+        return;
+      }
+      if (queue.isEmpty()) {
+        // No transaction waits: the slot carries the next piece of the snapshot.
+        issueSnapshotRecord(true);
         return;
       }
       batch = queue;
@@ -156,8 +196,31 @@ final class GroupCommitter {
         batchInFlight = false;
         return;
       }
+      if (records.size() > 1 && snapshotStarted) {
+        // Framed entries must not interleave: the snapshot's frames go out first.
+        while (!snapshotRecords.isEmpty()) {
+          issueSnapshotRecord(false);
+        }
+      }
       issue(records, batch.get(batch.size() - 1).state(), futures, true);
+      if (!snapshotRecords.isEmpty()) {
+        issueSnapshotRecord(false);
+      }
     }
+  }
+
+  /** Appends the next snapshot record; the last one completes the snapshot. Under the lock. */
+  private void issueSnapshotRecord(boolean holdsSlot) {
+    byte[] record = snapshotRecords.poll();
+    List<CompletableFuture<Long>> futures = List.of();
+    if (snapshotRecords.isEmpty()) {
+      futures = List.of(snapshotDone);
+      snapshotDone = null;
+      snapshotStarted = false;
+    } else {
+      snapshotStarted = true;
+    }
+    issue(List.of(record), null, futures, holdsSlot);
   }
 
   /**
@@ -165,7 +228,7 @@ final class GroupCommitter {
    * publication after every group issued before it.
    *
    * @param state the version the group produces, or null to keep the previous one
-   * @param isBatch whether this is the transaction batch (which frees the slot when done)
+   * @param isBatch whether this group holds the slot (and frees it when done)
    */
   private void issue(List<byte[]> records, StoreState state, List<CompletableFuture<Long>> futures,
       boolean isBatch) {
@@ -192,6 +255,9 @@ final class GroupCommitter {
       futures.forEach(f -> f.complete(last));
       return published;
     }, executor);
+    if (isBatch) {
+      slotHolder = tail;
+    }
     tail.whenComplete((published, error) -> {
       if (error != null) {
         failGroup(futures, error);
@@ -208,7 +274,7 @@ final class GroupCommitter {
     synchronized (lock) {
       first = failure == null;
     }
-    List<Item> rest = fail(cause);
+    List<CompletableFuture<Long>> rest = fail(cause);
     if (first) {
       // The storage learns of the failure before any writer does.
       onFailure.accept(cause);
@@ -216,18 +282,41 @@ final class GroupCommitter {
     StorageException e = cause instanceof StorageException s ? s
         : new StorageException("log append failed: " + cause.getMessage(), cause);
     futures.forEach(f -> f.completeExceptionally(e));
-    rest.forEach(item -> item.done().completeExceptionally(e));
+    rest.forEach(f -> f.completeExceptionally(e));
   }
 
-  private List<Item> fail(Throwable cause) {
+  /** Marks the committer failed; returns the futures of everything queued and not yet issued. */
+  private List<CompletableFuture<Long>> fail(Throwable cause) {
     synchronized (lock) {
       if (failure == null) {
         failure = cause;
       }
-      List<Item> rest = queue;
+      List<CompletableFuture<Long>> rest = new ArrayList<>();
+      queue.forEach(item -> rest.add(item.done()));
       queue = new ArrayList<>();
+      if (snapshotDone != null) {
+        rest.add(snapshotDone);
+        snapshotDone = null;
+      }
+      snapshotRecords.clear();
+      snapshotStarted = false;
       batchInFlight = false;
       return rest;
+    }
+  }
+
+  /** Waits for a log future; a failure becomes a {@link StorageException}. */
+  static long await(CompletableFuture<Long> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("interrupted while waiting for the log", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof StorageException s) {
+        throw new StorageException(s.getMessage(), s);
+      }
+      throw new StorageException("log append failed", e.getCause());
     }
   }
 }

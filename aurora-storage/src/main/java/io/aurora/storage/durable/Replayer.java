@@ -43,7 +43,10 @@ final class Replayer {
   /** Feeds one record, in log order. */
   void accept(Entry record) {
     lastRecord = record.position().value();
-    Optional<EntryDecoder.Decoded> decoded = decoder.accept(record);
+    // A replayer whose state is known never loads a snapshot it is already past: the decoder can
+    // then skip decoding it (a follower sees every snapshot the leader writes).
+    Optional<EntryDecoder.Decoded> decoded =
+        decoder.accept(record, baseKnown ? state.logPosition() : -1);
     decoded.ifPresent(this::apply);
   }
 

@@ -9,6 +9,7 @@ import io.aurora.gen.JobKey;
 import io.aurora.gen.JobUpdate;
 import io.aurora.gen.JobUpdateKey;
 import io.aurora.gen.ResourceAggregate;
+import io.aurora.gen.TaskConfig;
 import io.aurora.gen.storage.Op;
 import io.aurora.gen.storage.StoredTask;
 import java.util.List;
@@ -62,9 +63,12 @@ public final class StateDraft {
   public void apply(Op op) {
     checkState(op.getSetField() != null, "an op with no member set");
     switch (op.getSetField()) {
-      case SAVE_TASK_CONFIG ->
-          tasks = tasks.saveConfig(op.getSaveTaskConfig().getConfigId(),
-              op.getSaveTaskConfig().getConfig());
+      case SAVE_TASK_CONFIG -> {
+        String id = op.getSaveTaskConfig().getConfigId();
+        if (!tasks.configs.containsKey(id)) {
+          tasks = tasks.saveConfig(id, sharedWithJobs(op.getSaveTaskConfig().getConfig()));
+        }
+      }
       case REMOVE_TASK_CONFIGS -> {
         for (String id : op.getRemoveTaskConfigs().getConfigIds()) {
           tasks = tasks.removeConfig(id);
@@ -83,12 +87,14 @@ public final class StateDraft {
         }
       }
       case SAVE_JOB_CONFIGURATION -> {
-        JobConfiguration job = op.getSaveJobConfiguration().getJobConfig();
+        JobConfiguration job = SharedConfigs.job(op.getSaveJobConfiguration().getJobConfig(),
+            this::canonical);
         jobs = jobs.plus(job.getKey(), job);
       }
       case REMOVE_JOB -> jobs = jobs.minus(op.getRemoveJob().getJobKey());
       case SAVE_CRON_JOB -> {
-        JobConfiguration job = op.getSaveCronJob().getJobConfig();
+        JobConfiguration job = SharedConfigs.job(op.getSaveCronJob().getJobConfig(),
+            this::canonical);
         cronJobs = cronJobs.plus(job.getKey(), job);
       }
       case REMOVE_CRON_JOB -> cronJobs = cronJobs.minus(op.getRemoveCronJob().getJobKey());
@@ -108,7 +114,8 @@ public final class StateDraft {
           maintenance = maintenance.minus(op.getRemoveHostMaintenanceRequest().getHost());
       case SAVE_FRAMEWORK_ID -> frameworkId = Optional.of(op.getSaveFrameworkId().getId());
       case SAVE_JOB_UPDATE -> {
-        JobUpdate update = op.getSaveJobUpdate().getJobUpdate();
+        JobUpdate update = SharedConfigs.update(op.getSaveJobUpdate().getJobUpdate(),
+            this::canonical);
         JobUpdateKey key = update.getSummary().getKey();
         UpdateRecord old = updates.get(key);
         updates = updates.plus(key,
@@ -131,6 +138,40 @@ public final class StateDraft {
       }
       default -> throw new IllegalStateException("unknown op " + op.getSetField());
     }
+  }
+
+  /**
+   * The stored instance equal to {@code config}: the tasks' config, else one a job configuration,
+   * cron job or job update of the same job holds; {@code config} itself if none is equal.
+   */
+  private TaskConfig canonical(TaskConfig config) {
+    TaskTable.ConfigRecord stored =
+        tasks.configs.isEmpty() ? null : tasks.configs.get(TaskConfigIds.of(config));
+    return stored != null ? stored.config() : sharedWithJobs(config);
+  }
+
+  /**
+   * The instance equal to {@code config} that a job configuration, cron job or job update of the
+   * same job holds (saved before the tasks), or {@code config}.
+   */
+  private TaskConfig sharedWithJobs(TaskConfig config) {
+    JobKey key = config.getJob();
+    if (key == null) {
+      return config;
+    }
+    for (PersistentMap<JobKey, JobConfiguration> store : List.of(jobs, cronJobs)) {
+      JobConfiguration job = store.get(key);
+      if (job != null && config.equals(job.getTaskConfig())) {
+        return job.getTaskConfig();
+      }
+    }
+    TaskConfig[] found = new TaskConfig[1];
+    updates.forEach((updateKey, record) -> {
+      if (found[0] == null && SharedConfigs.isOf(record.update(), key)) {
+        found[0] = SharedConfigs.findIn(record.update(), config);
+      }
+    });
+    return found[0] != null ? found[0] : config;
   }
 
   private UpdateRecord existingUpdate(JobUpdateKey key) {

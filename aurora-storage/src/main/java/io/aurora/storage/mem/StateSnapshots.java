@@ -15,6 +15,7 @@ import io.aurora.gen.storage.StoredTask;
 import io.aurora.gen.storage.StoredTaskConfig;
 import io.aurora.gen.storage.storageConstants;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,14 +28,18 @@ final class StateSnapshots {
   private StateSnapshots() {}
 
   static Snapshot toSnapshot(StoreState state, long timestampMs) {
-    Snapshot snapshot = new Snapshot();
-    snapshot.setTimestampMs(timestampMs);
-    snapshot.setSchemaVersion(storageConstants.CURRENT_SCHEMA_VERSION);
-    SchedulerMetadata metadata = new SchedulerMetadata();
-    metadata.setDetails(new HashMap<>());
-    state.frameworkId.ifPresent(metadata::setFrameworkId);
-    snapshot.setSchedulerMetadata(metadata);
+    Snapshot snapshot = withoutTasks(state, timestampMs);
+    snapshot.setTaskConfigs(configs(state));
+    List<StoredTask> tasks = new ArrayList<>(state.taskCount());
+    for (TaskTable.TaskRecord record : sortedTasks(state)) {
+      tasks.add(new StoredTask(record.configId(), record.task()));
+    }
+    snapshot.setTasks(tasks);
+    return snapshot;
+  }
 
+  /** Every config a task refers to, sorted by config id. */
+  static List<StoredTaskConfig> configs(StoreState state) {
     List<StoredTaskConfig> configs = new ArrayList<>();
     state.tasks.configs.forEach((id, record) -> {
       // A config no task refers to is dropped by the transaction that removed its last task; one
@@ -44,14 +49,27 @@ final class StateSnapshots {
       }
     });
     configs.sort(Comparator.comparing(StoredTaskConfig::getConfigId));
-    snapshot.setTaskConfigs(configs);
+    return configs;
+  }
 
-    List<StoredTask> tasks = new ArrayList<>(state.taskCount());
-    state.tasks.tasks.forEach((id, record) -> tasks.add(new StoredTask(record.configId(),
-        record.task())));
-    tasks.sort(Comparator.comparing(t -> t.getTask().getAssignedTask().getTaskId()));
-    snapshot.setTasks(tasks);
+  /** The stored tasks (without their configs), sorted by task id. */
+  static TaskTable.TaskRecord[] sortedTasks(StoreState state) {
+    TaskTable.TaskRecord[] tasks = new TaskTable.TaskRecord[state.taskCount()];
+    int[] next = new int[1];
+    state.tasks.tasks.forEach((id, record) -> tasks[next[0]++] = record);
+    Arrays.sort(tasks, Comparator.comparing(r -> r.task().getAssignedTask().getTaskId()));
+    return tasks;
+  }
 
+  /** The snapshot of everything except task configs and tasks (left unset). */
+  static Snapshot withoutTasks(StoreState state, long timestampMs) {
+    Snapshot snapshot = new Snapshot();
+    snapshot.setTimestampMs(timestampMs);
+    snapshot.setSchemaVersion(storageConstants.CURRENT_SCHEMA_VERSION);
+    SchedulerMetadata metadata = new SchedulerMetadata();
+    metadata.setDetails(new HashMap<>());
+    state.frameworkId.ifPresent(metadata::setFrameworkId);
+    snapshot.setSchedulerMetadata(metadata);
     snapshot.setJobConfigurations(sorted(state.jobs.values(),
         Comparator.comparing(JobConfiguration::getKey)));
     snapshot.setCronJobs(sorted(state.cronJobs.values(),

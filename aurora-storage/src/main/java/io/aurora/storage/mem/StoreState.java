@@ -109,6 +109,16 @@ public final class StoreState {
     return StateSnapshots.toSnapshot(this, timestampMs);
   }
 
+  /**
+   * Writes {@link #toSnapshot} to {@code out} as a {@code Snapshot} struct, one task at a time,
+   * without building it in memory first ({@code logPosition} is the first field written). Calls
+   * {@code pause} every few thousand tasks, so that the caller can let other work go first.
+   */
+  public void writeSnapshot(long timestampMs, org.apache.thrift.protocol.TProtocol out,
+      Runnable pause) throws org.apache.thrift.TException {
+    SnapshotWriter.write(this, timestampMs, out, pause);
+  }
+
   /** The state a snapshot describes, at the snapshot's {@code logPosition} (0 when unset). */
   public static StoreState fromSnapshot(Snapshot snapshot) {
     return StateSnapshots.fromSnapshot(snapshot);

@@ -91,6 +91,27 @@ class EntryCodecTest {
   }
 
   @Test
+  public void unframedRecordsBetweenChunks_decodeInPlace_andTheFramedEntryStillCompletes() {
+    LogEntry big = bigTransaction(20);
+    List<byte[]> framed = new EntryEncoder(1024).encode(big);
+    LogEntry small = bigTransaction(1);
+    byte[] smallRecord = new EntryEncoder(512 * 1024).encode(small).get(0);
+    List<byte[]> records = new ArrayList<>();
+    for (int i = 0; i < framed.size(); i++) {
+      records.add(framed.get(i));
+      if (i == 1 || i == 2) {
+        records.add(smallRecord);
+      }
+    }
+    EntryDecoder decoder = new EntryDecoder();
+    List<EntryDecoder.Decoded> decoded = decodeAll(decoder, positioned(records, 1));
+    assertThat(decoded).containsExactly(new EntryDecoder.Decoded(small, 3),
+        new EntryDecoder.Decoded(small, 5),
+        new EntryDecoder.Decoded(big, records.size()));
+    assertThat(decoder.abandonedFrames()).isZero();
+  }
+
+  @Test
   public void garbage_isCorrupt() {
     assertThatThrownBy(() -> new EntryDecoder().accept(
         new Entry(Position.of(1), new byte[] {1, 2, 3, 4, 5})))
