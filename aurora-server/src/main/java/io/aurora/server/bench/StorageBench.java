@@ -13,9 +13,6 @@ import io.aurora.gen.TaskEvent;
 import io.aurora.log.LogOptions;
 import io.aurora.log.ReplicatedLog;
 import io.aurora.log.runtime.ReplicatedLogs;
-import io.aurora.server.flags.FlagParser;
-import io.aurora.server.flags.HelpText;
-import io.aurora.server.flags.ParseResult;
 import io.aurora.storage.StorageOptions;
 import io.aurora.storage.durable.DurableStorage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +55,7 @@ public final class StorageBench implements Bench {
 
   /** Flags of the storage benchmark. */
   static final class Flags {
-    @Option(names = "-dir", description = "Scratch directory for the replicas (default: a temp dir).")
+    @Option(names = "-dir", description = "Where the replicas' scratch directory is made (default: the temp dir); deleted after a completed run.")
     Path dir;
 
     @Option(names = "-tasks", defaultValue = "100000", description = "Tasks to load.")
@@ -91,25 +89,21 @@ public final class StorageBench implements Bench {
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     Flags flags = new Flags();
-    ParseResult result = new FlagParser("storage").parse(flags, args.toArray(new String[0]));
-    if (result instanceof ParseResult.HelpRequested) {
-      out.print(HelpText.render("Usage: aurora-bench storage [-tasks=<int>] [-jobs=<int>] [-dir=<path>]",
-          ((ParseResult.HelpRequested) result).flags()));
-      return 0;
+    OptionalInt exit = parseFlags(flags,
+        "Usage: aurora-bench storage [-tasks=<int>] [-jobs=<int>] [-dir=<path>]", () ->
+            flags.tasks < flags.jobs || flags.jobs < 1 || flags.writers < 1 || flags.writeSeconds < 1
+                ? Optional.of("need -tasks >= -jobs >= 1, -writers >= 1, -write_seconds >= 1")
+                : Optional.empty(), args, out, err);
+    if (exit.isPresent()) {
+      return exit.getAsInt();
     }
-    if (result instanceof ParseResult.Invalid) {
-      err.println("aurora-bench storage: " + ((ParseResult.Invalid) result).message());
-      return 1;
-    }
-    if (flags.tasks < flags.jobs || flags.jobs < 1 || flags.writers < 1 || flags.writeSeconds < 1) {
-      err.println("aurora-bench storage: need -tasks >= -jobs >= 1, -writers >= 1, -write_seconds >= 1");
-      return 1;
-    }
-    Path dir = flags.dir != null ? Files.createDirectories(flags.dir)
-        : Files.createTempDirectory("aurora-storage-bench");
-    try (Cluster cluster = new Cluster(dir)) {
-      new Run(flags, cluster, out).execute();
-    }
+    Path parent = flags.dir != null ? Files.createDirectories(flags.dir)
+        : Path.of(System.getProperty("java.io.tmpdir"));
+    ScratchDir.run(parent, name(), err, dir -> {
+      try (Cluster cluster = new Cluster(dir)) {
+        new Run(flags, cluster, out).execute();
+      }
+    });
     return 0;
   }
 

@@ -15,9 +15,7 @@ import io.aurora.scheduling.thrift.ApiOptions;
 import io.aurora.scheduling.thrift.AuroraAdminService;
 import io.aurora.server.bench.Bench;
 import io.aurora.server.bench.LatencySummary;
-import io.aurora.server.flags.FlagParser;
-import io.aurora.server.flags.HelpText;
-import io.aurora.server.flags.ParseResult;
+import io.aurora.server.bench.ScratchDir;
 import io.aurora.server.localmesos.LocalMesos;
 import io.aurora.server.localmesos.LocalMesosOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -28,11 +26,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +39,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
-import java.util.stream.Stream;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.Attribute;
 import org.apache.mesos.v1.Protos.FrameworkID;
@@ -111,21 +108,13 @@ public final class ScheduleBench implements Bench {
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     Flags flags = new Flags();
-    ParseResult result = new FlagParser("schedule").parse(flags, args.toArray(new String[0]));
-    if (result instanceof ParseResult.HelpRequested help) {
-      out.print(HelpText.render("Usage: aurora-bench schedule [-agents=10000] [-tasks=100000]"
-          + " [-jobs=1000] [-replicas=3] [-dir=<path>]", help.flags()));
-      return 0;
+    OptionalInt exit = parseFlags(flags, "Usage: aurora-bench schedule [-agents=10000]"
+        + " [-tasks=100000] [-jobs=1000] [-replicas=3] [-dir=<path>]", () -> validate(flags), args,
+        out, err);
+    if (exit.isPresent()) {
+      return exit.getAsInt();
     }
-    Optional<String> invalid = result instanceof ParseResult.Invalid i
-        ? Optional.of(i.message()) : validate(flags);
-    if (invalid.isPresent()) {
-      err.println("aurora-bench schedule: " + invalid.get());
-      return 1;
-    }
-    Path root = Files.createTempDirectory(flags.dir, "aurora-schedule-bench-");
-    boolean ok = false;
-    try {
+    ScratchDir.run(flags.dir, name(), err, root -> {
       Workload placement = new Workload(flags.agents, flags.tasks, flags.jobs, true);
       List<String> jvmOptions = Arrays.stream(flags.replicaJvmOpts.trim().split("\\s+"))
           .filter(s -> !s.isEmpty()).toList();
@@ -148,14 +137,7 @@ public final class ScheduleBench implements Bench {
               + "\"replicas\":%d,\"placed_per_sec\":%.1f,\"running_per_sec\":%.1f,"
               + "\"pending_to_assigned_p99_ms\":%.1f}%n", flags.agents, flags.tasks, flags.jobs,
           flags.replicas, placed.rate(), runningRate, placed.latency().p99Nanos() / 1e6);
-      ok = true;
-    } finally {
-      if (ok) {
-        deleteRecursively(root);
-      } else {
-        err.println("aurora-bench schedule: replica logs kept in " + root);
-      }
-    }
+    });
     return 0;
   }
 
@@ -334,13 +316,5 @@ public final class ScheduleBench implements Bench {
   private static Resource scalar(String name, double value) {
     return Resource.newBuilder().setName(name).setType(Value.Type.SCALAR)
         .setScalar(Value.Scalar.newBuilder().setValue(value)).build();
-  }
-
-  private static void deleteRecursively(Path root) throws java.io.IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }
