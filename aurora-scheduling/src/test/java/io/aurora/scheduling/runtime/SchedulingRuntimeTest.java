@@ -232,14 +232,21 @@ class SchedulingRuntimeTest {
     assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.ASSIGNED);
   }
 
-  @Test
-  void partitionedTask_becomesLostAfterItsPolicyDelay() {
-    TaskConfig config = web().setPartitionPolicy(new io.aurora.gen.PartitionPolicy(true).setDelaySecs(60));
+  /** A task with a partition policy of {@code delaySecs}, placed, RUNNING, then unreachable. */
+  private String runningTaskPartitioned(int delaySecs) {
+    TaskConfig config = web().setPartitionPolicy(
+        new io.aurora.gen.PartitionPolicy(true).setDelaySecs(delaySecs));
     String id = h.insertPending(config, Set.of(0)).get(0);
     h.offer("agent-1", 8, 8192);
     h.loop.runOnce();
     h.update(id, TaskState.TASK_RUNNING);
     h.update(id, TaskState.TASK_UNREACHABLE);
+    return id;
+  }
+
+  @Test
+  void partitionedTask_becomesLostAfterItsPolicyDelay() {
+    String id = runningTaskPartitioned(60);
     assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.PARTITIONED);
     assertThat(h.task(id).orElseThrow().getTimesPartitioned()).isEqualTo(1);
     h.advance(Duration.ofSeconds(59));
@@ -251,12 +258,7 @@ class SchedulingRuntimeTest {
 
   @Test
   void partitionedAgain_waitsForItsNewerPartitionNotTheFirstTimer() {
-    TaskConfig config = web().setPartitionPolicy(new io.aurora.gen.PartitionPolicy(true).setDelaySecs(60));
-    String id = h.insertPending(config, Set.of(0)).get(0);
-    h.offer("agent-1", 8, 8192);
-    h.loop.runOnce();
-    h.update(id, TaskState.TASK_RUNNING);
-    h.update(id, TaskState.TASK_UNREACHABLE);
+    String id = runningTaskPartitioned(60);
     h.advance(Duration.ofSeconds(20));
     h.update(id, TaskState.TASK_RUNNING);
     h.advance(Duration.ofSeconds(20));
@@ -271,12 +273,7 @@ class SchedulingRuntimeTest {
 
   @Test
   void afterFailover_partitionDelayCountsFromThePartitionEvent() {
-    TaskConfig config = web().setPartitionPolicy(new io.aurora.gen.PartitionPolicy(true).setDelaySecs(60));
-    String id = h.insertPending(config, Set.of(0)).get(0);
-    h.offer("agent-1", 8, 8192);
-    h.loop.runOnce();
-    h.update(id, TaskState.TASK_RUNNING);
-    h.update(id, TaskState.TASK_UNREACHABLE);
+    String id = runningTaskPartitioned(60);
     h.clock.advance(Duration.ofSeconds(45));
     TimerQueue fresh = new TimerQueue();
     TaskTimers recovered = new TaskTimers(h.storage, h.stateManager, h.driver, h.clock, fresh,
