@@ -20,7 +20,6 @@ import io.aurora.scheduling.assign.TaskInfoBuilder;
 import io.aurora.scheduling.filter.HostOffer;
 import io.aurora.scheduling.filter.JobAttributeCounts;
 import io.aurora.scheduling.filter.PlacementContext;
-import io.aurora.scheduling.filter.TaskRequest;
 import io.aurora.scheduling.filter.Veto;
 import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.offers.HeldOffer;
@@ -43,11 +42,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.OfferID;
@@ -86,23 +83,15 @@ public final class SchedulingLoop {
   private final OfferBook offers;
   private final TaskAssigner assigner;
   private final TaskInfoBuilder taskInfos;
-  private final ExecutorSettings executor;
   private final Driver driver;
   private final ChangeListener listener;
   private final Clock clock;
-  private final PlacementOptions placement;
-  private final boolean paced;
-  private final AttemptRateLimiter limiter;
-  private final GroupBackoff backoff;
+  private final RoundPacer pacer;
   private final Map<TaskConfig, Veto> pendingReasons = new ConcurrentHashMap<>();
   /** Each held offer's placement view, kept across rounds (rebuilt if its host's mode changes). */
   private final Map<String, HostOffer> hostOffers = new HashMap<>();
   private final AtomicLong rounds = new AtomicLong();
   private final AtomicLong tasksLaunched = new AtomicLong();
-  private final AtomicLong attemptsFired = new AtomicLong();
-  private final AtomicLong attemptsNoMatch = new AtomicLong();
-  private final AtomicLong attemptsBlocked = new AtomicLong();
-  private Optional<Duration> nextRoundDelay = Optional.empty();
 
   /** A loop without pacing: every pending task is tried in every round. */
   public SchedulingLoop(Storage storage, StateManager stateManager, OfferBook offers,
@@ -124,38 +113,27 @@ public final class SchedulingLoop {
     this.offers = Objects.requireNonNull(offers, "offers");
     this.assigner = Objects.requireNonNull(assigner, "assigner");
     this.taskInfos = Objects.requireNonNull(taskInfos, "taskInfos");
-    this.executor = Objects.requireNonNull(executor, "executor");
     this.driver = Objects.requireNonNull(driver, "driver");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.placement = Objects.requireNonNull(placement, "placement");
-    this.paced = placement != UNPACED;
-    this.limiter = new AttemptRateLimiter(
-        Math.min(placement.maxScheduleAttemptsPerSec(), 1e12), ticker);
-    this.backoff = new GroupBackoff(placement.firstScheduleDelay(),
-        placement.initialSchedulePenalty(), placement.maxSchedulePenalty());
-  }
-
-  /** The tasks of one config that are pending, in store order, and since when. */
-  private static final class Group {
-    final List<String> ids = new ArrayList<>();
-    long pendingSinceMs = Long.MAX_VALUE;
+    this.pacer = new RoundPacer(Objects.requireNonNull(placement, "placement"),
+        placement != UNPACED, ticker, Objects.requireNonNull(executor, "executor"));
   }
 
   /** Runs one round; returns the number of tasks launched. */
   public int runOnce() {
-    nextRoundDelay = Optional.empty();
+    pacer.startRound();
     List<HeldOffer> held = offers.offers();
-    Map<TaskConfig, Group> byConfig = new LinkedHashMap<>();
+    Map<TaskConfig, RoundPacer.Group> byConfig = new LinkedHashMap<>();
     Map<String, MaintenanceMode> modes = new HashMap<>();
     storage.read(stores -> {
       // The store hands out one config object per config in a read: group by identity first,
       // then by value (hashing a config is deep; once per group, not once per task).
-      Map<TaskConfig, Group> byIdentity = new IdentityHashMap<>();
+      Map<TaskConfig, RoundPacer.Group> byIdentity = new IdentityHashMap<>();
       for (ScheduledTask t : stores.taskStore().fetchTasks(
           TaskQueries.byStatuses(ScheduleStatus.PENDING).build())) {
-        Group group = byIdentity.computeIfAbsent(t.getAssignedTask().getTask(),
-            config -> byConfig.computeIfAbsent(config, k -> new Group()));
+        RoundPacer.Group group = byIdentity.computeIfAbsent(t.getAssignedTask().getTask(),
+            config -> byConfig.computeIfAbsent(config, k -> new RoundPacer.Group()));
         group.ids.add(t.getAssignedTask().getTaskId());
         group.pendingSinceMs = Math.min(group.pendingSinceMs, pendingSince(t));
       }
@@ -163,15 +141,15 @@ public final class SchedulingLoop {
       modes.putAll(stores.attributeStore().fetchMaintenanceModes());
       return null;
     });
-    backoff.retain(byConfig.keySet());
+    pacer.retain(byConfig.keySet());
     pendingReasons.keySet().retainAll(byConfig.keySet());
     if (byConfig.isEmpty()) {
       return 0;
     }
     long nowMs = clock.millis();
-    Attempts attempts = pickAttempts(byConfig, nowMs);
+    RoundPacer.Attempts attempts = pacer.pick(byConfig, nowMs);
     if (attempts.groups.isEmpty()) {
-      pace(attempts, Map.of(), nowMs);
+      pacer.pace(attempts, Map.of(), nowMs);
       return 0;
     }
     List<HostOffer> views = hostOffers(held, modes);
@@ -190,84 +168,13 @@ public final class SchedulingLoop {
       usedOffers.add(a.offerId());
       placed.merge(attempts.configOf.get(a.taskId()), 1, Integer::sum);
     }
-    pace(attempts, placed, nowMs);
+    pacer.pace(attempts, placed, nowMs);
     if (round.assignments().isEmpty()) {
       return 0;
     }
     offers.take(usedOffers);
     usedOffers.forEach(this.hostOffers::remove);
     return launch(round, usedOffers, offerById, attempts.configOf);
-  }
-
-  /** The attempts of one round and which config each of their tasks has. */
-  private static final class Attempts {
-    final List<PendingGroup> groups = new ArrayList<>();
-    final Map<String, TaskConfig> configOf = new HashMap<>();
-    /** Each attempted group's pending tasks (the attempt may hold fewer). */
-    final Map<TaskConfig, Integer> pendingOf = new HashMap<>();
-    boolean moreNow;
-    long blockedNanos = -1;
-  }
-
-  private Attempts pickAttempts(Map<TaskConfig, Group> byConfig, long nowMs) {
-    Attempts out = new Attempts();
-    for (Map.Entry<TaskConfig, Group> e : byConfig.entrySet()) {
-      TaskConfig config = e.getKey();
-      Group group = e.getValue();
-      if (paced && !backoff.isDue(config, group.pendingSinceMs, nowMs)) {
-        continue;
-      }
-      if (out.groups.size() >= placement.maxBatchSize()) {
-        out.moreNow = true;
-        break;
-      }
-      if (paced && !limiter.tryAcquire()) {
-        attemptsBlocked.incrementAndGet();
-        out.blockedNanos = limiter.nanosUntilNextPermit();
-        break;
-      }
-      List<String> ids = group.ids.size() > placement.maxTasksPerScheduleAttempt()
-          ? group.ids.subList(0, placement.maxTasksPerScheduleAttempt()) : group.ids;
-      ids.forEach(id -> out.configOf.put(id, config));
-      out.pendingOf.put(config, group.ids.size());
-      out.groups.add(new PendingGroup(TaskRequest.of(config, executor), ids));
-    }
-    attemptsFired.addAndGet(out.groups.size());
-    return out;
-  }
-
-  /** Backs off the groups that placed nothing and says when the next round is due. */
-  private void pace(Attempts attempts, Map<TaskConfig, Integer> placed, long nowMs) {
-    boolean moreNow = attempts.moreNow;
-    for (PendingGroup group : attempts.groups) {
-      TaskConfig config = group.request().config();
-      int count = placed.getOrDefault(config, 0);
-      if (count == 0) {
-        attemptsNoMatch.incrementAndGet();
-      }
-      if (paced && count >= attempts.pendingOf.getOrDefault(config, Integer.MAX_VALUE)) {
-        backoff.forget(config);
-      } else if (paced) {
-        backoff.attempted(config, count, nowMs);
-      }
-    }
-    if (!paced) {
-      return;
-    }
-    long delayMs = Long.MAX_VALUE;
-    if (moreNow) {
-      delayMs = 0;
-    }
-    if (attempts.blockedNanos >= 0) {
-      delayMs = Math.min(delayMs, Math.max(1, TimeUnit.NANOSECONDS.toMillis(attempts.blockedNanos)));
-    }
-    OptionalLong nextDue = backoff.nextDueAfter(nowMs);
-    if (nextDue.isPresent()) {
-      delayMs = Math.min(delayMs, nextDue.getAsLong() - nowMs);
-    }
-    if (delayMs != Long.MAX_VALUE) {
-      nextRoundDelay = Optional.of(Duration.ofMillis(Math.max(0, delayMs)));
-    }
   }
 
   private int launch(AssignmentRound round, Set<String> usedOffers, Map<String, Offer> offerById,
@@ -346,7 +253,7 @@ public final class SchedulingLoop {
    * attempt, groups backing off, no permit free), or empty if only new events need a round.
    */
   public Optional<Duration> nextRoundDelay() {
-    return nextRoundDelay;
+    return pacer.nextRoundDelay();
   }
 
   /**
@@ -355,7 +262,7 @@ public final class SchedulingLoop {
    * ({@code -max_reschedule_task_delay_on_startup}). Call before the first round.
    */
   public void delayRecoveredGroups(Duration maxDelay, Random random) {
-    if (!paced) {
+    if (!pacer.paced()) {
       return;
     }
     Set<TaskConfig> recovered = new HashSet<>();
@@ -369,17 +276,17 @@ public final class SchedulingLoop {
       }
       return null;
     });
-    backoff.delayRecovered(recovered, maxDelay, random, clock.millis());
+    pacer.delayRecovered(recovered, maxDelay, random, clock.millis());
   }
 
   /** Scheduling attempts made (one per task group per round) ({@code schedule_attempts_fired}). */
   public long attemptsFired() {
-    return attemptsFired.get();
+    return pacer.attemptsFired();
   }
 
   /** Attempts that placed nothing ({@code schedule_attempts_no_match}). */
   public long attemptsNoMatch() {
-    return attemptsNoMatch.get();
+    return pacer.attemptsNoMatch();
   }
 
   /**
@@ -387,7 +294,7 @@ public final class SchedulingLoop {
    * ({@code schedule_attempts_blocks}).
    */
   public long attemptsBlocked() {
-    return attemptsBlocked.get();
+    return pacer.attemptsBlocked();
   }
 
   private static long pendingSince(ScheduledTask task) {
