@@ -68,7 +68,7 @@ class CombinedWritesTest {
     return callers.submit(() -> writes.write(work));
   }
 
-  /** Starts a first call that holds the storage, then queues {@code works} behind it. */
+  /** Starts a first call that holds the storage, then queues {@code works} behind it, in order. */
   private List<Future<String>> queuedBehindAFirstCall(
       List<BiFunction<MutableStoreProvider, StateChanges, String>> works) throws Exception {
     List<Future<String>> out = new ArrayList<>();
@@ -78,9 +78,10 @@ class CombinedWritesTest {
     }
     for (BiFunction<MutableStoreProvider, StateChanges, String> work : works) {
       out.add(call(work));
-    }
-    while (writes.queued() < works.size()) {
-      Thread.onSpinWait();
+      // One at a time, so the queue holds them in list order (the callers are separate threads).
+      while (writes.queued() < out.size() - 1) {
+        Thread.onSpinWait();
+      }
     }
     storage.gate.countDown();
     return out;
