@@ -15,6 +15,7 @@ import io.aurora.http.vars.VarsHandler;
 import io.aurora.http.vars.VarsJsonHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.PathHandler;
 import java.net.InetSocketAddress;
@@ -95,11 +96,20 @@ public final class AdminServer {
             .addHttpListener(config.port(), config.bindAddress())
             .setIoThreads(2)
             .setWorkerThreads(4)
+            // Undertow's own body ceiling (10 MiB by default) must sit above /api's limit, with
+            // room to drain the rest of a too-large body after its 413: a connection closed with
+            // unread bytes is reset, and the reset would destroy the 413 before the client reads it.
+            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, drainCeiling(config.apiMaxBodyBytes()))
             .setHandler(root)
             .build();
     server.start();
     undertow = server;
     port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+  }
+
+  /** The largest request body Undertow reads: four times /api's limit, at least 64 MiB. */
+  static long drainCeiling(int apiMaxBodyBytes) {
+    return Math.max(4L * apiMaxBodyBytes, 64L * 1024 * 1024);
   }
 
   /** The bound port; only valid after {@link #start()}. */

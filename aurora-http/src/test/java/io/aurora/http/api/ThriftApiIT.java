@@ -109,6 +109,31 @@ class ThriftApiIT {
   }
 
   @Test
+  void bodiesPastUndertowsDefaultCeiling_getTheir413_notABrokenConnection() throws Exception {
+    // The production limit (16 MiB, above Undertow's default 10 MiB entity ceiling), bodies just
+    // over it: the server answers early, then drains the rest so that the close is not a reset
+    // that destroys the 413 while the client is still sending.
+    int limit = AdminServerConfig.DEFAULT_API_MAX_BODY_BYTES;
+    try (TestServer big = new TestServer(new AdminServerConfig("127.0.0.1", 0, 2, 16, limit))) {
+      for (int i = 0; i < 10; i++) {
+        HttpResponse<byte[]> r = big.client.send(HttpRequest.newBuilder(big.uri("/api"))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", BINARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[limit + 1])).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as("attempt " + i + ": " + text(r)).isEqualTo(413);
+      }
+      // Under the limit but past Undertow's default ceiling: read in full and answered.
+      HttpResponse<byte[]> within = big.client.send(HttpRequest.newBuilder(big.uri("/api"))
+              .timeout(Duration.ofSeconds(20)).header("Content-Type", BINARY)
+              .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[12 * 1024 * 1024])).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(within.statusCode()).as(text(within)).isEqualTo(400);
+      assertThat(text(within)).isNotBlank();
+      assertThat(big.get("/health").body()).isEqualTo("OK\n");
+    }
+  }
+
+  @Test
   void oversizedChunkedBody_is413() throws Exception {
     HttpRequest request = HttpRequest.newBuilder(t.uri("/api")).timeout(Duration.ofSeconds(10))
         .header("Content-Type", BINARY)
