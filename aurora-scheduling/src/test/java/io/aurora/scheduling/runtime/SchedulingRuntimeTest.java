@@ -223,11 +223,7 @@ class SchedulingRuntimeTest {
     };
     StatusUpdateBatcher batcher = new StatusUpdateBatcher(failing, h.stateManager, h.driver,
         h.taskTimers, Runnable::run, 10);
-    batcher.add(org.apache.mesos.v1.Protos.TaskStatus.newBuilder()
-        .setTaskId(org.apache.mesos.v1.Protos.TaskID.newBuilder().setValue(id))
-        .setAgentId(org.apache.mesos.v1.Protos.AgentID.newBuilder().setValue("agent-1"))
-        .setUuid(com.google.protobuf.ByteString.copyFromUtf8("u1"))
-        .setState(TaskState.TASK_RUNNING).build());
+    batcher.add(SchedulerHarness.status(id, "agent-1", TaskState.TASK_RUNNING, "u1"));
     assertThat(h.driver.calls(Call.Type.ACKNOWLEDGE)).isEmpty();
     assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.ASSIGNED);
   }

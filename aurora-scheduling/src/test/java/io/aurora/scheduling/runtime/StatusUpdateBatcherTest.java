@@ -2,7 +2,6 @@ package io.aurora.scheduling.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.ByteString;
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.scheduling.filter.Fixtures;
 import io.aurora.scheduling.state.MesosStatuses;
@@ -17,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.apache.mesos.v1.Protos.AgentID;
-import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.Protos.TaskStatus.Reason;
@@ -63,12 +60,7 @@ class StatusUpdateBatcherTest {
   }
 
   private static TaskStatus status(String taskId, TaskState state) {
-    return TaskStatus.newBuilder()
-        .setTaskId(TaskID.newBuilder().setValue(taskId))
-        .setAgentId(AgentID.newBuilder().setValue("agent-1"))
-        .setState(state)
-        .setUuid(ByteString.copyFromUtf8(taskId + state))
-        .build();
+    return SchedulerHarness.status(taskId, "agent-1", state, taskId + state);
   }
 
   private List<String> acks() {

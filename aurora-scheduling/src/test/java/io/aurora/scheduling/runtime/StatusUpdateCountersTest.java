@@ -2,7 +2,6 @@ package io.aurora.scheduling.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.ByteString;
 import io.aurora.scheduling.filter.Fixtures;
 import io.aurora.scheduling.testing.SchedulerHarness;
 import io.micrometer.core.instrument.Counter;
@@ -12,7 +11,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.ExecutorID;
-import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.junit.jupiter.api.Test;
@@ -32,12 +30,7 @@ class StatusUpdateCountersTest {
   }
 
   private static TaskStatus status(String taskId, TaskState state) {
-    return TaskStatus.newBuilder()
-        .setTaskId(TaskID.newBuilder().setValue(taskId))
-        .setAgentId(AgentID.newBuilder().setValue("agent-1"))
-        .setState(state)
-        .setUuid(ByteString.copyFromUtf8("0123456789abcdef"))
-        .build();
+    return SchedulerHarness.status(taskId, "agent-1", state, "0123456789abcdef");
   }
 
   @Test

@@ -119,12 +119,18 @@ public final class SchedulerHarness {
   /** Delivers a status update from the task's agent (with a uuid, so it must be acknowledged). */
   public void update(String taskId, TaskState state) {
     String agent = task(taskId).map(t -> t.getAssignedTask().getSlaveId()).orElse("agent-x");
-    driver.deliverUpdate(TaskStatus.newBuilder()
+    driver.deliverUpdate(status(taskId, agent == null ? "agent-x" : agent, state,
+        UUID.randomUUID().toString()));
+  }
+
+  /** A Mesos status update of {@code taskId} from {@code agentId}, with {@code uuid} (UTF-8). */
+  public static TaskStatus status(String taskId, String agentId, TaskState state, String uuid) {
+    return TaskStatus.newBuilder()
         .setTaskId(TaskID.newBuilder().setValue(taskId))
-        .setAgentId(AgentID.newBuilder().setValue(agent == null ? "agent-x" : agent))
+        .setAgentId(AgentID.newBuilder().setValue(agentId))
         .setState(state)
-        .setUuid(ByteString.copyFromUtf8(UUID.randomUUID().toString()))
-        .build());
+        .setUuid(ByteString.copyFromUtf8(uuid))
+        .build();
   }
 
   /** Advances the clock and runs the timers that became due. */
