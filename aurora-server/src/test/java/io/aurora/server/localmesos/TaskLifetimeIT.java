@@ -42,9 +42,8 @@ class TaskLifetimeIT {
       events.awaitUpdate(taskId("stop-1"), TaskState.TASK_RUNNING);
       long pid = awaitPid(workDir);
       assertThat(MesosTesting.isRunning(pid)).isTrue();
-      List<Long> children = ProcessHandle.of(pid).orElseThrow().children()
-          .map(ProcessHandle::pid).toList();
-      assertThat(children).isNotEmpty();
+      List<Long> children = awaitChildren(pid);
+      assertThat(children).as("the task's background sleep").isNotEmpty();
 
       mesos.close();
       assertThat(MesosTesting.awaitGone(pid, Duration.ofMillis(500))).isTrue();
@@ -103,6 +102,19 @@ class TaskLifetimeIT {
       }
     }
     throw new AssertionError("the master exited before listening");
+  }
+
+  /** The pid file is written before the shell forks its child, so wait for the child. */
+  private static List<Long> awaitChildren(long pid) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    List<Long> children = List.of();
+    while (children.isEmpty() && System.nanoTime() < deadline) {
+      children = ProcessHandle.of(pid).orElseThrow().children().map(ProcessHandle::pid).toList();
+      if (children.isEmpty()) {
+        Thread.sleep(20);
+      }
+    }
+    return children;
   }
 
   private static long awaitPid(Path workDir) throws Exception {
