@@ -58,7 +58,7 @@ public final class FailoverBench implements Bench {
     @Option(names = "-dir", description = "Working directory (default: a new temporary directory).")
     Path dir;
 
-    @Option(names = "-scheduler_java_opts", defaultValue = "-Xmx2g -XX:+UseG1GC",
+    @Option(names = "-scheduler_java_opts", defaultValue = "-Xmx2g",
         description = "JAVA_OPTS of each scheduler.")
     String schedulerJavaOpts;
 
