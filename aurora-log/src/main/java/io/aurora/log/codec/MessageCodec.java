@@ -38,7 +38,8 @@ public final class MessageCodec {
     } else if (m instanceof Reject r) {
       w.u8(3).ballot(r.ballot()).ballot(r.promised());
     } else if (m instanceof Accept a) {
-      w.u8(4).ballot(a.ballot()).i64(a.commitUpTo());
+      // A copy that asks for no vote has its own type, so type 4 means what it always meant.
+      w.u8(a.vote() ? 4 : 11).ballot(a.ballot()).i64(a.commitUpTo());
       slots(w, a.slots());
     } else if (m instanceof Accepted a) {
       w.u8(5).ballot(a.ballot()).i32(a.positions().size());
@@ -84,10 +85,10 @@ public final class MessageCodec {
         yield new Promise(ballot, begin, learned, slots, voters);
       }
       case 3 -> new Reject(r.ballot(), r.ballot());
-      case 4 -> {
+      case 4, 11 -> {
         var ballot = r.ballot();
         long commit = r.i64();
-        yield new Accept(ballot, slots(r), commit);
+        yield new Accept(ballot, slots(r), commit, type == 4);
       }
       case 5 -> {
         var ballot = r.ballot();

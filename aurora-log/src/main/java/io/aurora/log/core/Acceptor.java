@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * The acceptor role of a {@link ReplicaCore}: a promise needs a strictly higher ballot, an accept
  * an equal or higher one; a promise covers every position (Multi-Paxos), so phase 1 runs once per
- * election. A replica that does not vote yet stays silent.
+ * election. A replica that does not vote yet stays silent. An Accept that asks for no vote is
+ * stored without an fsync of its own and not answered; such slots are fsynced before any later
+ * vote and at the next tick.
  */
 final class Acceptor {
   private final ReplicaCore core;
@@ -43,12 +45,20 @@ final class Acceptor {
       if (s.position() > core.learnedUpTo()) {
         Slot old = core.slots().put(s.position(), s);
         if (!s.equals(old)) {
-          core.persist(new SlotWrite(s));
+          if (a.vote()) {
+            core.persist(new SlotWrite(s));
+          } else {
+            core.persistLazily(new SlotWrite(s));
+          }
         }
       } // else: learned (or truncated) already; a later ballot can only carry the same value
       acked.add(s.position());
     }
-    core.send(from, new Accepted(a.ballot(), acked));
+    if (a.vote()) {
+      // The slots may have come earlier in a copy that asked for no vote, stored unsynced.
+      core.syncLazyWrites();
+      core.send(from, new Accepted(a.ballot(), acked));
+    }
     core.learner().learnFrom(a.ballot(), a.commitUpTo(), from);
   }
 

@@ -19,6 +19,11 @@ final class CoreOutput {
   private final ArrayDeque<Message> local = new ArrayDeque<>();
   /** The metadata as of the last Ready that asked for an fsync: what a crash cannot take back. */
   private Metadata synced;
+  /** How many of this call's non-metadata records were persisted lazily (they need no fsync). */
+  private int lazyCount;
+  /** Lazily persisted records exist that no fsync has covered yet. */
+  private boolean lazyUnsynced;
+  private boolean forceSync;
 
   CoreOutput(ReplicaId self, Metadata durable) {
     this.self = self;
@@ -35,6 +40,18 @@ final class CoreOutput {
 
   void persist(LogRecord r) {
     persist.add(r);
+  }
+
+  /** Persists {@code r} with no fsync of its own: the next fsync covers it (storage keeps order). */
+  void persistLazily(LogRecord r) {
+    persist.add(r);
+    lazyCount++;
+    lazyUnsynced = true;
+  }
+
+  /** Makes this call's Ready fsync if anything persisted lazily is not yet covered by an fsync. */
+  void syncLazyWrites() {
+    forceSync |= lazyUnsynced;
   }
 
   void learned(Learned l) {
@@ -57,17 +74,24 @@ final class CoreOutput {
    * @param metaChanged whether the call changed it (then it is written)
    */
   Ready finish(Metadata meta, boolean metaChanged) {
-    boolean sync = false;
+    boolean sync = forceSync;
+    int eager = 0;
     for (LogRecord rec : persist) {
-      sync |= !(rec instanceof MetadataWrite);
+      if (!(rec instanceof MetadataWrite)) {
+        eager++;
+      }
     }
+    sync |= eager > lazyCount;
     if (metaChanged) {
       persist.add(new MetadataWrite(meta));
       sync |= !onlyLearnedMoved(synced, meta);
     }
     if (sync) {
       synced = meta;
+      lazyUnsynced = false;
     }
+    lazyCount = 0;
+    forceSync = false;
     Ready r = new Ready(persist, sync, sends, learned, outcomes);
     persist.clear();
     sends.clear();

@@ -34,12 +34,20 @@ public sealed interface Message {
 
   /**
    * Phase 2a for a batch of positions, plus the writer's commit index: every position up to
-   * {@code commitUpTo} is chosen.
+   * {@code commitUpTo} is chosen. With {@code vote} false the writer does not need this acceptor's
+   * vote (enough others were asked): the acceptor stores the slots without an fsync of their own
+   * and does not answer; a later Accept of the same slots with {@code vote} true asks again.
    */
-  record Accept(Ballot ballot, List<Slot> slots, long commitUpTo) implements Message {
+  record Accept(Ballot ballot, List<Slot> slots, long commitUpTo, boolean vote)
+      implements Message {
     public Accept {
       Objects.requireNonNull(ballot, "ballot");
       slots = List.copyOf(slots);
+    }
+
+    /** An Accept that asks for a vote. */
+    public Accept(Ballot ballot, List<Slot> slots, long commitUpTo) {
+      this(ballot, slots, commitUpTo, true);
     }
   }
 

@@ -9,6 +9,7 @@ import io.aurora.log.core.Message.Reject;
 import io.aurora.log.core.Outcome.Failure;
 import io.aurora.log.core.quorum.Ballot;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,8 +27,19 @@ import java.util.TreeMap;
  * in flight at once and one Accept message carries all positions of a step (batching). A position
  * is chosen when a quorum accepted it; writes are acknowledged in position order as the chosen
  * prefix grows, so an acknowledged write is always readable locally.
+ *
+ * <p>New writes ask for the votes of a quorum only: this replica's own and those of the followers
+ * that voted for the highest positions so far (the ones keeping up). The other followers get the
+ * same slots in an Accept that asks for no vote, which they store without an fsync of their own, so
+ * a 3-replica log costs two fsyncs per batch, not three (on shared disks, a third fsync queues
+ * in front of the next batch's). A position still short of a quorum {@link #HEDGE_TICKS} ticks
+ * after it was proposed asks every replica that has not voted for it, as do the retransmissions;
+ * a follower that stops voting thus loses its place to one that votes.
  */
 final class Proposer {
+  /** Ticks after which a position short of a quorum asks every replica for a vote. */
+  static final int HEDGE_TICKS = 2;
+
   private final ReplicaCore core;
   final Ballot ballot;
   private final long electionRequest;
@@ -36,6 +48,8 @@ final class Proposer {
   private final TreeMap<Long, InFlight> inFlight = new TreeMap<>();
   /** Chosen writes (position to request id) not yet learned locally. */
   private final TreeMap<Long, Long> unacked = new TreeMap<>();
+  /** The highest position each follower voted for under this ballot. */
+  private final Map<ReplicaId, Long> lastVoted = new HashMap<>();
   private long lastPrepareAt;
   private boolean leading;
   private boolean electedReported;
@@ -49,6 +63,7 @@ final class Proposer {
     final long createdAt;
     final Set<ReplicaId> acks = new HashSet<>();
     long sentAt;
+    boolean hedged;
 
     InFlight(Slot slot, long requestId, long now) {
       this.slot = slot;
@@ -138,7 +153,7 @@ final class Proposer {
       batch.add(mine);
     }
     if (!batch.isEmpty()) {
-      broadcast(batch);
+      broadcast(batch, Set.copyOf(core.members()));
     }
     checkElected();
   }
@@ -150,22 +165,39 @@ final class Proposer {
       inFlight.put(s.position(), new InFlight(s, w.requestId(), core.now()));
       batch.add(s);
     }
-    broadcast(batch);
+    broadcast(batch, voters());
   }
 
   long nextPosition() {
     return nextPosition;
   }
 
-  private void broadcast(List<Slot> batch) {
-    Accept accept = new Accept(ballot, batch, commit);
+  private void broadcast(List<Slot> batch, Set<ReplicaId> voters) {
+    Accept accept = new Accept(ballot, batch, commit, true);
+    Accept copy = new Accept(ballot, batch, commit, false);
     // The local acceptor first: its fsync rides the same batch as every other record of this step.
     core.send(core.self(), accept);
     for (ReplicaId r : core.members()) {
       if (!r.equals(core.self())) {
-        core.send(r, accept);
+        core.send(r, voters.contains(r) ? accept : copy);
       }
     }
+  }
+
+  /**
+   * This replica and the quorum's remaining votes from the followers that voted for the highest
+   * positions (ties in replica order, so a fresh writer picks the same ones every time).
+   */
+  private Set<ReplicaId> voters() {
+    Set<ReplicaId> voters = new HashSet<>();
+    voters.add(core.self());
+    core.members().stream()
+        .filter(r -> !r.equals(core.self()))
+        .sorted(Comparator.comparingLong((ReplicaId r) -> -lastVoted.getOrDefault(r, 0L))
+            .thenComparing(r -> r))
+        .limit(Math.max(0, core.quorum().size() - 1))
+        .forEach(voters::add);
+    return voters;
   }
 
   void onAccepted(ReplicaId from, Accepted a) {
@@ -176,6 +208,9 @@ final class Proposer {
       InFlight f = inFlight.get(pos);
       if (f != null) {
         f.acks.add(from);
+      }
+      if (!from.equals(core.self())) {
+        lastVoted.merge(from, pos, Math::max);
       }
     }
     advanceCommit();
@@ -250,10 +285,12 @@ final class Proposer {
     }
     Map<ReplicaId, List<Slot>> resend = new HashMap<>();
     for (InFlight f : inFlight.values()) {
-      if (now - f.sentAt < core.config().retransmitTicks()) {
+      boolean hedge = !f.hedged && now - f.createdAt >= HEDGE_TICKS;
+      if (!hedge && now - f.sentAt < core.config().retransmitTicks()) {
         continue;
       }
       f.sentAt = now;
+      f.hedged = true;
       for (ReplicaId r : core.members()) {
         if (!f.acks.contains(r)) {
           resend.computeIfAbsent(r, k -> new ArrayList<>()).add(f.slot);

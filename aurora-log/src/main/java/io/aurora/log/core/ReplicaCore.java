@@ -105,6 +105,7 @@ public final class ReplicaCore {
   /** Advances logical time by one tick: retries, heartbeats, timeouts, recovery. */
   public Ready tick() {
     now++;
+    out.syncLazyWrites(); // slots stored without a vote become durable within a tick
     if (proposer != null) {
       proposer.tick(now);
     }
@@ -235,6 +236,14 @@ public final class ReplicaCore {
 
   void persist(LogRecord r) {
     out.persist(r);
+  }
+
+  void persistLazily(LogRecord r) {
+    out.persistLazily(r);
+  }
+
+  void syncLazyWrites() {
+    out.syncLazyWrites();
   }
 
   TreeMap<Long, Slot> slots() {

@@ -29,6 +29,7 @@ class CodecTest {
         new Message.Promise(B, 2, 8, SLOTS, Set.of(ReplicaId.of("a:1"), ReplicaId.of("b:2"))),
         new Message.Reject(B, new Ballot(9, "x")),
         new Message.Accept(B, SLOTS, 4),
+        new Message.Accept(B, SLOTS, 4, false),
         new Message.Accepted(B, List.of(3L, 4L, 5L)),
         new Message.Commit(B, 12),
         new Message.CatchupRequest(1, 100),

@@ -28,53 +28,13 @@ class ReplicaCoreTest {
   private static final ReplicaId B = ReplicaId.of("b");
   private static final ReplicaId C = ReplicaId.of("c");
 
-  /** Three cores, a FIFO network, and everything they output. */
-  private static final class Cluster {
-    final Map<ReplicaId, ReplicaCore> cores = new LinkedHashMap<>();
-    final ArrayDeque<Envelope> network = new ArrayDeque<>();
-    final List<Outcome> outcomes = new ArrayList<>();
-    final Set<ReplicaId> down = new java.util.HashSet<>();
-
-    Cluster(int quorum, ReplicaId... ids) {
-      for (ReplicaId id : ids) {
-        cores.put(id, new ReplicaCore(new CoreConfig(id, new Quorum(quorum), Set.of(ids), 20, 20, 2,
-            16), Optional.empty(), List.of(), "i0"));
-      }
-    }
-
-    void take(Ready r) {
-      network.addAll(r.toSend());
-      outcomes.addAll(r.outcomes());
-    }
-
-    void run(int ticks) {
-      for (int t = 0; t < ticks; t++) {
-        cores.forEach((id, c) -> {
-          if (!down.contains(id)) {
-            take(c.tick());
-          }
-        });
-        while (!network.isEmpty()) {
-          Envelope e = network.poll();
-          if (!down.contains(e.to()) && !down.contains(e.from())) {
-            take(cores.get(e.to()).step(e));
-          }
-        }
-      }
-    }
-  }
-
   /** Three voting replicas, A elected writer. */
   private static Cluster withWriterA() {
-    Cluster c = new Cluster(2, A, B, C);
-    c.run(10);
-    c.take(c.cores.get(A).elect(1));
-    c.run(3);
-    return c;
+    return Cluster.withWriter(A, B, C);
   }
 
   private static WriteRequest append(long id, String s) {
-    return new WriteRequest(id, Value.append(s.getBytes(StandardCharsets.UTF_8)));
+    return Cluster.append(id, s);
   }
 
   @Test
