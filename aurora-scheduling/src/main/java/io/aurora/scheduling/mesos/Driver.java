@@ -15,7 +15,8 @@ import org.apache.mesos.v1.scheduler.Protos.Call;
  * The scheduler's side of its connection to a Mesos master: the v1 scheduler calls.
  *
  * <p>All calls are asynchronous and fire-and-forget, like the v1 API itself: their outcome arrives
- * (or does not) as events on the {@link DriverListener}. Calls made while not subscribed are dropped
+ * (or does not) as events on the {@link DriverListener}; only an ACCEPT that the master did not
+ * take is reported as such ({@link DriverListener#acceptFailed}). Calls made while not subscribed are dropped
  * with a log line, because the master would answer them 403 anyway; the scheduler recovers through
  * reconciliation after the next {@link DriverListener#subscribed}.
  *
@@ -36,7 +37,8 @@ public interface Driver {
 
   /**
    * Accepts offers (all from one agent) with operations, usually LAUNCH; unused resources are
-   * declined with {@code filters}.
+   * declined with {@code filters}. If the master does not take the call (an HTTP error, or the call
+   * never reached it), {@link DriverListener#acceptFailed} says so, from the listener's thread.
    */
   void accept(List<OfferID> offerIds, List<Offer.Operation> operations, Filters filters);
 

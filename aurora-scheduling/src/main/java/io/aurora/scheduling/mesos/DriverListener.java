@@ -31,6 +31,23 @@ public interface DriverListener {
   void rescinded(OfferID offerId);
 
   /**
+   * An ACCEPT made through {@link Driver#accept} was not taken by the master: it answered with an
+   * HTTP error (400, 403, 500, 503...), or the call never reached it (not subscribed, the
+   * subscription ended before it was sent, the connection failed before it was written). Its
+   * operations did not happen, so no status update will follow for the tasks they would have
+   * launched, and its offers were not used (they may still be outstanding at the master).
+   *
+   * <p>Not called when the outcome is unknown (the connection broke after the call was written):
+   * the master may have taken it, and status updates or reconciliation will tell. The default
+   * does nothing, which leaves such tasks to the scheduler's transient-state timeout.
+   *
+   * @param reason why, for logs and task events
+   */
+  default void acceptFailed(List<OfferID> offerIds, List<Offer.Operation> operations,
+      String reason) {
+  }
+
+  /**
    * A task changed state (or a reconciliation answer). Call {@link Driver#acknowledge} after
    * handling it durably; the agent re-sends it until then.
    */

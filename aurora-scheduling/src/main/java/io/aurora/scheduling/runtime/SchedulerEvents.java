@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.FrameworkID;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduler's {@link DriverListener}: stores the framework id and reconciles on subscription,
- * records host attributes and holds offers, forwards status updates to the batcher, drops offers on
- * disconnection. Returns quickly; heavy work runs on the batcher's and the loop's executors.
+ * records host attributes and holds offers, forwards status updates to the batcher, hands ACCEPTs the
+ * master did not take to {@link LaunchFailures}, drops offers on disconnection. Returns quickly; heavy work runs on the batcher's and the loop's executors.
  */
 public final class SchedulerEvents implements DriverListener {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerEvents.class);
@@ -38,20 +39,25 @@ public final class SchedulerEvents implements DriverListener {
   private final Runnable onOffers;
   private final Runnable onSubscribed;
   private final Runnable onFatalError;
+  private final Consumer<LaunchFailures.Failed> onLaunchFailed;
 
   /**
    * @param onOffers called after new offers are held (kick the scheduling loop)
    * @param onSubscribed called after the framework id is stored (start reconciliation)
    * @param onFatalError called on a fatal master error (the process should exit)
+   * @param onLaunchFailed called with an ACCEPT the master did not take (mark its tasks LOST,
+   *     e.g. with {@link LaunchFailures#markLost}, off the driver's thread)
    */
   public SchedulerEvents(Storage storage, OfferBook offers, StatusUpdateBatcher statusUpdates,
-      Runnable onOffers, Runnable onSubscribed, Runnable onFatalError) {
+      Runnable onOffers, Runnable onSubscribed, Runnable onFatalError,
+      Consumer<LaunchFailures.Failed> onLaunchFailed) {
     this.storage = Objects.requireNonNull(storage, "storage");
     this.offers = Objects.requireNonNull(offers, "offers");
     this.statusUpdates = Objects.requireNonNull(statusUpdates, "statusUpdates");
     this.onOffers = Objects.requireNonNull(onOffers, "onOffers");
     this.onSubscribed = Objects.requireNonNull(onSubscribed, "onSubscribed");
     this.onFatalError = Objects.requireNonNull(onFatalError, "onFatalError");
+    this.onLaunchFailed = Objects.requireNonNull(onLaunchFailed, "onLaunchFailed");
   }
 
   @Override
@@ -104,6 +110,12 @@ public final class SchedulerEvents implements DriverListener {
   @Override
   public void rescinded(OfferID offerId) {
     offers.rescind(offerId);
+  }
+
+  @Override
+  public void acceptFailed(List<OfferID> offerIds, List<Offer.Operation> operations,
+      String reason) {
+    onLaunchFailed.accept(LaunchFailures.Failed.of(offerIds, operations, reason));
   }
 
   @Override

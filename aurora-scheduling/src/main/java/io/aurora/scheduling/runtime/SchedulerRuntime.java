@@ -55,6 +55,7 @@ public final class SchedulerRuntime {
   private final TaskTimers taskTimers;
   private final TaskReconciler reconciler;
   private final TaskPruner pruner;
+  private final LaunchFailures launchFailures;
   private final StatusUpdateBatcher statusUpdates;
   private final SchedulerEvents events;
   private final Random random;
@@ -104,8 +105,10 @@ public final class SchedulerRuntime {
         statusThreads, options.maxStatusUpdateBatch(), StatusUpdateBatcher.DEFAULT_IN_FLIGHT,
         new StatusUpdateCounters(Objects.requireNonNull(registry, "registry")));
     statusUpdates.pause();
+    this.launchFailures = new LaunchFailures(storage, stateManager, driver, offers, taskTimers);
     this.events = new SchedulerEvents(storage, offers, statusUpdates, this::kick,
-        () -> reconciler.explicit(options.reconcile().explicitBatchSize()), onFatalError);
+        () -> reconciler.explicit(options.reconcile().explicitBatchSize()), onFatalError,
+        this::launchFailed);
     registerMeters(Objects.requireNonNull(registry, "registry"));
   }
 
@@ -114,6 +117,8 @@ public final class SchedulerRuntime {
     Gauge.builder("outstanding_offers", offers, OfferBook::size).register(registry);
     FunctionCounter.builder("timed_out_tasks", taskTimers, TaskTimers::timedOutTasks)
         .register(registry);
+    FunctionCounter.builder("task_launch_failures", launchFailures,
+        LaunchFailures::launchFailures).register(registry);
     FunctionCounter.builder("task_kill_retries", taskTimers, TaskTimers::killRetries)
         .register(registry);
     FunctionCounter.builder("tasks_pruned", pruner, TaskPruner::tasksPruned).register(registry);
@@ -170,6 +175,19 @@ public final class SchedulerRuntime {
           loop.nextRoundDelay().ifPresent(this::kickIn);
         });
       });
+    }
+  }
+
+  /**
+   * Marks a failed launch's tasks LOST on the executor: the driver's thread must not wait for a
+   * storage write. (Launches happen only after {@link #start}, so the executor is there.)
+   */
+  private void launchFailed(LaunchFailures.Failed failed) {
+    ScheduledExecutorService ex = executor;
+    if (ex == null) {
+      guarded(() -> launchFailures.markLost(failed));
+    } else {
+      ex.execute(() -> guarded(() -> launchFailures.markLost(failed)));
     }
   }
 

@@ -34,6 +34,7 @@ public final class FakeDriver implements Driver {
   private DriverListener listener;
   private FrameworkID frameworkId = UNSUBSCRIBED;
   private boolean stopped;
+  private String acceptRefusal;
 
   @Override
   public synchronized void subscribe(Optional<FrameworkID> stored, DriverListener listener) {
@@ -47,9 +48,31 @@ public final class FakeDriver implements Driver {
   }
 
   @Override
-  public synchronized void accept(
-      List<OfferID> offerIds, List<Offer.Operation> operations, Filters filters) {
-    calls.add(Calls.accept(frameworkId, offerIds, operations, filters));
+  public void accept(List<OfferID> offerIds, List<Offer.Operation> operations, Filters filters) {
+    String refusal;
+    DriverListener to;
+    synchronized (this) {
+      calls.add(Calls.accept(frameworkId, offerIds, operations, filters));
+      refusal = acceptRefusal;
+      to = listener;
+    }
+    // Outside the lock, as a real driver calls its listener from its own thread.
+    if (refusal != null && to != null) {
+      to.acceptFailed(offerIds, operations, refusal);
+    }
+  }
+
+  /**
+   * Makes every later ACCEPT fail as one the master did not take: it is recorded, then the
+   * listener's {@link DriverListener#acceptFailed} is called with {@code reason}, synchronously.
+   */
+  public synchronized void refuseAccepts(String reason) {
+    acceptRefusal = reason;
+  }
+
+  /** Undoes {@link #refuseAccepts}: later ACCEPTs are only recorded again. */
+  public synchronized void takeAccepts() {
+    acceptRefusal = null;
   }
 
   @Override

@@ -22,7 +22,8 @@ class StatusUpdateCountersTest {
   private final StatusUpdateBatcher batcher = new StatusUpdateBatcher(h.storage, h.stateManager,
       h.driver, h.taskTimers, Runnable::run, 1000, 1, new StatusUpdateCounters(registry));
   private final SchedulerEvents events =
-      new SchedulerEvents(h.storage, h.offers, batcher, () -> { }, () -> { }, () -> { });
+      new SchedulerEvents(h.storage, h.offers, batcher, () -> { }, () -> { }, () -> { },
+          failed -> { });
 
   private double count(String name) {
     Counter counter = registry.find(name).counter();

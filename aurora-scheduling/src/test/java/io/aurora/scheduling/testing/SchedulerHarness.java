@@ -13,6 +13,7 @@ import io.aurora.scheduling.offers.OfferBook;
 import io.aurora.scheduling.offers.OfferOptions;
 import io.aurora.scheduling.rank.Scorer;
 import io.aurora.scheduling.resources.ExecutorSettings;
+import io.aurora.scheduling.runtime.LaunchFailures;
 import io.aurora.scheduling.runtime.SchedulerEvents;
 import io.aurora.scheduling.runtime.SchedulingLoop;
 import io.aurora.scheduling.runtime.StatusUpdateBatcher;
@@ -60,6 +61,7 @@ public final class SchedulerHarness {
   public final TimerQueue timers = new TimerQueue();
   public final TaskTimers taskTimers;
   public final SchedulerEvents events;
+  public final LaunchFailures launchFailures;
   private final AtomicLong offerSeq = new AtomicLong();
   private final AtomicLong uuidSeq = new AtomicLong();
 
@@ -81,7 +83,9 @@ public final class SchedulerHarness {
         taskTimers, clock);
     statusUpdates = new StatusUpdateBatcher(storage, stateManager, driver, taskTimers,
         Runnable::run, 1000);
-    events = new SchedulerEvents(storage, offers, statusUpdates, () -> { }, () -> { }, () -> { });
+    launchFailures = new LaunchFailures(storage, stateManager, driver, offers, taskTimers);
+    events = new SchedulerEvents(storage, offers, statusUpdates, () -> { }, () -> { }, () -> { },
+        launchFailures::markLost);
     driver.subscribe(Optional.empty(), events);
     driver.deliverSubscribed();
   }

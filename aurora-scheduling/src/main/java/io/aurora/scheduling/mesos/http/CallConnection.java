@@ -26,7 +26,8 @@ import java.util.concurrent.Semaphore;
  * <p>A writer thread connects and writes; a reader thread parses answers. At most {@code window}
  * requests are unanswered at a time. When the connection fails (connect error, broken socket, no
  * answer within the request timeout, or the server closing it), every request not yet answered is
- * reported lost, and the connection is over: the owner opens a new one for later calls. Requests
+ * reported: as lost if it was written (the server may have acted on it), as not sent if it was
+ * not, and the connection is over: the owner opens a new one for later calls. Requests
  * are never re-sent, as an HTTP client must not silently repeat a POST.
  */
 final class CallConnection {
@@ -45,8 +46,14 @@ final class CallConnection {
     /** The server's answer to {@code request}. */
     void answered(Request request, CallAnswer answer);
 
-    /** Requests whose outcome is unknown or that were never sent, because the connection failed. */
+    /**
+     * Written requests whose outcome is unknown (the server may have acted on them), because the
+     * connection failed before their answers came.
+     */
     void lost(List<Request> requests, String reason);
+
+    /** Requests never written, because the connection failed or was closed first. */
+    void notSent(List<Request> requests, String reason);
   }
 
   private static final Request END = new Request(new byte[0], null);
@@ -90,7 +97,7 @@ final class CallConnection {
   /** Queues a request; if the connection is already over, it is reported lost at once. */
   void send(Request request) {
     if (closed) {
-      listener.lost(List.of(request), "the connection to " + endpoint + " is closed");
+      listener.notSent(List.of(request), "the connection to " + endpoint + " is closed");
       return;
     }
     outbox.add(request);
@@ -182,7 +189,8 @@ final class CallConnection {
       unsent.remove(END);
       unsent.remove(FINISH);
       if (!unsent.isEmpty()) {
-        listener.lost(unsent, "the connection to " + endpoint + " closed before they were sent");
+        listener.notSent(unsent,
+            "the connection to " + endpoint + " closed before they were sent");
       }
     }
   }
@@ -241,6 +249,7 @@ final class CallConnection {
 
   private void fail(String reason) {
     List<Request> lost;
+    List<Request> unsent = new ArrayList<>();
     synchronized (inFlight) {
       if (closed) {
         return;
@@ -249,10 +258,10 @@ final class CallConnection {
       lost = new ArrayList<>(inFlight);
       inFlight.clear();
     }
-    outbox.drainTo(lost);
+    outbox.drainTo(unsent);
     outbox.add(END);
-    lost.remove(END);
-    lost.remove(FINISH);
+    unsent.remove(END);
+    unsent.remove(FINISH);
     Socket s = socket;
     if (s != null) {
       try {
@@ -263,6 +272,9 @@ final class CallConnection {
     }
     if (!lost.isEmpty()) {
       listener.lost(lost, reason);
+    }
+    if (!unsent.isEmpty()) {
+      listener.notSent(unsent, reason);
     }
   }
 

@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * broken, which is reported so the driver re-subscribes; other failures are logged. Calls lost with
  * a broken connection are not repeated: the driver's recovery (the master re-sending unacknowledged
  * updates, offers coming back, reconciliation) covers them, as for any call the master never saw.
+ * An ACCEPT that the master certainly did not take (answered with an error, dropped, or never
+ * written) is also reported, so that the scheduler can give up its launch at once; one whose
+ * outcome is unknown (written, then the connection broke) is not.
  */
 final class CallSender implements CallConnection.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(CallSender.class);
@@ -36,21 +39,29 @@ final class CallSender implements CallConnection.Listener {
     void broken(long generation, String reason);
   }
 
-  /** What the sender remembers of a call on its way. */
-  private record Sent(Call.Type type, long generation, boolean evenIfOver, URI endpoint) {}
+  /** Told of an ACCEPT call that the master did not take. */
+  interface RefusedAccept {
+    void refused(Call accept, String reason);
+  }
+
+  /** What the sender remembers of a call on its way; {@code accept} is kept for ACCEPT only. */
+  private record Sent(Call.Type type, long generation, boolean evenIfOver, URI endpoint,
+      Call accept) {}
 
   private final MesosClientOptions options;
   private final Duration connectTimeout;
   private final LongPredicate isCurrent;
   private final BrokenSubscription onBroken;
+  private final RefusedAccept onRefused;
   private final CallConnection[] lanes = new CallConnection[2];   // guarded by this
 
   CallSender(MesosClientOptions options, Duration connectTimeout, LongPredicate isCurrent,
-      BrokenSubscription onBroken) {
+      BrokenSubscription onBroken, RefusedAccept onRefused) {
     this.options = options;
     this.connectTimeout = connectTimeout;
     this.isCurrent = isCurrent;
     this.onBroken = onBroken;
+    this.onRefused = onRefused;
   }
 
   /**
@@ -74,7 +85,8 @@ final class CallSender implements CallConnection.Listener {
     byte[] bytes = CallAnswer.request(endpoint, options.encoding().mediaType(), streamId,
         options.encoding().encode(call));
     connection.send(new CallConnection.Request(bytes,
-        new Sent(call.getType(), generation, evenIfOver, endpoint)));
+        new Sent(call.getType(), generation, evenIfOver, endpoint,
+            call.getType() == Call.Type.ACCEPT ? call : null)));
   }
 
   /** The driver stopped: sends what is queued (a TEARDOWN), then closes the connection. */
@@ -97,12 +109,19 @@ final class CallSender implements CallConnection.Listener {
   public void dropped(List<CallConnection.Request> requests) {
     LOG.info("Dropped {} queued calls ({}): their subscription ended", requests.size(),
         countByType(requests));
+    refuseAccepts(requests, "the Mesos subscription ended before the call was sent");
   }
 
   @Override
   public void lost(List<CallConnection.Request> requests, String reason) {
     LOG.warn("{} calls ({}) may not have reached the master: {}", requests.size(),
         countByType(requests), reason);
+  }
+
+  @Override
+  public void notSent(List<CallConnection.Request> requests, String reason) {
+    LOG.warn("{} calls ({}) were not sent: {}", requests.size(), countByType(requests), reason);
+    refuseAccepts(requests, "the call was not sent: " + reason);
   }
 
   @Override
@@ -113,12 +132,27 @@ final class CallSender implements CallConnection.Listener {
       return;
     }
     String body = answer.body().strip();
+    if (sent.accept() != null) {
+      // The body goes into task events: a few hundred characters say enough.
+      String said = body.length() > 300 ? body.substring(0, 300) + "..." : body;
+      onRefused.refused(sent.accept(), "the Mesos master answered " + status
+          + (said.isEmpty() ? "" : " " + said));
+    }
     if (status == 307 || status == 403) {
       onBroken.broken(sent.generation(), sent.type() + " call answered " + status + " " + body
           + answer.location().map(l -> " (Location: " + l + ")").orElse(""));
     } else {
       LOG.error("Mesos master {} rejected {} call with {}: {}", sent.endpoint(), sent.type(),
           status, body);
+    }
+  }
+
+  private void refuseAccepts(List<CallConnection.Request> requests, String reason) {
+    for (CallConnection.Request r : requests) {
+      Call accept = ((Sent) r.tag()).accept();
+      if (accept != null) {
+        onRefused.refused(accept, reason);
+      }
     }
   }
 

@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * call, or a 403 "not subscribed" drop the stream and re-subscribe with the same framework id after
  * an exponential backoff. A 307 on SUBSCRIBE is followed at once (up to a few hops). An ERROR
  * event (framework removed, or failed over to another scheduler) is final: the driver stops and
- * reports {@link DriverListener#error}.
+ * reports {@link DriverListener#error}. An ACCEPT that the master did not take (an error answer, or
+ * never sent) is reported through {@link DriverListener#acceptFailed}.
  */
 public final class HttpDriver implements Driver {
   private static final Logger LOG = LoggerFactory.getLogger(HttpDriver.class);
@@ -94,7 +95,9 @@ public final class HttpDriver implements Driver {
     this.backoff = new Backoff(options.initialBackoff(), options.maxBackoff());
     this.calls = new CallSender(options, http.connectTimeout().orElse(Duration.ofSeconds(10)),
         this::isCurrent,
-        (gen, reason) -> scheduler.execute(() -> lost(gen, reason)));
+        (gen, reason) -> scheduler.execute(() -> lost(gen, reason)),
+        (accept, reason) -> scheduler.execute(() -> acceptRefused(
+            accept.getAccept().getOfferIdsList(), accept.getAccept().getOperationsList(), reason)));
   }
 
   /**
@@ -354,7 +357,21 @@ public final class HttpDriver implements Driver {
 
   @Override
   public void accept(List<OfferID> offerIds, List<Offer.Operation> operations, Filters filters) {
-    withFramework(id -> send(Calls.accept(id, offerIds, operations, filters)));
+    if (!withFramework(id -> send(Calls.accept(id, offerIds, operations, filters)))) {
+      scheduler.execute(() -> acceptRefused(offerIds, operations, "not subscribed to Mesos"));
+    }
+  }
+
+  /** Tells the listener of an ACCEPT that the master did not take, unless the driver stopped. */
+  private void acceptRefused(List<OfferID> offerIds, List<Offer.Operation> operations,
+      String reason) {
+    synchronized (this) {
+      if (listener == null || state == State.STOPPED) {
+        return;
+      }
+    }
+    LOG.warn("The ACCEPT of {} offers was not taken by the master: {}", offerIds.size(), reason);
+    notify(l -> l.acceptFailed(offerIds, operations, reason));
   }
 
   @Override
@@ -417,12 +434,14 @@ public final class HttpDriver implements Driver {
     }
   }
 
-  private synchronized void withFramework(Consumer<FrameworkID> call) {
+  /** Makes the call if subscribed; false if it was dropped. */
+  private synchronized boolean withFramework(Consumer<FrameworkID> call) {
     if (state != State.SUBSCRIBED || frameworkId.isEmpty()) {
       LOG.warn("Not subscribed to Mesos ({}); dropping a call", state);
-      return;
+      return false;
     }
     call.accept(frameworkId.get());
+    return true;
   }
 
   /** Queues a call behind the previous one; must hold the lock and be subscribed. */
