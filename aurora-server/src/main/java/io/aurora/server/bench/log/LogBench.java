@@ -8,6 +8,7 @@ import io.aurora.log.runtime.ReplicatedLogs;
 import io.aurora.server.bench.Bench;
 import io.aurora.server.bench.FsyncBench;
 import io.aurora.server.bench.ScratchDir;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Mixin;
@@ -125,7 +127,8 @@ public final class LogBench implements Bench {
         jvmOptions, root)) {
       followers.awaitReady(START_TIMEOUT);
       LogOptions options = LogOptions.of(flags.quorum, dirs.get(0), addresses.get(0), addresses);
-      try (ReplicatedLog log = ReplicatedLogs.open(options, new SimpleMeterRegistry(), Optional.empty());
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      try (ReplicatedLog log = ReplicatedLogs.open(options, registry, Optional.empty());
           Appender writer = appender(log.elect())) {
         byte[] entry = new byte[load.entryBytes];
         new Random(42).nextBytes(entry);
@@ -136,7 +139,13 @@ public final class LogBench implements Bench {
             load.duration);
         followers.checkAlive();
         progress.printf("one append at a time for %.1f s%n", load.seqDuration.toMillis() / 1e3);
+        Timer fsyncs = registry.timer("scheduler_log_native_fsync");
+        long forcesBefore = fsyncs.count();
+        double nanosBefore = fsyncs.totalTime(TimeUnit.NANOSECONDS);
         ClosedLoop.Phase sequential = loop.sequential(writer, entry, load.seqDuration);
+        long forces = fsyncs.count() - forcesBefore;
+        progress.printf("writer's own fsyncs in the sequential phase: %d, mean %.3f ms%n", forces,
+            forces == 0 ? 0 : (fsyncs.totalTime(TimeUnit.NANOSECONDS) - nanosBefore) / forces / 1e6);
         followers.checkAlive();
         return new LogBenchReport("aurora-log", flags.replicas, flags.quorum, load.entryBytes,
             load.concurrency, loaded, sequential, fsync);
