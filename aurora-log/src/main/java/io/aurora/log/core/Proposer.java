@@ -109,6 +109,8 @@ final class Proposer {
 
   private void lead() {
     leading = true;
+    // Replicas that promised are voting: ask them before any that did not (a recovering one).
+    promises.keySet().forEach(r -> lastVoted.putIfAbsent(r, 0L));
     long maxBegin = promises.values().stream().mapToLong(Promise::begin).max().orElse(1);
     if (maxBegin > core.learnedUpTo() + 1) {
       // Some acceptor learned a truncation past our prefix: those positions are gone everywhere.
@@ -193,7 +195,7 @@ final class Proposer {
     voters.add(core.self());
     core.members().stream()
         .filter(r -> !r.equals(core.self()))
-        .sorted(Comparator.comparingLong((ReplicaId r) -> -lastVoted.getOrDefault(r, 0L))
+        .sorted(Comparator.comparingLong((ReplicaId r) -> -lastVoted.getOrDefault(r, -1L))
             .thenComparing(r -> r))
         .limit(Math.max(0, core.quorum().size() - 1))
         .forEach(voters::add);

@@ -73,4 +73,17 @@ class VoteSelectionTest {
     c.run(1);
     assertThat(c.outcomes).contains(new Written(3, 2));
   }
+
+  @Test
+  void firstWrite_asksAReplicaThatPromised_beforeOneThatDidNot() {
+    Cluster c = new Cluster(2, A, B, C);
+    c.run(10);
+    c.down.add(B); // B misses the election
+    c.take(c.cores.get(A).elect(1));
+    c.run(3);
+    c.down.clear();
+    Ready first = c.cores.get(A).write(List.of(append(2, "x")));
+    assertThat(acceptTo(first, C).vote()).isTrue();
+    assertThat(acceptTo(first, B).vote()).as("B has the lower id but did not promise").isFalse();
+  }
 }
