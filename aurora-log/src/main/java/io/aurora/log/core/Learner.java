@@ -171,6 +171,9 @@ final class Learner {
     jumpTo(r.begin());
     long before = core.learnedUpTo();
     for (Slot s : r.slots()) {
+      if (s.value().isEvicted()) {
+        break; // never on the wire (the codec refuses it); a sender that did not fill it
+      }
       if (s.position() != core.learnedUpTo() + 1) {
         continue;
       }

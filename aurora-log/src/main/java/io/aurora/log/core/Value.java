@@ -42,6 +42,7 @@ public record Value(Kind kind, byte[] data, long truncateBefore) {
     return EVICTED_VALUE;
   }
 
+  /** True for the placeholder of {@link #evicted()}, which no log position ever holds. */
   public boolean isEvicted() {
     return kind == Kind.EVICTED;
   }
