@@ -26,6 +26,9 @@ import java.util.Optional;
  * @param writeTimeout how long an append may wait for a quorum before it fails
  * @param readTimeout how long a catch-up read may wait
  * @param tickInterval how long one logical tick of the protocol lasts (retries, heartbeats)
+ * @param learnedValuesInMemory how many of the latest learned entries a replica keeps in memory
+ *     (for readers that follow the end of the log and for peers catching up); older entries are
+ *     read back from disk, so memory no longer grows with the untruncated log
  */
 public record LogOptions(
     int quorumSize,
@@ -37,7 +40,11 @@ public record LogOptions(
     int electionRetries,
     Duration writeTimeout,
     Duration readTimeout,
-    Duration tickInterval) {
+    Duration tickInterval,
+    int learnedValuesInMemory) {
+
+  /** Learned entries kept in memory unless set otherwise (about 4 MiB of 1 KiB entries). */
+  public static final int DEFAULT_LEARNED_VALUES_IN_MEMORY = 4096;
 
   public LogOptions {
     checkArgument(quorumSize >= 1, "quorum size must be >= 1: %s", quorumSize);
@@ -50,6 +57,16 @@ public record LogOptions(
     checkPositive(writeTimeout, "writeTimeout");
     checkPositive(readTimeout, "readTimeout");
     checkPositive(tickInterval, "tickInterval");
+    checkArgument(learnedValuesInMemory >= 1, "learned values in memory must be >= 1: %s",
+        learnedValuesInMemory);
+  }
+
+  /** Options that keep {@link #DEFAULT_LEARNED_VALUES_IN_MEMORY} learned entries in memory. */
+  public LogOptions(int quorumSize, Path dataDir, HostAndPort localAddress,
+      List<HostAndPort> peers, Optional<String> zkGroupPath, Duration electionTimeout,
+      int electionRetries, Duration writeTimeout, Duration readTimeout, Duration tickInterval) {
+    this(quorumSize, dataDir, localAddress, peers, zkGroupPath, electionTimeout, electionRetries,
+        writeTimeout, readTimeout, tickInterval, DEFAULT_LEARNED_VALUES_IN_MEMORY);
   }
 
   /**
@@ -65,17 +82,24 @@ public record LogOptions(
 
   public LogOptions withZkGroupPath(String path) {
     return new LogOptions(quorumSize, dataDir, localAddress, List.of(), Optional.of(path),
-        electionTimeout, electionRetries, writeTimeout, readTimeout, tickInterval);
+        electionTimeout, electionRetries, writeTimeout, readTimeout, tickInterval,
+        learnedValuesInMemory);
   }
 
   public LogOptions withTimeouts(Duration election, int retries, Duration write, Duration read) {
     return new LogOptions(quorumSize, dataDir, localAddress, peers, zkGroupPath, election, retries,
-        write, read, tickInterval);
+        write, read, tickInterval, learnedValuesInMemory);
   }
 
   public LogOptions withTickInterval(Duration tick) {
     return new LogOptions(quorumSize, dataDir, localAddress, peers, zkGroupPath, electionTimeout,
-        electionRetries, writeTimeout, readTimeout, tick);
+        electionRetries, writeTimeout, readTimeout, tick, learnedValuesInMemory);
+  }
+
+  /** These options keeping the latest {@code n} learned entries in memory (older ones on disk). */
+  public LogOptions withLearnedValuesInMemory(int n) {
+    return new LogOptions(quorumSize, dataDir, localAddress, peers, zkGroupPath, electionTimeout,
+        electionRetries, writeTimeout, readTimeout, tickInterval, n);
   }
 
   /**

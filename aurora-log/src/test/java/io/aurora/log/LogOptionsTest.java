@@ -31,4 +31,16 @@ class LogOptionsTest {
         .hasMessageContaining("quorum");
     assertThatThrownBy(() -> o.withTickInterval(Duration.ZERO)).hasMessageContaining("tickInterval");
   }
+
+  @Test
+  void learnedValuesInMemory_defaultsTo4096_survivesTheOtherWithers_andMustBePositive() {
+    LogOptions o = LogOptions.of(2, Path.of("/tmp/log"), FALLBACK, List.of(FALLBACK));
+    assertThat(o.learnedValuesInMemory()).isEqualTo(4096);
+    LogOptions small = o.withLearnedValuesInMemory(8);
+    assertThat(small.withZkGroupPath("/g").withTickInterval(Duration.ofMillis(10))
+        .withTimeouts(Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Duration.ofSeconds(1))
+        .learnedValuesInMemory()).isEqualTo(8);
+    assertThatThrownBy(() -> o.withLearnedValuesInMemory(0))
+        .hasMessageContaining("learned values in memory");
+  }
 }

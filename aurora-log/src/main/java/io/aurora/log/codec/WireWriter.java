@@ -63,6 +63,10 @@ final class WireWriter {
   }
 
   WireWriter value(Value v) {
+    if (v.isEvicted()) {
+      // Only the core's catch-up responses hold it, and the runtime fills them before they leave.
+      throw new IllegalStateException("an evicted value cannot be encoded");
+    }
     u8(v.kind().ordinal());
     if (v.kind() == Value.Kind.APPEND) {
       bytes(v.data());

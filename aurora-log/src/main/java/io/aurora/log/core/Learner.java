@@ -14,7 +14,9 @@ import java.util.List;
  * Otherwise it catches up: it tracks the highest commit index it has heard of and who said it, and
  * asks that replica (or the most advanced voting one) for the learned slots after its own prefix,
  * at most once per retransmit period unless a response just arrived. It serves such requests from
- * its own learned slots, bounded in count and bytes. A learned truncation drops the slots before it.
+ * its own learned slots, bounded in count and bytes; values evicted from memory go out as
+ * placeholders that the runtime fills from storage ({@link EvictedSlots}). A learned truncation
+ * drops the slots before it.
  */
 final class Learner {
   /** Payload bytes one catch-up response carries at most (beyond its first slot). */
@@ -67,6 +69,7 @@ final class Learner {
     }
     core.recovery().maybeFinish();
     if (core.learnedUpTo() > before) {
+      core.evictLearnedValues();
       core.onLearned();
     }
   }
@@ -143,8 +146,13 @@ final class Learner {
     }
     List<Slot> out = new ArrayList<>();
     long bytes = 0;
-    for (Slot slot : first > last ? List.<Slot>of()
-        : core.slots().subMap(first, true, last, true).values()) {
+    for (long p = first; p <= last; p++) {
+      Slot slot = core.slots().get(p);
+      if (slot == null) {
+        // Evicted from memory: the runtime fills it from storage and keeps the byte bound.
+        out.add(new Slot(p, Ballot.ZERO, Value.evicted()));
+        continue;
+      }
       // Bounded in bytes too: a message must fit the transport's frame.
       if (!out.isEmpty() && bytes + slot.value().data().length > MAX_MESSAGE_BYTES) {
         break;
@@ -163,6 +171,9 @@ final class Learner {
     jumpTo(r.begin());
     long before = core.learnedUpTo();
     for (Slot s : r.slots()) {
+      if (s.value().isEvicted()) {
+        break; // never on the wire (the codec refuses it); a sender that did not fill it
+      }
       if (s.position() != core.learnedUpTo() + 1) {
         continue;
       }

@@ -13,7 +13,7 @@ import io.aurora.log.core.Message.StatusResponse;
 import io.aurora.log.core.Outcome.Failure;
 import io.aurora.log.core.quorum.Ballot;
 import io.aurora.log.core.quorum.Quorum;
-import java.util.Collection;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +47,7 @@ public final class ReplicaCore {
   private boolean metaDirty;
 
   /** Restores a replica whose storage was never truncated; see the main constructor. */
-  public ReplicaCore(CoreConfig config, Optional<Metadata> stored, Collection<Slot> storedSlots,
+  public ReplicaCore(CoreConfig config, Optional<Metadata> stored, Iterable<Slot> storedSlots,
       String freshIncarnation) {
     this(config, stored, storedSlots, 0, freshIncarnation);
   }
@@ -60,7 +60,7 @@ public final class ReplicaCore {
    *     durable while the metadata written after it in the same batch was lost in a crash
    * @throws IllegalStateException if a learned position has no stored value (corrupt storage)
    */
-  public ReplicaCore(CoreConfig config, Optional<Metadata> stored, Collection<Slot> storedSlots,
+  public ReplicaCore(CoreConfig config, Optional<Metadata> stored, Iterable<Slot> storedSlots,
       long truncationPoint, String freshIncarnation) {
     this.config = config;
     Metadata m = stored.orElseGet(() -> Metadata.empty(freshIncarnation));
@@ -70,20 +70,29 @@ public final class ReplicaCore {
     }
     this.meta = m;
     Ballot promised = meta.promised();
+    long keepFrom = inMemoryFrom(meta, config);
+    // Learned positions held in storage, relative to begin; the old ones are not kept in memory.
+    BitSet learnedStored = new BitSet();
     for (Slot s : storedSlots) {
-      if (s.position() >= meta.begin()) {
-        slots.put(s.position(), s);
+      long p = s.position();
+      if (p >= meta.begin()) {
+        if (p <= meta.learnedUpTo()) {
+          learnedStored.set(Math.toIntExact(p - meta.begin()));
+        }
+        if (p >= keepFrom) {
+          slots.put(p, s);
+        }
         // An accept implies a promise; the metadata raising it may have been torn off.
         promised = Ballot.max(promised, s.ballot());
       }
     }
     meta = meta.withPromised(promised);
-    for (long p = meta.begin(); p <= meta.learnedUpTo(); p++) {
-      if (!slots.containsKey(p)) {
-        throw new IllegalStateException("storage of " + config.self() + " has learned position " + p
-            + " (begin " + meta.begin() + ", learned up to " + meta.learnedUpTo()
-            + ") without a value");
-      }
+    int learned = Math.toIntExact(Math.max(0, meta.learnedUpTo() - meta.begin() + 1));
+    int missing = learnedStored.nextClearBit(0);
+    if (missing < learned) {
+      throw new IllegalStateException("storage of " + config.self() + " has learned position "
+          + (meta.begin() + missing) + " (begin " + meta.begin() + ", learned up to "
+          + meta.learnedUpTo() + ") without a value");
     }
     members.add(config.self());
     members.addAll(config.replicas());
@@ -195,12 +204,37 @@ public final class ReplicaCore {
     return proposer != null && proposer.isElected();
   }
 
-  /** The learned value at {@code position}, if it is learned here and not truncated. */
+  /**
+   * The learned value at {@code position}, if it is learned here, not truncated and still in
+   * memory: only positions from {@link #learnedInMemoryFrom()} on are; the runtime reads older
+   * ones from storage.
+   */
   public Optional<Value> learnedValue(long position) {
-    if (position < meta.begin() || position > meta.learnedUpTo()) {
+    if (position < learnedInMemoryFrom() || position > meta.learnedUpTo()) {
       return Optional.empty();
     }
     return Optional.ofNullable(slots.get(position)).map(Slot::value);
+  }
+
+  /**
+   * The first learned position whose value is in memory: the latest
+   * {@link CoreConfig#learnedValuesInMemory()} learned positions keep their values, older ones
+   * (from {@link #begin()} on) are only in storage.
+   */
+  public long learnedInMemoryFrom() {
+    return inMemoryFrom(meta, config);
+  }
+
+  private static long inMemoryFrom(Metadata m, CoreConfig c) {
+    return Math.max(m.begin(), m.learnedUpTo() - c.learnedValuesInMemory() + 1);
+  }
+
+  /** Drops from memory the learned values older than the latest few (storage keeps them). */
+  void evictLearnedValues() {
+    long from = learnedInMemoryFrom();
+    while (!slots.isEmpty() && slots.firstKey() < from) {
+      slots.pollFirstEntry();
+    }
   }
 
   /** The number of replicas the quorum guard knows of: max(group size, replicas seen voting). */

@@ -3,6 +3,7 @@ package io.aurora.log.runtime;
 import io.aurora.log.codec.MessageCodec;
 import io.aurora.log.codec.RecordCodec;
 import io.aurora.log.core.Envelope;
+import io.aurora.log.core.EvictedSlots;
 import io.aurora.log.core.LogRecord;
 import io.aurora.log.core.Message;
 import io.aurora.log.core.Ready;
@@ -24,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * forgotten in a crash could let two values win one position. Records that only move the learned
  * mark need no fsync of their own (see {@link Ready}): the next fsync covers them, since storage
  * keeps the order of writes.
+ *
+ * <p>A catch-up response may name learned values the core evicted from memory; they are read back
+ * from storage just before the message is encoded ({@link EvictedSlots}). Every record of these
+ * Readies is written by then, so storage holds every value the core learned.
  */
 final class ReadyApplier {
   private static final Logger LOG = LoggerFactory.getLogger(ReadyApplier.class);
@@ -87,7 +92,9 @@ final class ReadyApplier {
       metrics.catchups.increment();
     }
     try {
-      transport.send(PeerAddress.parse(env.to().value()), MessageCodec.encode(env.message()));
+      Message m = EvictedSlots.fill(env.message(),
+          position -> storage.get(position).map(RecordCodec::decodeSlot));
+      transport.send(PeerAddress.parse(env.to().value()), MessageCodec.encode(m));
     } catch (RuntimeException e) {
       // Lost like any message: the protocol retries.
       LOG.warn("could not send {} to {}: {}", env.message().getClass().getSimpleName(), env.to(),

@@ -19,6 +19,8 @@ final class LocalCluster implements AutoCloseable {
   final LoopBackedLog[] logs;
   final SimpleMeterRegistry[] registries;
   private final int quorum;
+  /** Learned values each replica keeps in memory; set before starting replicas. */
+  int learnedValuesInMemory = LogOptions.DEFAULT_LEARNED_VALUES_IN_MEMORY;
 
   LocalCluster(Path root, int replicas, int quorum) throws IOException {
     this.quorum = quorum;
@@ -35,7 +37,8 @@ final class LocalCluster implements AutoCloseable {
   LogOptions options(int i) {
     return LogOptions.of(quorum, dirs.get(i), addresses.get(i), addresses)
         .withTimeouts(Duration.ofSeconds(2), 10, Duration.ofSeconds(2), Duration.ofSeconds(2))
-        .withTickInterval(Duration.ofMillis(20));
+        .withTickInterval(Duration.ofMillis(20))
+        .withLearnedValuesInMemory(learnedValuesInMemory);
   }
 
   LoopBackedLog start(int i) {

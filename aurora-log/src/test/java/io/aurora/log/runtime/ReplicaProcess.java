@@ -53,7 +53,9 @@ public final class ReplicaProcess {
         .toList();
     LogOptions options = LogOptions.of(quorum, dir, addresses.get(self), addresses)
         .withTimeouts(Duration.ofSeconds(2), 15, Duration.ofSeconds(1), Duration.ofSeconds(2))
-        .withTickInterval(Duration.ofMillis(20));
+        .withTickInterval(Duration.ofMillis(20))
+        // Far fewer than the appends of a run: catch-up and reads come from disk under the faults.
+        .withLearnedValuesInMemory(32);
     LoopBackedLog log = ReplicatedLogs.open(options, new SimpleMeterRegistry(), Optional.empty());
     say("READY");
     Thread status = new Thread(() -> {

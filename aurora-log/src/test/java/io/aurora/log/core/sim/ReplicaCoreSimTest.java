@@ -19,10 +19,17 @@ class ReplicaCoreSimTest {
     Long only = Long.getLong("aurora.sim.seed");
     int seeds = Integer.getInteger("aurora.sim.seeds", 100);
     long total = 0;
+    long fromDisk = 0;
     for (long seed = only == null ? 1 : only; seed <= (only == null ? seeds : only); seed++) {
-      total += run(seed, seed % 2 == 0 ? 5 : 3);
+      SimWorld world = run(seed, seed % 2 == 0 ? 5 : 3);
+      total += world.acked.size();
+      fromDisk += world.events.getOrDefault("catchupFromDisk", 0);
     }
     assertThat(total).as("acknowledged writes over all seeds").isPositive();
+    if (only == null) {
+      assertThat(fromDisk).as("catch-up responses filled with evicted values from disk")
+          .isPositive();
+    }
   }
 
   private static void settle(SimWorld world, String how) {
@@ -37,7 +44,7 @@ class ReplicaCoreSimTest {
     }
   }
 
-  private static long run(long seed, int replicas) {
+  private static SimWorld run(long seed, int replicas) {
     SimWorld world = new SimWorld(seed, replicas);
     try {
       for (int i = 0; i < STEPS; i++) {
@@ -58,7 +65,7 @@ class ReplicaCoreSimTest {
       if (!world.allUp()) {
         throw new AssertionError("not every replica is up: " + world.describe());
       }
-      return world.acked.size();
+      return world;
     } catch (RuntimeException | AssertionError e) {
       throw new AssertionError("simulation failed, replay with -Daurora.sim.seed=" + seed + ": "
           + world.describe(), e);

@@ -21,9 +21,36 @@ import java.util.TreeMap;
 final class SimDisk {
   private final List<LogRecord> synced = new ArrayList<>();
   private final List<LogRecord> unsynced = new ArrayList<>();
+  /** The slots as the written records leave them, synced or not: what reads see. */
+  private final TreeMap<Long, Slot> current = new TreeMap<>();
+  private long currentTruncation;
 
   void write(LogRecord r) {
     unsynced.add(r);
+    index(r);
+  }
+
+  /** The slot last written at {@code position}, synced or not, as the runtime's storage reads. */
+  Optional<Slot> slot(long position) {
+    return Optional.ofNullable(current.get(position));
+  }
+
+  private void index(LogRecord r) {
+    if (r instanceof SlotWrite w) {
+      // As the real storage: a write below the truncation point is ignored.
+      if (w.slot().position() >= currentTruncation) {
+        current.put(w.slot().position(), w.slot());
+      }
+    } else if (r instanceof TruncateBefore t && t.position() > currentTruncation) {
+      currentTruncation = t.position();
+      current.headMap(t.position()).clear();
+    }
+  }
+
+  private void reindex() {
+    current.clear();
+    currentTruncation = 0;
+    synced.forEach(this::index);
   }
 
   void sync() {
@@ -38,11 +65,13 @@ final class SimDisk {
     }
     synced.addAll(unsynced.subList(0, kept));
     unsynced.clear();
+    reindex();
   }
 
   void wipe() {
     synced.clear();
     unsynced.clear();
+    reindex();
   }
 
   Optional<Metadata> metadata() {

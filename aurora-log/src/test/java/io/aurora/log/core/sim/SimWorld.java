@@ -2,6 +2,7 @@ package io.aurora.log.core.sim;
 
 import io.aurora.log.core.CoreConfig;
 import io.aurora.log.core.Envelope;
+import io.aurora.log.core.EvictedSlots;
 import io.aurora.log.core.Learned;
 import io.aurora.log.core.LogRecord;
 import io.aurora.log.core.Message;
@@ -9,6 +10,7 @@ import io.aurora.log.core.Outcome;
 import io.aurora.log.core.Ready;
 import io.aurora.log.core.ReplicaCore;
 import io.aurora.log.core.ReplicaId;
+import io.aurora.log.core.Slot;
 import io.aurora.log.core.Status;
 import io.aurora.log.core.Value;
 import io.aurora.log.core.WriteRequest;
@@ -31,6 +33,9 @@ import java.util.TreeMap;
  * middle of a persist), restarts, a wiped disk, partitions. {@link #check} holds the invariants.
  */
 final class SimWorld {
+  /** Small, so that catch-up and reads of evicted values are exercised all the time. */
+  static final int LEARNED_VALUES_IN_MEMORY = 8;
+
   final long seed;
   final Random random;
   final SimNetwork net;
@@ -76,7 +81,8 @@ final class SimWorld {
   }
 
   private void start(Node n) {
-    CoreConfig config = new CoreConfig(n.id, quorum, new HashSet<>(ids), 40, 60, 4, 64);
+    CoreConfig config = new CoreConfig(n.id, quorum, new HashSet<>(ids), 40, 60, 4, 64,
+        LEARNED_VALUES_IN_MEMORY);
     n.core = new ReplicaCore(config, n.disk.metadata(), n.disk.slots(), n.disk.truncationPoint(),
         "i" + (incarnations++));
     n.pending.clear();
@@ -180,7 +186,7 @@ final class SimWorld {
     // As ReplicaLoop: requests leave before the fsync, replies after it.
     for (Envelope e : ready.toSend()) {
       if (isRequest(e.message())) {
-        net.send(e, now);
+        net.send(filled(n, e), now);
       }
     }
     if (faults && !ready.toPersist().isEmpty() && random.nextInt(2000) == 0) {
@@ -193,7 +199,7 @@ final class SimWorld {
     }
     for (Envelope e : ready.toSend()) {
       if (!isRequest(e.message())) {
-        net.send(e, now);
+        net.send(filled(n, e), now);
       }
     }
     for (Learned l : ready.learned()) {
@@ -220,6 +226,20 @@ final class SimWorld {
     }
   }
 
+  /** As ReadyApplier: values the core evicted are read back from the disk before sending. */
+  private Envelope filled(Node n, Envelope e) {
+    Message m = EvictedSlots.fill(e.message(), n.disk::slot);
+    if (m instanceof Message.CatchupResponse r
+        && r.slots().stream().anyMatch(s -> s.value().isEvicted())) {
+      throw new AssertionError("unfilled catch-up response from " + n.id + ": " + r);
+    }
+    if (m == e.message()) {
+      return e;
+    }
+    count("catchupFromDisk");
+    return new Envelope(e.from(), e.to(), m);
+  }
+
   private static boolean isRequest(Message m) {
     return m instanceof Message.Prepare || m instanceof Message.Accept
         || m instanceof Message.Commit || m instanceof Message.CatchupRequest
@@ -238,7 +258,9 @@ final class SimWorld {
         continue;
       }
       for (Map.Entry<Long, Value> e : acked.subMap(from, true, to, true).entrySet()) {
-        Optional<Value> v = n.core.learnedValue(e.getKey());
+        // As LoopReader: values older than the latest few are read from the disk.
+        Optional<Value> v = e.getKey() < n.core.learnedInMemoryFrom()
+            ? n.disk.slot(e.getKey()).map(Slot::value) : n.core.learnedValue(e.getKey());
         if (v.isEmpty() || !v.get().equals(e.getValue())) {
           throw new AssertionError(n.id + " has " + v + " at acked position " + e.getKey()
               + ", expected " + e.getValue());
