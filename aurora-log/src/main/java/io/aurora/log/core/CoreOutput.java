@@ -19,11 +19,10 @@ final class CoreOutput {
   private final ArrayDeque<Message> local = new ArrayDeque<>();
   /** The metadata as of the last Ready that asked for an fsync: what a crash cannot take back. */
   private Metadata synced;
-  /** How many of this call's non-metadata records were persisted lazily (they need no fsync). */
-  private int lazyCount;
   /** Lazily persisted records exist that no fsync has covered yet. */
   private boolean lazyUnsynced;
-  private boolean forceSync;
+  /** This call's Ready must fsync: a record was persisted eagerly, or lazy ones must be covered. */
+  private boolean syncNeeded;
 
   CoreOutput(ReplicaId self, Metadata durable) {
     this.self = self;
@@ -38,20 +37,21 @@ final class CoreOutput {
     }
   }
 
+  /** Persists {@code r}, fsynced before this call's replies leave. */
   void persist(LogRecord r) {
     persist.add(r);
+    syncNeeded = true;
   }
 
   /** Persists {@code r} with no fsync of its own: the next fsync covers it (storage keeps order). */
   void persistLazily(LogRecord r) {
     persist.add(r);
-    lazyCount++;
     lazyUnsynced = true;
   }
 
   /** Makes this call's Ready fsync if anything persisted lazily is not yet covered by an fsync. */
   void syncLazyWrites() {
-    forceSync |= lazyUnsynced;
+    syncNeeded |= lazyUnsynced;
   }
 
   void learned(Learned l) {
@@ -74,14 +74,7 @@ final class CoreOutput {
    * @param metaChanged whether the call changed it (then it is written)
    */
   Ready finish(Metadata meta, boolean metaChanged) {
-    boolean sync = forceSync;
-    int eager = 0;
-    for (LogRecord rec : persist) {
-      if (!(rec instanceof MetadataWrite)) {
-        eager++;
-      }
-    }
-    sync |= eager > lazyCount;
+    boolean sync = syncNeeded;
     if (metaChanged) {
       persist.add(new MetadataWrite(meta));
       sync |= !onlyLearnedMoved(synced, meta);
@@ -90,8 +83,7 @@ final class CoreOutput {
       synced = meta;
       lazyUnsynced = false;
     }
-    lazyCount = 0;
-    forceSync = false;
+    syncNeeded = false;
     Ready r = new Ready(persist, sync, sends, learned, outcomes);
     persist.clear();
     sends.clear();
