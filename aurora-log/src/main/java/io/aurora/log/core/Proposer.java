@@ -206,14 +206,16 @@ final class Proposer {
     if (!leading || !a.ballot().equals(ballot)) {
       return;
     }
+    long highest = Long.MIN_VALUE;
     for (long pos : a.positions()) {
       InFlight f = inFlight.get(pos);
       if (f != null) {
         f.acks.add(from);
       }
-      if (!from.equals(core.self())) {
-        lastVoted.merge(from, pos, Math::max);
-      }
+      highest = Math.max(highest, pos);
+    }
+    if (!from.equals(core.self()) && !a.positions().isEmpty()) {
+      lastVoted.merge(from, highest, Math::max);
     }
     advanceCommit();
   }

@@ -184,14 +184,8 @@ final class CallConnection {
       if (!dropped.isEmpty()) {
         listener.dropped(List.copyOf(dropped));
       }
-      List<Request> unsent = new ArrayList<>(batch.subList(Math.min(next, batch.size()),
-          batch.size()));
-      unsent.remove(END);
-      unsent.remove(FINISH);
-      if (!unsent.isEmpty()) {
-        listener.notSent(unsent,
-            "the connection to " + endpoint + " closed before they were sent");
-      }
+      reportNotSent(new ArrayList<>(batch.subList(Math.min(next, batch.size()), batch.size())),
+          "the connection to " + endpoint + " closed before they were sent");
     }
   }
 
@@ -260,8 +254,6 @@ final class CallConnection {
     }
     outbox.drainTo(unsent);
     outbox.add(END);
-    unsent.remove(END);
-    unsent.remove(FINISH);
     Socket s = socket;
     if (s != null) {
       try {
@@ -273,8 +265,15 @@ final class CallConnection {
     if (!lost.isEmpty()) {
       listener.lost(lost, reason);
     }
-    if (!unsent.isEmpty()) {
-      listener.notSent(unsent, reason);
+    reportNotSent(unsent, reason);
+  }
+
+  /** Tells the listener of {@code requests} never written, leaving out the END/FINISH markers. */
+  private void reportNotSent(List<Request> requests, String reason) {
+    requests.remove(END);
+    requests.remove(FINISH);
+    if (!requests.isEmpty()) {
+      listener.notSent(requests, reason);
     }
   }
 
