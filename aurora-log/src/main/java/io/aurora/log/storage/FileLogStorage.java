@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The directory holds numbered segment files ({@code 00000000000000000001.seg}, ...) and a
  * {@code LOCK} file that keeps a second process out. Every change is appended to the newest segment
- * as a frame (see {@link Frames}: length, CRC32C, type, body): a PUT carries a position and a record,
+ * as a frame (see {@link SegmentFrames}: length, CRC32C, type, body): a PUT carries a position and a record,
  * METADATA the metadata bytes, TRUNCATE a truncation point. Nothing is ever rewritten in place, so
  * the state is a fold over the frames in file order: the last PUT of a position and the last
  * METADATA win, and a TRUNCATE drops every earlier PUT below it. What survives a crash is therefore
@@ -192,7 +192,7 @@ public final class FileLogStorage implements LogStorage {
       return;
     }
     long offset = appendFrame(FrameType.PUT, position, record);
-    index(position, segments.active(), offset, Frames.frameBytes(FrameType.PUT, record.length));
+    index(position, segments.active(), offset, SegmentFrames.frameBytes(FrameType.PUT, record.length));
   }
 
   @Override
@@ -209,7 +209,7 @@ public final class FileLogStorage implements LogStorage {
 
   /** Appends a frame to the newest segment, rolling to a new one first if it is full. */
   private long appendFrame(FrameType type, long position, byte[] data) {
-    int frameBytes = Frames.frameBytes(type, data == null ? 0 : data.length);
+    int frameBytes = SegmentFrames.frameBytes(type, data == null ? 0 : data.length);
     Segment active = segments.active();
     try {
       if (active.size() > 0 && active.size() + frameBytes > options.segmentBytes()) {
@@ -296,15 +296,15 @@ public final class FileLogStorage implements LogStorage {
       throw new LogStorageException("cannot read position " + position + " from " + segment.path,
           e);
     }
-    int bodyLength = frame.length - Frames.HEADER_BYTES;
-    if (Frames.getInt(frame, 0) != bodyLength
-        || Frames.getInt(frame, 4) != Frames.checksum(frame, 0, bodyLength)
+    int bodyLength = frame.length - SegmentFrames.HEADER_BYTES;
+    if (SegmentFrames.getInt(frame, 0) != bodyLength
+        || SegmentFrames.getInt(frame, 4) != SegmentFrames.checksum(frame, 0, bodyLength)
         || frame[8] != FrameType.PUT.code
-        || Frames.getLong(frame, Frames.HEADER_BYTES) != position) {
+        || SegmentFrames.getLong(frame, SegmentFrames.HEADER_BYTES) != position) {
       throw new CorruptLogException(segment.path, location.offset(),
           "record for position " + position + " is damaged");
     }
-    return Optional.of(Arrays.copyOfRange(frame, Frames.HEADER_BYTES + Frames.POSITION_BYTES,
+    return Optional.of(Arrays.copyOfRange(frame, SegmentFrames.HEADER_BYTES + SegmentFrames.POSITION_BYTES,
         frame.length));
   }
 

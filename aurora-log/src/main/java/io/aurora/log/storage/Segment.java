@@ -71,8 +71,8 @@ final class Segment {
   }
 
   private static Segment withHeader(Segment segment) {
-    System.arraycopy(Frames.segmentHeader(), 0, segment.pending, 0, Frames.SEGMENT_HEADER_BYTES);
-    segment.pendingCount = Frames.SEGMENT_HEADER_BYTES;
+    System.arraycopy(SegmentFrames.segmentHeader(), 0, segment.pending, 0, SegmentFrames.SEGMENT_HEADER_BYTES);
+    segment.pendingCount = SegmentFrames.SEGMENT_HEADER_BYTES;
     return segment;
   }
 
@@ -89,12 +89,12 @@ final class Segment {
 
   /** Appends a frame and returns its offset in the file. */
   long append(FrameType type, long position, byte[] data) throws IOException {
-    int frameBytes = Frames.frameBytes(type, data == null ? 0 : data.length);
+    int frameBytes = SegmentFrames.frameBytes(type, data == null ? 0 : data.length);
     if (pendingCount + frameBytes > pending.length) {
       pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingCount + frameBytes));
     }
     long offset = size();
-    Frames.write(pending, pendingCount, type, position, data);
+    SegmentFrames.write(pending, pendingCount, type, position, data);
     pendingCount += frameBytes;
     if (pendingCount >= FLUSH_BYTES) {
       flush();

@@ -37,7 +37,7 @@ final class SegmentScanner {
   private final int maxBodyBytes;
 
   SegmentScanner(int maxRecordBytes) {
-    this.maxBodyBytes = maxRecordBytes + Frames.POSITION_BYTES;
+    this.maxBodyBytes = maxRecordBytes + SegmentFrames.POSITION_BYTES;
   }
 
   /**
@@ -49,51 +49,51 @@ final class SegmentScanner {
       long size = channel.size();
       InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
       byte[] buf = new byte[4096];
-      if (size < Frames.SEGMENT_HEADER_BYTES) {
+      if (size < SegmentFrames.SEGMENT_HEADER_BYTES) {
         // Only a crash right after the segment was created leaves a short header.
         return damaged(channel, path, last, 0, "incomplete segment header");
       }
-      readFully(in, buf, 0, Frames.SEGMENT_HEADER_BYTES);
-      if (Frames.getInt(buf, 0) != Frames.SEGMENT_MAGIC) {
+      readFully(in, buf, 0, SegmentFrames.SEGMENT_HEADER_BYTES);
+      if (SegmentFrames.getInt(buf, 0) != SegmentFrames.SEGMENT_MAGIC) {
         throw new CorruptLogException(path, 0, "not a log segment (bad magic)");
       }
-      int version = Frames.getInt(buf, 4);
-      if (version != Frames.FORMAT_VERSION) {
+      int version = SegmentFrames.getInt(buf, 4);
+      if (version != SegmentFrames.FORMAT_VERSION) {
         throw new LogStorageException(path + " has segment format version " + version
-            + "; this build reads version " + Frames.FORMAT_VERSION);
+            + "; this build reads version " + SegmentFrames.FORMAT_VERSION);
       }
-      long offset = Frames.SEGMENT_HEADER_BYTES;
+      long offset = SegmentFrames.SEGMENT_HEADER_BYTES;
       while (offset < size) {
-        if (size - offset < Frames.HEADER_BYTES) {
+        if (size - offset < SegmentFrames.HEADER_BYTES) {
           return damaged(channel, path, last, offset, "incomplete frame header");
         }
-        readFully(in, buf, 0, Frames.HEADER_BYTES);
-        int bodyLength = Frames.getInt(buf, 0);
+        readFully(in, buf, 0, SegmentFrames.HEADER_BYTES);
+        int bodyLength = SegmentFrames.getInt(buf, 0);
         if (bodyLength < 0 || bodyLength > maxBodyBytes) {
           return damaged(channel, path, last, offset, "bad frame length " + bodyLength);
         }
-        long end = offset + Frames.HEADER_BYTES + bodyLength;
+        long end = offset + SegmentFrames.HEADER_BYTES + bodyLength;
         if (end > size) {
           return damaged(channel, path, last, offset, "frame runs past end of file");
         }
-        if (buf.length < Frames.HEADER_BYTES + bodyLength) {
-          byte[] bigger = new byte[Frames.HEADER_BYTES + bodyLength];
-          System.arraycopy(buf, 0, bigger, 0, Frames.HEADER_BYTES);
+        if (buf.length < SegmentFrames.HEADER_BYTES + bodyLength) {
+          byte[] bigger = new byte[SegmentFrames.HEADER_BYTES + bodyLength];
+          System.arraycopy(buf, 0, bigger, 0, SegmentFrames.HEADER_BYTES);
           buf = bigger;
         }
-        readFully(in, buf, Frames.HEADER_BYTES, bodyLength);
+        readFully(in, buf, SegmentFrames.HEADER_BYTES, bodyLength);
         String problem = check(buf, bodyLength);
         if (problem != null) {
           return damaged(channel, path, last, offset, problem);
         }
         FrameType type = FrameType.fromCode(buf[8]);
-        int frameBytes = Frames.HEADER_BYTES + bodyLength;
+        int frameBytes = SegmentFrames.HEADER_BYTES + bodyLength;
         if (type == FrameType.METADATA) {
           byte[] meta = new byte[bodyLength];
-          System.arraycopy(buf, Frames.HEADER_BYTES, meta, 0, bodyLength);
+          System.arraycopy(buf, SegmentFrames.HEADER_BYTES, meta, 0, bodyLength);
           visitor.frame(type, offset, frameBytes, -1, meta);
         } else {
-          visitor.frame(type, offset, frameBytes, Frames.getLong(buf, Frames.HEADER_BYTES), null);
+          visitor.frame(type, offset, frameBytes, SegmentFrames.getLong(buf, SegmentFrames.HEADER_BYTES), null);
         }
         offset = end;
       }
@@ -103,15 +103,15 @@ final class SegmentScanner {
 
   /** Why the frame in {@code buf} is invalid, or null if it is valid. */
   private static String check(byte[] buf, int bodyLength) {
-    if (Frames.getInt(buf, 4) != Frames.checksum(buf, 0, bodyLength)) {
+    if (SegmentFrames.getInt(buf, 4) != SegmentFrames.checksum(buf, 0, bodyLength)) {
       return "checksum mismatch";
     }
     FrameType type = FrameType.fromCode(buf[8]);
     if (type == null) {
       return "unknown frame type " + buf[8];
     }
-    if (type == FrameType.TRUNCATE && bodyLength != Frames.POSITION_BYTES
-        || type == FrameType.PUT && bodyLength < Frames.POSITION_BYTES) {
+    if (type == FrameType.TRUNCATE && bodyLength != SegmentFrames.POSITION_BYTES
+        || type == FrameType.PUT && bodyLength < SegmentFrames.POSITION_BYTES) {
       return "bad body length " + bodyLength + " for " + type;
     }
     return null;
@@ -135,16 +135,16 @@ final class SegmentScanner {
     // Mapped, not read into heap: the tail can be as large as a segment.
     MappedByteBuffer tail = channel.map(FileChannel.MapMode.READ_ONLY, from, size - from);
     int limit = tail.limit();
-    for (int i = 0; i + Frames.HEADER_BYTES <= limit; i++) {
+    for (int i = 0; i + SegmentFrames.HEADER_BYTES <= limit; i++) {
       int bodyLength = tail.getInt(i);
       if (bodyLength < 0 || bodyLength > maxBodyBytes
-          || (long) i + Frames.HEADER_BYTES + bodyLength > limit
+          || (long) i + SegmentFrames.HEADER_BYTES + bodyLength > limit
           || FrameType.fromCode(tail.get(i + 8)) == null) {
         continue;
       }
       CRC32C crc = new CRC32C();
       crc.update(tail.duplicate().position(i).limit(i + 4));
-      crc.update(tail.duplicate().position(i + 8).limit(i + Frames.HEADER_BYTES + bodyLength));
+      crc.update(tail.duplicate().position(i + 8).limit(i + SegmentFrames.HEADER_BYTES + bodyLength));
       if ((int) crc.getValue() == tail.getInt(i + 4)) {
         return true;
       }

@@ -51,7 +51,7 @@ class FileLogStorageRecoveryTest {
   }
 
   /** The size of a frame holding one 100-byte record. */
-  private static final int FRAME = Frames.frameBytes(FrameType.PUT, 100);
+  private static final int FRAME = SegmentFrames.frameBytes(FrameType.PUT, 100);
 
   private static void flipByte(Path file, long offset) throws IOException {
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
@@ -129,8 +129,8 @@ class FileLogStorageRecoveryTest {
   @Test
   void corruptMiddleRecord_isAnErrorNamingFileAndOffset() throws IOException {
     Path segment = writeRecords(5).get(0);
-    long metaFrame = Frames.frameBytes(FrameType.METADATA, 4);
-    long secondRecord = Frames.SEGMENT_HEADER_BYTES + metaFrame + FRAME;
+    long metaFrame = SegmentFrames.frameBytes(FrameType.METADATA, 4);
+    long secondRecord = SegmentFrames.SEGMENT_HEADER_BYTES + metaFrame + FRAME;
     flipByte(segment, secondRecord + 50);
 
     assertThatThrownBy(this::open)
@@ -147,7 +147,7 @@ class FileLogStorageRecoveryTest {
   @Test
   void corruptLengthField_inTheMiddle_isAnError_notATornTail() throws IOException {
     Path segment = writeRecords(5).get(0);
-    long secondRecord = Frames.SEGMENT_HEADER_BYTES + Frames.frameBytes(FrameType.METADATA, 4) + FRAME;
+    long secondRecord = SegmentFrames.SEGMENT_HEADER_BYTES + SegmentFrames.frameBytes(FrameType.METADATA, 4) + FRAME;
     // A length that runs past the end of the file would look torn if nothing valid followed it.
     flipByte(segment, secondRecord + 2);
     assertThatThrownBy(this::open).isInstanceOf(CorruptLogException.class);
@@ -168,7 +168,7 @@ class FileLogStorageRecoveryTest {
   void get_ofARecordDamagedAfterOpen_throwsCorruptLogException() throws IOException {
     Path segment = writeRecords(3).get(0);
     try (FileLogStorage storage = open()) {
-      long firstRecord = Frames.SEGMENT_HEADER_BYTES + Frames.frameBytes(FrameType.METADATA, 4);
+      long firstRecord = SegmentFrames.SEGMENT_HEADER_BYTES + SegmentFrames.frameBytes(FrameType.METADATA, 4);
       flipByte(segment, firstRecord + 40);
       assertThatThrownBy(() -> storage.get(0)).isInstanceOf(CorruptLogException.class);
       assertThat(storage.get(1)).hasValue(record(1));

@@ -51,7 +51,7 @@ final class LocalMaster {
   private final LocalMesosOptions options;
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
-  private final OfferBook book;
+  private final ResourceLedger book;
   private final TaskCalls tasks;
   private final UpdateStreams streams;
   private final Map<String, FrameworkState> frameworks = new LinkedHashMap<>();
@@ -69,7 +69,7 @@ final class LocalMaster {
     this.options = options;
     this.scheduler = scheduler;
     this.clock = clock;
-    this.book = new OfferBook(masterInfo.getId());
+    this.book = new ResourceLedger(masterInfo.getId());
     this.tasks = new TaskCalls(book, clock);
     this.streams = new UpdateStreams(book, clock, options.updateRetryInterval());
   }

@@ -24,19 +24,19 @@ import org.slf4j.LoggerFactory;
 final class TaskCalls {
   private static final Logger LOG = LoggerFactory.getLogger(TaskCalls.class);
 
-  private final OfferBook book;
+  private final ResourceLedger book;
   private final Clock clock;
 
-  TaskCalls(OfferBook book, Clock clock) {
+  TaskCalls(ResourceLedger book, Clock clock) {
     this.book = book;
     this.clock = clock;
   }
 
   void accept(FrameworkState framework, Call.Accept accept) {
-    List<OfferBook.OfferRecord> used = new ArrayList<>();
+    List<ResourceLedger.OfferRecord> used = new ArrayList<>();
     String invalid = null;
     for (OfferID id : accept.getOfferIdsList()) {
-      Optional<OfferBook.OfferRecord> offer = book.offer(id);
+      Optional<ResourceLedger.OfferRecord> offer = book.offer(id);
       if (offer.isEmpty() || !offer.get().frameworkId().equals(framework.id)) {
         invalid = "Offer " + id.getValue() + " is no longer valid";
       } else if (!used.isEmpty() && !used.get(0).agentId().equals(offer.get().agentId())) {
@@ -49,7 +49,7 @@ final class TaskCalls {
       invalid = "No offers";
     }
     Resources available = Resources.EMPTY;
-    for (OfferBook.OfferRecord offer : used) {
+    for (ResourceLedger.OfferRecord offer : used) {
       book.withdraw(offer);
       available = available.plus(offer.resources());
     }
@@ -69,7 +69,7 @@ final class TaskCalls {
       }
     }
     if (invalid == null) {
-      OfferBook.refuse(framework, used.get(0).agentId(), accept.getFilters(), available,
+      ResourceLedger.refuse(framework, used.get(0).agentId(), accept.getFilters(), available,
           clock.instant());
     }
   }
@@ -102,10 +102,10 @@ final class TaskCalls {
 
   void decline(FrameworkState framework, List<OfferID> ids, Filters filters) {
     for (OfferID id : ids) {
-      Optional<OfferBook.OfferRecord> offer = book.offer(id);
+      Optional<ResourceLedger.OfferRecord> offer = book.offer(id);
       if (offer.isPresent() && offer.get().frameworkId().equals(framework.id)) {
         book.withdraw(offer.get());
-        OfferBook.refuse(framework, offer.get().agentId(), filters, offer.get().resources(),
+        ResourceLedger.refuse(framework, offer.get().agentId(), filters, offer.get().resources(),
             clock.instant());
       }
     }

@@ -15,11 +15,11 @@ import org.apache.mesos.v1.scheduler.Protos.Call;
  * lock held.
  */
 final class UpdateStreams {
-  private final OfferBook book;
+  private final ResourceLedger book;
   private final Clock clock;
   private final Duration retryInterval;
 
-  UpdateStreams(OfferBook book, Clock clock, Duration retryInterval) {
+  UpdateStreams(ResourceLedger book, Clock clock, Duration retryInterval) {
     this.book = book;
     this.clock = clock;
     this.retryInterval = retryInterval;

@@ -19,7 +19,7 @@ import org.apache.mesos.v1.Protos.Resource;
  * outstanding. An agent's resources are in exactly one place: free, in one outstanding offer, or
  * used by tasks. Not thread-safe; {@link LocalMaster} guards it with its lock.
  */
-final class OfferBook {
+final class ResourceLedger {
   private static final double DEFAULT_REFUSE_SECONDS = 5.0;
   private static final double MAX_REFUSE_SECONDS = 31_536_000;
 
@@ -42,7 +42,7 @@ final class OfferBook {
   private long nextOffer;
   private int allocationStart;
 
-  OfferBook(String masterId) {
+  ResourceLedger(String masterId) {
     this.masterId = masterId;
   }
 

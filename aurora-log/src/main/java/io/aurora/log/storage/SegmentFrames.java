@@ -8,7 +8,7 @@ import java.util.zip.CRC32C;
  * covers the length, the type and the body, so a damaged length is caught as well as damaged data.
  * A PUT body is {@code [long position][record]}; a TRUNCATE body is {@code [long position]}.
  */
-final class Frames {
+final class SegmentFrames {
   /** Every segment file starts with {@code "ARLS"} and a format version (big-endian int). */
   static final int SEGMENT_HEADER_BYTES = 8;
   static final int SEGMENT_MAGIC = 0x41524c53; // "ARLS"
@@ -16,7 +16,7 @@ final class Frames {
   static final int HEADER_BYTES = 9;
   static final int POSITION_BYTES = 8;
 
-  private Frames() {}
+  private SegmentFrames() {}
 
   static byte[] segmentHeader() {
     byte[] header = new byte[SEGMENT_HEADER_BYTES];
