@@ -3,24 +3,34 @@ package io.aurora.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aurora.scheduling.offers.OfferOptions;
+import io.aurora.scheduling.offers.OfferOrder;
+import io.aurora.scheduling.pruning.PruneOptions;
+import io.aurora.scheduling.reconcile.ReconcileOptions;
+import io.aurora.scheduling.runtime.PlacementOptions;
+import io.aurora.scheduling.runtime.SchedulerRuntimeOptions;
+import io.aurora.scheduling.runtime.TimerOptions;
+import io.aurora.scheduling.state.RescheduleOptions;
+import io.aurora.scheduling.thrift.ApiOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
+/** The option records of the sub-packages reject bad values with a message naming the flag. */
 class OptionRecordsTest {
   private static Duration secs(long s) {
     return Duration.ofSeconds(s);
   }
 
   @Test
-  void rescheduling_rejectsMaxDelayBelowInitialDelay() {
-    assertThatThrownBy(() -> new ReschedulingOptions(secs(300), secs(30), secs(1), secs(30)))
+  void reschedule_rejectsMaxDelayBelowInitialDelay() {
+    assertThatThrownBy(() -> new RescheduleOptions(secs(300), secs(30), secs(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("-max_flapping_task_delay")
         .hasMessageContaining("-initial_flapping_task_delay");
-    assertThat(new ReschedulingOptions(secs(300), secs(30), secs(30), secs(30)).maxFlappingTaskDelay())
+    assertThat(new RescheduleOptions(secs(300), secs(30), secs(30)).maxFlappingDelay())
         .isEqualTo(secs(30));
   }
 
@@ -42,40 +52,37 @@ class OptionRecordsTest {
     List<OfferOrder> order = new ArrayList<>(List.of(OfferOrder.CPU));
     OfferOptions o = offers(secs(300), order);
     order.add(OfferOrder.DISK);
-    assertThat(o.offerOrder()).containsExactly(OfferOrder.CPU);
+    assertThat(o.order()).containsExactly(OfferOrder.CPU);
+    assertThat(OfferOptions.DEFAULTS.order()).containsExactly(OfferOrder.RANDOM);
   }
 
   private static OfferOptions offers(Duration hold, List<OfferOrder> order) {
-    return new OfferOptions(hold, secs(60), false, secs(5), order, Long.MAX_VALUE, secs(360), secs(180));
+    return new OfferOptions(hold, secs(60), secs(5), false, order, Long.MAX_VALUE);
   }
 
   @Test
   void pruning_rejectsPruneThresholdBelowMinimumRetention() {
-    assertThatThrownBy(() -> new PruningOptions(secs(60), secs(3600), 100, 10, secs(900), secs(86400)))
+    assertThatThrownBy(() -> new PruneOptions(secs(60), secs(3600), 100, PruneOptions.INTERVAL))
         .hasMessageContaining("-history_prune_threshold");
   }
 
   @Test
-  void jobs_rejectAnInvalidEnvironmentPattern_andMatchWholeNames() {
-    assertThatThrownBy(() -> new JobOptions(4000, "(prod", 0.25, 128L << 20))
-        .hasMessageStartingWith("-allowed_job_environments");
-    JobOptions jobs = new JobOptions(4000, "^(prod|devel|test|staging\\d*)$", 0.25, 128L << 20);
-    assertThat(jobs.environmentPattern().matcher("staging3").matches()).isTrue();
-    assertThat(jobs.environmentPattern().matcher("production").matches()).isFalse();
+  void api_rejectsZeroTasksPerJob() {
+    assertThatThrownBy(() -> new ApiOptions("c", "", Pattern.compile(".*"), 0,
+        ApiOptions.defaults("c").tiers()))
+        .hasMessageStartingWith("-max_tasks_per_job");
   }
 
   @Test
-  void lifecycleAndReconciliation_rejectZeroBatchSizes() {
-    assertThatThrownBy(() -> new LifecycleOptions(secs(300), secs(15), 0, 300))
-        .hasMessageContaining("-max_status_update_batch_size");
-    assertThatThrownBy(() -> new ReconciliationOptions(secs(60), secs(1800), secs(3600), secs(3600), 0, secs(5)))
+  void timersReconciliationAndStatusBatches_rejectZeroes() {
+    assertThatThrownBy(() -> new TimerOptions(Duration.ZERO, secs(15)))
+        .hasMessageContaining("-transient_task_state_timeout");
+    assertThatThrownBy(() -> new ReconcileOptions(secs(60), secs(3600), secs(3600), secs(1800), 0, secs(5)))
         .hasMessageContaining("-reconciliation_explicit_batch_size");
-  }
-
-  @Test
-  void scheduling_requiresEveryPart() {
-    assertThatThrownBy(() -> new SchedulingOptions(null, null, null, null, null, null, null, null))
-        .isInstanceOf(NullPointerException.class);
-    assertThat(new TierOptions(true, false, Optional.empty()).tierConfig()).isEmpty();
+    SchedulerRuntimeOptions d = SchedulerRuntimeOptions.DEFAULTS;
+    assertThatThrownBy(() -> new SchedulerRuntimeOptions(d.schedulerHost(), d.executor(), d.offers(),
+        d.reschedule(), d.timers(), d.reconcile(), d.prune(), 0, d.schedulingInterval(),
+        d.timerTick(), d.placement(), d.maxStartupScheduleDelay()))
+        .hasMessageContaining("-max_status_update_batch_size");
   }
 }

@@ -3,7 +3,7 @@ package io.aurora.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aurora.scheduling.OfferOrder;
-import io.aurora.scheduling.PlacementOptions;
+import io.aurora.scheduling.runtime.PlacementOptions;
 import io.aurora.server.flags.FlagDefinition;
 import io.aurora.server.flags.FlagSet;
 import java.nio.file.Path;

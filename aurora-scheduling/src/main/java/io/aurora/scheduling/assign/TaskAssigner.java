@@ -31,6 +31,10 @@ import java.util.Optional;
  * <p>Guarantee: when a round ends, every task left unplaced is vetoed on every offer as it is
  * left, because offers only shrink and counts only grow within a round.
  *
+ * <p>The cache of static answers holds at most {@code maxCachedAnswers} entries
+ * ({@code -offer_static_ban_cache_max_size}); once full, further answers are computed each round
+ * until offers leave and make room.
+ *
  * <p>Pure apart from its veto cache; not thread-safe (one scheduling loop owns it).
  */
 public final class TaskAssigner {
@@ -40,10 +44,22 @@ public final class TaskAssigner {
   // Per group, per offer id. Keyed by group first so that a TaskConfig (whose hash walks the
   // whole struct) is hashed once per group and round, not once per offer.
   private final Map<TaskConfig, Map<String, Optional<Veto>>> staticVetoes = new HashMap<>();
+  private final long maxCachedAnswers;
+  private long cachedAnswers;
 
+  /** An assigner whose cache of static answers is unbounded. */
   public TaskAssigner(FilterChain chain, Scorer scorer) {
+    this(chain, scorer, Long.MAX_VALUE);
+  }
+
+  /** @param maxCachedAnswers most static (group, offer) answers remembered across rounds */
+  public TaskAssigner(FilterChain chain, Scorer scorer, long maxCachedAnswers) {
     this.chain = Objects.requireNonNull(chain, "chain");
     this.scorer = Objects.requireNonNull(scorer, "scorer");
+    if (maxCachedAnswers < 0) {
+      throw new IllegalArgumentException("maxCachedAnswers must not be negative: " + maxCachedAnswers);
+    }
+    this.maxCachedAnswers = maxCachedAnswers;
   }
 
   /**
@@ -62,6 +78,7 @@ public final class TaskAssigner {
       byOffer.keySet().retainAll(live.keySet());
     }
     staticVetoes.values().removeIf(Map::isEmpty);
+    cachedAnswers = cachedVetoCount();
 
     List<Assignment> assignments = new ArrayList<>();
     Map<TaskConfig, Veto> nearest = new HashMap<>();
@@ -101,8 +118,7 @@ public final class TaskAssigner {
       if (next == ids.size()) {
         break;
       }
-      Optional<Veto> veto = cache.computeIfAbsent(
-          current.offerId(), k -> chain.checkStatic(request, current, context));
+      Optional<Veto> veto = staticAnswer(cache, request, current, context);
       if (veto.isPresent()) {
         weakestStatic = weaker(weakestStatic, veto.get());
         continue;
@@ -133,8 +149,7 @@ public final class TaskAssigner {
     Veto weakestDynamic = null;
     List<HostOffer> candidates = new ArrayList<>();
     for (HostOffer offer : live.values()) {
-      Optional<Veto> veto = cache.computeIfAbsent(
-          offer.offerId(), k -> chain.checkStatic(request, offer, context));
+      Optional<Veto> veto = staticAnswer(cache, request, offer, context);
       if (veto.isPresent()) {
         weakestStatic = weaker(weakestStatic, veto.get());
       } else {
@@ -160,6 +175,21 @@ public final class TaskAssigner {
       live.put(offer.offerId(), offer);
     }
     return new Pour(next, weakestStatic, weakestDynamic);
+  }
+
+  /** The static checks' answer for this group and offer, from the cache while it has room. */
+  private Optional<Veto> staticAnswer(Map<String, Optional<Veto>> cache, TaskRequest request,
+      HostOffer offer, PlacementContext context) {
+    Optional<Veto> known = cache.get(offer.offerId());
+    if (known != null) {
+      return known;
+    }
+    Optional<Veto> veto = chain.checkStatic(request, offer, context);
+    if (cachedAnswers < maxCachedAnswers) {
+      cache.put(offer.offerId(), veto);
+      cachedAnswers++;
+    }
+    return veto;
   }
 
   /** Number of cached static answers (for metrics and tests). */

@@ -105,6 +105,12 @@ public final class OfferBook {
     return List.copyOf(byId.values());
   }
 
+  /** The held offers in the order of {@link OfferOptions#order} ({@code -offer_order}). */
+  public List<HeldOffer> ordered() {
+    // Outside the lock: a sort of many offers must not hold up arriving offers.
+    return OfferOrder.arrange(options.order(), offers(), random);
+  }
+
   /** The held offer with this id. */
   public synchronized Optional<HeldOffer> get(String offerId) {
     return Optional.ofNullable(byId.get(offerId));

@@ -1,10 +1,13 @@
 package io.aurora.scheduling.reconcile;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Reconciliation schedule.
+ * When task state is reconciled with Mesos, read by {@link TaskReconciler}: explicitly (asking
+ * about each known task, in batches) and implicitly (asking Mesos for every task it knows).
  *
  * @param initialDelay before the first explicit run ({@code -reconciliation_initial_delay}, 1 min)
  * @param explicitInterval between explicit runs ({@code -reconciliation_explicit_interval}, 60 min)
@@ -30,8 +33,18 @@ public record ReconcileOptions(Duration initialDelay, Duration explicitInterval,
     Objects.requireNonNull(implicitInterval, "implicitInterval");
     Objects.requireNonNull(scheduleSpread, "scheduleSpread");
     Objects.requireNonNull(explicitBatchInterval, "explicitBatchInterval");
-    if (explicitBatchSize < 1) {
-      throw new IllegalArgumentException("explicitBatchSize must be >= 1: " + explicitBatchSize);
-    }
+    checkArgument(!initialDelay.isNegative(),
+        "-reconciliation_initial_delay must not be negative, got %s", initialDelay);
+    checkArgument(!scheduleSpread.isNegative(),
+        "-reconciliation_schedule_spread must not be negative, got %s", scheduleSpread);
+    checkArgument(explicitInterval.compareTo(Duration.ZERO) > 0,
+        "-reconciliation_explicit_interval must be positive, got %s", explicitInterval);
+    checkArgument(implicitInterval.compareTo(Duration.ZERO) > 0,
+        "-reconciliation_implicit_interval must be positive, got %s", implicitInterval);
+    checkArgument(explicitBatchSize >= 1,
+        "-reconciliation_explicit_batch_size must be at least 1, got %s", explicitBatchSize);
+    checkArgument(!explicitBatchInterval.isNegative(),
+        "-reconciliation_explicit_batch_interval must not be negative, got %s",
+        explicitBatchInterval);
   }
 }

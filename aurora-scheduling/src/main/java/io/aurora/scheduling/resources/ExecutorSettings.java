@@ -20,8 +20,11 @@ public record ExecutorSettings(
       new ExecutorSettings(0.25, 128, "", List.of(), "");
 
   public ExecutorSettings {
-    if (cpus < 0 || ramMb < 0) {
-      throw new IllegalArgumentException("executor overhead must be >= 0: " + cpus + ", " + ramMb);
+    if (!(cpus >= 0)) {
+      throw new IllegalArgumentException("-thermos_executor_cpu must be a number >= 0, got " + cpus);
+    }
+    if (ramMb < 0) {
+      throw new IllegalArgumentException("-thermos_executor_ram must not be negative, got " + ramMb + "MB");
     }
     Objects.requireNonNull(executorPath, "executorPath");
     extraUris = List.copyOf(extraUris);

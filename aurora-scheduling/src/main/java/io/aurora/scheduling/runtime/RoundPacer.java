@@ -2,7 +2,6 @@ package io.aurora.scheduling.runtime;
 
 import com.google.common.base.Ticker;
 import io.aurora.gen.TaskConfig;
-import io.aurora.scheduling.PlacementOptions;
 import io.aurora.scheduling.assign.PendingGroup;
 import io.aurora.scheduling.filter.TaskRequest;
 import io.aurora.scheduling.resources.ExecutorSettings;

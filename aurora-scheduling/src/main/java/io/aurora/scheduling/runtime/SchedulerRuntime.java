@@ -95,7 +95,8 @@ public final class SchedulerRuntime {
     this.taskTimers = new TaskTimers(storage, stateManager, driver, clock, timers, options.timers(),
         penalties, this::kick);
     this.loop = new SchedulingLoop(storage, stateManager, offers,
-        new TaskAssigner(chain, scorer), new TaskInfoBuilder(options.executor()),
+        new TaskAssigner(chain, scorer, options.offers().staticBanCacheMaxSize()),
+        new TaskInfoBuilder(options.executor()),
         options.executor(), driver, taskTimers, clock, options.placement(), ticker);
     this.reconciler = new TaskReconciler(storage, driver, clock, timers, options.reconcile());
     this.pruner = new TaskPruner(storage, stateManager, clock, options.prune());

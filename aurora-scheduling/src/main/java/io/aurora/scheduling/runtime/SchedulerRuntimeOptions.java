@@ -1,6 +1,5 @@
 package io.aurora.scheduling.runtime;
 
-import io.aurora.scheduling.PlacementOptions;
 import io.aurora.scheduling.offers.OfferOptions;
 import io.aurora.scheduling.pruning.PruneOptions;
 import io.aurora.scheduling.reconcile.ReconcileOptions;
@@ -22,8 +21,9 @@ import java.util.Objects;
  * @param prune history pruning
  * @param maxStatusUpdateBatch updates per write ({@code -max_status_update_batch_size}, 1000)
  * @param schedulingInterval pause between periodic scheduling rounds (rounds also run at once on
- *     new offers or pending tasks)
- * @param timerTick how often due timers and offer declines are checked
+ *     new offers or pending tasks); {@link #SCHEDULING_INTERVAL} in the daemon
+ * @param timerTick how often due timers and offer declines are checked; {@link #TIMER_TICK} in
+ *     the daemon
  * @param placement the scheduling loop's rate limit, attempt and batch sizes and group backoff
  * @param maxStartupScheduleDelay the groups pending when this scheduler starts leading wait a
  *     random delay below this before their first attempt
@@ -35,11 +35,26 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
     Duration schedulingInterval, Duration timerTick, PlacementOptions placement,
     Duration maxStartupScheduleDelay) {
 
+  /**
+   * The pause between periodic scheduling rounds. Rounds run at once when offers arrive or tasks
+   * become pending, so this period only catches work that no event announced (a group whose
+   * backoff ended asks for its own round); one second bounds that wait. Not a flag.
+   */
+  public static final Duration SCHEDULING_INTERVAL = Duration.ofSeconds(1);
+
+  /**
+   * How often due timers (transient state timeouts, kill retries, flapping penalties,
+   * reconciliation) run and expired offers are declined. Those timers default to seconds or more,
+   * so a quarter second keeps each within that of its due time at the cost of four cheap checks
+   * a second. Not a flag.
+   */
+  public static final Duration TIMER_TICK = Duration.ofMillis(250);
+
   /** Aurora's defaults, host "localhost". */
   public static final SchedulerRuntimeOptions DEFAULTS = new SchedulerRuntimeOptions("localhost",
       ExecutorSettings.DEFAULTS, OfferOptions.DEFAULTS, RescheduleOptions.DEFAULTS,
       TimerOptions.DEFAULTS, ReconcileOptions.DEFAULTS, PruneOptions.DEFAULTS, 1000,
-      Duration.ofSeconds(1), Duration.ofMillis(250), PlacementOptions.DEFAULTS,
+      SCHEDULING_INTERVAL, TIMER_TICK, PlacementOptions.DEFAULTS,
       Duration.ofSeconds(30));
 
   public SchedulerRuntimeOptions {
@@ -55,10 +70,12 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
     Objects.requireNonNull(placement, "placement");
     Objects.requireNonNull(maxStartupScheduleDelay, "maxStartupScheduleDelay");
     if (maxStartupScheduleDelay.isNegative()) {
-      throw new IllegalArgumentException("maxStartupScheduleDelay must not be negative");
+      throw new IllegalArgumentException(
+          "-max_reschedule_task_delay_on_startup must not be negative, got " + maxStartupScheduleDelay);
     }
     if (maxStatusUpdateBatch < 1) {
-      throw new IllegalArgumentException("maxStatusUpdateBatch must be >= 1");
+      throw new IllegalArgumentException(
+          "-max_status_update_batch_size must be at least 1, got " + maxStatusUpdateBatch);
     }
   }
 }

@@ -11,7 +11,6 @@ import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskConfig;
 import io.aurora.gen.TaskEvent;
-import io.aurora.scheduling.PlacementOptions;
 import io.aurora.scheduling.assign.Assignment;
 import io.aurora.scheduling.assign.AssignmentRound;
 import io.aurora.scheduling.assign.PendingGroup;
@@ -60,7 +59,8 @@ import org.apache.mesos.v1.Protos.TaskInfo;
  *       {@code -max_tasks_per_schedule_attempt} of its tasks; each attempt takes a permit of the
  *       {@code -max_schedule_attempts_per_sec} limiter, and a round holds at most
  *       {@code -scheduling_max_batch_size} attempts (they share its one write).
- *   <li>Place with the {@link TaskAssigner} (pure, many tasks per offer).
+ *   <li>Place with the {@link TaskAssigner} (pure, many tasks per offer), offers tried in the
+ *       order of {@code -offer_order} ({@link OfferBook#ordered}).
  *   <li>Take the used offers out of the {@link OfferBook}.
  *   <li>One write transaction moves every placed task to ASSIGNED (a task that stopped being
  *       PENDING meanwhile is skipped).
@@ -123,7 +123,7 @@ public final class SchedulingLoop {
   /** Runs one round; returns the number of tasks launched. */
   public int runOnce() {
     pacer.startRound();
-    List<HeldOffer> held = offers.offers();
+    List<HeldOffer> held = offers.ordered();
     Map<TaskConfig, RoundPacer.Group> byConfig = new LinkedHashMap<>();
     Map<String, MaintenanceMode> modes = new HashMap<>();
     storage.read(stores -> {

@@ -1,10 +1,12 @@
 package io.aurora.scheduling.runtime;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Task timers.
+ * Task timers, read by {@link TaskTimers}.
  *
  * @param transientTaskStateTimeout ASSIGNED/PREEMPTING/RESTARTING/KILLING/DRAINING longer than
  *     this become LOST ({@code -transient_task_state_timeout}, 5 min)
@@ -19,9 +21,9 @@ public record TimerOptions(Duration transientTaskStateTimeout, Duration initialK
   public TimerOptions {
     Objects.requireNonNull(transientTaskStateTimeout, "transientTaskStateTimeout");
     Objects.requireNonNull(initialKillRetryInterval, "initialKillRetryInterval");
-    if (initialKillRetryInterval.isNegative() || initialKillRetryInterval.isZero()
-        || transientTaskStateTimeout.isNegative() || transientTaskStateTimeout.isZero()) {
-      throw new IllegalArgumentException("timer durations must be > 0");
-    }
+    checkArgument(transientTaskStateTimeout.compareTo(Duration.ZERO) > 0,
+        "-transient_task_state_timeout must be positive, got %s", transientTaskStateTimeout);
+    checkArgument(initialKillRetryInterval.compareTo(Duration.ZERO) > 0,
+        "-initial_task_kill_retry_interval must be positive, got %s", initialKillRetryInterval);
   }
 }

@@ -1,10 +1,13 @@
 package io.aurora.scheduling.state;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Flapping backoff settings.
+ * Flapping backoff: a task that ran only briefly before ending waits before it is replaced, with
+ * an exponential backoff. Read by {@link RescheduleCalculator}.
  *
  * @param flappingThreshold a task that ran shorter than this before ending flapped
  *     ({@code -flapping_task_threshold})
@@ -22,9 +25,12 @@ public record RescheduleOptions(
     Objects.requireNonNull(flappingThreshold, "flappingThreshold");
     Objects.requireNonNull(initialFlappingDelay, "initialFlappingDelay");
     Objects.requireNonNull(maxFlappingDelay, "maxFlappingDelay");
-    if (initialFlappingDelay.isNegative() || maxFlappingDelay.compareTo(initialFlappingDelay) < 0) {
-      throw new IllegalArgumentException("need 0 <= initialFlappingDelay <= maxFlappingDelay, got "
-          + initialFlappingDelay + " and " + maxFlappingDelay);
-    }
+    checkArgument(!flappingThreshold.isNegative(),
+        "-flapping_task_threshold must not be negative, got %s", flappingThreshold);
+    checkArgument(!initialFlappingDelay.isNegative(),
+        "-initial_flapping_task_delay must not be negative, got %s", initialFlappingDelay);
+    checkArgument(maxFlappingDelay.compareTo(initialFlappingDelay) >= 0,
+        "-max_flapping_task_delay (%s) must not be shorter than -initial_flapping_task_delay (%s)",
+        maxFlappingDelay, initialFlappingDelay);
   }
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Settings of the API.
+ * Settings of the API, read by the {@code *Api} classes of this package.
  *
  * @param clusterName {@code ServerInfo.clusterName} ({@code -cluster_name})
  * @param statsUrlPrefix {@code ServerInfo.statsUrlPrefix} ({@code -viz_job_url_prefix})
@@ -24,7 +24,7 @@ public record ApiOptions(String clusterName, String statsUrlPrefix, Pattern allo
     Objects.requireNonNull(allowedJobEnvironments, "allowedJobEnvironments");
     Objects.requireNonNull(tiers, "tiers");
     if (maxTasksPerJob < 1) {
-      throw new IllegalArgumentException("maxTasksPerJob must be >= 1: " + maxTasksPerJob);
+      throw new IllegalArgumentException("-max_tasks_per_job must be at least 1, got " + maxTasksPerJob);
     }
   }
 

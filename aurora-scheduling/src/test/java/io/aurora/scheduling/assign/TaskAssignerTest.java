@@ -73,6 +73,21 @@ class TaskAssignerTest {
   }
 
   @Test
+  void staticVetoCache_holdsNoMoreThanItsBound_andStillVetoes() {
+    TaskAssigner bounded = new TaskAssigner(FilterChain.standard(), Scorer.OFFER_ORDER, 1);
+    TaskConfig c = config("r", "j", 1, 16, 1);
+    List<HostOffer> drained = List.of(
+        offer("d1", Map.of(), MaintenanceMode.DRAINED, 8, 8192, 1000, 0, -1),
+        offer("d2", Map.of(), MaintenanceMode.DRAINED, 8, 8192, 1000, 0, -1));
+    for (int round = 0; round < 2; round++) {
+      AssignmentRound r = bounded.assign(List.of(group(c, 1)), drained, PlacementContext.empty());
+      assertThat(r.assignments()).isEmpty();
+      assertThat(r.nearestVetoes().get(c).reason()).isEqualTo("Host drained for maintenance");
+      assertThat(bounded.cachedVetoCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void laterGroupsSeeWhatEarlierGroupsTook() {
     HostOffer one = offer("h", Map.of(), MaintenanceMode.NONE, 1.0, 1024, 1000, 0, -1);
     TaskConfig first = config("r", "first", 0.5, 100, 1);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.TaskConfig;
-import io.aurora.scheduling.PlacementOptions;
 import io.aurora.scheduling.assign.TaskAssigner;
 import io.aurora.scheduling.assign.TaskInfoBuilder;
 import io.aurora.scheduling.filter.FilterChain;

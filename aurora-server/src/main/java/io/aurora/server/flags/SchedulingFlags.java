@@ -2,7 +2,7 @@ package io.aurora.server.flags;
 
 import io.aurora.scheduling.OfferOptions;
 import io.aurora.scheduling.OfferOrder;
-import io.aurora.scheduling.PlacementOptions;
+import io.aurora.scheduling.runtime.PlacementOptions;
 import io.aurora.scheduling.ReschedulingOptions;
 import io.aurora.scheduling.TierOptions;
 import java.nio.file.Path;

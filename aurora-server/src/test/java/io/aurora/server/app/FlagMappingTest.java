@@ -2,7 +2,7 @@ package io.aurora.server.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aurora.scheduling.PlacementOptions;
+import io.aurora.scheduling.runtime.PlacementOptions;
 import io.aurora.scheduling.runtime.SchedulerRuntimeOptions;
 import io.aurora.server.ServerCommandLine;
 import io.aurora.server.ServerOptions;

@@ -1,4 +1,4 @@
-package io.aurora.scheduling;
+package io.aurora.scheduling.runtime;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
