@@ -4,6 +4,7 @@ import io.aurora.gen.AuroraAdmin;
 import io.aurora.http.admin.HealthHandler;
 import io.aurora.http.admin.HookHandler;
 import io.aurora.http.admin.LeaderHealthHandler;
+import io.aurora.http.api.CorsHandler;
 import io.aurora.http.api.ThriftApiHandler;
 import io.aurora.http.redirect.LeaderLocator;
 import io.aurora.http.redirect.LeaderOnlyPaths;
@@ -78,8 +79,8 @@ public final class AdminServer {
             .addExactPath("/metrics", PrometheusHandler.forRegistry(registry))
             .addExactPath(
                 "/api",
-                ThriftApiHandler.forService(
-                    api, apiPool, config.apiMaxInFlight(), config.apiMaxBodyBytes()));
+                CorsHandler.wrap(config.corsOrigin(), ThriftApiHandler.forService(
+                    api, apiPool, config.apiMaxInFlight(), config.apiMaxBodyBytes())));
     this.root =
         new HttpStatsHandler(
             registry,
