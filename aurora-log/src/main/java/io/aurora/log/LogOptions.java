@@ -46,6 +46,13 @@ public record LogOptions(
   /** Learned entries kept in memory unless set otherwise (about 4 MiB of 1 KiB entries). */
   public static final int DEFAULT_LEARNED_VALUES_IN_MEMORY = 4096;
 
+  /**
+   * The length of one logical tick. Retries and heartbeats are counted in ticks, so this bounds how
+   * soon a lost message is resent; 50 ms is well under the default timeouts (seconds) and costs a
+   * few wake-ups a second. Aurora's log has no such setting, so it is not a flag.
+   */
+  public static final Duration DEFAULT_TICK_INTERVAL = Duration.ofMillis(50);
+
   public LogOptions {
     checkArgument(quorumSize >= 1, "quorum size must be >= 1: %s", quorumSize);
     Objects.requireNonNull(dataDir, "dataDir");
@@ -70,14 +77,14 @@ public record LogOptions(
   }
 
   /**
-   * Options with Aurora's default timeouts (election 15 s x 20 attempts, write 3 s, read 5 s) and a
-   * 50 ms tick, for a static list of peers.
+   * Options with Aurora's default timeouts (election 15 s x 20 attempts, write 3 s, read 5 s) and
+   * {@link #DEFAULT_TICK_INTERVAL}, for a static list of peers.
    */
   public static LogOptions of(int quorumSize, Path dataDir, HostAndPort localAddress,
       List<HostAndPort> peers) {
     return new LogOptions(quorumSize, dataDir, localAddress, peers, Optional.empty(),
         Duration.ofSeconds(15), 20, Duration.ofSeconds(3), Duration.ofSeconds(5),
-        Duration.ofMillis(50));
+        DEFAULT_TICK_INTERVAL);
   }
 
   public LogOptions withZkGroupPath(String path) {

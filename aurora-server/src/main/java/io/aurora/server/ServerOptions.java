@@ -1,20 +1,16 @@
 package io.aurora.server;
 
-import io.aurora.http.HttpOptions;
-import io.aurora.scheduling.SchedulingOptions;
 import io.aurora.server.flags.FlagSet;
 import io.aurora.server.flags.ServerFlags;
-import io.aurora.storage.StorageOptions;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything the scheduler daemon is configured with: the option records of each module, built
- * from the flags once in {@link Main}, plus the flags themselves as a listable {@link FlagSet}.
- *
- * <p>The log's and the Mesos boundary's option records are not mapped here yet; until they are,
- * their values are read from {@link #serverFlags()} ({@code storage()} and {@code mesos()}).
+ * The scheduler process's own settings (identity, election, ports), checked once in {@link Main},
+ * plus every flag as a listable {@link FlagSet}. The modules' option records are built from the
+ * flag groups ({@link #serverFlags()}) where the daemon is assembled
+ * ({@code io.aurora.server.app.FlagMapping}); {@link #from} has already checked them.
  *
  * @param clusterName the cluster's name ({@code -cluster_name})
  * @param serversetPath ZooKeeper path of the leader election and serverset ({@code -serverset_path})
@@ -23,10 +19,6 @@ import java.util.Optional;
  * @param thriftPort the Thrift TCP port, 0 for any ({@code -thrift_port})
  * @param maxLeadingDuration voluntary step-down period ({@code -max_leading_duration})
  * @param asyncWorkerThreads size of the shared background pool ({@code -async_worker_threads})
- * @param zooKeeper ZooKeeper connection
- * @param http the admin server
- * @param storage the durable storage
- * @param scheduling aurora-scheduling
  * @param flags every flag and its value
  */
 public record ServerOptions(
@@ -37,10 +29,6 @@ public record ServerOptions(
     int thriftPort,
     Duration maxLeadingDuration,
     int asyncWorkerThreads,
-    ZooKeeperOptions zooKeeper,
-    HttpOptions http,
-    StorageOptions storage,
-    SchedulingOptions scheduling,
     FlagSet flags) {
   public ServerOptions {
     Objects.requireNonNull(clusterName, "clusterName");
@@ -48,10 +36,6 @@ public record ServerOptions(
     Objects.requireNonNull(serversetEndpointName, "serversetEndpointName");
     Objects.requireNonNull(hostname, "hostname");
     Objects.requireNonNull(maxLeadingDuration, "maxLeadingDuration");
-    Objects.requireNonNull(zooKeeper, "zooKeeper");
-    Objects.requireNonNull(http, "http");
-    Objects.requireNonNull(storage, "storage");
-    Objects.requireNonNull(scheduling, "scheduling");
     Objects.requireNonNull(flags, "flags");
     if (clusterName.isBlank()) {
       throw new IllegalArgumentException("-cluster_name must not be empty");
@@ -78,7 +62,7 @@ public record ServerOptions(
    */
   public static ServerOptions from(FlagSet flags) {
     ServerFlags f = (ServerFlags) flags.root();
-    f.checkUnmappedFlags();
+    f.check();
     return new ServerOptions(
         f.core().clusterName(),
         f.core().serversetPath(),
@@ -87,20 +71,10 @@ public record ServerOptions(
         f.core().thriftPort(),
         f.core().maxLeadingDuration(),
         f.core().asyncWorkerThreads(),
-        new ZooKeeperOptions(
-            f.zooKeeper().zkEndpoints(),
-            f.zooKeeper().zkChrootPath(),
-            f.zooKeeper().zkSessionTimeout(),
-            f.zooKeeper().zkConnectionTimeout(),
-            f.zooKeeper().zkDigestCredentials(),
-            f.zooKeeper().zkInProc()),
-        f.core().toHttpOptions(),
-        f.storage().toStorageOptions(),
-        f.toSchedulingOptions(),
         flags);
   }
 
-  /** The parsed flag groups, for options not yet mapped onto a record (log, Mesos). */
+  /** The parsed flag groups, which build the modules' option records. */
   public ServerFlags serverFlags() {
     return (ServerFlags) flags.root();
   }

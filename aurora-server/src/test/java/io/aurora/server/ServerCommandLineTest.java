@@ -2,8 +2,11 @@ package io.aurora.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aurora.scheduling.OfferOrder;
+import io.aurora.scheduling.offers.OfferOrder;
 import io.aurora.scheduling.runtime.PlacementOptions;
+import io.aurora.scheduling.runtime.SchedulerRuntimeOptions;
+import io.aurora.scheduling.thrift.ApiOptions;
+import io.aurora.server.flags.ServerFlags;
 import io.aurora.server.flags.FlagDefinition;
 import io.aurora.server.flags.FlagSet;
 import java.nio.file.Path;
@@ -29,7 +32,8 @@ class ServerCommandLineTest {
   };
 
   /**
-   * Aurora's names and defaults (reference section 7), plus the flags we add. Three defaults
+   * Aurora's names and defaults (reference section 7), plus the flags we add (the two
+   * {@code -http_api_*}). Three defaults
    * differ from Aurora's on purpose: the placement rate limits (40.0 attempts/s, 5 tasks per
    * attempt, 3 attempts per write in Aurora) would cap placement at 200 tasks/s; see
    * {@code PlacementOptions.DEFAULTS}.
@@ -41,6 +45,7 @@ class ServerCommandLineTest {
       {"-cluster_name", "required"}, {"-serverset_path", "required"}, {"-serverset_endpoint_name", "http"},
       {"-http_port", "0"}, {"-thrift_port", "0"}, {"-ip", "unset"}, {"-hostname", "unset"},
       {"-viz_job_url_prefix", "\"\""}, {"-enable_cors_for", "unset"}, {"-mesos_driver", "SCHEDULER_DRIVER"},
+      {"-http_api_threads", "8"}, {"-http_api_max_in_flight", "64"},
       {"-max_registration_delay", "1mins"}, {"-max_leading_duration", "1days"}, {"-async_worker_threads", "8"},
       {"-max_status_update_batch_size", "1000"}, {"-max_task_event_batch_size", "300"},
       {"-stat_sampling_interval", "1secs"}, {"-stat_retention_period", "1hrs"},
@@ -113,44 +118,52 @@ class ServerCommandLineTest {
   @Test
   void defaults_mapOntoOptionRecords() {
     ServerOptions o = options();
+    ServerFlags f = o.serverFlags();
     assertThat(o.clusterName()).isEqualTo("devcluster");
-    assertThat(o.http().port()).isZero();
     assertThat(o.thriftPort()).isZero();
-    assertThat(o.zooKeeper().endpoints()).containsExactly("127.0.0.1:2181");
-    assertThat(o.zooKeeper().sessionTimeout()).isEqualTo(Duration.ofSeconds(15));
-    assertThat(o.storage().snapshotInterval()).isEqualTo(Duration.ofHours(1));
-    assertThat(o.storage().maxEntrySizeBytes()).isEqualTo(512 * 1024);
-    assertThat(o.storage().backupDir()).isEqualTo(Path.of("/var/lib/aurora/backups"));
-    assertThat(o.scheduling().placement()).isEqualTo(PlacementOptions.DEFAULTS);
-    assertThat(o.scheduling().rescheduling().maxFlappingTaskDelay()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(o.scheduling().offers().offerOrder()).containsExactly(OfferOrder.RANDOM);
-    assertThat(o.scheduling().reconciliation().explicitInterval()).isEqualTo(Duration.ofHours(1));
-    assertThat(o.scheduling().pruning().historyPruneThreshold()).isEqualTo(Duration.ofDays(2));
-    assertThat(o.scheduling().jobs().maxTasksPerJob()).isEqualTo(4000);
-    assertThat(o.scheduling().jobs().environmentPattern().matcher("staging42").matches()).isTrue();
-    assertThat(o.scheduling().jobs().executorRamBytes()).isEqualTo(128L << 20);
-    assertThat(o.scheduling().tiers().enableRevocableCpus()).isTrue();
-    assertThat(o.serverFlags().storage().nativeLogQuorumSize()).isEqualTo(1);
-    assertThat(o.serverFlags().mesos().frameworkFailoverTimeout()).isEqualTo(Duration.ofDays(21));
+    assertThat(o.asyncWorkerThreads()).isEqualTo(8);
+    assertThat(f.core().toAdminServerConfig().port()).isZero();
+    assertThat(f.core().toAdminServerConfig().apiThreads()).isEqualTo(8);
+    assertThat(f.core().toAdminServerConfig().corsOrigin()).isEmpty();
+    assertThat(f.zooKeeper().zkEndpoints()).containsExactly("127.0.0.1:2181");
+    assertThat(f.zooKeeper().toZooKeeperConfig("127.0.0.1:2181").sessionTimeout())
+        .isEqualTo(Duration.ofSeconds(15));
+    assertThat(f.storage().toStorageOptions().snapshotInterval()).isEqualTo(Duration.ofHours(1));
+    assertThat(f.storage().toStorageOptions().maxEntrySizeBytes()).isEqualTo(512 * 1024);
+    assertThat(f.storage().toStorageOptions().backupDir()).isEqualTo(Path.of("/var/lib/aurora/backups"));
+    SchedulerRuntimeOptions runtime = f.toSchedulerRuntimeOptions("box");
+    assertThat(runtime.placement()).isEqualTo(PlacementOptions.DEFAULTS);
+    assertThat(runtime.reschedule().maxFlappingDelay()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(runtime.offers().order()).containsExactly(OfferOrder.RANDOM);
+    assertThat(runtime.reconcile().explicitInterval()).isEqualTo(Duration.ofHours(1));
+    assertThat(runtime.prune().pruneThreshold()).isEqualTo(Duration.ofDays(2));
+    assertThat(runtime.executor().ramMb()).isEqualTo(128);
+    ApiOptions api = f.toApiOptions();
+    assertThat(api.maxTasksPerJob()).isEqualTo(4000);
+    assertThat(api.allowedJobEnvironments().matcher("staging42").matches()).isTrue();
+    assertThat(f.storage().nativeLogQuorumSize()).isEqualTo(1);
+    assertThat(f.mesos().frameworkFailoverTimeout()).isEqualTo(Duration.ofDays(21));
   }
 
   @Test
   void givenValues_reachTheRecords() {
     ServerOptions o = options("-http_port=8081", "-thrift_port", "8082", "-native_log_quorum_size=3",
         "-min_offer_hold_time=10mins", "-offer_order=CPU,MEMORY", "-hold_offers_forever",
-        "-enable_revocable_cpus=false", "-thermos_executor_ram=256MB", "-zk_chroot_path=/prod",
+        "-thermos_executor_ram=256MB", "-zk_chroot_path=/prod", "-enable_cors_for=https://ui.example.com",
         "-hostname=aurora1.example.com", "-dlog_max_entry_size=1MB");
-    assertThat(o.http().port()).isEqualTo(8081);
+    ServerFlags f = o.serverFlags();
+    assertThat(f.core().toAdminServerConfig().port()).isEqualTo(8081);
+    assertThat(f.core().toAdminServerConfig().corsOrigin()).contains("https://ui.example.com");
     assertThat(o.thriftPort()).isEqualTo(8082);
-    assertThat(o.serverFlags().storage().nativeLogQuorumSize()).isEqualTo(3);
-    assertThat(o.scheduling().offers().minOfferHoldTime()).isEqualTo(Duration.ofMinutes(10));
-    assertThat(o.scheduling().offers().offerOrder()).containsExactly(OfferOrder.CPU, OfferOrder.MEMORY);
-    assertThat(o.scheduling().offers().holdOffersForever()).isTrue();
-    assertThat(o.scheduling().tiers().enableRevocableCpus()).isFalse();
-    assertThat(o.scheduling().jobs().executorRamBytes()).isEqualTo(256L << 20);
-    assertThat(o.zooKeeper().chrootPath()).contains("/prod");
+    assertThat(f.storage().nativeLogQuorumSize()).isEqualTo(3);
+    SchedulerRuntimeOptions runtime = f.toSchedulerRuntimeOptions("box");
+    assertThat(runtime.offers().minOfferHoldTime()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(runtime.offers().order()).containsExactly(OfferOrder.CPU, OfferOrder.MEMORY);
+    assertThat(runtime.offers().holdOffersForever()).isTrue();
+    assertThat(runtime.executor().ramMb()).isEqualTo(256);
+    assertThat(f.zooKeeper().toZooKeeperConfig("127.0.0.1:2181").chrootPath()).contains("/prod");
     assertThat(o.hostname()).isEqualTo(Optional.of("aurora1.example.com"));
-    assertThat(o.storage().maxEntrySizeBytes()).isEqualTo(1L << 20);
+    assertThat(f.storage().toStorageOptions().maxEntrySizeBytes()).isEqualTo(1L << 20);
   }
 
   @Test

@@ -4,6 +4,8 @@ import io.aurora.http.AdminServerConfig;
 import io.aurora.log.LogOptions;
 import io.aurora.scheduling.mesos.FrameworkOptions;
 import io.aurora.scheduling.mesos.http.MesosClientOptions;
+import io.aurora.scheduling.runtime.SchedulerRuntimeOptions;
+import io.aurora.scheduling.thrift.ApiOptions;
 import io.aurora.server.ServerOptions;
 import io.aurora.server.thrift.ThriftTcpOptions;
 import io.aurora.server.zk.ZooKeeperConfig;
@@ -12,10 +14,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Everything the {@link SchedulerComponent} is built from: each module's option record, mapped
- * once from the flags by {@link FlagMapping}, with the embedded services' addresses resolved.
+ * Everything the {@link SchedulerComponent} is built from: each module's option record, built
+ * once from the flag groups by {@link FlagMapping}, with the embedded services' addresses resolved.
  *
- * @param server the parsed flags and the records {@link ServerOptions} already maps
+ * @param server the process's own settings and every flag
  * @param advertisedHost the host published in ZooKeeper and used in redirects
  * @param zooKeeper how to reach ZooKeeper (the embedded server's address under {@code -zk_in_proc})
  * @param log the replica of the replicated log
@@ -27,6 +29,7 @@ import java.util.Objects;
  * @param admin the admin HTTP server
  * @param thrift the Thrift TCP port
  * @param scheduling the scheduling runtime's options
+ * @param api the Thrift API's limits and cluster name
  */
 public record DaemonConfig(
     ServerOptions server,
@@ -40,7 +43,8 @@ public record DaemonConfig(
     Duration maxRegistrationDelay,
     AdminServerConfig admin,
     ThriftTcpOptions thrift,
-    SchedulingRuntimeOptions scheduling) {
+    SchedulerRuntimeOptions scheduling,
+    ApiOptions api) {
   public DaemonConfig {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(advertisedHost, "advertisedHost");
@@ -54,5 +58,6 @@ public record DaemonConfig(
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(thrift, "thrift");
     Objects.requireNonNull(scheduling, "scheduling");
+    Objects.requireNonNull(api, "api");
   }
 }

@@ -52,9 +52,9 @@ public final class EmbeddedServices implements AutoCloseable {
   public static EmbeddedServices start(ServerOptions options, Clock clock) {
     Path base = options.serverFlags().storage().nativeLogFilePath().toAbsolutePath().getParent();
     Optional<EmbeddedZooKeeper> zk = Optional.empty();
-    String connect = String.join(",", options.zooKeeper().endpoints());
-    if (options.zooKeeper().inProcess()) {
-      int port = options.zooKeeper().endpoints().isEmpty() ? 0
+    String connect = String.join(",", options.serverFlags().zooKeeper().zkEndpoints());
+    if (options.serverFlags().zooKeeper().zkInProc()) {
+      int port = options.serverFlags().zooKeeper().zkEndpoints().isEmpty() ? 0
           : Integer.parseInt(connect.substring(connect.lastIndexOf(':') + 1).split(",")[0]);
       zk = Optional.of(EmbeddedZooKeeper.start(base.resolve("zookeeper"), port,
           Duration.ofSeconds(30)));

@@ -22,8 +22,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * aurora-scheduling: the assembled runtime (standard placement filters, offers in arrival order)
- * and the Thrift API over it.
+ * aurora-scheduling: the assembled runtime (standard placement filters, offers tried in the
+ * order of {@code -offer_order}) and the Thrift API over it.
  */
 @Module
 public interface SchedulingBindings {
@@ -32,7 +32,7 @@ public interface SchedulingBindings {
   static SchedulerRuntime runtime(Storage storage, Driver driver, Clock clock, DaemonConfig config,
       ProcessGuard guard, MeterRegistry registry) {
     return new SchedulerRuntime(storage, driver, clock, new SecureRandom(),
-        config.scheduling().runtime(), FilterChain.standard(), Scorer.OFFER_ORDER,
+        config.scheduling(), FilterChain.standard(), Scorer.OFFER_ORDER,
         () -> guard.fail("fatal error from the Mesos master"), registry);
   }
 
@@ -40,7 +40,7 @@ public interface SchedulingBindings {
   @Singleton
   static AuroraAdmin.Iface api(DaemonConfig config, DurableStorage durable, Storage storage,
       SchedulerRuntime runtime, MeterRegistry registry) {
-    ApiOptions options = config.scheduling().api();
+    ApiOptions options = config.api();
     return new AuroraAdminService(options,
         new ReadApi(storage, options, runtime.loop()::pendingReasons),
         new JobsApi(storage, runtime.stateManager(), runtime.taskTimers(), options),

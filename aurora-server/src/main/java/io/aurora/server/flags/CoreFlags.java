@@ -1,12 +1,15 @@
 package io.aurora.server.flags;
 
-import io.aurora.http.HttpOptions;
+import io.aurora.http.AdminServerConfig;
 import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The cluster's identity, the ports and the admin pages. */
 public final class CoreFlags implements FlagGroup {
+  /** The address every port listens on when {@code -ip} is not set. */
+  public static final String ALL_INTERFACES = "0.0.0.0";
+
   @Option(names = "-cluster_name", required = true,
       description = "Name of the cluster; clients see it as ServerInfo.clusterName.")
   private String clusterName;
@@ -40,8 +43,16 @@ public final class CoreFlags implements FlagGroup {
   private String vizJobUrlPrefix;
 
   @Option(names = "-enable_cors_for",
-      description = "Origin allowed to call /api from a browser (CORS); unset allows none.")
+      description = "Origin allowed to call /api from a browser: /api answers carry it as Access-Control-Allow-Origin and preflight requests are answered; unset allows none.")
   private String enableCorsFor;
+
+  @Option(names = "-http_api_threads", defaultValue = "8",
+      description = "Threads that run /api calls (ours; Aurora sizes its HTTP pool internally).")
+  private int httpApiThreads;
+
+  @Option(names = "-http_api_max_in_flight", defaultValue = "64",
+      description = "/api calls admitted at once, running or queued; beyond it a call gets 503 (ours).")
+  private int httpApiMaxInFlight;
 
   @Option(names = "-max_leading_duration", defaultValue = "1days",
       description = "The leader steps down after leading this long, so failover is exercised regularly.")
@@ -72,10 +83,20 @@ public final class CoreFlags implements FlagGroup {
     return "Core and HTTP";
   }
 
-  /** The admin server's options. */
-  public HttpOptions toHttpOptions() {
-    return new HttpOptions(httpPort, Optional.ofNullable(ip), Optional.ofNullable(enableCorsFor),
-        vizJobUrlPrefix, statSamplingInterval, statRetentionPeriod);
+  /** The admin server's settings; it listens on {@code -ip}, or on every interface. */
+  public AdminServerConfig toAdminServerConfig() {
+    return new AdminServerConfig(ip().orElse(ALL_INTERFACES), httpPort, httpApiThreads,
+        httpApiMaxInFlight, AdminServerConfig.DEFAULT_API_MAX_BODY_BYTES,
+        Optional.ofNullable(enableCorsFor));
+  }
+
+  /** {@code -ip}: the address the ports listen on, if not every interface. */
+  public Optional<String> ip() {
+    return Optional.ofNullable(ip);
+  }
+
+  public String vizJobUrlPrefix() {
+    return vizJobUrlPrefix;
   }
 
   public String clusterName() {
@@ -94,6 +115,10 @@ public final class CoreFlags implements FlagGroup {
     return thriftPort;
   }
 
+  public int httpPort() {
+    return httpPort;
+  }
+
   public Optional<String> hostname() {
     return Optional.ofNullable(hostname);
   }
@@ -106,11 +131,4 @@ public final class CoreFlags implements FlagGroup {
     return asyncWorkerThreads;
   }
 
-  public Duration asyncSlotStatUpdateInterval() {
-    return asyncSlotStatUpdateInterval;
-  }
-
-  public Duration asyncTaskStatUpdateInterval() {
-    return asyncTaskStatUpdateInterval;
-  }
 }

@@ -1,5 +1,7 @@
 package io.aurora.server.flags;
 
+import io.aurora.scheduling.resources.ExecutorSettings;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Resources the executor adds to every task. */
@@ -17,11 +19,8 @@ public final class ExecutorFlags implements FlagGroup {
     return "Executor";
   }
 
-  public double thermosExecutorCpu() {
-    return thermosExecutorCpu;
-  }
-
-  public DataSize thermosExecutorRam() {
-    return thermosExecutorRam;
+  /** The executor's per-task overhead ({@code io.aurora.scheduling.resources}), memory in whole MB. */
+  public ExecutorSettings toExecutorSettings() {
+    return new ExecutorSettings(thermosExecutorCpu, thermosExecutorRam.bytes() >> 20, "", List.of(), "");
   }
 }

@@ -1,5 +1,7 @@
 package io.aurora.server.flags;
 
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Option;
 
 /** Limits on the jobs that clients may create. */
@@ -21,7 +23,17 @@ public final class JobFlags implements FlagGroup {
     return maxTasksPerJob;
   }
 
-  public String allowedJobEnvironments() {
-    return allowedJobEnvironments;
+  /**
+   * {@code -allowed_job_environments}, compiled.
+   *
+   * @throws IllegalArgumentException naming the flag, if it is not a regular expression
+   */
+  public Pattern allowedJobEnvironments() {
+    try {
+      return Pattern.compile(allowedJobEnvironments);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("-allowed_job_environments is not a valid regular expression: "
+          + e.getDescription() + " in '" + allowedJobEnvironments + "'");
+    }
   }
 }

@@ -1,8 +1,8 @@
 package io.aurora.server.flags;
 
-import io.aurora.scheduling.LifecycleOptions;
-import io.aurora.scheduling.PruningOptions;
-import io.aurora.scheduling.ReconciliationOptions;
+import io.aurora.scheduling.pruning.PruneOptions;
+import io.aurora.scheduling.reconcile.ReconcileOptions;
+import io.aurora.scheduling.runtime.TimerOptions;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -21,7 +21,7 @@ public final class LifecycleFlags implements FlagGroup {
   private int maxStatusUpdateBatchSize;
 
   @Option(names = "-max_task_event_batch_size", defaultValue = "300",
-      description = "Task state change events handled in one batch.")
+      description = "Task state change events handled in one batch. (not yet used: task events are handled with the write that made them)")
   private int maxTaskEventBatchSize;
 
   @Option(names = "-reconciliation_initial_delay", defaultValue = "1mins",
@@ -77,19 +77,29 @@ public final class LifecycleFlags implements FlagGroup {
     return "Task lifecycle, reconciliation and pruning";
   }
 
-  public LifecycleOptions toLifecycleOptions() {
-    return new LifecycleOptions(transientTaskStateTimeout, initialTaskKillRetryInterval, maxStatusUpdateBatchSize,
-        maxTaskEventBatchSize);
+  /** Transient-state timeout and kill retries ({@code io.aurora.scheduling.runtime}). */
+  public TimerOptions toTimerOptions() {
+    return new TimerOptions(transientTaskStateTimeout, initialTaskKillRetryInterval);
   }
 
-  public ReconciliationOptions toReconciliationOptions() {
-    return new ReconciliationOptions(reconciliationInitialDelay, reconciliationScheduleSpread,
-        reconciliationExplicitInterval, reconciliationImplicitInterval, reconciliationExplicitBatchSize,
+  /** {@code -max_status_update_batch_size}, read by the status update batcher. */
+  public int maxStatusUpdateBatchSize() {
+    return maxStatusUpdateBatchSize;
+  }
+
+  /** The reconciliation schedule ({@code io.aurora.scheduling.reconcile}). */
+  public ReconcileOptions toReconcileOptions() {
+    return new ReconcileOptions(reconciliationInitialDelay, reconciliationExplicitInterval,
+        reconciliationImplicitInterval, reconciliationScheduleSpread, reconciliationExplicitBatchSize,
         reconciliationExplicitBatchInterval);
   }
 
-  public PruningOptions toPruningOptions() {
-    return new PruningOptions(historyPruneThreshold, historyMinRetentionThreshold, historyMaxPerJobThreshold,
-        jobUpdateHistoryPerJobThreshold, jobUpdateHistoryPruningInterval, jobUpdateHistoryPruningThreshold);
+  /**
+   * Terminal task retention ({@code io.aurora.scheduling.pruning}), pruned every
+   * {@link PruneOptions#INTERVAL}. The job update history flags wait for job updates.
+   */
+  public PruneOptions toPruneOptions() {
+    return new PruneOptions(historyPruneThreshold, historyMinRetentionThreshold, historyMaxPerJobThreshold,
+        PruneOptions.INTERVAL);
   }
 }

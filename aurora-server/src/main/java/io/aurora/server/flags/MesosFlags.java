@@ -1,14 +1,15 @@
 package io.aurora.server.flags;
 
+import io.aurora.scheduling.mesos.FrameworkOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.mesos.v1.Protos.FrameworkInfo.Capability;
 import picocli.CommandLine.Option;
 
-/**
- * How the scheduler registers with Mesos. The Mesos boundary's option records (in
- * {@code io.aurora.scheduling.mesos}) are built from these accessors where the daemon is assembled.
- */
+/** How the scheduler registers with Mesos. */
 public final class MesosFlags implements FlagGroup {
   /** Aurora's choice of Mesos driver; kept so old command lines parse. */
   public enum Driver { SCHEDULER_DRIVER, V0_DRIVER, V1_DRIVER }
@@ -64,6 +65,26 @@ public final class MesosFlags implements FlagGroup {
   @Override
   public String title() {
     return "Mesos and framework";
+  }
+
+  /**
+   * What the scheduler tells Mesos about itself ({@code io.aurora.scheduling.mesos}).
+   *
+   * @param hostname {@code -hostname}, sent as the framework's host name when set
+   */
+  public FrameworkOptions toFrameworkOptions(Optional<String> hostname) {
+    Set<Capability.Type> capabilities = EnumSet.noneOf(Capability.Type.class);
+    if (partitionAware) {
+      capabilities.add(Capability.Type.PARTITION_AWARE);
+    }
+    if (receiveRevocableResources) {
+      capabilities.add(Capability.Type.REVOCABLE_RESOURCES);
+    }
+    if (allowGpuResource) {
+      capabilities.add(Capability.Type.GPU_RESOURCES);
+    }
+    return new FrameworkOptions(frameworkName, executorUser, frameworkFailoverTimeout,
+        mesosRole().orElse("*"), Optional.empty(), capabilities, hostname, Optional.empty());
   }
 
   public String mesosMasterAddress() {

@@ -1,14 +1,12 @@
 package io.aurora.server.flags;
 
-import io.aurora.scheduling.OfferOptions;
-import io.aurora.scheduling.OfferOrder;
+import io.aurora.scheduling.offers.OfferOptions;
+import io.aurora.scheduling.offers.OfferOrder;
 import io.aurora.scheduling.runtime.PlacementOptions;
-import io.aurora.scheduling.ReschedulingOptions;
-import io.aurora.scheduling.TierOptions;
+import io.aurora.scheduling.state.RescheduleOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The pending-task loop, rescheduling backoff, offers and tiers. Preemption's flags come with preemption. */
@@ -76,11 +74,11 @@ public final class SchedulingFlags implements FlagGroup {
   private Duration offerFilterDuration;
 
   @Option(names = "-offer_order", split = ",", defaultValue = "RANDOM",
-      description = "Order in which offers are tried, most significant key first.")
+      description = "Order in which held offers are tried, most significant key first: CPU, MEMORY and DISK put the offer with the least free first (bin packing), REVOCABLE_CPU the fewest revocable CPUs, RANDOM draws a new order each scheduling round.")
   private List<OfferOrder> offerOrder;
 
   @Option(names = "-offer_static_ban_cache_max_size", defaultValue = "9223372036854775807",
-      description = "Most (offer, task group) mismatches remembered so they are not checked again.")
+      description = "Most (task group, offer) answers of the static placement checks remembered so they are not checked again; beyond it they are checked each round.")
   private long offerStaticBanCacheMaxSize;
 
   @Option(names = "-unavailability_threshold", defaultValue = "6mins",
@@ -108,22 +106,25 @@ public final class SchedulingFlags implements FlagGroup {
     return "Scheduling and offers";
   }
 
+  /** The scheduling loop's pace and backoff ({@code io.aurora.scheduling.runtime}). */
   public PlacementOptions toPlacementOptions() {
     return new PlacementOptions(maxScheduleAttemptsPerSec, maxTasksPerScheduleAttempt, schedulingMaxBatchSize,
         firstScheduleDelay, initialSchedulePenalty, maxSchedulePenalty);
   }
 
-  public ReschedulingOptions toReschedulingOptions() {
-    return new ReschedulingOptions(flappingTaskThreshold, initialFlappingTaskDelay, maxFlappingTaskDelay,
-        maxRescheduleTaskDelayOnStartup);
+  /** The flapping backoff ({@code io.aurora.scheduling.state}). */
+  public RescheduleOptions toRescheduleOptions() {
+    return new RescheduleOptions(flappingTaskThreshold, initialFlappingTaskDelay, maxFlappingTaskDelay);
   }
 
+  /** Offer hold, order and the static-answer cache ({@code io.aurora.scheduling.offers}). */
   public OfferOptions toOfferOptions() {
-    return new OfferOptions(minOfferHoldTime, offerHoldJitterWindow, holdOffersForever, offerFilterDuration,
-        offerOrder, offerStaticBanCacheMaxSize, unavailabilityThreshold, offerReservationDuration);
+    return new OfferOptions(minOfferHoldTime, offerHoldJitterWindow, offerFilterDuration, holdOffersForever,
+        offerOrder, offerStaticBanCacheMaxSize);
   }
 
-  public TierOptions toTierOptions() {
-    return new TierOptions(enableRevocableCpus, enableRevocableRam, Optional.ofNullable(tierConfig));
+  /** {@code -max_reschedule_task_delay_on_startup}. */
+  public Duration maxRescheduleTaskDelayOnStartup() {
+    return maxRescheduleTaskDelayOnStartup;
   }
 }

@@ -1,13 +1,15 @@
 package io.aurora.server.flags;
 
-import io.aurora.scheduling.JobOptions;
-import io.aurora.scheduling.SchedulingOptions;
+import io.aurora.scheduling.runtime.SchedulerRuntimeOptions;
+import io.aurora.scheduling.thrift.ApiOptions;
+import io.aurora.scheduling.thrift.TierSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * Every flag of {@code aurora-scheduler}, one group per feature. Later issues add a group (or a
- * flag to a group) and map it onto their module's option record.
+ * Every flag of {@code aurora-scheduler}, one group per feature. Each group builds the option
+ * records of the code that reads its flags ({@code toXxx()}); the records that need flags of two
+ * groups are built here. Later issues add a group (or a flag to a group) and its {@code toXxx()}.
  */
 @Command(name = "aurora-scheduler")
 public final class ServerFlags {
@@ -41,28 +43,56 @@ public final class ServerFlags {
     return storage;
   }
 
+  public SchedulingFlags scheduling() {
+    return scheduling;
+  }
+
+  public LifecycleFlags lifecycle() {
+    return lifecycle;
+  }
+
   /**
-   * Checks the flags that have no option record yet (the log's and Mesos'), whose records will
-   * check the same once they are wired in.
+   * Checks every flag by building every record that needs nothing resolved at start (the
+   * embedded services' addresses, this machine's name), so a mistake stops the scheduler before
+   * anything starts.
    *
    * @throws IllegalArgumentException naming the flag
    */
-  public void checkUnmappedFlags() {
+  public void check() {
+    zooKeeper.check();
     storage.check();
+    storage.toStorageOptions();
     mesos.check();
+    mesos.toFrameworkOptions(core.hostname());
+    core.toAdminServerConfig();
+    toSchedulerRuntimeOptions("localhost");
+    toApiOptions();
   }
 
-  /** aurora-scheduling's options. */
-  public SchedulingOptions toSchedulingOptions() {
-    return new SchedulingOptions(
-        scheduling.toPlacementOptions(),
-        scheduling.toReschedulingOptions(),
+  /**
+   * The scheduling runtime's options.
+   *
+   * @param schedulerHost the advertised host, recorded in task events
+   */
+  public SchedulerRuntimeOptions toSchedulerRuntimeOptions(String schedulerHost) {
+    return new SchedulerRuntimeOptions(
+        schedulerHost,
+        executor.toExecutorSettings(),
         scheduling.toOfferOptions(),
-        scheduling.toTierOptions(),
-        lifecycle.toLifecycleOptions(),
-        lifecycle.toReconciliationOptions(),
-        lifecycle.toPruningOptions(),
-        new JobOptions(jobs.maxTasksPerJob(), jobs.allowedJobEnvironments(),
-            executor.thermosExecutorCpu(), executor.thermosExecutorRam().bytes()));
+        scheduling.toRescheduleOptions(),
+        lifecycle.toTimerOptions(),
+        lifecycle.toReconcileOptions(),
+        lifecycle.toPruneOptions(),
+        lifecycle.maxStatusUpdateBatchSize(),
+        SchedulerRuntimeOptions.SCHEDULING_INTERVAL,
+        SchedulerRuntimeOptions.TIMER_TICK,
+        scheduling.toPlacementOptions(),
+        scheduling.maxRescheduleTaskDelayOnStartup());
+  }
+
+  /** The Thrift API's settings; tiers are the built-in ones until {@code -tier_config} is read. */
+  public ApiOptions toApiOptions() {
+    return new ApiOptions(core.clusterName(), core.vizJobUrlPrefix(), jobs.allowedJobEnvironments(),
+        jobs.maxTasksPerJob(), TierSettings.DEFAULTS);
   }
 }

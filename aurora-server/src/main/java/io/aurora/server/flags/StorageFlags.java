@@ -1,15 +1,16 @@
 package io.aurora.server.flags;
 
+import com.google.common.net.HostAndPort;
+import io.aurora.log.LogOptions;
 import io.aurora.storage.StorageOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/**
- * The replicated log (replica files, quorum, timeouts), snapshots and backups. The log's own option
- * record ({@code io.aurora.log.LogOptions}) is built from the {@code nativeLog*} accessors where the
- * daemon is assembled.
- */
+/** The replicated log (replica files, quorum, timeouts), snapshots and backups. */
 public final class StorageFlags implements FlagGroup {
   @Option(names = "-native_log_quorum_size", defaultValue = "1",
       description = "Replicas that must accept a log write: floor(N/2)+1 for N schedulers (1->1, 3->2, 5->3, 7->4).")
@@ -68,6 +69,21 @@ public final class StorageFlags implements FlagGroup {
   public StorageOptions toStorageOptions() {
     return new StorageOptions(dlogSnapshotInterval, dlogMaxEntrySize.bytes(), backupDir, backupInterval,
         maxSavedBackups);
+  }
+
+  /**
+   * This scheduler's log replica. It listens where {@code LIBPROCESS_IP}/{@code LIBPROCESS_PORT}
+   * say, as in Mesos deployments; otherwise on the advertised host and a free port (published in
+   * the ZooKeeper group). One tick lasts {@link LogOptions#DEFAULT_TICK_INTERVAL}.
+   *
+   * @param env the process environment
+   * @param host the advertised host
+   */
+  public LogOptions toLogOptions(Map<String, String> env, String host) {
+    HostAndPort address = LogOptions.replicaAddress(env, HostAndPort.fromParts(host, 0));
+    return new LogOptions(nativeLogQuorumSize, nativeLogFilePath, address, List.of(),
+        Optional.of(nativeLogZkGroupPath), nativeLogElectionTimeout, nativeLogElectionRetries,
+        nativeLogWriteTimeout, nativeLogReadTimeout, LogOptions.DEFAULT_TICK_INTERVAL);
   }
 
   public int nativeLogQuorumSize() {

@@ -1,5 +1,7 @@
 package io.aurora.server.flags;
 
+import io.aurora.server.zk.DigestCredentials;
+import io.aurora.server.zk.ZooKeeperConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -59,5 +61,55 @@ public final class ZooKeeperFlags implements FlagGroup {
 
   public boolean zkInProc() {
     return zkInProc;
+  }
+
+  /**
+   * The client's settings for {@code connectString}: {@code -zk_endpoints}, or the embedded
+   * server's address under {@code -zk_in_proc}.
+   */
+  public ZooKeeperConfig toZooKeeperConfig(String connectString) {
+    ZooKeeperConfig config = ZooKeeperConfig.of(connectString)
+        .withSessionTimeout(zkSessionTimeout)
+        .withConnectionTimeout(zkConnectionTimeout);
+    if (zkChrootPath != null) {
+      config = config.withChrootPath(zkChrootPath);
+    }
+    if (zkDigestCredentials != null) {
+      config = config.withCredentials(DigestCredentials.parse(zkDigestCredentials));
+    }
+    return config;
+  }
+
+  /**
+   * Checks the flags as {@link #toZooKeeperConfig} will, before any embedded server runs.
+   *
+   * @throws IllegalArgumentException naming the flag
+   */
+  void check() {
+    if (zkEndpoints().isEmpty() && !zkInProc) {
+      throw new IllegalArgumentException(
+          "missing required flag -zk_endpoints (or run ZooKeeper in-process with -zk_in_proc)");
+    }
+    for (String endpoint : zkEndpoints()) {
+      int colon = endpoint.lastIndexOf(':');
+      if (colon <= 0 || !endpoint.substring(colon + 1).matches("\\d{1,5}")) {
+        throw new IllegalArgumentException("-zk_endpoints expects host:port entries, got '" + endpoint + "'");
+      }
+    }
+    if (zkChrootPath != null && !zkChrootPath.startsWith("/")) {
+      throw new IllegalArgumentException("-zk_chroot_path must start with /, got '" + zkChrootPath + "'");
+    }
+    positive("-zk_session_timeout", zkSessionTimeout);
+    positive("-zk_connection_timeout", zkConnectionTimeout);
+    if (zkDigestCredentials != null && zkDigestCredentials.indexOf(':') <= 0) {
+      throw new IllegalArgumentException("-zk_digest_credentials expects user:password");
+    }
+    toZooKeeperConfig(zkInProc ? "127.0.0.1:2181" : String.join(",", zkEndpoints()));
+  }
+
+  private static void positive(String flag, Duration value) {
+    if (value.compareTo(Duration.ZERO) <= 0) {
+      throw new IllegalArgumentException(flag + " must be positive, got " + DurationFormat.format(value));
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.aurora.server.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aurora.scheduling.offers.OfferOrder;
 import io.aurora.scheduling.runtime.PlacementOptions;
 import io.aurora.scheduling.runtime.SchedulerRuntimeOptions;
 import io.aurora.server.ServerCommandLine;
@@ -32,7 +33,9 @@ class FlagMappingTest {
     DaemonConfig c = FlagMapping.map(
         parse("-native_log_quorum_size=2", "-http_port=8081", "-thrift_port=8082", "-ip=127.0.0.1",
             "-native_log_write_timeout=7secs", "-partition_aware=true", "-mesos_role=aurora",
-            "-max_registration_delay=30secs", "-zk_session_timeout=4secs"),
+            "-max_registration_delay=30secs", "-zk_session_timeout=4secs",
+            "-enable_cors_for=https://ui.example.com", "-http_api_threads=3",
+            "-http_api_max_in_flight=9", "-offer_order=DISK"),
         Map.of("LIBPROCESS_PORT", "8083"), "127.0.0.1:2181", "127.0.0.1:5050", "box");
 
     assertThat(c.advertisedHost()).isEqualTo("127.0.0.1");
@@ -42,6 +45,10 @@ class FlagMappingTest {
     assertThat(c.log().writeTimeout()).isEqualTo(Duration.ofSeconds(7));
     assertThat(c.admin().port()).isEqualTo(8081);
     assertThat(c.admin().bindAddress()).isEqualTo("127.0.0.1");
+    assertThat(c.admin().corsOrigin()).contains("https://ui.example.com");
+    assertThat(c.admin().apiThreads()).isEqualTo(3);
+    assertThat(c.admin().apiMaxInFlight()).isEqualTo(9);
+    assertThat(c.scheduling().offers().order()).containsExactly(OfferOrder.DISK);
     assertThat(c.thrift().bindAddress().getPort()).isEqualTo(8082);
     assertThat(c.framework().role()).isEqualTo("aurora");
     assertThat(c.framework().capabilities()).containsExactly(Capability.Type.PARTITION_AWARE);
@@ -49,9 +56,9 @@ class FlagMappingTest {
     assertThat(c.mesosMaster()).isEqualTo("127.0.0.1:5050");
     assertThat(c.zooKeeper().connectString()).isEqualTo("127.0.0.1:2181");
     assertThat(c.zooKeeper().sessionTimeout()).isEqualTo(Duration.ofSeconds(4));
-    assertThat(c.scheduling().api().clusterName()).isEqualTo("test");
-    assertThat(c.scheduling().runtime().schedulerHost()).isEqualTo("127.0.0.1");
-    assertThat(c.scheduling().runtime().executor().ramMb()).isEqualTo(128);
+    assertThat(c.api().clusterName()).isEqualTo("test");
+    assertThat(c.scheduling().schedulerHost()).isEqualTo("127.0.0.1");
+    assertThat(c.scheduling().executor().ramMb()).isEqualTo(128);
   }
 
   @Test
@@ -62,12 +69,12 @@ class FlagMappingTest {
             "-max_reschedule_task_delay_on_startup=10secs"),
         Map.of(), "127.0.0.1:2181", "m:5050", "box");
 
-    PlacementOptions placement = c.scheduling().runtime().placement();
+    PlacementOptions placement = c.scheduling().placement();
     assertThat(placement.maxScheduleAttemptsPerSec()).isEqualTo(40.0);
     assertThat(placement.maxTasksPerScheduleAttempt()).isEqualTo(5);
     assertThat(placement.maxBatchSize()).isEqualTo(3);
     assertThat(placement.initialSchedulePenalty()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(c.scheduling().runtime().maxStartupScheduleDelay())
+    assertThat(c.scheduling().maxStartupScheduleDelay())
         .isEqualTo(Duration.ofSeconds(10));
   }
 
@@ -75,8 +82,8 @@ class FlagMappingTest {
   void map_defaultPlacementFlags_areThePlacementDefaults() {
     DaemonConfig c = FlagMapping.map(parse(), Map.of(), "127.0.0.1:2181", "m:5050", "box");
 
-    assertThat(c.scheduling().runtime().placement()).isEqualTo(PlacementOptions.DEFAULTS);
-    assertThat(c.scheduling().runtime().maxStartupScheduleDelay())
+    assertThat(c.scheduling().placement()).isEqualTo(PlacementOptions.DEFAULTS);
+    assertThat(c.scheduling().maxStartupScheduleDelay())
         .isEqualTo(SchedulerRuntimeOptions.DEFAULTS.maxStartupScheduleDelay());
   }
 

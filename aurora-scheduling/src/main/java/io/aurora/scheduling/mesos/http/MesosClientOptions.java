@@ -22,6 +22,25 @@ public record MesosClientOptions(
     Duration requestTimeout,
     int maxRecordBytes) {
 
+  /** Heartbeats missed before the stream counts as dead: the Mesos docs suggest about five. */
+  public static final int DEFAULT_MISSED_HEARTBEATS = 5;
+
+  /** The first re-subscription delay: soon enough that a master failover costs little. */
+  public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);
+
+  /** The longest re-subscription delay, as the Mesos docs suggest. */
+  public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(15);
+
+  /**
+   * How long one call (and SUBSCRIBE until its response headers) may take before it fails.
+   * Generous, because a master busy with a large cluster answers slowly; a dead stream is noticed
+   * sooner, through missed heartbeats. Not a flag: Aurora's driver has no such setting.
+   */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(75);
+
+  /** The largest event accepted: far above any offer batch or update the master sends. */
+  public static final int DEFAULT_MAX_RECORD_BYTES = 256 << 20;
+
   /** Checks arguments. */
   public MesosClientOptions {
     Objects.requireNonNull(encoding, "encoding");
@@ -38,10 +57,11 @@ public record MesosClientOptions(
     }
   }
 
-  /** Protobuf, 5 missed heartbeats, backoff 0.5 s..15 s, 75 s request timeout, 256 MiB records. */
+  /** Protobuf and the {@code DEFAULT_*} constants above. */
   public static MesosClientOptions defaults() {
-    return new MesosClientOptions(MesosEncoding.PROTOBUF, 5, Duration.ofMillis(500),
-        Duration.ofSeconds(15), Duration.ofSeconds(75), 256 << 20);
+    return new MesosClientOptions(MesosEncoding.PROTOBUF, DEFAULT_MISSED_HEARTBEATS,
+        DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF, DEFAULT_REQUEST_TIMEOUT,
+        DEFAULT_MAX_RECORD_BYTES);
   }
 
   /** The same options with another encoding. */
