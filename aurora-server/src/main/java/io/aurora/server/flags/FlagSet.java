@@ -26,18 +26,18 @@ public final class FlagSet {
   public static final String REDACTED = "<redacted>";
 
   private final Object root;
-  private final List<Entry> entries;
+  private final List<FlagEntry> entries;
 
-  private record Entry(FlagDefinition definition, OptionSpec option) {}
+  private record FlagEntry(FlagDefinition definition, OptionSpec option) {}
 
-  private FlagSet(Object root, List<Entry> entries) {
+  private FlagSet(Object root, List<FlagEntry> entries) {
     this.root = root;
     this.entries = List.copyOf(entries);
   }
 
   /** Reads the flags of {@code spec}, grouped by the mixins (flag groups) that declare them. */
   static FlagSet of(CommandSpec spec, String ownGroupTitle) {
-    List<Entry> entries = new ArrayList<>();
+    List<FlagEntry> entries = new ArrayList<>();
     Set<OptionSpec> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Map.Entry<String, CommandSpec> mixin : spec.mixins().entrySet()) {
       Object group = mixin.getValue().userObject();
@@ -45,13 +45,13 @@ public final class FlagSet {
       for (OptionSpec option : mixin.getValue().options()) {
         OptionSpec own = spec.findOption(option.longestName());
         if (own != null && seen.add(own)) {
-          entries.add(new Entry(definition(title, own), own));
+          entries.add(new FlagEntry(definition(title, own), own));
         }
       }
     }
     for (OptionSpec option : spec.options()) {
       if (!option.usageHelp() && seen.add(option)) {
-        entries.add(new Entry(definition(ownGroupTitle, option), option));
+        entries.add(new FlagEntry(definition(ownGroupTitle, option), option));
       }
     }
     return new FlagSet(spec.userObject(), entries);
@@ -75,7 +75,7 @@ public final class FlagSet {
 
   /** Every flag, in declaration order, grouped. */
   public List<FlagDefinition> definitions() {
-    return entries.stream().map(Entry::definition).collect(Collectors.toList());
+    return entries.stream().map(FlagEntry::definition).collect(Collectors.toList());
   }
 
   /** The group titles, in order. */
@@ -87,7 +87,7 @@ public final class FlagSet {
   /** Every flag's name and current value as written on a command line; secrets are redacted. */
   public Map<String, String> values() {
     Map<String, String> values = new LinkedHashMap<>();
-    for (Entry e : entries) {
+    for (FlagEntry e : entries) {
       values.put(e.definition().name(), render(e.option()));
     }
     return Collections.unmodifiableMap(values);

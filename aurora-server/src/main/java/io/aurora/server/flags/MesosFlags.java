@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** How the scheduler registers with Mesos. */
 public final class MesosFlags implements FlagGroup {
   /** Aurora's choice of Mesos driver; kept so old command lines parse. */
-  public enum Driver { SCHEDULER_DRIVER, V0_DRIVER, V1_DRIVER }
+  public enum DriverChoice { SCHEDULER_DRIVER, V0_DRIVER, V1_DRIVER }
 
   @Option(names = "-mesos_master_address", required = true,
       description = "Mesos master as host:port, zk://host:port,.../path, or local for an embedded master.")
@@ -20,7 +20,7 @@ public final class MesosFlags implements FlagGroup {
 
   @Option(names = "-mesos_driver", defaultValue = "SCHEDULER_DRIVER",
       description = "Accepted for compatibility with Aurora; every value speaks the Mesos v1 HTTP scheduler API.")
-  private Driver mesosDriver;
+  private DriverChoice mesosDriver;
 
   @Option(names = "-framework_name", defaultValue = "Aurora",
       description = "Framework name registered with Mesos.")
@@ -91,7 +91,7 @@ public final class MesosFlags implements FlagGroup {
     return mesosMasterAddress;
   }
 
-  public Driver mesosDriver() {
+  public DriverChoice mesosDriver() {
     return mesosDriver;
   }
 
