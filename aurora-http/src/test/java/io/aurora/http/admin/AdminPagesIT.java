@@ -114,7 +114,7 @@ class AdminPagesIT {
     assertThatThrownBy(() -> new AdminServerConfig("127.0.0.1", 70000, 1, 1, 1))
         .hasMessageContaining("70000");
     assertThatThrownBy(() -> new AdminServerConfig("127.0.0.1", 0, 4, 2, 1))
-        .hasMessageContaining("apiMaxInFlight");
+        .hasMessageContaining("-http_api_max_in_flight");
   }
 
   @Test

@@ -40,9 +40,12 @@ public enum OfferOrder {
     if (keys.isEmpty() || out.size() < 2) {
       return out;
     }
+    // One draw from the caller's generator (a SecureRandom in the daemon) seeds a cheap one for
+    // the many draws of a round.
+    Random draws = new Random(random.nextLong());
     if (keys.size() == 1 && keys.get(0) == RANDOM) {
       // The default: a shuffle costs one pass, not a sort.
-      Collections.shuffle(out, random);
+      Collections.shuffle(out, draws);
       return out;
     }
     // Every key of every offer computed once, not once per comparison.
@@ -50,7 +53,7 @@ public enum OfferOrder {
     for (HeldOffer offer : out) {
       double[] values = new double[keys.size()];
       for (int i = 0; i < values.length; i++) {
-        values[i] = keys.get(i).value(offer.offer(), random);
+        values[i] = keys.get(i).value(offer.offer(), draws);
       }
       keyed.add(new Keyed(offer, values));
     }

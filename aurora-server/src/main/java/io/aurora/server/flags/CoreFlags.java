@@ -130,5 +130,4 @@ public final class CoreFlags implements FlagGroup {
   public int asyncWorkerThreads() {
     return asyncWorkerThreads;
   }
-
 }
