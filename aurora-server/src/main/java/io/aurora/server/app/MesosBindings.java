@@ -6,8 +6,8 @@ import dagger.Provides;
 import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.mesos.http.HttpDriver;
 import io.aurora.scheduling.mesos.http.MasterDetectors;
+import io.aurora.scheduling.mesos.http.MesosClientOptions;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 
 /** The Mesos boundary: the v1 HTTP client. It does nothing until the leader subscribes. */
 @Module
@@ -20,6 +20,6 @@ public interface MesosBindings {
   static HttpDriver http(DaemonConfig config, DaemonThreads threads) {
     return new HttpDriver(config.framework().toFrameworkInfo(), config.mesosClient(),
         MasterDetectors.forAddress(config.mesosMaster(), threads.driver),
-        HttpDriver.newHttpClient(Duration.ofSeconds(10)), threads.driver);
+        HttpDriver.newHttpClient(MesosClientOptions.DEFAULT_CONNECT_TIMEOUT), threads.driver);
   }
 }

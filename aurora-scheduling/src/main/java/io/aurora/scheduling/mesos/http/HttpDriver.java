@@ -108,7 +108,7 @@ public final class HttpDriver implements Driver {
       MesosClientOptions options, ScheduledExecutorService scheduler) {
     MasterDetector detector = MasterDetectors.forAddress(masterAddress, scheduler);
     HttpDriver driver = new HttpDriver(framework.toFrameworkInfo(), options, detector,
-        newHttpClient(Duration.ofSeconds(10)), scheduler);
+        newHttpClient(MesosClientOptions.DEFAULT_CONNECT_TIMEOUT), scheduler);
     driver.closeDetectorOnStop = true;
     return driver;
   }

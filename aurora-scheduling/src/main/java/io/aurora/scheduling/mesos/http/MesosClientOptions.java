@@ -38,6 +38,13 @@ public record MesosClientOptions(
    */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(75);
 
+  /**
+   * How long opening a connection to the master may take ({@link HttpDriver#newHttpClient}): a
+   * master on the network accepts a connection in milliseconds, so ten seconds only bounds the
+   * wait on one that is gone.
+   */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   /** The largest event accepted: far above any offer batch or update the master sends. */
   public static final int DEFAULT_MAX_RECORD_BYTES = 256 << 20;
 
