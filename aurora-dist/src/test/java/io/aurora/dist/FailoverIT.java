@@ -42,6 +42,13 @@ class FailoverIT {
   private static final Duration SESSION = Duration.ofSeconds(4);
   private static final Duration TAKEOVER = Duration.ofSeconds(90);
   private static final String ROLE = "www";
+  private static final int JOBS_PER_ROUND = 2;
+  private static final int TASKS_PER_JOB = 2;
+  private static final int AGENTS = 2;
+  // What one task takes on an agent: ClusterApi.job's 0.01 CPU and 1 MB plus the default
+  // executor overhead (-thermos_executor_cpu 0.25, -thermos_executor_ram 128 MB).
+  private static final double TASK_CPUS = 0.26;
+  private static final int TASK_RAM_MB = 129;
 
   @TempDir Path tmp;
   private final Await await = Await.standard();
@@ -54,8 +61,7 @@ class FailoverIT {
     InstanceSpec spec = new InstanceSpec(tmp.resolve("zk").toFile(), -1, -1, -1, true, 1, 500, 100);
     try (TestingServer zk = new TestingServer(spec, true)) {
       ClusterOptions options = new ClusterOptions(home, tmp.resolve("cluster"),
-          zk.getConnectString(), 3, 2, SESSION, 2,
-          "cpus:8;mem:16384;disk:100000;ports:[31000-32000]",
+          zk.getConnectString(), 3, 2, SESSION, AGENTS, agentResources(rounds),
           "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", List.of(), "-Xmx512m");
       try (FailoverCluster cluster = FailoverCluster.start(options)) {
         try {
@@ -81,12 +87,12 @@ class FailoverIT {
     Map<JobKey, Set<String>> acknowledged = new HashMap<>();
     for (int round = 0; round < rounds; round++) {
       AuroraAdmin.Client api = ClusterApi.client(leader.http(), Duration.ofSeconds(30));
-      for (int j = 0; j < 2; j++) {
+      for (int j = 0; j < JOBS_PER_ROUND; j++) {
         JobKey key = new JobKey(ROLE, "prod", "round" + round + "-job" + j);
-        Response created = api.createJob(ClusterApi.job(key, 2));
+        Response created = api.createJob(ClusterApi.job(key, TASKS_PER_JOB));
         assertThat(created.getResponseCode()).as("createJob %s: %s", key, created.getDetails())
             .isEqualTo(ResponseCode.OK);
-        acknowledged.put(key, awaitRunning(api, key, 2));
+        acknowledged.put(key, awaitRunning(api, key, TASKS_PER_JOB));
       }
 
       long killedAt = System.nanoTime();
@@ -155,6 +161,18 @@ class FailoverIT {
     assertThat(process.output()).contains("-native_log_quorum_size=2");
     process.output().lines().filter(l -> l.contains("-native_log_quorum_size=2")).findFirst()
         .ifPresent(l -> System.out.println("quorum 1 refused (exit " + exit.getAsInt() + "): " + l));
+  }
+
+  /**
+   * Every job of every round stays RUNNING to the end, so the agents must hold all of them: with
+   * fixed 8-CPU agents a new job found no room from round 15 on and waited forever.
+   */
+  static String agentResources(int rounds) {
+    int tasksPerAgent = (rounds * JOBS_PER_ROUND * TASKS_PER_JOB + AGENTS - 1) / AGENTS;
+    // One task of headroom per agent, and never less than the agents the short run always had.
+    int cpus = Math.max(8, (int) Math.ceil((tasksPerAgent + 1) * TASK_CPUS));
+    int ramMb = Math.max(16384, (tasksPerAgent + 1) * TASK_RAM_MB);
+    return "cpus:" + cpus + ";mem:" + ramMb + ";disk:100000;ports:[31000-32000]";
   }
 
   private Set<String> awaitRunning(AuroraAdmin.Client api, JobKey key, int count)
