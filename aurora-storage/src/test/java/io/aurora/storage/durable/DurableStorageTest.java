@@ -6,6 +6,7 @@ import static io.aurora.storage.StoreFixtures.job;
 import static io.aurora.storage.StoreFixtures.jobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.api.TaskQueries;
 import io.aurora.gen.ScheduleStatus;
@@ -162,15 +163,13 @@ class DurableStorageTest {
         }), writers));
       }
       // The first transaction's append is held; the others queue behind it.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (storage.read((StoreProvider s) -> s.taskStore().countTasks(TaskQueries.all().build()))
-          == 0 && log.heldAppends() < 1 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
-      Thread.sleep(100);
-      assertThat(storage.read((StoreProvider s) -> s.taskStore().countTasks(
-          TaskQueries.all().build()))).isZero();
-      assertThat(writes).noneMatch(CompletableFuture::isDone);
+      await("the first append to be held").atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(1)).until(() -> log.heldAppends() >= 1);
+      await("no write visible or finished while the append is held")
+          .during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1))
+          .until(() -> writes.stream().noneMatch(CompletableFuture::isDone)
+              && storage.read((StoreProvider s) -> s.taskStore().countTasks(
+                  TaskQueries.all().build())) == 0);
 
       log.release();
       CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0])).get(10,
@@ -214,13 +213,13 @@ class DurableStorageTest {
 
     log.holdAppends();
     CompletableFuture<Void> write = CompletableFuture.runAsync(() -> populate(first, "b"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (log.heldAppends() == 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    await("the write's append to be held").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(1)).until(() -> log.heldAppends() > 0);
     // The snapshot is built from the durable state (without "b") and queued behind the write.
     CompletableFuture<Long> snapshot = CompletableFuture.supplyAsync(first::snapshot);
-    Thread.sleep(50);
+    await("the snapshot to be encoded").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(1))
+        .until(() -> registry.timer("snapshot_create").count() == 1);
     log.release();
     write.get(10, TimeUnit.SECONDS);
     snapshot.get(10, TimeUnit.SECONDS);
