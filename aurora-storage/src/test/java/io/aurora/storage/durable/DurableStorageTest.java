@@ -320,18 +320,15 @@ class DurableStorageTest {
 
     log.holdAppends();
     CompletableFuture<Long> snapshot = CompletableFuture.supplyAsync(leader::snapshot);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (log.heldAppends() == 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    await("the snapshot's first record to be held").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(1)).until(() -> log.heldAppends() > 0);
     // The snapshot's first record holds the slot; these writes queue behind that one record only.
     double submitted = registry.get("scheduler_log_un_snapshotted_transactions").gauge().value();
     CompletableFuture<Void> writes = CompletableFuture.runAsync(
         () -> populate(leader, "b"));
-    while (registry.get("scheduler_log_un_snapshotted_transactions").gauge().value() == submitted
-        && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    await("the write to be submitted").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(1)).until(() -> registry.get(
+            "scheduler_log_un_snapshotted_transactions").gauge().value() != submitted);
     log.release();
     writes.get(10, TimeUnit.SECONDS);
     long snapshotEnd = snapshot.get(10, TimeUnit.SECONDS);
@@ -361,11 +358,9 @@ class DurableStorageTest {
     assertThat(before.getTasks()).extracting(t -> t.getTask().getAssignedTask().getTaskId())
         .contains("job0-0", "b-0");
     // The follower applied the transactions as they came and skipped the snapshot.
-    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (follower.state().logPosition() < leader.state().logPosition()
-        && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    await("the follower to catch up").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(1))
+        .until(() -> follower.state().logPosition() >= leader.state().logPosition());
     assertThat(snapshotOf(follower)).isEqualTo(before);
     leader.close();
 
