@@ -1,6 +1,7 @@
 package io.aurora.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.gen.AuroraAdmin;
 import io.aurora.gen.JobKey;
@@ -9,7 +10,6 @@ import io.aurora.gen.ResponseCode;
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskQuery;
-import io.aurora.server.bench.failover.Await;
 import io.aurora.server.bench.failover.ChildProcess;
 import io.aurora.server.bench.failover.ClusterApi;
 import io.aurora.server.bench.failover.ClusterOptions;
@@ -51,7 +51,6 @@ class FailoverIT {
   private static final int TASK_RAM_MB = 129;
 
   @TempDir Path tmp;
-  private final Await await = Await.standard();
 
   @Test
   void killedLeader_isReplaced_withoutLosingAcknowledgedWork_andRejoinsAsFollower() throws Exception {
@@ -113,7 +112,7 @@ class FailoverIT {
         assertThat(taskIds(newApi, job.getKey(), Optional.empty()))
             .as("round %d: tasks of %s on the new leader", round, job.getKey().getName())
             .containsExactlyInAnyOrderElementsOf(job.getValue());
-        await.until(job.getKey().getName() + " RUNNING on the new leader", TAKEOVER,
+        await(job.getKey().getName() + " RUNNING on the new leader").atMost(TAKEOVER).until(
             () -> taskIds(newApi, job.getKey(), Optional.of(ScheduleStatus.RUNNING))
                 .equals(job.getValue()));
       }
@@ -121,16 +120,16 @@ class FailoverIT {
       // A client that follows the serverset finds the new leader (once the killed leader's
       // member node has expired with its session).
       JobKey probe = acknowledged.keySet().iterator().next();
-      String status = await.until("bin/aurora to find the leader in the serverset", TAKEOVER,
-          () -> auroraClient(home, zk, "job", "status", "failover/" + ROLE + "/prod/"
-              + probe.getName()));
+      String status = await("bin/aurora to find the leader in the serverset").atMost(TAKEOVER)
+          .until(() -> auroraClient(home, zk, "job", "status", "failover/" + ROLE + "/prod/"
+              + probe.getName()), Optional::isPresent).orElseThrow();
       assertThat(status).contains("RUNNING");
 
       // The killed scheduler, restarted on the same data directory, rejoins as a follower.
       killed.start();
-      await.until(killed.name() + " to serve /health", TAKEOVER,
+      await(killed.name() + " to serve /health").atMost(TAKEOVER).until(
           () -> killed.get("/health").filter("OK\n"::equals).isPresent());
-      await.until(killed.name() + " to follow", TAKEOVER,
+      await(killed.name() + " to follow").atMost(TAKEOVER).until(
           () -> killed.status("/leaderhealth") == 503);
       assertThat(leader.leading()).as("the new leader still leads").isTrue();
     }
@@ -147,12 +146,13 @@ class FailoverIT {
     followers.forEach(SchedulerNode::kill);
     SchedulerNode misconfigured = cluster.newNode("misconfigured", 1);
     ChildProcess process = misconfigured.start();
-    await.until("the misconfigured scheduler to serve /health", TAKEOVER,
+    await("the misconfigured scheduler to serve /health").atMost(TAKEOVER).until(
         () -> misconfigured.get("/health").isPresent());
     // A follower started after it queues behind it in the election.
     SchedulerNode follower = followers.get(0);
     follower.start();
-    await.until(follower.name() + " to follow", TAKEOVER, () -> follower.status("/leaderhealth") == 503);
+    await(follower.name() + " to follow")
+        .atMost(TAKEOVER).until(() -> follower.status("/leaderhealth") == 503);
 
     leader.kill();
     OptionalInt exit = process.exitStatus(TAKEOVER.toSeconds());
@@ -177,10 +177,9 @@ class FailoverIT {
 
   private Set<String> awaitRunning(AuroraAdmin.Client api, JobKey key, int count)
       throws Exception {
-    return await.until(key.getName() + " RUNNING", TAKEOVER, () -> {
-      Set<String> running = taskIds(api, key, Optional.of(ScheduleStatus.RUNNING));
-      return running.size() == count ? Optional.of(running) : Optional.empty();
-    });
+    return await(key.getName() + " RUNNING").atMost(TAKEOVER)
+        .until(() -> taskIds(api, key, Optional.of(ScheduleStatus.RUNNING)),
+            running -> running.size() == count);
   }
 
   private static Set<String> taskIds(AuroraAdmin.Client api, JobKey key,
