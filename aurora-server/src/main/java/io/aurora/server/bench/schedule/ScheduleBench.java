@@ -14,6 +14,7 @@ import io.aurora.scheduling.runtime.SchedulerRuntimeOptions;
 import io.aurora.scheduling.thrift.ApiOptions;
 import io.aurora.scheduling.thrift.AuroraAdminService;
 import io.aurora.server.bench.Bench;
+import io.aurora.server.bench.JsonLine;
 import io.aurora.server.bench.LatencySummary;
 import io.aurora.server.bench.ScratchDir;
 import io.aurora.server.bench.log.LogCluster;
@@ -133,10 +134,10 @@ public final class ScheduleBench implements Bench {
         out.printf(Locale.ROOT, "end to end: %d tasks RUNNING on %d simulated agents over HTTP in"
             + " %.2f s = %.0f tasks/s%n", flags.tasks, flags.agents, running.seconds(), runningRate);
       }
-      out.printf(Locale.ROOT, "{\"bench\":\"schedule\",\"agents\":%d,\"tasks\":%d,\"jobs\":%d,"
-              + "\"replicas\":%d,\"placed_per_sec\":%.1f,\"running_per_sec\":%.1f,"
-              + "\"pending_to_assigned_p99_ms\":%.1f}%n", flags.agents, flags.tasks, flags.jobs,
-          flags.replicas, placed.rate(), runningRate, placed.latency().p99Nanos() / 1e6);
+      out.println(JsonLine.bench("schedule").add("agents", flags.agents).add("tasks", flags.tasks)
+          .add("jobs", flags.jobs).add("replicas", flags.replicas)
+          .add("placed_per_sec", placed.rate(), 1).add("running_per_sec", runningRate, 1)
+          .add("pending_to_assigned_p99_ms", placed.latency().p99Nanos() / 1e6, 1));
     });
     return 0;
   }

@@ -11,6 +11,7 @@ import io.aurora.gen.TaskConfig;
 import io.aurora.gen.TaskEvent;
 import io.aurora.log.ReplicatedLog;
 import io.aurora.server.bench.Bench;
+import io.aurora.server.bench.JsonLine;
 import io.aurora.server.bench.LatencySummary;
 import io.aurora.server.bench.ScratchDir;
 import io.aurora.server.bench.log.LogCluster;
@@ -154,11 +155,10 @@ public final class StorageBench implements Bench {
       long recoveryMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - recoveryStart);
       out.printf(Locale.ROOT, "cold recovery of %d tasks: %d ms%n", cold.state().taskCount(),
           recoveryMs);
-      out.printf(Locale.ROOT, "{\"bench\":\"storage\",\"tasks\":%d,\"heap_used_mib\":%d,"
-              + "\"write_txn_per_sec\":%.1f,\"snapshot_ms\":%d,\"max_writer_pause_ms\":%d,"
-              + "\"cold_recovery_ms\":%d,\"follower_lag_p99_ms\":%.1f}%n",
-          flags.tasks, heapMib, load.rate(), snapshotMs, load.maxDuringSnapshotMs(), recoveryMs,
-          load.lagP99Ms());
+      out.println(JsonLine.bench("storage").add("tasks", flags.tasks).add("heap_used_mib", heapMib)
+          .add("write_txn_per_sec", load.rate(), 1).add("snapshot_ms", snapshotMs)
+          .add("max_writer_pause_ms", load.maxDuringSnapshotMs())
+          .add("cold_recovery_ms", recoveryMs).add("follower_lag_p99_ms", load.lagP99Ms(), 1));
     }
 
     private void load(DurableStorage leader) {
