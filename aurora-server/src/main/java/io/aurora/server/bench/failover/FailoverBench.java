@@ -4,6 +4,7 @@ import io.aurora.gen.AuroraAdmin;
 import io.aurora.gen.JobKey;
 import io.aurora.gen.Response;
 import io.aurora.gen.ResponseCode;
+import io.aurora.server.bench.Await;
 import io.aurora.server.bench.Bench;
 import io.aurora.server.bench.JsonLine;
 import io.aurora.server.zk.EmbeddedZooKeeper;

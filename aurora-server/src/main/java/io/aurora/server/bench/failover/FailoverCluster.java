@@ -1,5 +1,6 @@
 package io.aurora.server.bench.failover;
 
+import io.aurora.server.bench.Await;
 import io.aurora.server.bench.log.LogCluster;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -10,6 +10,7 @@ import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskConfig;
 import io.aurora.gen.TaskEvent;
 import io.aurora.log.ReplicatedLog;
+import io.aurora.server.bench.Await;
 import io.aurora.server.bench.Bench;
 import io.aurora.server.bench.JsonLine;
 import io.aurora.server.bench.LatencySummary;
@@ -21,6 +22,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -212,12 +214,9 @@ public final class StorageBench implements Bench {
       return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static void awaitFollower(DurableStorage follower, long position)
-        throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (follower.state().logPosition() < position && System.nanoTime() < deadline) {
-        Thread.sleep(1);
-      }
+    private static void awaitFollower(DurableStorage follower, long position) throws Exception {
+      new Await(Duration.ofMillis(1)).until("the follower to apply position " + position,
+          Duration.ofSeconds(60), () -> follower.state().logPosition() >= position);
     }
 
     /** Writer threads doing one-op transactions, and a sampler of the follower's lag. */
