@@ -1,6 +1,7 @@
 package io.aurora.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.gen.AuroraAdmin;
 import io.aurora.gen.JobKey;
@@ -9,7 +10,6 @@ import io.aurora.gen.ResponseCode;
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskQuery;
-import io.aurora.server.bench.failover.Await;
 import io.aurora.server.bench.failover.ChildProcess;
 import io.aurora.server.bench.failover.ClusterApi;
 import io.aurora.server.bench.failover.ClusterOptions;
@@ -36,15 +36,22 @@ import org.junit.jupiter.api.io.TempDir;
  * Three {@code bin/aurora-scheduler} processes (quorum 2) from the unzipped zip, one {@code
  * bin/aurora-local-mesos} with simulated agents, one ZooKeeper: rounds of create jobs, SIGKILL the
  * leader, check the takeover; then a scheduler misconfigured with quorum 1 refuses to write.
- * {@code -Daurora.failover.rounds=50} runs the soak (default 3).
+ * {@code -Daurora.failover.rounds=50} runs the soak (default 3; 50 rounds took 11 minutes here):
+ * the simulated agents are sized from the round count to hold every round's jobs.
  */
 class FailoverIT {
   private static final Duration SESSION = Duration.ofSeconds(4);
   private static final Duration TAKEOVER = Duration.ofSeconds(90);
   private static final String ROLE = "www";
+  private static final int JOBS_PER_ROUND = 2;
+  private static final int TASKS_PER_JOB = 2;
+  private static final int AGENTS = 2;
+  // What one task takes on an agent: ClusterApi.job's 0.01 CPU and 1 MB plus the default
+  // executor overhead (-thermos_executor_cpu 0.25, -thermos_executor_ram 128 MB).
+  private static final double TASK_CPUS = 0.26;
+  private static final int TASK_RAM_MB = 129;
 
   @TempDir Path tmp;
-  private final Await await = Await.standard();
 
   @Test
   void killedLeader_isReplaced_withoutLosingAcknowledgedWork_andRejoinsAsFollower() throws Exception {
@@ -54,8 +61,7 @@ class FailoverIT {
     InstanceSpec spec = new InstanceSpec(tmp.resolve("zk").toFile(), -1, -1, -1, true, 1, 500, 100);
     try (TestingServer zk = new TestingServer(spec, true)) {
       ClusterOptions options = new ClusterOptions(home, tmp.resolve("cluster"),
-          zk.getConnectString(), 3, 2, SESSION, 2,
-          "cpus:8;mem:16384;disk:100000;ports:[31000-32000]",
+          zk.getConnectString(), 3, 2, SESSION, AGENTS, agentResources(rounds),
           "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", List.of(), "-Xmx512m");
       try (FailoverCluster cluster = FailoverCluster.start(options)) {
         try {
@@ -81,12 +87,12 @@ class FailoverIT {
     Map<JobKey, Set<String>> acknowledged = new HashMap<>();
     for (int round = 0; round < rounds; round++) {
       AuroraAdmin.Client api = ClusterApi.client(leader.http(), Duration.ofSeconds(30));
-      for (int j = 0; j < 2; j++) {
+      for (int j = 0; j < JOBS_PER_ROUND; j++) {
         JobKey key = new JobKey(ROLE, "prod", "round" + round + "-job" + j);
-        Response created = api.createJob(ClusterApi.job(key, 2));
+        Response created = api.createJob(ClusterApi.job(key, TASKS_PER_JOB));
         assertThat(created.getResponseCode()).as("createJob %s: %s", key, created.getDetails())
             .isEqualTo(ResponseCode.OK);
-        acknowledged.put(key, awaitRunning(api, key, 2));
+        acknowledged.put(key, awaitRunning(api, key, TASKS_PER_JOB));
       }
 
       long killedAt = System.nanoTime();
@@ -107,7 +113,7 @@ class FailoverIT {
         assertThat(taskIds(newApi, job.getKey(), Optional.empty()))
             .as("round %d: tasks of %s on the new leader", round, job.getKey().getName())
             .containsExactlyInAnyOrderElementsOf(job.getValue());
-        await.until(job.getKey().getName() + " RUNNING on the new leader", TAKEOVER,
+        await(job.getKey().getName() + " RUNNING on the new leader").atMost(TAKEOVER).until(
             () -> taskIds(newApi, job.getKey(), Optional.of(ScheduleStatus.RUNNING))
                 .equals(job.getValue()));
       }
@@ -115,16 +121,16 @@ class FailoverIT {
       // A client that follows the serverset finds the new leader (once the killed leader's
       // member node has expired with its session).
       JobKey probe = acknowledged.keySet().iterator().next();
-      String status = await.until("bin/aurora to find the leader in the serverset", TAKEOVER,
-          () -> auroraClient(home, zk, "job", "status", "failover/" + ROLE + "/prod/"
-              + probe.getName()));
+      String status = await("bin/aurora to find the leader in the serverset").atMost(TAKEOVER)
+          .until(() -> auroraClient(home, zk, "job", "status", "failover/" + ROLE + "/prod/"
+              + probe.getName()), Optional::isPresent).orElseThrow();
       assertThat(status).contains("RUNNING");
 
       // The killed scheduler, restarted on the same data directory, rejoins as a follower.
       killed.start();
-      await.until(killed.name() + " to serve /health", TAKEOVER,
+      await(killed.name() + " to serve /health").atMost(TAKEOVER).until(
           () -> killed.get("/health").filter("OK\n"::equals).isPresent());
-      await.until(killed.name() + " to follow", TAKEOVER,
+      await(killed.name() + " to follow").atMost(TAKEOVER).until(
           () -> killed.status("/leaderhealth") == 503);
       assertThat(leader.leading()).as("the new leader still leads").isTrue();
     }
@@ -141,12 +147,13 @@ class FailoverIT {
     followers.forEach(SchedulerNode::kill);
     SchedulerNode misconfigured = cluster.newNode("misconfigured", 1);
     ChildProcess process = misconfigured.start();
-    await.until("the misconfigured scheduler to serve /health", TAKEOVER,
+    await("the misconfigured scheduler to serve /health").atMost(TAKEOVER).until(
         () -> misconfigured.get("/health").isPresent());
     // A follower started after it queues behind it in the election.
     SchedulerNode follower = followers.get(0);
     follower.start();
-    await.until(follower.name() + " to follow", TAKEOVER, () -> follower.status("/leaderhealth") == 503);
+    await(follower.name() + " to follow")
+        .atMost(TAKEOVER).until(() -> follower.status("/leaderhealth") == 503);
 
     leader.kill();
     OptionalInt exit = process.exitStatus(TAKEOVER.toSeconds());
@@ -157,12 +164,23 @@ class FailoverIT {
         .ifPresent(l -> System.out.println("quorum 1 refused (exit " + exit.getAsInt() + "): " + l));
   }
 
+  /**
+   * Every job of every round stays RUNNING to the end, so the agents must hold all of them: with
+   * fixed 8-CPU agents a new job found no room from round 15 on and waited forever.
+   */
+  static String agentResources(int rounds) {
+    int tasksPerAgent = (rounds * JOBS_PER_ROUND * TASKS_PER_JOB + AGENTS - 1) / AGENTS;
+    // One task of headroom per agent, and never less than the agents the short run always had.
+    int cpus = Math.max(8, (int) Math.ceil((tasksPerAgent + 1) * TASK_CPUS));
+    int ramMb = Math.max(16384, (tasksPerAgent + 1) * TASK_RAM_MB);
+    return "cpus:" + cpus + ";mem:" + ramMb + ";disk:100000;ports:[31000-32000]";
+  }
+
   private Set<String> awaitRunning(AuroraAdmin.Client api, JobKey key, int count)
       throws Exception {
-    return await.until(key.getName() + " RUNNING", TAKEOVER, () -> {
-      Set<String> running = taskIds(api, key, Optional.of(ScheduleStatus.RUNNING));
-      return running.size() == count ? Optional.of(running) : Optional.empty();
-    });
+    return await(key.getName() + " RUNNING").atMost(TAKEOVER)
+        .until(() -> taskIds(api, key, Optional.of(ScheduleStatus.RUNNING)),
+            running -> running.size() == count);
   }
 
   private static Set<String> taskIds(AuroraAdmin.Client api, JobKey key,

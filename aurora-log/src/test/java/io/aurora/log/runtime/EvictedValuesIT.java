@@ -1,6 +1,7 @@
 package io.aurora.log.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.log.Entry;
 import io.aurora.log.Position;
@@ -9,14 +10,12 @@ import io.aurora.log.Writer;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(90)
 class EvictedValuesIT {
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int IN_MEMORY = 16;
   private static final int ENTRIES = 400;
 
@@ -42,16 +42,6 @@ class EvictedValuesIT {
     Arrays.fill(b, (byte) n);
     ByteBuffer.wrap(b).putInt(n);
     return b;
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      TimeUnit.MILLISECONDS.sleep(20);
-    }
   }
 
   private static void assertEveryEntry(Reader r, Position last) throws Exception {
@@ -81,7 +71,8 @@ class EvictedValuesIT {
       Position end = last;
       for (int i = 0; i < 3; i++) {
         Reader r = c.logs[i].reader();
-        await("replica " + i + " learns " + end, () -> r.ending().compareTo(end) >= 0);
+        await("replica " + i + " learns " + end)
+            .atMost(WAIT).until(() -> r.ending().compareTo(end) >= 0);
         assertEveryEntry(r, end);
       }
 
@@ -90,11 +81,11 @@ class EvictedValuesIT {
       c.wipe(2);
       c.start(2);
       Reader wiped = c.logs[2].reader();
-      await("wiped replica recovers", () -> wiped.ending().compareTo(end) >= 0);
+      await("wiped replica recovers").atMost(WAIT).until(() -> wiped.ending().compareTo(end) >= 0);
       assertEveryEntry(wiped, end);
       List<byte[]> followed = new CopyOnWriteArrayList<>();
       wiped.follow(Position.of(1), e -> followed.add(e.data()), e -> { });
-      await("follower reads every entry", () -> followed.size() == ENTRIES);
+      await("follower reads every entry").atMost(WAIT).until(() -> followed.size() == ENTRIES);
       assertThat(followed.get(ENTRIES - 1)).isEqualTo(value(ENTRIES - 1));
       assertThat(c.registries[2].get("scheduler_log_native_catchup_requests").counter().count())
           .as("more than one catch-up batch").isGreaterThan(ENTRIES / 64.0);
@@ -103,8 +94,8 @@ class EvictedValuesIT {
       c.stop(0);
       Writer w1 = c.logs[1].elect();
       Position p = w1.append(value(ENTRIES)).get(20, TimeUnit.SECONDS);
-      await("recovered replica learns the new entry",
-          () -> wiped.ending().compareTo(p) >= 0);
+      await("recovered replica learns the new entry")
+          .atMost(WAIT).until(() -> wiped.ending().compareTo(p) >= 0);
       assertThat(wiped.read(p, p)).singleElement()
           .satisfies(e -> assertThat(e.data()).isEqualTo(value(ENTRIES)));
 
@@ -112,7 +103,8 @@ class EvictedValuesIT {
       c.stop(1);
       c.start(1);
       Reader restarted = c.logs[1].reader();
-      await("restarted replica learned " + p, () -> restarted.ending().compareTo(p) >= 0);
+      await("restarted replica learned " + p)
+          .atMost(WAIT).until(() -> restarted.ending().compareTo(p) >= 0);
       assertEveryEntry(restarted, end);
     }
   }

@@ -2,9 +2,9 @@ package io.aurora.log.runtime;
 
 import com.google.common.net.HostAndPort;
 import io.aurora.log.LogOptions;
+import io.aurora.log.testing.FreePorts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +26,8 @@ final class LocalCluster implements AutoCloseable {
     this.quorum = quorum;
     logs = new LoopBackedLog[replicas];
     registries = new SimpleMeterRegistry[replicas];
+    addresses.addAll(FreePorts.addresses(replicas));
     for (int i = 0; i < replicas; i++) {
-      try (ServerSocket s = new ServerSocket(0)) {
-        addresses.add(HostAndPort.fromParts("127.0.0.1", s.getLocalPort()));
-      }
       dirs.add(Files.createDirectories(root.resolve("r" + i)));
     }
   }

@@ -1,5 +1,7 @@
 package io.aurora.log.runtime;
 
+import static org.awaitility.Awaitility.await;
+
 import com.google.common.net.HostAndPort;
 import io.aurora.log.Entry;
 import io.aurora.log.LogOptions;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One replica as its own JVM, driven over stdin by {@link ReplicatedLogProcessIT}: {@code elect}
@@ -32,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ReplicaProcess {
   private static final Object OUT = new Object();
+  private static final Duration POLL = Duration.ofMillis(50);
   /** The protocol channel to the test; logs go to stderr. */
   private static final java.io.PrintStream PROTOCOL = System.out;
 
@@ -59,14 +63,9 @@ public final class ReplicaProcess {
     LoopBackedLog log = ReplicatedLogs.open(options, new SimpleMeterRegistry(), Optional.empty());
     say("READY");
     Thread status = new Thread(() -> {
-      try {
-        while (!log.replicaStatus().equals("VOTING")) {
-          TimeUnit.MILLISECONDS.sleep(50);
-        }
-        say("VOTING");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      await("this replica to vote").forever().pollInterval(POLL)
+          .until(() -> log.replicaStatus().equals("VOTING"));
+      say("VOTING");
     }, "status");
     status.setDaemon(true);
     status.start();
@@ -126,12 +125,11 @@ public final class ReplicaProcess {
           .map(l -> Arrays.stream(l.trim().split(" ")).mapToLong(Long::parseLong).toArray())
           .toList();
       long max = expected.stream().mapToLong(a -> a[0]).max().orElse(0);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (r.ending().value() < max) {
-        if (System.nanoTime() > deadline) {
-          return "CHECK FAIL learned only up to " + r.ending() + " < " + max;
-        }
-        TimeUnit.MILLISECONDS.sleep(50);
+      try {
+        await("learning up to " + max).atMost(Duration.ofSeconds(30)).pollInterval(POLL)
+            .until(() -> r.ending().value() >= max);
+      } catch (ConditionTimeoutException e) {
+        return "CHECK FAIL learned only up to " + r.ending() + " < " + max;
       }
       int checked = 0;
       for (long[] a : expected) {

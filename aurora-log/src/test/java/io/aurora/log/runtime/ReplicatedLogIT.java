@@ -2,6 +2,7 @@ package io.aurora.log.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.log.Entry;
 import io.aurora.log.LogException;
@@ -13,14 +14,12 @@ import io.aurora.log.WriterFailedException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Three replicas in one JVM on 127.0.0.1, real files, real sockets. */
 @Timeout(60)
 class ReplicatedLogIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
   @TempDir Path root;
 
   private static byte[] value(long n) {
@@ -36,16 +37,6 @@ class ReplicatedLogIT {
 
   private static long valueOf(Entry e) {
     return ByteBuffer.wrap(e.data()).getLong();
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      TimeUnit.MILLISECONDS.sleep(20);
-    }
   }
 
   private static List<Position> appendAll(Writer w, long from, int count) throws Exception {
@@ -74,12 +65,13 @@ class ReplicatedLogIT {
       Position last = positions.get(positions.size() - 1);
       for (int i = 0; i < 3; i++) {
         Reader r = c.logs[i].reader();
-        await("replica " + i + " learns " + last, () -> r.ending().compareTo(last) >= 0);
+        await("replica " + i + " learns " + last)
+            .atMost(WAIT).until(() -> r.ending().compareTo(last) >= 0);
         List<Entry> entries = r.read(r.beginning(), last);
         assertThat(entries).extracting(ReplicatedLogIT::valueOf)
             .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 500).boxed().toList());
       }
-      await("follower sees all", () -> followed.size() == 500);
+      await("follower sees all").atMost(WAIT).until(() -> followed.size() == 500);
       assertThat(followed).isSorted();
       assertThat(c.registries[0].get("scheduler_log_native_append").timer().count())
           .isEqualTo(500);
@@ -108,7 +100,8 @@ class ReplicatedLogIT {
       c.start(2); // restarts from its files and catches up
       Position last = after.get(after.size() - 1);
       Reader r = c.logs[2].reader();
-      await("restarted replica catches up", () -> r.ending().compareTo(last) >= 0);
+      await("restarted replica catches up")
+          .atMost(WAIT).until(() -> r.ending().compareTo(last) >= 0);
       assertThat(r.read(Position.of(1), last)).hasSize(200);
     }
   }
@@ -127,7 +120,7 @@ class ReplicatedLogIT {
       List<Position> more = appendAll(w, 50, 50);
       Position last = more.get(more.size() - 1);
       Reader r = c.logs[2].reader();
-      await("wiped replica recovers", () -> r.ending().compareTo(last) >= 0);
+      await("wiped replica recovers").atMost(WAIT).until(() -> r.ending().compareTo(last) >= 0);
       assertThat(r.read(Position.of(1), last)).hasSize(100);
       // With replica 0 gone, 1 and the recovered 2 form a quorum that has everything.
       c.stop(0);
@@ -148,7 +141,7 @@ class ReplicatedLogIT {
       Position t = w.truncate(ps.get(10)).get(10, TimeUnit.SECONDS);
       for (int i = 0; i < 3; i++) {
         Reader r = c.logs[i].reader();
-        await("truncation learned", () -> r.ending().compareTo(t) >= 0);
+        await("truncation learned").atMost(WAIT).until(() -> r.ending().compareTo(t) >= 0);
         assertThat(r.beginning()).isEqualTo(ps.get(10));
         assertThat(r.read(r.beginning(), t)).hasSize(10);
         assertThatThrownBy(() -> r.read(Position.of(1), t)).isInstanceOf(LogException.class);

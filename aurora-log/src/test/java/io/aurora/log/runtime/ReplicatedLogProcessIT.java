@@ -1,25 +1,25 @@
 package io.aurora.log.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.google.common.net.HostAndPort;
+import io.aurora.log.testing.FreePorts;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
@@ -126,20 +126,10 @@ class ReplicatedLogProcessIT {
     return c;
   }
 
-  private static void await(String what, Duration timeout, BooleanSupplier condition)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
-  }
-
  private void awaitMoreAcks(String step, int more) throws InterruptedException {
     int target = acked.size() + more;
-    await(step + ": " + target + " acknowledged appends", Duration.ofSeconds(60), () -> acked.size() >= target);
+    await(step + ": " + target + " acknowledged appends")
+        .atMost(Duration.ofSeconds(60)).until(() -> acked.size() >= target);
   }
 
   private void wipe(int i) throws IOException {
@@ -157,10 +147,8 @@ class ReplicatedLogProcessIT {
     quorum = n / 2 + 1;
     int minority = n - quorum;
     addresses = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      try (ServerSocket s = new ServerSocket(0)) {
-        addresses.add("127.0.0.1:" + s.getLocalPort());
-      }
+    for (HostAndPort address : FreePorts.addresses(n)) {
+      addresses.add(address.toString());
       children.add(null);
     }
     for (int i = 0; i < n; i++) {
@@ -182,7 +170,8 @@ class ReplicatedLogProcessIT {
     // The next failure may only come once they vote again: the wiped one must recover first.
     for (int i = 1; i <= minority; i++) {
       Child c = children.get(i);
-      await("replica " + i + " to vote again", Duration.ofSeconds(60), () -> c.said("VOTING"));
+      await("replica " + i + " to vote again")
+          .atMost(Duration.ofSeconds(60)).until(() -> c.said("VOTING"));
     }
 
     // The writer dies; another replica takes over.
@@ -190,17 +179,19 @@ class ReplicatedLogProcessIT {
     children.get(n - 1).command("elect");
     awaitMoreAcks("second writer", 150);
     Child restarted = start(0);
-    await("replica 0 to vote again", Duration.ofSeconds(60), () -> restarted.said("VOTING"));
+    await("replica 0 to vote again")
+        .atMost(Duration.ofSeconds(60)).until(() -> restarted.said("VOTING"));
 
     // Quorum loss: appends must fail, not be acknowledged.
     for (int i = 0; i <= minority; i++) {
       children.get(i).kill();
     }
     Child writer = children.get(n - 1);
-    await("the writer to fail", Duration.ofSeconds(30), () -> writer.said("FAIL"));
+    await("the writer to fail").atMost(Duration.ofSeconds(30)).until(() -> writer.said("FAIL"));
     int frozen = acked.size();
-    TimeUnit.SECONDS.sleep(2);
-    assertThat(acked.size()).as("acknowledged after the quorum was lost").isEqualTo(frozen);
+    await("no append acknowledged for 2 s after the quorum was lost")
+        .during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        .until(() -> acked.size() == frozen);
     for (int i = 0; i <= minority; i++) {
       start(i);
     }
@@ -213,7 +204,8 @@ class ReplicatedLogProcessIT {
       c.command("check " + file);
     }
     for (Child c : children) {
-      await("replica " + c.index + " to check", Duration.ofSeconds(60), () -> c.said("CHECK"));
+      await("replica " + c.index + " to check")
+          .atMost(Duration.ofSeconds(60)).until(() -> c.said("CHECK"));
       assertThat(c.lines.stream().filter(l -> l.startsWith("CHECK")).findFirst().orElseThrow())
           .as("replica %d", c.index).startsWith("CHECK OK");
     }

@@ -1,20 +1,21 @@
 package io.aurora.log.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.google.common.net.HostAndPort;
 import io.aurora.log.LogOptions;
 import io.aurora.log.Position;
 import io.aurora.log.QuorumMisconfiguredException;
 import io.aurora.log.Reader;
 import io.aurora.log.Writer;
+import io.aurora.log.testing.FreePorts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Replicas that find each other through a ZooKeeper group (Curator's in-process server). */
 @Timeout(90)
 class ZooKeeperGroupLogIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
   @TempDir Path root;
 
   @Test
@@ -59,10 +62,8 @@ class ZooKeeperGroupLogIT {
       for (LoopBackedLog log : logs) {
         Reader r = log.reader();
         Position last = p;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (r.ending().compareTo(last) < 0 && System.nanoTime() < deadline) {
-          TimeUnit.MILLISECONDS.sleep(20);
-        }
+        await("a replica to learn " + last)
+            .atMost(WAIT).until(() -> r.ending().compareTo(last) >= 0);
         assertThat(r.read(Position.of(1), last)).hasSize(20);
       }
 
@@ -79,26 +80,21 @@ class ZooKeeperGroupLogIT {
   }
 
   /** Tries to elect {@code log} until the guard refuses (the group change has reached it). */
-  private static Throwable refusedOnceTheGroupGrows(LoopBackedLog log) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      try {
-        log.elect().close();
-        TimeUnit.MILLISECONDS.sleep(100); // the group change has not reached this replica yet
-      } catch (QuorumMisconfiguredException e) {
-        return e;
-      }
-    }
-    return null;
+  private static Throwable refusedOnceTheGroupGrows(LoopBackedLog log) {
+    return await("the guard to refuse once the group grows").atMost(WAIT)
+        .pollInterval(Duration.ofMillis(100)).until(() -> {
+          try {
+            log.elect().close();
+            return null; // the group change has not reached this replica yet
+          } catch (QuorumMisconfiguredException e) {
+            return e;
+          }
+        }, Objects::nonNull);
   }
 
   private LoopBackedLog open(CuratorFramework curator, int i, int quorum) throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
     LogOptions options = LogOptions.of(quorum, root.resolve("r" + i),
-            HostAndPort.fromParts("127.0.0.1", port), List.of())
+            FreePorts.addresses(1).get(0), List.of())
         .withZkGroupPath("/aurora/native-log")
         .withTimeouts(Duration.ofSeconds(2), 10, Duration.ofSeconds(2), Duration.ofSeconds(2))
         .withTickInterval(Duration.ofMillis(20));

@@ -1,6 +1,7 @@
 package io.aurora.scheduling.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.api.JobKeys;
 import io.aurora.api.TaskQueries;
@@ -35,9 +36,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.Attribute;
 import org.apache.mesos.v1.Protos.FrameworkID;
@@ -58,6 +56,7 @@ import org.junit.jupiter.api.Test;
  * on a real executor, the Thrift API, and the fake driver standing in for Mesos.
  */
 class EmbeddingIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
   private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
 
   @AfterEach
@@ -97,7 +96,7 @@ class EmbeddingIT {
         .setAgentId(AgentID.newBuilder().setValue("agent-x")).setState(TaskState.TASK_RUNNING)
         .setUuid(com.google.protobuf.ByteString.copyFromUtf8("early")).build());
     runtime.start(executor);
-    awaitTrue(() -> driver.calls(Call.Type.KILL).size() == 1);
+    await().atMost(WAIT).until(() -> driver.calls(Call.Type.KILL).size() == 1);
 
     Set<Resource> resources = new HashSet<>(Set.of(
         Resource.numCpus(1), Resource.ramMb(256), Resource.diskMb(64)));
@@ -113,7 +112,7 @@ class EmbeddingIT {
         offer("o2", "zone-b-host", "b", "ok"),
         offer("o3", "zone-a-host", "a", "ok")));
 
-    awaitTrue(() -> !driver.calls(Call.Type.ACCEPT).isEmpty());
+    await().atMost(WAIT).until(() -> !driver.calls(Call.Type.ACCEPT).isEmpty());
     Call accept = driver.calls(Call.Type.ACCEPT).get(0);
     assertThat(accept.getAccept().getOfferIds(0).getValue()).isEqualTo("o3");
     List<TaskInfo> launched = accept.getAccept().getOperations(0).getLaunch().getTaskInfosList();
@@ -125,8 +124,8 @@ class EmbeddingIT {
           .setUuid(com.google.protobuf.ByteString.copyFromUtf8(info.getTaskId().getValue()))
           .build());
     }
-    awaitTrue(() -> running(api) == 4);
-    awaitTrue(() -> driver.calls(Call.Type.ACKNOWLEDGE).size() == 5);
+    await().atMost(WAIT).until(() -> running(api) == 4);
+    await().atMost(WAIT).until(() -> driver.calls(Call.Type.ACKNOWLEDGE).size() == 5);
     assertThat(driver.calls(Call.Type.ACCEPT)).extracting(c -> c.getAccept().getOfferIds(0).getValue())
         .doesNotContain("o1");
   }
@@ -161,11 +160,4 @@ class EmbeddingIT {
         .setText(Value.Text.newBuilder().setValue(value)).build();
   }
 
-  private static void awaitTrue(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-    }
-  }
 }

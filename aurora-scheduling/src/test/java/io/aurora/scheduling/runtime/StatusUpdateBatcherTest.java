@@ -1,6 +1,7 @@
 package io.aurora.scheduling.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.scheduling.filter.Fixtures;
@@ -8,6 +9,7 @@ import io.aurora.scheduling.state.MesosStatuses;
 import io.aurora.scheduling.testing.SchedulerHarness;
 import io.aurora.storage.Storage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.Protos.TaskStatus.Reason;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** Several status batches in flight at once, with each task's updates still in order. */
 class StatusUpdateBatcherTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration POLL = Duration.ofMillis(5);
   private final SchedulerHarness h = new SchedulerHarness();
   private final ExecutorService threads = Executors.newFixedThreadPool(2);
   private final CountDownLatch firstWriteEntered = new CountDownLatch(1);
@@ -70,14 +73,6 @@ class StatusUpdateBatcherTest {
         .toList();
   }
 
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-      Thread.sleep(5);
-    }
-  }
-
   @Test
   void aSlowBatch_doesNotHoldUpOtherTasks_butHoldsBackItsOwnTasksLaterUpdates()
       throws Exception {
@@ -96,12 +91,14 @@ class StatusUpdateBatcherTest {
     batcher.add(status(other, TaskState.TASK_STARTING));
 
     // The second batch runs while the first waits, and leaves the slow task's update alone.
-    await(() -> acks().contains(other + " TASK_STARTING"));
+    await("the other task's update acknowledged").atMost(WAIT).pollInterval(POLL)
+        .until(() -> acks().contains(other + " TASK_STARTING"));
     assertThat(acks()).containsExactly(other + " TASK_STARTING");
     assertThat(h.task(slow).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.STARTING);
 
     releaseFirstWrite.countDown();
-    await(() -> acks().size() == 3);
+    await("three acknowledgements").atMost(WAIT).pollInterval(POLL)
+        .until(() -> acks().size() == 3);
     assertThat(acks()).containsSubsequence(slow + " TASK_STARTING", slow + " TASK_RUNNING");
     assertThat(h.task(slow).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.RUNNING);
     assertThat(h.task(other).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.STARTING);

@@ -1,12 +1,14 @@
 package io.aurora.scheduling.thrift;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.gen.ResourceAggregate;
 import io.aurora.scheduling.state.StateChanges;
 import io.aurora.storage.MutableStoreProvider;
 import io.aurora.storage.Storage;
 import io.aurora.storage.mem.MemStorage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CombinedWritesTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration POLL = Duration.ofMillis(1);
   /** Memory storage whose first write waits for {@link #release}, so that others queue up. */
   private static final class GatedStorage implements Storage {
     final MemStorage delegate = new MemStorage();
@@ -73,15 +77,14 @@ class CombinedWritesTest {
       List<BiFunction<MutableStoreProvider, StateChanges, String>> works) throws Exception {
     List<Future<String>> out = new ArrayList<>();
     out.add(call(quota("first")));
-    while (storage.writes.get() == 0) {
-      Thread.onSpinWait();
-    }
+    await("the first call to hold the storage").atMost(WAIT).pollInterval(POLL)
+        .until(() -> storage.writes.get() > 0);
     for (BiFunction<MutableStoreProvider, StateChanges, String> work : works) {
       out.add(call(work));
       // One at a time, so the queue holds them in list order (the callers are separate threads).
-      while (writes.queued() < out.size() - 1) {
-        Thread.onSpinWait();
-      }
+      int queued = out.size() - 1;
+      await("call " + queued + " to queue").atMost(WAIT).pollInterval(POLL)
+          .until(() -> writes.queued() >= queued);
     }
     storage.gate.countDown();
     return out;

@@ -128,24 +128,11 @@ public final class FsyncBench implements Bench {
     out.printf(Locale.ROOT, "  %.0f fsyncs/sec over %.2f s%n", rate, seconds);
     out.printf(Locale.ROOT, "  force latency: p50 %.1f us, p99 %.1f us, max %.1f us, mean %.1f us%n",
         f.p50Nanos() / 1e3, f.p99Nanos() / 1e3, f.maxNanos() / 1e3, f.meanNanos() / 1e3);
-    out.printf(Locale.ROOT,
-        "{\"bench\":\"fsync\",\"dir\":\"%s\",\"writes\":%d,\"write_bytes\":%d,\"sync_metadata\":%s,"
-            + "\"seconds\":%.3f,\"fsyncs_per_sec\":%.1f,\"p50_us\":%.1f,\"p99_us\":%.1f,\"max_us\":%.1f}%n",
-        json(flags.dir.toAbsolutePath().toString()), flags.writes, flags.writeSize.bytes(), flags.syncMetadata,
-        seconds, rate, f.p50Nanos() / 1e3, f.p99Nanos() / 1e3, f.maxNanos() / 1e3);
+    out.println(JsonLine.bench("fsync").add("dir", flags.dir.toAbsolutePath().toString())
+        .add("writes", flags.writes).add("write_bytes", flags.writeSize.bytes())
+        .add("sync_metadata", flags.syncMetadata).add("seconds", seconds, 3)
+        .add("fsyncs_per_sec", rate, 1).add("p50_us", f.p50Nanos() / 1e3, 1)
+        .add("p99_us", f.p99Nanos() / 1e3, 1).add("max_us", f.maxNanos() / 1e3, 1));
   }
 
-  private static String json(String s) {
-    StringBuilder b = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20) {
-        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
-  }
 }

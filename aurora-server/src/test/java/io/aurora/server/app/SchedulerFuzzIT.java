@@ -3,6 +3,7 @@ package io.aurora.server.app;
 import static io.aurora.server.app.SchedulerScenario.BINARY;
 import static io.aurora.server.app.SchedulerScenario.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.api.JobKeys;
 import io.aurora.api.TaskQueries;
@@ -91,7 +92,8 @@ class SchedulerFuzzIT {
       Lifecycle lifecycle = scheduler.lifecycle();
       lifecycle.start();
       try {
-        SchedulerScenario.eventually("ACTIVE", () -> lifecycle.state() == LifecycleState.ACTIVE);
+        await("ACTIVE")
+            .atMost(SchedulerScenario.WAIT).until(() -> lifecycle.state() == LifecycleState.ACTIVE);
         base = "http://127.0.0.1:" + lifecycle.httpPort();
         thriftPort = lifecycle.thriftPort();
         JobKey kept = JobKeys.from("sentinel", "prod", "kept");

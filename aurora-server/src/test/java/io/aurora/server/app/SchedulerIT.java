@@ -1,6 +1,7 @@
 package io.aurora.server.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.api.JobKeys;
 import io.aurora.api.TaskQueries;
@@ -39,7 +40,7 @@ class SchedulerIT {
           mesos.address(), dir, "-zk_session_timeout=2secs");
       component.lifecycle().start();
       try {
-        SchedulerScenario.eventually("ACTIVE",
+        await("ACTIVE").atMost(SchedulerScenario.WAIT).until(
             () -> component.lifecycle().state() == LifecycleState.ACTIVE);
         zk.stop();
         ProcessGuard.Exit exit = component.guard().await(Duration.ofSeconds(30)).orElseThrow();
@@ -77,22 +78,23 @@ class SchedulerIT {
         }
       });
       try {
-        SchedulerScenario.eventually("the first elected",
+        await("the first elected").atMost(SchedulerScenario.WAIT).until(
             () -> first.lifecycle().state() == LifecycleState.LEADER_AWAITING_REGISTRATION);
         for (SchedulerComponent other : others) {
           other.lifecycle().start();
         }
-        SchedulerScenario.eventually("the first ACTIVE",
+        await("the first ACTIVE").atMost(SchedulerScenario.WAIT).until(
             () -> first.lifecycle().state() == LifecycleState.ACTIVE);
         JobKey job = JobKeys.from("www", "prod", "before-step-down");
         SchedulerScenario.assertOk(SchedulerScenario.client(http(first), SchedulerScenario.JSON)
             .createJob(SchedulerScenario.job(job)));
 
-        SchedulerScenario.eventually("the step-down", () -> first.guard().exit().isPresent());
+        await("the step-down")
+            .atMost(SchedulerScenario.WAIT).until(() -> first.guard().exit().isPresent());
         long stepped = System.nanoTime();
         assertThat(first.guard().exit().orElseThrow().reason())
             .contains("-max_leading_duration=15secs").contains("stepping down");
-        SchedulerScenario.eventually("another ACTIVE", () -> others.stream()
+        await("another ACTIVE").atMost(SchedulerScenario.WAIT).until(() -> others.stream()
             .anyMatch(o -> o.lifecycle().state() == LifecycleState.ACTIVE));
         assertThat(firstStatus.get(60, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(first.lifecycle().state()).isEqualTo(LifecycleState.DEAD);

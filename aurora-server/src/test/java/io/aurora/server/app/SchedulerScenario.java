@@ -1,6 +1,7 @@
 package io.aurora.server.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.api.JobKeys;
 import io.aurora.api.TaskQueries;
@@ -32,7 +33,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.protocol.TJSONProtocol;
@@ -48,6 +48,8 @@ import org.apache.thrift.transport.layered.TFramedTransport;
  * then a second scheduler process on the same log recovers the jobs.
  */
 final class SchedulerScenario {
+  /** How long a scenario step may take on a slow, shared machine. */
+  static final Duration WAIT = Duration.ofSeconds(60);
   static final String BINARY = "application/vnd.apache.thrift.binary";
   static final String JSON = "application/vnd.apache.thrift.json";
 
@@ -72,7 +74,7 @@ final class SchedulerScenario {
         awaitStatus(binary, binaryJob, ScheduleStatus.RUNNING);
         Path sandbox = mesos.sandbox(TaskID.newBuilder()
             .setValue(running.getAssignedTask().getTaskId()).build()).orElseThrow();
-        eventually("hello in the sandbox", () -> sandboxSays(sandbox, "hello"));
+        await("hello in the sandbox").atMost(WAIT).until(() -> sandboxSays(sandbox, "hello"));
         assertThat(get(first.http, "/vars")).contains("framework_registered 1")
             .contains("task_store_RUNNING 2");
 
@@ -109,7 +111,8 @@ final class SchedulerScenario {
             LifecycleState.STORAGE_PREPARED);
         try {
           assertThat(get(follower.http, "/health")).isEqualTo("OK\n");
-          eventually("a redirect to the leader", () -> redirect(follower.http + "/api")
+          await("a redirect to the leader")
+              .atMost(WAIT).until(() -> redirect(follower.http + "/api")
               .equals(second.http + "/api"));
           assertThat(status(follower.http + "/leaderhealth")).isEqualTo(503);
           assertThat(status(second.http + "/leaderhealth")).isEqualTo(200);
@@ -129,7 +132,7 @@ final class SchedulerScenario {
       SchedulerComponent component = SchedulerScenario.component(zkConnect, master, dir);
       Lifecycle lifecycle = component.lifecycle();
       lifecycle.start();
-      eventually(target.name(), () -> lifecycle.state() == target
+      await(target.name()).atMost(WAIT).until(() -> lifecycle.state() == target
           || component.guard().exit().isPresent());
       assertThat(component.guard().exit()).isEmpty();
       return new Running(component, lifecycle, "http://127.0.0.1:" + lifecycle.httpPort());
@@ -197,7 +200,7 @@ final class SchedulerScenario {
   static ScheduledTask awaitStatus(AuroraAdmin.Client api, JobKey job, ScheduleStatus status)
       throws Exception {
     ScheduledTask[] found = new ScheduledTask[1];
-    eventually(job.getName() + " " + status, () -> {
+    await(job.getName() + " " + status).atMost(WAIT).until(() -> {
       try {
         Response r = api.getTasksStatus(TaskQueries.byJob(job).statuses(Set.of(status)).build());
         List<ScheduledTask> tasks = r.getResult().getScheduleStatusResult().getTasks();
@@ -252,13 +255,4 @@ final class SchedulerScenario {
     }
   }
 
-  static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(50);
-    }
-  }
 }

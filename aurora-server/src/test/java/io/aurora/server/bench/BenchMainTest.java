@@ -46,6 +46,12 @@ class BenchMainTest {
   }
 
   @Test
+  void discover_findsStorageThroughServiceLoader() {
+    assertThat(run(BenchMain.discover(), "-help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("storage");
+  }
+
+  @Test
   void noArguments_listsBenchmarksAndFails() {
     assertThat(run(new BenchMain(List.of(new RecordingBench())))).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("recording  Records its arguments.");

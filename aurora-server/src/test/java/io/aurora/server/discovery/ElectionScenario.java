@@ -1,6 +1,7 @@
 package io.aurora.server.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.server.zk.CuratorClientFactory;
 import io.aurora.server.zk.ZooKeeperConfig;
@@ -35,8 +36,8 @@ final class ElectionScenario {
 
       a.start();
       b.start();
-      Eventually.await(
-          "one contender leads", WAIT, () -> a.election.isLeader() || b.election.isLeader());
+      await("one contender leads")
+          .atMost(WAIT).until(() -> a.election.isLeader() || b.election.isLeader());
       Contender leader = a.election.isLeader() ? a : b;
       Contender other = leader == a ? b : a;
       assertThat(other.election.isLeader()).isFalse();
@@ -64,7 +65,7 @@ final class ElectionScenario {
                   + "\",\"port\":"
                   + leader.instance.additionalEndpoints().get("thrift").port()
                   + "}},\"status\":\"ALIVE\"}");
-      Eventually.await("monitor sees the leader", WAIT, () -> monitor.leader().isPresent());
+      await("monitor sees the leader").atMost(WAIT).until(() -> monitor.leader().isPresent());
       assertThat(monitor.leader()).contains(leader.instance);
       // The election's lock nodes live in the same directory and are not members.
       List<String> children = observer.getChildren().forPath(PATH);
@@ -72,16 +73,16 @@ final class ElectionScenario {
       assertThat(monitor.members().byNodeName()).hasSize(1);
 
       leader.closeSession();
-      Eventually.await(
-          "member vanishes with the session", WAIT, () -> monitor.members().byNodeName().isEmpty());
+      await("member vanishes with the session")
+          .atMost(WAIT).until(() -> monitor.members().byNodeName().isEmpty());
       assertThat(monitor.leader()).isEmpty();
-      Eventually.await("the other contender takes over", WAIT, () -> other.election.isLeader());
+      await("the other contender takes over").atMost(WAIT).until(() -> other.election.isLeader());
       assertThat(other.timesLeading).hasValue(1);
       assertThat(other.defeated).isFalse();
       assertThat(leader.defeated).isFalse();
 
       other.announce(PATH);
-      Eventually.await("monitor sees the new leader", WAIT, () -> monitor.leader().isPresent());
+      await("monitor sees the new leader").atMost(WAIT).until(() -> monitor.leader().isPresent());
       assertThat(monitor.leader()).contains(other.instance);
     } finally {
       observer.close();

@@ -1,6 +1,7 @@
 package io.aurora.server.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.server.zk.ZooKeeperConfig;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class LeaderElectionIT {
     contender = new Contender(config, PATH, "sched-a", 8081, 8082);
     contender.client.getConnectionStateListenable().addListener((c, s) -> states.add(s));
     contender.start();
-    Eventually.await("leading", WAIT, contender.election::isLeader);
+    await("leading").atMost(WAIT).until(contender.election::isLeader);
   }
 
   @AfterEach
@@ -54,9 +55,9 @@ class LeaderElectionIT {
   @Test
   void suspended_shorterThanSession_keepsLeadership() throws Exception {
     zk.stop();
-    Eventually.await("SUSPENDED", WAIT, () -> states.contains(ConnectionState.SUSPENDED));
+    await("SUSPENDED").atMost(WAIT).until(() -> states.contains(ConnectionState.SUSPENDED));
     zk.restart();
-    Eventually.await("RECONNECTED", WAIT, () -> states.contains(ConnectionState.RECONNECTED));
+    await("RECONNECTED").atMost(WAIT).until(() -> states.contains(ConnectionState.RECONNECTED));
 
     assertThat(states).doesNotContain(ConnectionState.LOST);
     assertThat(contender.election.isLeader()).isTrue();
@@ -68,11 +69,11 @@ class LeaderElectionIT {
   @Test
   void lost_endsLeadership_andTellsBothListeners() throws Exception {
     zk.stop();
-    Eventually.await("LOST", WAIT, () -> states.contains(ConnectionState.LOST));
+    await("LOST").atMost(WAIT).until(() -> states.contains(ConnectionState.LOST));
     // Curator calls connection-state listeners in no fixed order; both must hear of it.
-    Eventually.await("defeated", WAIT, () -> contender.defeated.get());
-    Eventually.await("session-loss hook", WAIT, () -> contender.sessionLost.get());
-    Eventually.await("leadership released", WAIT, () -> !contender.election.isLeader());
+    await("defeated").atMost(WAIT).until(() -> contender.defeated.get());
+    await("session-loss hook").atMost(WAIT).until(() -> contender.sessionLost.get());
+    await("leadership released").atMost(WAIT).until(() -> !contender.election.isLeader());
   }
 
   @Test
@@ -88,7 +89,7 @@ class LeaderElectionIT {
         assertThat(contender.client.checkExists().forPath(PATH + "/" + child).getEphemeralOwner())
             .as(child).isNotEqualTo(session);
       }
-      Eventually.await("the next leading", Duration.ofSeconds(2), next.election::isLeader);
+      await("the next leading").atMost(Duration.ofSeconds(2)).until(next.election::isLeader);
     }
   }
 
@@ -96,7 +97,7 @@ class LeaderElectionIT {
   void close_whileLeading_releasesWithoutDefeat() throws Exception {
     contender.election.close();
 
-    Eventually.await("leadership released", WAIT, () -> !contender.election.isLeader());
+    await("leadership released").atMost(WAIT).until(() -> !contender.election.isLeader());
     assertThat(contender.defeated).isFalse();
   }
 }

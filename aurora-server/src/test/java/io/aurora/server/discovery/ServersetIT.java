@@ -2,6 +2,7 @@ package io.aurora.server.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.server.zk.CuratorClientFactory;
 import io.aurora.server.zk.ZooKeeperConfig;
@@ -59,9 +60,9 @@ class ServersetIT {
       client.delete().forPath(first);
 
       // Curator recreates the node under the name it already had, so clients see the same member.
-      Eventually.await("member recreated", WAIT, () -> exists(first));
+      await("member recreated").atMost(WAIT).until(() -> exists(first));
       assertThat(announcer.path()).isEqualTo(first);
-      Eventually.await("monitor sees it", WAIT, () -> monitor.leader().isPresent());
+      await("monitor sees it").atMost(WAIT).until(() -> monitor.leader().isPresent());
       assertThat(monitor.leader()).contains(A);
     }
   }
@@ -69,11 +70,11 @@ class ServersetIT {
   @Test
   void announcer_close_withdrawsTheMember() throws Exception {
     ServersetAnnouncer announcer = ServersetAnnouncer.announce(client, PATH, A, WAIT);
-    Eventually.await("monitor sees it", WAIT, () -> monitor.leader().isPresent());
+    await("monitor sees it").atMost(WAIT).until(() -> monitor.leader().isPresent());
 
     announcer.close();
 
-    Eventually.await("member gone", WAIT, () -> monitor.members().byNodeName().isEmpty());
+    await("member gone").atMost(WAIT).until(() -> monitor.members().byNodeName().isEmpty());
     assertThat(client.getChildren().forPath(PATH)).isEmpty();
   }
 
@@ -92,12 +93,12 @@ class ServersetIT {
     monitor.addListener(changes::incrementAndGet);
     try (ServersetAnnouncer a = ServersetAnnouncer.announce(client, PATH, A, WAIT)) {
       ServersetAnnouncer b = ServersetAnnouncer.announce(client, PATH, B, WAIT);
-      Eventually.await("two members", WAIT, () -> monitor.members().byNodeName().size() == 2);
+      await("two members").atMost(WAIT).until(() -> monitor.members().byNodeName().size() == 2);
       assertThat(monitor.leader()).isEmpty();
 
       b.close();
 
-      Eventually.await("one member", WAIT, () -> monitor.members().byNodeName().size() == 1);
+      await("one member").atMost(WAIT).until(() -> monitor.members().byNodeName().size() == 1);
       assertThat(monitor.leader()).contains(A);
       assertThat(changes.get()).isGreaterThanOrEqualTo(2);
     }
@@ -112,7 +113,7 @@ class ServersetIT {
         .forPath(PATH + "/member_", "{\"status\":\"ALIVE\"}".getBytes(StandardCharsets.UTF_8));
     client.create().withMode(CreateMode.EPHEMERAL).forPath(PATH + "/not-a-member", new byte[0]);
 
-    Eventually.await("member seen", WAIT, () -> monitor.members().byNodeName().size() == 1);
+    await("member seen").atMost(WAIT).until(() -> monitor.members().byNodeName().size() == 1);
     assertThat(monitor.members().byNodeName().values()).containsExactly(java.util.Optional.empty());
     assertThat(monitor.leader()).isEmpty();
   }

@@ -1,6 +1,7 @@
 package io.aurora.server.localmesos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.aurora.scheduling.mesos.http.HttpDriver;
@@ -104,8 +105,8 @@ class HttpDriverFaultsIT {
     RecordingListener events = new RecordingListener().autoAcknowledge(driver);
     driver.subscribe(Optional.empty(), events);
     events.await(RecordingListener.Subscribed.class);
-    Thread.sleep(1_500);
-    assertThat(events.all(RecordingListener.Disconnected.class)).isEmpty();
+    await("no disconnection").during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(3))
+        .until(() -> events.all(RecordingListener.Disconnected.class).isEmpty());
   }
 
   @Test

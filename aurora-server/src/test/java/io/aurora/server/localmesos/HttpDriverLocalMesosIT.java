@@ -6,6 +6,7 @@ import static io.aurora.server.localmesos.MesosTesting.refuse;
 import static io.aurora.server.localmesos.MesosTesting.task;
 import static io.aurora.server.localmesos.MesosTesting.taskId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.scheduling.mesos.http.HttpDriver;
 import io.aurora.scheduling.mesos.http.MesosEncoding;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Our v1 client against the embedded master over real HTTP on 127.0.0.1, with real processes. */
 class HttpDriverLocalMesosIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
   @TempDir static Path workDir;
   private static LocalMesos mesos;
   private final List<HttpDriver> drivers = new ArrayList<>();
@@ -94,7 +97,7 @@ class HttpDriverLocalMesosIT {
     Path sandbox = mesos.sandbox(taskId("echo-1")).orElseThrow();
     assertThat(Files.readString(sandbox.resolve("stdout"))).isEqualTo("hello-from-task\n");
     assertThat(Files.readString(sandbox.resolve("stderr"))).isEqualTo("oops\n");
-    awaitTrue(() -> mesos.taskCount() == 0);
+    await("no task left").atMost(WAIT).until(() -> mesos.taskCount() == 0);
   }
 
   @Test
@@ -174,8 +177,9 @@ class HttpDriverLocalMesosIT {
     List<Offer> offers = events.awaitOffers(1);
     driver.decline(ids(offers), refuse(3600));
     // Allocation runs every 100 ms: well over a few rounds, nothing comes back.
-    Thread.sleep(700);
-    assertThat(events.all(RecordingListener.Offers.class)).hasSize(1);
+    await("no new offer while declined").during(Duration.ofMillis(700))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> events.all(RecordingListener.Offers.class).size() == 1);
     driver.revive(List.of());
     assertThat(events.awaitOffers(2)).isNotEmpty();
   }
@@ -251,7 +255,8 @@ class HttpDriverLocalMesosIT {
 
   private static long readPid(TaskID taskId) throws Exception {
     Path pidFile = mesos.sandbox(taskId).orElseThrow().resolve("pid");
-    awaitTrue(() -> Files.exists(pidFile) && !readQuietly(pidFile).isBlank());
+    await("the task's pid file").atMost(WAIT)
+        .until(() -> Files.exists(pidFile) && !readQuietly(pidFile).isBlank());
     return Long.parseLong(readQuietly(pidFile).strip());
   }
 
@@ -263,13 +268,4 @@ class HttpDriverLocalMesosIT {
     }
   }
 
-  static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 20 s");
-      }
-      Thread.sleep(20);
-    }
-  }
 }

@@ -8,8 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.apache.mesos.v1.Protos.FrameworkID;
@@ -19,12 +18,13 @@ import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.apache.mesos.v1.scheduler.Protos.Event;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The master without HTTP: a recording sink stands in for the subscription stream. */
 class LocalMasterTest {
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
   private final LocalMaster master = new LocalMaster(
       MasterInfo.newBuilder().setId("m").setIp(0).setPort(1).build(),
       MesosTesting.options(Path.of("unused"), Duration.ofSeconds(30)), scheduler,
@@ -45,23 +45,20 @@ class LocalMasterTest {
 
     @Override public synchronized void send(Event event) {
       events.add(event);
-      notifyAll();
     }
 
     @Override public synchronized void close() {
       closed = true;
     }
 
-    synchronized Event await(Event.Type type) throws InterruptedException {
-      long deadline = System.nanoTime() + 10_000_000_000L;
-      while (true) {
-        Optional<Event> found = events.stream().filter(e -> e.getType() == type).findFirst();
-        if (found.isPresent()) {
-          return found.get();
-        }
-        assertThat(System.nanoTime()).as("waiting for " + type).isLessThan(deadline);
-        wait(50);
-      }
+    Event await(Event.Type type) {
+      return Awaitility.await("a " + type + " event").atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(10)).until(() -> first(type), Optional::isPresent)
+          .orElseThrow();
+    }
+
+    private synchronized Optional<Event> first(Event.Type type) {
+      return events.stream().filter(e -> e.getType() == type).findFirst();
     }
   }
 
@@ -91,7 +88,10 @@ class LocalMasterTest {
     FrameworkID id = first.await(Event.Type.SUBSCRIBED).getSubscribed().getFrameworkId();
     master.disconnected(first);
 
-    Thread.sleep(600);
+    // The 0.2 s failover timer is the last task the master's executor holds: wait until it ran.
+    Awaitility.await("the failover timeout to expire").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(10)).until(() -> scheduler.getQueue().isEmpty()
+            && scheduler.getCompletedTaskCount() == scheduler.getTaskCount());
     Sink second = new Sink();
     master.subscribe(subscribe(0.2, Optional.of(id)), second);
     assertThat(second.await(Event.Type.ERROR).getError().getMessage())

@@ -1,5 +1,7 @@
 package io.aurora.server.localmesos;
 
+import static org.awaitility.Awaitility.await;
+
 import io.aurora.scheduling.mesos.FrameworkOptions;
 import io.aurora.scheduling.mesos.http.HttpDriver;
 import io.aurora.scheduling.mesos.http.MesosClientOptions;
@@ -19,6 +21,7 @@ import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.Value;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Shared set-up of the client-against-embedded-master tests. */
 final class MesosTesting {
@@ -88,15 +91,14 @@ final class MesosTesting {
   }
 
   /** Waits up to {@code max} for the process to stop running; true if it did. */
-  static boolean awaitGone(long pid, Duration max) throws InterruptedException {
-    long deadline = System.nanoTime() + max.toNanos();
-    while (isRunning(pid)) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(10);
+  static boolean awaitGone(long pid, Duration max) {
+    try {
+      await("process " + pid + " to stop").atMost(max).pollInterval(Duration.ofMillis(10))
+          .until(() -> !isRunning(pid));
+      return true;
+    } catch (ConditionTimeoutException e) {
+      return false;
     }
-    return true;
   }
 
   static TaskID taskId(String id) {

@@ -16,6 +16,7 @@ import org.apache.mesos.v1.Protos.OfferID;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
+import org.awaitility.Awaitility;
 
 /** Records every event as a value, and lets tests wait for one. */
 final class RecordingListener implements DriverListener {
@@ -36,6 +37,7 @@ final class RecordingListener implements DriverListener {
   record Disconnected() implements Recorded {}
 
   private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration POLL = Duration.ofMillis(10);
   private final List<Recorded> events = new ArrayList<>();
   private io.aurora.scheduling.mesos.Driver acknowledger;
 
@@ -86,7 +88,6 @@ final class RecordingListener implements DriverListener {
 
   private void add(Recorded event) {
     events.add(event);
-    notifyAll();
   }
 
   synchronized List<Recorded> events() {
@@ -98,21 +99,10 @@ final class RecordingListener implements DriverListener {
   }
 
   /** Waits until {@code count} events of the type match, and returns the last of them. */
-  synchronized <T extends Recorded> T await(Class<T> type, Predicate<T> match, int count)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      List<T> matching = all(type).stream().filter(match).toList();
-      if (matching.size() >= count) {
-        return matching.get(count - 1);
-      }
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new AssertionError("timed out waiting for " + count + " " + type.getSimpleName()
-            + "; got " + events);
-      }
-      wait(Math.max(1, left / 1_000_000));
-    }
+  <T extends Recorded> T await(Class<T> type, Predicate<T> match, int count) {
+    return Awaitility.await(count + " " + type.getSimpleName()).atMost(WAIT).pollInterval(POLL)
+        .until(() -> all(type).stream().filter(match).toList(), matching -> matching.size() >= count)
+        .get(count - 1);
   }
 
   <T extends Recorded> T await(Class<T> type) throws InterruptedException {

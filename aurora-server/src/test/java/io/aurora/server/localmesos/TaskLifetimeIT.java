@@ -5,9 +5,11 @@ import static io.aurora.server.localmesos.MesosTesting.refuse;
 import static io.aurora.server.localmesos.MesosTesting.task;
 import static io.aurora.server.localmesos.MesosTesting.taskId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.scheduling.mesos.http.HttpDriver;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Tasks never outlive the embedded master: not after a normal stop, not after SIGKILL. */
 class TaskLifetimeIT {
+  private static final Duration POLL = Duration.ofMillis(20);
+
   @TempDir Path workDir;
 
   @Test
@@ -105,33 +109,28 @@ class TaskLifetimeIT {
   }
 
   /** The pid file is written before the shell forks its child, so wait for the child. */
-  private static List<Long> awaitChildren(long pid) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    List<Long> children = List.of();
-    while (children.isEmpty() && System.nanoTime() < deadline) {
-      children = ProcessHandle.of(pid).orElseThrow().children().map(ProcessHandle::pid).toList();
-      if (children.isEmpty()) {
-        Thread.sleep(20);
-      }
-    }
-    return children;
+  private static List<Long> awaitChildren(long pid) {
+    return await("a child of " + pid).atMost(Duration.ofSeconds(10)).pollInterval(POLL)
+        .until(() -> ProcessHandle.of(pid).orElseThrow().children().map(ProcessHandle::pid)
+            .toList(), children -> !children.isEmpty());
   }
 
-  private static long awaitPid(Path workDir) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      try (Stream<Path> files = Files.walk(workDir)) {
-        Optional<Path> pidFile = files.filter(p -> p.getFileName().toString().equals("pid"))
-            .findFirst();
-        if (pidFile.isPresent()) {
-          String text = Files.readString(pidFile.get()).strip();
-          if (!text.isEmpty()) {
-            return Long.parseLong(text);
-          }
+  private static long awaitPid(Path workDir) {
+    return await("a pid file under " + workDir).atMost(Duration.ofSeconds(20)).pollInterval(POLL)
+        .until(() -> pidIn(workDir), Optional::isPresent).orElseThrow();
+  }
+
+  private static Optional<Long> pidIn(Path workDir) throws IOException {
+    try (Stream<Path> files = Files.walk(workDir)) {
+      Optional<Path> pidFile = files.filter(p -> p.getFileName().toString().equals("pid"))
+          .findFirst();
+      if (pidFile.isPresent()) {
+        String text = Files.readString(pidFile.get()).strip();
+        if (!text.isEmpty()) {
+          return Optional.of(Long.parseLong(text));
         }
       }
-      Thread.sleep(20);
+      return Optional.empty();
     }
-    throw new AssertionError("no pid file under " + workDir);
   }
 }

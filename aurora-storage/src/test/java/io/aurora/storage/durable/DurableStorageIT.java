@@ -3,15 +3,16 @@ package io.aurora.storage.durable;
 import static io.aurora.storage.StoreFixtures.instances;
 import static io.aurora.storage.StoreFixtures.job;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.common.net.HostAndPort;
 import io.aurora.gen.storage.Snapshot;
 import io.aurora.log.LogOptions;
 import io.aurora.log.ReplicatedLog;
 import io.aurora.log.runtime.ReplicatedLogs;
+import io.aurora.log.testing.FreePorts;
 import io.aurora.storage.StorageOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,12 +52,8 @@ class DurableStorageIT {
     committer.shutdownNow();
   }
 
-  private void ports(int replicas) throws Exception {
-    for (int i = 0; i < replicas; i++) {
-      try (ServerSocket s = new ServerSocket(0)) {
-        addresses.add(HostAndPort.fromParts("127.0.0.1", s.getLocalPort()));
-      }
-    }
+  private void ports(int replicas) {
+    addresses.addAll(FreePorts.addresses(replicas));
   }
 
   private ReplicatedLog openLog(int i) throws Exception {
@@ -151,11 +148,8 @@ class DurableStorageIT {
     assertThat(follower.state().taskCount()).isEqualTo(before.getTasksSize() + 4);
   }
 
-  private static void awaitPosition(DurableStorage follower, long position) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (follower.state().logPosition() < position && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
-    assertThat(follower.state().logPosition()).isGreaterThanOrEqualTo(position);
+  private static void awaitPosition(DurableStorage follower, long position) {
+    await("the follower to apply position " + position).atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(5)).until(() -> follower.state().logPosition() >= position);
   }
 }

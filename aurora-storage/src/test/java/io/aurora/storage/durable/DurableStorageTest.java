@@ -6,6 +6,7 @@ import static io.aurora.storage.StoreFixtures.job;
 import static io.aurora.storage.StoreFixtures.jobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.api.TaskQueries;
 import io.aurora.gen.ScheduleStatus;
@@ -162,15 +163,13 @@ class DurableStorageTest {
         }), writers));
       }
       // The first transaction's append is held; the others queue behind it.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (storage.read((StoreProvider s) -> s.taskStore().countTasks(TaskQueries.all().build()))
-          == 0 && log.heldAppends() < 1 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
-      Thread.sleep(100);
-      assertThat(storage.read((StoreProvider s) -> s.taskStore().countTasks(
-          TaskQueries.all().build()))).isZero();
-      assertThat(writes).noneMatch(CompletableFuture::isDone);
+      await("the first append to be held").atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(1)).until(() -> log.heldAppends() >= 1);
+      await("no write visible or finished while the append is held")
+          .during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1))
+          .until(() -> writes.stream().noneMatch(CompletableFuture::isDone)
+              && storage.read((StoreProvider s) -> s.taskStore().countTasks(
+                  TaskQueries.all().build())) == 0);
 
       log.release();
       CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0])).get(10,
@@ -214,13 +213,13 @@ class DurableStorageTest {
 
     log.holdAppends();
     CompletableFuture<Void> write = CompletableFuture.runAsync(() -> populate(first, "b"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (log.heldAppends() == 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    await("the write's append to be held").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(1)).until(() -> log.heldAppends() > 0);
     // The snapshot is built from the durable state (without "b") and queued behind the write.
     CompletableFuture<Long> snapshot = CompletableFuture.supplyAsync(first::snapshot);
-    Thread.sleep(50);
+    await("the snapshot to be encoded").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(1))
+        .until(() -> registry.timer("snapshot_create").count() == 1);
     log.release();
     write.get(10, TimeUnit.SECONDS);
     snapshot.get(10, TimeUnit.SECONDS);
@@ -321,18 +320,15 @@ class DurableStorageTest {
 
     log.holdAppends();
     CompletableFuture<Long> snapshot = CompletableFuture.supplyAsync(leader::snapshot);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (log.heldAppends() == 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    await("the snapshot's first record to be held").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(1)).until(() -> log.heldAppends() > 0);
     // The snapshot's first record holds the slot; these writes queue behind that one record only.
     double submitted = registry.get("scheduler_log_un_snapshotted_transactions").gauge().value();
     CompletableFuture<Void> writes = CompletableFuture.runAsync(
         () -> populate(leader, "b"));
-    while (registry.get("scheduler_log_un_snapshotted_transactions").gauge().value() == submitted
-        && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    await("the write to be submitted").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(1)).until(() -> registry.get(
+            "scheduler_log_un_snapshotted_transactions").gauge().value() != submitted);
     log.release();
     writes.get(10, TimeUnit.SECONDS);
     long snapshotEnd = snapshot.get(10, TimeUnit.SECONDS);
@@ -362,11 +358,9 @@ class DurableStorageTest {
     assertThat(before.getTasks()).extracting(t -> t.getTask().getAssignedTask().getTaskId())
         .contains("job0-0", "b-0");
     // The follower applied the transactions as they came and skipped the snapshot.
-    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (follower.state().logPosition() < leader.state().logPosition()
-        && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    await("the follower to catch up").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(1))
+        .until(() -> follower.state().logPosition() >= leader.state().logPosition());
     assertThat(snapshotOf(follower)).isEqualTo(before);
     leader.close();
 

@@ -4,7 +4,9 @@ import io.aurora.gen.AuroraAdmin;
 import io.aurora.gen.JobKey;
 import io.aurora.gen.Response;
 import io.aurora.gen.ResponseCode;
+import io.aurora.server.bench.Await;
 import io.aurora.server.bench.Bench;
+import io.aurora.server.bench.JsonLine;
 import io.aurora.server.zk.EmbeddedZooKeeper;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -101,9 +103,9 @@ public final class FailoverBench implements Bench {
             + " Mesos after %d ms (%s led, %s took over)%n", r.tasks(), flags.zkSessionTimeoutMs,
         flags.zkTickMs, r.toSessionExpiredMs(),
         r.toFirstWriteMs(), r.toSubscribedMs(), r.killed(), r.successor());
-    out.printf(Locale.ROOT, "{\"tasks\":%d,\"zk_session_timeout_ms\":%d,\"to_first_write_ms\":%d,"
-            + "\"to_subscribed_ms\":%d}%n", r.tasks(), flags.zkSessionTimeoutMs, r.toFirstWriteMs(),
-        r.toSubscribedMs());
+    out.println(JsonLine.of().add("tasks", r.tasks())
+        .add("zk_session_timeout_ms", flags.zkSessionTimeoutMs)
+        .add("to_first_write_ms", r.toFirstWriteMs()).add("to_subscribed_ms", r.toSubscribedMs()));
     return 0;
   }
 

@@ -1,9 +1,10 @@
 package io.aurora.server.bench.failover;
 
+import io.aurora.server.bench.Await;
+import io.aurora.server.bench.log.LogCluster;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,8 +174,6 @@ public final class FailoverCluster implements AutoCloseable {
 
   /** A port free on 127.0.0.1 now (another process could take it before it is used). */
   public static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    return LogCluster.freeLoopbackAddresses(1).get(0).getPort();
   }
 }

@@ -1,24 +1,13 @@
 package io.aurora.server.bench.log;
 
-import com.google.common.net.HostAndPort;
-import io.aurora.log.LogOptions;
-import io.aurora.log.ReplicatedLog;
 import io.aurora.log.Writer;
-import io.aurora.log.runtime.ReplicatedLogs;
 import io.aurora.server.bench.Bench;
 import io.aurora.server.bench.FsyncBench;
 import io.aurora.server.bench.ScratchDir;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -26,7 +15,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import java.util.stream.IntStream;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -38,7 +26,6 @@ import picocli.CommandLine.Option;
  * keeps {@code -concurrency} appends outstanding, then appends one at a time.
  */
 public final class LogBench implements Bench {
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final LongSupplier nanoTime;
 
@@ -114,22 +101,12 @@ public final class LogBench implements Bench {
     progress.printf("measuring raw fsync in %s (%d forces)%n", root, load.fsyncWrites);
     FsyncBench.Result fsync = new FsyncBench(nanoTime).measure(root, load.fsyncWrites,
         load.entryBytes, false);
-    List<HostAndPort> addresses = freeLoopbackAddresses(flags.replicas);
-    List<Path> dirs = new ArrayList<>();
-    for (int i = 0; i < flags.replicas; i++) {
-      dirs.add(Files.createDirectory(root.resolve("replica-" + i)));
-    }
-    List<String> jvmOptions = Arrays.stream(flags.replicaJvmOpts.trim().split("\\s+"))
-        .filter(s -> !s.isEmpty()).toList();
-    progress.printf("starting %d replica processes on %s%n", flags.replicas - 1, addresses);
-    try (ReplicaProcesses followers = ReplicaProcesses.start(
-        IntStream.range(1, flags.replicas).boxed().toList(), addresses, dirs, flags.quorum,
-        jvmOptions, root)) {
-      followers.awaitReady(START_TIMEOUT);
-      LogOptions options = LogOptions.of(flags.quorum, dirs.get(0), addresses.get(0), addresses);
-      SimpleMeterRegistry registry = new SimpleMeterRegistry();
-      try (ReplicatedLog log = ReplicatedLogs.open(options, registry, Optional.empty());
-          Appender writer = appender(log.elect())) {
+    progress.printf("starting %d replica processes%n", flags.replicas - 1);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (LogCluster cluster = LogCluster.withFollowerProcesses(root, flags.replicas, flags.quorum,
+        LogCluster.jvmOptions(flags.replicaJvmOpts))) {
+      progress.printf("replicas on %s%n", cluster.addresses());
+      try (Appender writer = appender(cluster.open(0, registry).elect())) {
         byte[] entry = new byte[load.entryBytes];
         new Random(42).nextBytes(entry);
         ClosedLoop loop = new ClosedLoop(nanoTime);
@@ -137,7 +114,7 @@ public final class LogBench implements Bench {
             load.concurrency, load.warmup.toMillis() / 1e3, load.duration.toMillis() / 1e3);
         ClosedLoop.Phase loaded = loop.concurrent(writer, entry, load.concurrency, load.warmup,
             load.duration);
-        followers.checkAlive();
+        cluster.checkAlive();
         progress.printf("one append at a time for %.1f s%n", load.seqDuration.toMillis() / 1e3);
         Timer fsyncs = registry.timer("scheduler_log_native_fsync");
         long forcesBefore = fsyncs.count();
@@ -146,7 +123,7 @@ public final class LogBench implements Bench {
         long forces = fsyncs.count() - forcesBefore;
         progress.printf("writer's own fsyncs in the sequential phase: %d, mean %.3f ms%n", forces,
             forces == 0 ? 0 : (fsyncs.totalTime(TimeUnit.NANOSECONDS) - nanosBefore) / forces / 1e6);
-        followers.checkAlive();
+        cluster.checkAlive();
         return new LogBenchReport("aurora-log", flags.replicas, flags.quorum, load.entryBytes,
             load.concurrency, loaded, sequential, fsync);
       }
@@ -165,20 +142,5 @@ public final class LogBench implements Bench {
         writer.close();
       }
     };
-  }
-
-  /** Ports free right now on 127.0.0.1 (another process could take one before a replica binds). */
-  public static List<HostAndPort> freeLoopbackAddresses(int count) throws IOException {
-    List<ServerSocket> held = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-      }
-      return held.stream().map(s -> HostAndPort.fromParts("127.0.0.1", s.getLocalPort())).toList();
-    } finally {
-      for (ServerSocket s : held) {
-        s.close();
-      }
-    }
   }
 }

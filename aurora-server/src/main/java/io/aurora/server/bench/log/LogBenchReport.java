@@ -1,6 +1,7 @@
 package io.aurora.server.bench.log;
 
 import io.aurora.server.bench.FsyncBench;
+import io.aurora.server.bench.JsonLine;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Objects;
@@ -51,16 +52,16 @@ record LogBenchReport(String target, int replicas, int quorum, int entryBytes, i
   String json() {
     Latencies l = loaded.latencies();
     Latencies s = sequential.latencies();
-    return String.format(Locale.ROOT, "{\"replicas\":%d,\"quorum\":%d,\"entry_bytes\":%d,"
-            + "\"concurrency\":%d,\"appends_per_sec\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f,"
-            + "\"p999_ms\":%.3f,\"fsync_p50_ms\":%.3f,\"seq_p50_ms\":%.3f,\"target\":\"%s\","
-            + "\"appends\":%d,\"seconds\":%.3f,\"seq_appends\":%d,\"seq_p99_ms\":%.3f,"
-            + "\"fsync_p99_ms\":%.3f}",
-        replicas, quorum, entryBytes, concurrency, loaded.appendsPerSec(),
-        l.percentileMillis(0.5), l.percentileMillis(0.99), l.percentileMillis(0.999),
-        fsyncMillis(fsync.force().p50Nanos()), s.percentileMillis(0.5), target, loaded.appends(),
-        loaded.seconds(), sequential.appends(), s.percentileMillis(0.99),
-        fsyncMillis(fsync.force().p99Nanos()));
+    return JsonLine.of().add("replicas", replicas).add("quorum", quorum)
+        .add("entry_bytes", entryBytes).add("concurrency", concurrency)
+        .add("appends_per_sec", loaded.appendsPerSec(), 1)
+        .add("p50_ms", l.percentileMillis(0.5), 3).add("p99_ms", l.percentileMillis(0.99), 3)
+        .add("p999_ms", l.percentileMillis(0.999), 3)
+        .add("fsync_p50_ms", fsyncMillis(fsync.force().p50Nanos()), 3)
+        .add("seq_p50_ms", s.percentileMillis(0.5), 3).add("target", target)
+        .add("appends", loaded.appends()).add("seconds", loaded.seconds(), 3)
+        .add("seq_appends", sequential.appends()).add("seq_p99_ms", s.percentileMillis(0.99), 3)
+        .add("fsync_p99_ms", fsyncMillis(fsync.force().p99Nanos()), 3).toString();
   }
 
   private static double fsyncMillis(long nanos) {

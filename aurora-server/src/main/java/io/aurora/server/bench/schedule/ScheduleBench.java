@@ -14,10 +14,13 @@ import io.aurora.scheduling.runtime.SchedulerRuntimeOptions;
 import io.aurora.scheduling.thrift.ApiOptions;
 import io.aurora.scheduling.thrift.AuroraAdminService;
 import io.aurora.server.bench.Bench;
+import io.aurora.server.bench.JsonLine;
 import io.aurora.server.bench.LatencySummary;
 import io.aurora.server.bench.ScratchDir;
+import io.aurora.server.bench.log.LogCluster;
 import io.aurora.server.localmesos.LocalMesos;
 import io.aurora.server.localmesos.LocalMesosOptions;
+import io.aurora.storage.durable.DurableStorage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -25,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,8 +118,7 @@ public final class ScheduleBench implements Bench {
     }
     ScratchDir.run(flags.dir, name(), err, root -> {
       Workload placement = new Workload(flags.agents, flags.tasks, flags.jobs, true);
-      List<String> jvmOptions = Arrays.stream(flags.replicaJvmOpts.trim().split("\\s+"))
-          .filter(s -> !s.isEmpty()).toList();
+      List<String> jvmOptions = LogCluster.jvmOptions(flags.replicaJvmOpts);
       Phase placed = placementPhase(placement, root.resolve("placement"), flags.replicas,
           jvmOptions, flags.clients, err);
       out.printf(Locale.ROOT, "placement: %d tasks on %d agents in %.2f s = %.0f tasks/s "
@@ -133,10 +134,10 @@ public final class ScheduleBench implements Bench {
         out.printf(Locale.ROOT, "end to end: %d tasks RUNNING on %d simulated agents over HTTP in"
             + " %.2f s = %.0f tasks/s%n", flags.tasks, flags.agents, running.seconds(), runningRate);
       }
-      out.printf(Locale.ROOT, "{\"bench\":\"schedule\",\"agents\":%d,\"tasks\":%d,\"jobs\":%d,"
-              + "\"replicas\":%d,\"placed_per_sec\":%.1f,\"running_per_sec\":%.1f,"
-              + "\"pending_to_assigned_p99_ms\":%.1f}%n", flags.agents, flags.tasks, flags.jobs,
-          flags.replicas, placed.rate(), runningRate, placed.latency().p99Nanos() / 1e6);
+      out.println(JsonLine.bench("schedule").add("agents", flags.agents).add("tasks", flags.tasks)
+          .add("jobs", flags.jobs).add("replicas", flags.replicas)
+          .add("placed_per_sec", placed.rate(), 1).add("running_per_sec", runningRate, 1)
+          .add("pending_to_assigned_p99_ms", placed.latency().p99Nanos() / 1e6, 1));
     });
     return 0;
   }
@@ -166,10 +167,12 @@ public final class ScheduleBench implements Bench {
     Map<String, Long> jobStarts = new ConcurrentHashMap<>();
     RecordingDriver driver = new RecordingDriver(System::nanoTime, jobStarts, workload.tasks());
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
-    try (LogCluster cluster = LogCluster.start(dir, replicas, jvmOptions)) {
-      SchedulerRuntime runtime = runtime(cluster, driver);
+    try (LogCluster cluster = LogCluster.withFollowerProcesses(dir, replicas, replicas / 2 + 1,
+        jvmOptions)) {
+      LeadingStorage leading = LeadingStorage.lead(cluster);
+      SchedulerRuntime runtime = runtime(leading.storage(), driver);
       AuroraAdminService api = AuroraAdminService.of(ApiOptions.defaults("bench"),
-          cluster.storage(), runtime, Optional.empty(), new SimpleMeterRegistry());
+          leading.storage(), runtime, Optional.empty(), new SimpleMeterRegistry());
       driver.subscribe(Optional.empty(), runtime.listener());
       driver.deliver(FrameworkID.newBuilder().setValue("bench").build(), offers(workload));
       runtime.start(executor);
@@ -180,7 +183,7 @@ public final class ScheduleBench implements Bench {
       await("placement", driver::launched, workload.tasks(), cluster, progress);
       double seconds = (System.nanoTime() - start) / 1e9;
       cluster.checkAlive();
-      progress.println("placement " + cluster.storageSummary());
+      progress.println("placement " + leading.summary());
       progress.printf("placement: %d scheduling rounds launched tasks%n", runtime.loop().rounds());
       return new Phase(seconds, workload.tasks() / seconds, LatencySummary.of(driver.latencies()));
     } finally {
@@ -201,14 +204,16 @@ public final class ScheduleBench implements Bench {
         Duration.ofSeconds(10), Duration.ofSeconds(5));
     ScheduledExecutorService driverThread = Executors.newSingleThreadScheduledExecutor();
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
-    try (LogCluster cluster = LogCluster.start(dir, replicas, jvmOptions);
+    try (LogCluster cluster = LogCluster.withFollowerProcesses(dir, replicas, replicas / 2 + 1,
+            jvmOptions);
         LocalMesos mesos = LocalMesos.start(options, Clock.systemUTC())) {
+      LeadingStorage leading = LeadingStorage.lead(cluster);
       RunningCounter driver = new RunningCounter(HttpDriver.forAddress(mesos.address(),
           FrameworkOptions.of("aurora-bench", "root", Duration.ofMinutes(10)),
           MesosClientOptions.defaults(), driverThread));
-      SchedulerRuntime runtime = runtime(cluster, driver);
+      SchedulerRuntime runtime = runtime(leading.storage(), driver);
       AuroraAdminService api = AuroraAdminService.of(ApiOptions.defaults("bench"),
-          cluster.storage(), runtime, Optional.empty(), new SimpleMeterRegistry());
+          leading.storage(), runtime, Optional.empty(), new SimpleMeterRegistry());
       driver.subscribe(Optional.empty(), runtime.listener());
       runtime.start(executor);
       try {
@@ -236,8 +241,8 @@ public final class ScheduleBench implements Bench {
     }
   }
 
-  private static SchedulerRuntime runtime(LogCluster cluster, Driver driver) {
-    return new SchedulerRuntime(cluster.storage(), driver, Clock.systemUTC(), new Random(1),
+  private static SchedulerRuntime runtime(DurableStorage storage, Driver driver) {
+    return new SchedulerRuntime(storage, driver, Clock.systemUTC(), new Random(1),
         SchedulerRuntimeOptions.DEFAULTS, FilterChain.standard(), Scorer.OFFER_ORDER,
         () -> { }, new SimpleMeterRegistry());
   }

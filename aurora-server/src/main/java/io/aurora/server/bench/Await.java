@@ -1,4 +1,4 @@
-package io.aurora.server.bench.failover;
+package io.aurora.server.bench;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -6,8 +6,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Polls a condition on other processes until it holds. Waiting on processes that we only observe
- * over sockets has no event to block on, so this is the one place that pauses between polls.
+ * Polls a condition on other processes or threads until it holds: the one place benchmark code
+ * pauses between polls. Waiting on processes that we only observe over sockets has no event to
+ * block on.
+ *
+ * <p>Tests wait with Awaitility instead; benchmarks are main code that ships in the distribution's
+ * {@code lib/}, where a test library does not belong, so they keep this small helper.
  */
 public final class Await {
   private final Duration poll;

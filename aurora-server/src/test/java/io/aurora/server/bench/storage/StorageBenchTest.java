@@ -1,4 +1,4 @@
-package io.aurora.server.bench;
+package io.aurora.server.bench.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,14 +28,5 @@ class StorageBenchTest {
   void impossibleSizes_areRejected() throws Exception {
     assertThat(run("-tasks=5", "-jobs=10")).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("aurora-bench storage:");
-  }
-
-  @Test
-  void isDiscoveredThroughServiceLoader() {
-    int status = BenchMain.discover().run(new String[] {"-help"},
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertThat(status).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("storage").contains("fsync");
   }
 }

@@ -17,7 +17,7 @@ import org.apache.zookeeper.CreateMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ZooKeeperMasterDetectorTest {
+class ZooKeeperMasterDetectorIT {
   private final ExecutorService executor = Executors.newSingleThreadExecutor();
   private TestingServer zk;
   private CuratorFramework client;

@@ -3,6 +3,7 @@ package io.aurora.log.transport;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class SocketTransportTest {
+class SocketTransportIT {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private final List<SocketTransport> transports = new ArrayList<>();
 
@@ -174,13 +176,11 @@ class SocketTransportTest {
     restarted.start((from, payload) -> newInbox.add(new Received(from, payload)));
 
     // Messages sent while the connection is being re-established may be lost; retry like Paxos does.
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    Received got = null;
-    while (got == null && System.nanoTime() < deadline) {
-      a.send(bAddress, bytes("after"));
-      got = newInbox.poll(50, TimeUnit.MILLISECONDS);
-    }
-    assertThat(got).isNotNull();
+    Received got = await("a message through the new connection").atMost(WAIT)
+        .pollInterval(Duration.ofMillis(1)).until(() -> {
+          a.send(bAddress, bytes("after"));
+          return newInbox.poll(50, TimeUnit.MILLISECONDS);
+        }, Objects::nonNull);
     assertThat(got.text()).isEqualTo("after");
     assertThat(got.from()).isEqualTo(a.localAddress());
   }
@@ -200,10 +200,8 @@ class SocketTransportTest {
     }
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
     // Most are dropped at once (full queue), the rest by the writer when connecting fails.
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (dropped(registry) < 1000 && System.nanoTime() < deadline) {
-      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-    }
+    await("every message dropped").atMost(WAIT).pollInterval(Duration.ofMillis(5))
+        .until(() -> dropped(registry) >= 1000);
     assertThat(dropped(registry)).isEqualTo(1000);
     assertThat(registry.counter("log.transport.sent.messages").count()).isZero();
   }
@@ -239,11 +237,10 @@ class SocketTransportTest {
     a.send(nobody, bytes("lost"));
     assertThat(take(inbox).text()).isEqualTo("one");
     assertThat(a.outboundPeers()).isEqualTo(2);
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (a.outboundPeers() > 0 && System.nanoTime() < deadline) {
+    await("idle peers to retire").atMost(WAIT).pollInterval(Duration.ofMillis(1)).until(() -> {
       assertThat(inbox.poll(50, TimeUnit.MILLISECONDS)).isNull();
-    }
-    assertThat(a.outboundPeers()).isZero();
+      return a.outboundPeers() == 0;
+    });
 
     a.send(b.localAddress(), bytes("two"));
     assertThat(take(inbox).text()).isEqualTo("two");

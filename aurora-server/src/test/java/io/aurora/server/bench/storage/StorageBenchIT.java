@@ -1,4 +1,4 @@
-package io.aurora.server.bench;
+package io.aurora.server.bench.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,6 +3,7 @@ package io.aurora.log.discovery;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.aurora.log.transport.PeerAddress;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ZooKeeperReplicaGroupTest {
+class ZooKeeperReplicaGroupIT {
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final AtomicInteger GROUPS = new AtomicInteger();
   private static TestingServer zooKeeper;
@@ -69,15 +70,10 @@ class ZooKeeperReplicaGroupTest {
   private static final class Seen {
     final LinkedBlockingQueue<Set<PeerAddress>> sets = new LinkedBlockingQueue<>();
 
-    Set<PeerAddress> awaitMatching(Predicate<Set<PeerAddress>> wanted) throws InterruptedException {
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while (System.nanoTime() < deadline) {
-        Set<PeerAddress> next = sets.poll(100, TimeUnit.MILLISECONDS);
-        if (next != null && wanted.test(next)) {
-          return next;
-        }
-      }
-      throw new AssertionError("no matching member set within " + WAIT);
+    /** Takes member sets in order until one matches. */
+    Set<PeerAddress> awaitMatching(Predicate<Set<PeerAddress>> wanted) {
+      return await("a matching member set").atMost(WAIT).pollInterval(Duration.ofMillis(1))
+          .until(() -> sets.poll(100, TimeUnit.MILLISECONDS), next -> next != null && wanted.test(next));
     }
   }
 

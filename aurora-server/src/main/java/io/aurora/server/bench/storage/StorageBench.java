@@ -1,6 +1,5 @@
-package io.aurora.server.bench;
+package io.aurora.server.bench.storage;
 
-import com.google.common.net.HostAndPort;
 import io.aurora.gen.ExecutorConfig;
 import io.aurora.gen.Identity;
 import io.aurora.gen.AssignedTask;
@@ -10,19 +9,19 @@ import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskConfig;
 import io.aurora.gen.TaskEvent;
-import io.aurora.log.LogOptions;
 import io.aurora.log.ReplicatedLog;
-import io.aurora.log.runtime.ReplicatedLogs;
-import io.aurora.storage.StorageOptions;
+import io.aurora.server.bench.Await;
+import io.aurora.server.bench.Bench;
+import io.aurora.server.bench.JsonLine;
+import io.aurora.server.bench.LatencySummary;
+import io.aurora.server.bench.ScratchDir;
+import io.aurora.server.bench.log.LogCluster;
 import io.aurora.storage.durable.DurableStorage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,9 +30,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -100,80 +96,32 @@ public final class StorageBench implements Bench {
     Path parent = flags.dir != null ? Files.createDirectories(flags.dir)
         : Path.of(System.getProperty("java.io.tmpdir"));
     ScratchDir.run(parent, name(), err, dir -> {
-      try (Cluster cluster = new Cluster(dir)) {
+      try (LogCluster cluster = LogCluster.inThisJvm(dir, 3, 2)) {
         new Run(flags, cluster, out).execute();
       }
     });
     return 0;
   }
 
-  /** Three replicas on loopback, storages over them, and the executors they use. */
-  private static final class Cluster implements AutoCloseable {
-    final Path dir;
-    final List<HostAndPort> addresses = new ArrayList<>();
-    final List<AutoCloseable> opened = new ArrayList<>();
-    final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
-    final ExecutorService commits = Executors.newFixedThreadPool(2);
-
-    Cluster(Path dir) throws IOException {
-      this.dir = dir;
-      for (int i = 0; i < 3; i++) {
-        try (ServerSocket s = new ServerSocket(0)) {
-          addresses.add(HostAndPort.fromParts("127.0.0.1", s.getLocalPort()));
-        }
-      }
-    }
-
-    ReplicatedLog log(int i) throws IOException {
-      LogOptions options = LogOptions.of(2, Files.createDirectories(dir.resolve("replica-" + i)),
-          addresses.get(i), addresses);
-      ReplicatedLog log = ReplicatedLogs.open(options, new SimpleMeterRegistry(), Optional.empty());
-      opened.add(log);
-      return log;
-    }
-
-    DurableStorage storage(ReplicatedLog log) throws IOException {
-      StorageOptions options = new StorageOptions(Duration.ofDays(1), 512 * 1024,
-          Files.createDirectories(dir.resolve("backups")), Duration.ofDays(1), 1);
-      DurableStorage storage = new DurableStorage(log, options, Clock.systemUTC(), timers, commits,
-          new SimpleMeterRegistry());
-      opened.add(storage);
-      return storage;
-    }
-
-    @Override
-    public void close() {
-      for (int i = opened.size() - 1; i >= 0; i--) {
-        try {
-          opened.get(i).close();
-        } catch (Exception e) {
-          // Best effort: the benchmark is over.
-        }
-      }
-      timers.shutdownNow();
-      commits.shutdownNow();
-    }
-  }
-
   /** One benchmark run. */
   private static final class Run {
     private final Flags flags;
-    private final Cluster cluster;
+    private final LogCluster cluster;
     private final PrintStream out;
 
-    Run(Flags flags, Cluster cluster, PrintStream out) {
+    Run(Flags flags, LogCluster cluster, PrintStream out) {
       this.flags = flags;
       this.cluster = cluster;
       this.out = out;
     }
 
     void execute() throws Exception {
-      ReplicatedLog log0 = cluster.log(0);
-      ReplicatedLog log1 = cluster.log(1);
-      ReplicatedLog log2 = cluster.log(2);
-      DurableStorage follower = cluster.storage(log1);
+      ReplicatedLog log0 = cluster.open(0, new SimpleMeterRegistry());
+      ReplicatedLog log1 = cluster.open(1, new SimpleMeterRegistry());
+      ReplicatedLog log2 = cluster.open(2, new SimpleMeterRegistry());
+      DurableStorage follower = cluster.storage(log1, new SimpleMeterRegistry());
       follower.start();
-      DurableStorage leader = cluster.storage(log0);
+      DurableStorage leader = cluster.storage(log0, new SimpleMeterRegistry());
       leader.start();
       leader.lead();
 
@@ -204,16 +152,15 @@ public final class StorageBench implements Bench {
 
       awaitFollower(follower, leader.state().logPosition());
       long recoveryStart = System.nanoTime();
-      DurableStorage cold = cluster.storage(log2);
+      DurableStorage cold = cluster.storage(log2, new SimpleMeterRegistry());
       cold.start();
       long recoveryMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - recoveryStart);
       out.printf(Locale.ROOT, "cold recovery of %d tasks: %d ms%n", cold.state().taskCount(),
           recoveryMs);
-      out.printf(Locale.ROOT, "{\"bench\":\"storage\",\"tasks\":%d,\"heap_used_mib\":%d,"
-              + "\"write_txn_per_sec\":%.1f,\"snapshot_ms\":%d,\"max_writer_pause_ms\":%d,"
-              + "\"cold_recovery_ms\":%d,\"follower_lag_p99_ms\":%.1f}%n",
-          flags.tasks, heapMib, load.rate(), snapshotMs, load.maxDuringSnapshotMs(), recoveryMs,
-          load.lagP99Ms());
+      out.println(JsonLine.bench("storage").add("tasks", flags.tasks).add("heap_used_mib", heapMib)
+          .add("write_txn_per_sec", load.rate(), 1).add("snapshot_ms", snapshotMs)
+          .add("max_writer_pause_ms", load.maxDuringSnapshotMs())
+          .add("cold_recovery_ms", recoveryMs).add("follower_lag_p99_ms", load.lagP99Ms(), 1));
     }
 
     private void load(DurableStorage leader) {
@@ -267,12 +214,9 @@ public final class StorageBench implements Bench {
       return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static void awaitFollower(DurableStorage follower, long position)
-        throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (follower.state().logPosition() < position && System.nanoTime() < deadline) {
-        Thread.sleep(1);
-      }
+    private static void awaitFollower(DurableStorage follower, long position) throws Exception {
+      new Await(Duration.ofMillis(1)).until("the follower to apply position " + position,
+          Duration.ofSeconds(60), () -> follower.state().logPosition() >= position);
     }
 
     /** Writer threads doing one-op transactions, and a sampler of the follower's lag. */

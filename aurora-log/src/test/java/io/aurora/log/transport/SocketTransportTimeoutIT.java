@@ -2,6 +2,7 @@ package io.aurora.log.transport;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Connect, read and write timeouts of SocketTransport. */
-class SocketTransportTimeoutTest {
+class SocketTransportTimeoutIT {
   private static final ThreadFactory THREADS = r -> {
     Thread t = new Thread(r);
     t.setDaemon(true);
@@ -112,13 +114,11 @@ class SocketTransportTimeoutTest {
     toClose.add(first);
     // The blocked write is cut off and the writer connects again for later sends.
     InputStream in = first.getInputStream();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    Socket second = null;
-    while (second == null && System.nanoTime() < deadline) {
-      a.send(peer, "again".getBytes(UTF_8));
-      second = accepted.poll(100, TimeUnit.MILLISECONDS);
-    }
-    assertThat(second).as("a new connection after the write timeout").isNotNull();
+    Socket second = await("a new connection after the write timeout")
+        .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(() -> {
+          a.send(peer, "again".getBytes(UTF_8));
+          return accepted.poll(100, TimeUnit.MILLISECONDS);
+        }, Objects::nonNull);
     toClose.add(second);
     assertThat(in.available()).isGreaterThan(0); // the first connection did carry data
   }
