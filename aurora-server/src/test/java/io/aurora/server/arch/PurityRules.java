@@ -1,7 +1,6 @@
 package io.aurora.server.arch;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaModifier.SYNCHRONIZED;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.accessTargetWhere;
@@ -61,23 +60,21 @@ final class PurityRules {
       resideInAnyPackage("java.io..", "java.nio..", "java.net..")
           .as("IO (java.io, java.nio, java.net)");
 
+  // Types are named, not matched by supertype: archunit.properties keeps classes outside
+  // io.aurora unresolved (fast), so a JDK subclass would not know its parent.
   private static final DescribedPredicate<JavaClass> THREADS =
       resideInAnyPackage("java.util.concurrent..", "com.google.common.util.concurrent..")
-          .or(assignableTo(Thread.class))
-          .or(assignableTo(ThreadGroup.class))
-          .or(assignableTo(ThreadLocal.class))
-          .or(assignableTo(java.util.Timer.class))
-          .or(assignableTo(java.util.TimerTask.class))
+          .or(type("java.lang.Thread", "java.lang.ThreadGroup", "java.lang.ThreadLocal",
+              "java.lang.InheritableThreadLocal", "java.util.Timer", "java.util.TimerTask"))
           .as("threads, executors or concurrency (java.util.concurrent, Guava's, Thread, Timer)");
 
   private static final DescribedPredicate<JavaClass> CLOCKS =
-      assignableTo(java.time.Clock.class)
-          .or(assignableTo(java.time.InstantSource.class))
+      type("java.time.Clock", "java.time.InstantSource")
           .as("a clock (java.time.Clock, InstantSource)");
 
   private static final DescribedPredicate<JavaClass> RANDOM_SOURCES =
-      assignableTo(java.util.Random.class) // also SecureRandom and ThreadLocalRandom
-          .or(assignableTo(java.util.SplittableRandom.class))
+      type("java.util.Random", "java.security.SecureRandom",
+              "java.util.concurrent.ThreadLocalRandom", "java.util.SplittableRandom")
           .or(resideInAnyPackage("java.util.random.."))
           .as("a random source (Random, SecureRandom, ThreadLocalRandom, RandomGenerator)");
 
@@ -142,6 +139,11 @@ final class PurityRules {
 
   private static GivenClassesConjunction pure() {
     return noClasses().that().resideInAnyPackage(PURE_PACKAGES);
+  }
+
+  private static DescribedPredicate<JavaClass> type(String... names) {
+    Set<String> set = Set.of(names);
+    return describe(String.join(", ", names), type -> set.contains(type.getName()));
   }
 
   private static ArchCondition<JavaClass> dependOn(DescribedPredicate<JavaClass> types) {
