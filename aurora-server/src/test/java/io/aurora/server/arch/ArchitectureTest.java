@@ -1,7 +1,6 @@
 package io.aurora.server.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -18,9 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * The architecture of the whole project as rules over its compiled main classes: which modules may
- * depend on which, no cycles between packages, no two top-level types with one simple name, and
- * which packages are pure ({@link PurityRules}). A new class is checked by being compiled; nobody
- * lists it.
+ * depend on which, no cycles between packages, no two top-level types with one simple name,
+ * which packages are pure ({@link PurityRules}) and what package-info files forbid ({@link
+ * PackageInfoRules}). A new class is checked by being compiled; nobody lists it.
  *
  * <p>All rules live here, in aurora-server, because it is the one module that has every other
  * module on its classpath: the module, cycle and name rules need all classes at once, and keeping
@@ -79,28 +78,8 @@ class ArchitectureTest {
   @ArchTest
   static final ArchTests pureCores = ArchTests.in(PurityRules.class);
 
-  /** The log's IO building blocks know nothing of Paxos nor of each other (their package-info). */
   @ArchTest
-  static final ArchRule logStorage_isIndependent = logPackage("storage").should()
-      .dependOnClassesThat().resideInAnyPackage("io.aurora.log.core..", "io.aurora.log.runtime..",
-          "io.aurora.log.transport..", "io.aurora.log.discovery..", "org.apache.curator..",
-          "org.apache.zookeeper..");
-
-  @ArchTest
-  static final ArchRule logTransport_isIndependent = logPackage("transport").should()
-      .dependOnClassesThat().resideInAnyPackage("io.aurora.log.core..", "io.aurora.log.runtime..",
-          "io.aurora.log.storage..", "io.aurora.log.discovery..", "org.apache.curator..",
-          "org.apache.zookeeper..");
-
-  @ArchTest
-  static final ArchRule logDiscovery_isIndependent = logPackage("discovery").should()
-      .dependOnClassesThat().resideInAnyPackage("io.aurora.log.core..", "io.aurora.log.runtime..",
-          "io.aurora.log.storage..");
-
-  private static com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction logPackage(
-      String name) {
-    return noClasses().that().resideInAPackage("io.aurora.log." + name + "..");
-  }
+  static final ArchTests packageInfoPromises = ArchTests.in(PackageInfoRules.class);
 
   /** Slices: {@code io.aurora.<module>.<sub>...}, one per package; roots and generated code out. */
   static final class SubPackagesOfModules implements SliceAssignment {
