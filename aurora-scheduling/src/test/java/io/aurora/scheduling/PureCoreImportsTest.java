@@ -24,7 +24,7 @@ class PureCoreImportsTest {
   private static final List<String> FORBIDDEN = List.of("import io.aurora.storage",
       "import java.util.concurrent", "import java.io", "import java.nio", "import java.net",
       "import java.time.Clock", "import io.aurora.scheduling.runtime",
-      "import io.aurora.scheduling.mesos");
+      "import io.aurora.scheduling.mesos", "import io.aurora.scheduling.write");
 
   @Test
   void pureCores_importNoStorageThreadsClockOrIo() throws IOException {

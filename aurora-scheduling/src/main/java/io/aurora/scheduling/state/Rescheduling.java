@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 
 /**
- * Builds tasks: new PENDING tasks for an instance and the replacement of a task that ended.
- * Pure: the id and time are arguments.
+ * Builds tasks: a new task for an instance (in INIT, before its first transition) and the
+ * replacement of a task that ended. Pure: the id and time are arguments.
  */
 public final class Rescheduling {
   private Rescheduling() {}
@@ -46,21 +46,21 @@ public final class Rescheduling {
         .setAncestorId(old.getTaskId());
   }
 
-  /** A brand-new PENDING task for an instance (createJob, addInstances); one PENDING event. */
-  public static ScheduledTask newPending(
-      TaskConfig config, int instanceId, String id, long nowMs, String schedulerHost) {
+  /**
+   * A brand-new task for an instance (createJob, addInstances), in INIT with no events: the state
+   * machine's move to PENDING then sets its status and records its first event.
+   */
+  public static ScheduledTask newTask(TaskConfig config, int instanceId, String id) {
     AssignedTask assigned = new AssignedTask()
         .setTaskId(id)
         .setTask(config.deepCopy())
         .setInstanceId(instanceId)
         .setAssignedPorts(new HashMap<>());
-    List<TaskEvent> events = new ArrayList<>();
-    events.add(new TaskEvent(nowMs, ScheduleStatus.PENDING).setScheduler(schedulerHost));
     return new ScheduledTask()
         .setAssignedTask(assigned)
-        .setStatus(ScheduleStatus.PENDING)
+        .setStatus(ScheduleStatus.INIT)
         .setFailureCount(0)
         .setTimesPartitioned(0)
-        .setTaskEvents(events);
+        .setTaskEvents(new ArrayList<>());
   }
 }
