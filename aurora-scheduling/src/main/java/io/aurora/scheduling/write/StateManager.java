@@ -254,9 +254,9 @@ public final class StateManager {
     long penalty = rescheduleCalculator.flappingPenaltyMs(ended, tasks::fetchTask);
     AssignedTask old = ended.getAssignedTask();
     String newId = taskIds.newId(old.getTask().getJob(), old.getInstanceId());
-    ScheduledTask replacement =
-        Rescheduling.replacement(ended, newId, penalty, clock.millis(), schedulerHost);
+    ScheduledTask replacement = enter(Rescheduling.replacement(ended, newId),
+        Rescheduling.replacementState(penalty),
+        Optional.of(Rescheduling.replacementMessage(penalty)), out);
     tasks.saveTasks(List.of(replacement));
-    out.changed(newId, Optional.of(replacement.getStatus()));
   }
 }
