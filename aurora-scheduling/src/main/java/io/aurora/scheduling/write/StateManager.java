@@ -85,7 +85,6 @@ public final class StateManager {
           Optional.empty(), out));
       ids.add(id);
     }
-    // One op for the whole job: the tasks share their config, stored once.
     tasks.saveTasks(created);
     return ids;
   }
