@@ -113,7 +113,7 @@ public final class SchedulerRuntime {
         new StatusUpdateCounters(Objects.requireNonNull(registry, "registry")));
     statusUpdates.pause();
     this.launchFailures = new LaunchFailures(writer, driver, offers);
-    this.events = new SchedulerEvents(storage, offers, statusUpdates, this::kick,
+    this.events = new SchedulerEvents(writer, offers, statusUpdates, this::kick,
         () -> reconciler.explicit(options.reconcile().explicitBatchSize()), onFatalError,
         this::launchFailed);
     registerMeters(Objects.requireNonNull(registry, "registry"));

@@ -5,9 +5,9 @@ import io.aurora.storage.Storage;
 import java.util.Objects;
 
 /**
- * The one way scheduling code changes task state: {@link #write} runs the work in one storage
+ * The one way scheduling code changes stored state: {@link #write} runs the work in one storage
  * write with a fresh {@link StateChanges}, and once that write is durable hands the changes to the
- * {@link AfterCommit} actions. If the work or the write fails, nothing it did is kept and no
+ * {@link AfterCommit} actions (work that changes no task leaves them empty). If the work or the write fails, nothing it did is kept and no
  * action runs.
  *
  * <p>No batching here: concurrent writers simply call {@link #write}, and the durable storage
@@ -30,7 +30,11 @@ public final class StateWriter {
     this.afterCommit = Objects.requireNonNull(afterCommit, "afterCommit");
   }
 
-  /** Runs {@code work} in one write; returns its result once durable and acted on. */
+  /**
+   * Runs {@code work} in one write; returns its result once durable and acted on. Not to be called
+   * from inside another write's work: the inner write would join the outer transaction and act on
+   * its changes before they are durable.
+   */
   public <T> T write(Work<T> work) {
     Objects.requireNonNull(work, "work");
     StateChanges changes = new StateChanges();

@@ -22,7 +22,7 @@ class StatusUpdateCountersTest {
   private final StatusUpdateBatcher batcher = new StatusUpdateBatcher(h.writer, h.driver,
       Runnable::run, 1000, 1, new StatusUpdateCounters(registry));
   private final SchedulerEvents events =
-      new SchedulerEvents(h.storage, h.offers, batcher, () -> { }, () -> { }, () -> { },
+      new SchedulerEvents(h.writer, h.offers, batcher, () -> { }, () -> { }, () -> { },
           failed -> { });
 
   private double count(String name) {

@@ -88,7 +88,7 @@ public final class SchedulerHarness {
         new TaskInfoBuilder(ExecutorSettings.DEFAULTS), ExecutorSettings.DEFAULTS, driver, clock);
     statusUpdates = new StatusUpdateBatcher(writer, driver, Runnable::run, 1000);
     launchFailures = new LaunchFailures(writer, driver, offers);
-    events = new SchedulerEvents(storage, offers, statusUpdates, () -> { }, () -> { }, () -> { },
+    events = new SchedulerEvents(writer, offers, statusUpdates, () -> { }, () -> { }, () -> { },
         launchFailures::markLost);
     driver.subscribe(Optional.empty(), events);
     driver.deliverSubscribed();
