@@ -1,8 +1,7 @@
 /**
  * Small pure helpers over the generated Thrift types: job key validation and text form
  * ({@link io.aurora.api.JobKeys}), task query building and matching
- * ({@link io.aurora.api.TaskQueries}), and task and update status groups
- * ({@link io.aurora.api.Tasks}, {@link io.aurora.api.JobUpdates}).
+ * ({@link io.aurora.api.TaskQueries}), and task status groups ({@link io.aurora.api.Tasks}).
  *
  * <p>No I/O, threads or clocks ({@code ApiPackagePurityTest} checks the imports).
  */

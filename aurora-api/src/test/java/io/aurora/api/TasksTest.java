@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aurora.gen.FullyPopulated;
-import io.aurora.gen.JobUpdateStatus;
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
 import java.util.EnumSet;
@@ -42,8 +41,6 @@ class TasksTest {
   void sets_cannotBeModified() {
     assertThatThrownBy(() -> Tasks.ACTIVE_STATES.add(ScheduleStatus.INIT))
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> JobUpdates.ACTIVE_STATES.clear())
-        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -61,15 +58,5 @@ class TasksTest {
     assertThat(Tasks.id(task)).isEqualTo(task.getAssignedTask().getTaskId());
     assertThat(Tasks.jobKey(task)).isEqualTo(FullyPopulated.jobKey());
     assertThat(Tasks.instanceId(task)).isZero();
-  }
-
-  @Test
-  void jobUpdateStates() {
-    assertThat(JobUpdates.AWAITING_PULSE_STATES).containsExactlyInAnyOrder(
-        JobUpdateStatus.ROLL_FORWARD_AWAITING_PULSE, JobUpdateStatus.ROLL_BACK_AWAITING_PULSE);
-    assertThat(JobUpdates.ACTIVE_STATES).containsAll(JobUpdates.AWAITING_PULSE_STATES)
-        .hasSize(6);
-    assertThat(JobUpdates.isActive(JobUpdateStatus.ROLL_BACK_PAUSED)).isTrue();
-    assertThat(JobUpdates.isActive(JobUpdateStatus.ROLLED_FORWARD)).isFalse();
   }
 }

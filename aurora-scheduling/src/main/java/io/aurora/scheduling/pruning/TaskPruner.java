@@ -4,10 +4,8 @@ import io.aurora.api.TaskQueries;
 import io.aurora.api.Tasks;
 import io.aurora.gen.JobKey;
 import io.aurora.gen.ScheduledTask;
-import io.aurora.scheduling.runtime.TimerQueue;
-import io.aurora.scheduling.state.StateChanges;
-import io.aurora.scheduling.state.StateManager;
-import io.aurora.storage.Storage;
+import io.aurora.scheduling.timer.TimerQueue;
+import io.aurora.scheduling.write.StateWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,16 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Deletes terminal tasks by the {@link PrunePolicy}, in one write per run. */
 public final class TaskPruner {
-  private final Storage storage;
-  private final StateManager stateManager;
+  private final StateWriter writer;
   private final Clock clock;
   private final PruneOptions options;
   private final PrunePolicy policy;
   private final AtomicLong pruned = new AtomicLong();
 
-  public TaskPruner(Storage storage, StateManager stateManager, Clock clock, PruneOptions options) {
-    this.storage = Objects.requireNonNull(storage, "storage");
-    this.stateManager = Objects.requireNonNull(stateManager, "stateManager");
+  public TaskPruner(StateWriter writer, Clock clock, PruneOptions options) {
+    this.writer = Objects.requireNonNull(writer, "writer");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.options = Objects.requireNonNull(options, "options");
     this.policy = new PrunePolicy(options);
@@ -46,7 +42,7 @@ public final class TaskPruner {
   /** One pass; returns the number of tasks deleted. */
   public int pruneOnce() {
     long now = clock.millis();
-    Set<String> doomed = storage.read(s -> {
+    Set<String> doomed = writer.storage().read(s -> {
       Map<JobKey, List<ScheduledTask>> byJob = new HashMap<>();
       for (ScheduledTask t : s.taskStore().fetchTasks(
           TaskQueries.all().statuses(Tasks.TERMINAL_STATES).build())) {
@@ -59,9 +55,8 @@ public final class TaskPruner {
     if (doomed.isEmpty()) {
       return 0;
     }
-    StateChanges changes = new StateChanges();
-    storage.write(s -> {
-      stateManager.deleteTasks(s, doomed, changes);
+    writer.write((s, changes) -> {
+      writer.stateManager().deleteTasks(s, doomed, changes);
       return null;
     });
     pruned.addAndGet(doomed.size());

@@ -4,7 +4,7 @@ import io.aurora.api.TaskQueries;
 import io.aurora.api.Tasks;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.scheduling.mesos.Driver;
-import io.aurora.scheduling.runtime.TimerQueue;
+import io.aurora.scheduling.timer.TimerQueue;
 import io.aurora.storage.Storage;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,10 +4,8 @@ import io.aurora.gen.ScheduleStatus;
 import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.mesos.DriverListener;
 import io.aurora.scheduling.offers.OfferBook;
-import io.aurora.scheduling.state.StateChanges;
-import io.aurora.scheduling.state.StateManager;
 import io.aurora.scheduling.state.Transition;
-import io.aurora.storage.Storage;
+import io.aurora.scheduling.write.StateWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,21 +55,15 @@ public final class LaunchFailures {
     }
   }
 
-  private final Storage storage;
-  private final StateManager stateManager;
+  private final StateWriter writer;
   private final Driver driver;
   private final OfferBook offers;
-  private final ChangeListener listener;
   private final AtomicLong lost = new AtomicLong();
 
-  /** @param listener told of the committed changes (arms timers, kicks the loop for new PENDING) */
-  public LaunchFailures(Storage storage, StateManager stateManager, Driver driver,
-      OfferBook offers, ChangeListener listener) {
-    this.storage = Objects.requireNonNull(storage, "storage");
-    this.stateManager = Objects.requireNonNull(stateManager, "stateManager");
+  public LaunchFailures(StateWriter writer, Driver driver, OfferBook offers) {
+    this.writer = Objects.requireNonNull(writer, "writer");
     this.driver = Objects.requireNonNull(driver, "driver");
     this.offers = Objects.requireNonNull(offers, "offers");
-    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   /** Marks the failed launch's ASSIGNED tasks LOST in one write; returns how many moved. */
@@ -83,18 +75,16 @@ public final class LaunchFailures {
       return 0;
     }
     String message = "Task failed to launch: " + failed.reason();
-    StateChanges changes = new StateChanges();
-    int moved = storage.write(stores -> {
+    int moved = writer.write((stores, changes) -> {
       int n = 0;
       for (String id : failed.taskIds()) {
-        Transition.Result result = stateManager.changeState(stores, id,
+        Transition.Result result = writer.stateManager().changeState(stores, id,
             Optional.of(ScheduleStatus.ASSIGNED), ScheduleStatus.LOST, Optional.of(message),
             changes);
         n += result == Transition.Result.SUCCESS ? 1 : 0;
       }
       return n;
     });
-    listener.afterCommit(changes);
     lost.addAndGet(moved);
     LOG.warn("{} of {} tasks failed to launch and are LOST: {}", moved, failed.taskIds().size(),
         failed.reason());

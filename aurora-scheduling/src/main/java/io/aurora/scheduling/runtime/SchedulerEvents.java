@@ -5,7 +5,7 @@ import io.aurora.gen.HostAttributes;
 import io.aurora.scheduling.mesos.DriverListener;
 import io.aurora.scheduling.offers.HostOffers;
 import io.aurora.scheduling.offers.OfferBook;
-import io.aurora.storage.Storage;
+import io.aurora.scheduling.write.StateWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class SchedulerEvents implements DriverListener {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerEvents.class);
 
-  private final Storage storage;
+  private final StateWriter writer;
   private final OfferBook offers;
   private final StatusUpdateBatcher statusUpdates;
   private final Runnable onOffers;
@@ -48,10 +48,10 @@ public final class SchedulerEvents implements DriverListener {
    * @param onLaunchFailed called with an ACCEPT the master did not take (mark its tasks LOST,
    *     e.g. with {@link LaunchFailures#markLost}, off the driver's thread)
    */
-  public SchedulerEvents(Storage storage, OfferBook offers, StatusUpdateBatcher statusUpdates,
+  public SchedulerEvents(StateWriter writer, OfferBook offers, StatusUpdateBatcher statusUpdates,
       Runnable onOffers, Runnable onSubscribed, Runnable onFatalError,
       Consumer<LaunchFailures.Failed> onLaunchFailed) {
-    this.storage = Objects.requireNonNull(storage, "storage");
+    this.writer = Objects.requireNonNull(writer, "writer");
     this.offers = Objects.requireNonNull(offers, "offers");
     this.statusUpdates = Objects.requireNonNull(statusUpdates, "statusUpdates");
     this.onOffers = Objects.requireNonNull(onOffers, "onOffers");
@@ -62,7 +62,7 @@ public final class SchedulerEvents implements DriverListener {
 
   @Override
   public void subscribed(FrameworkID frameworkId, MasterInfo masterInfo) {
-    storage.write(stores -> {
+    writer.write((stores, changes) -> {
       if (!stores.schedulerStore().fetchFrameworkId().equals(Optional.of(frameworkId.getValue()))) {
         stores.schedulerStore().saveFrameworkId(frameworkId.getValue());
       }
@@ -87,7 +87,7 @@ public final class SchedulerEvents implements DriverListener {
 
   private void saveChangedAttributes(List<Offer> newOffers) {
     List<HostAttributes> changed = new ArrayList<>();
-    storage.read(stores -> {
+    writer.storage().read(stores -> {
       for (Offer o : newOffers) {
         HostAttributes fresh = attributes(o);
         Optional<HostAttributes> stored =
@@ -100,7 +100,7 @@ public final class SchedulerEvents implements DriverListener {
     });
     if (!changed.isEmpty()) {
       // One write for the whole batch, and none when nothing changed: no per-offer writes.
-      storage.write(stores -> {
+      writer.write((stores, changes) -> {
         changed.forEach(stores.attributeStore()::saveHostAttributes);
         return null;
       });

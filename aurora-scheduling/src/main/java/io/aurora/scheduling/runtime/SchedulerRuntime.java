@@ -11,8 +11,11 @@ import io.aurora.scheduling.pruning.TaskPruner;
 import io.aurora.scheduling.rank.Scorer;
 import io.aurora.scheduling.reconcile.TaskReconciler;
 import io.aurora.scheduling.state.RescheduleCalculator;
-import io.aurora.scheduling.state.StateManager;
-import io.aurora.scheduling.state.TaskIds;
+import io.aurora.scheduling.timer.TimerQueue;
+import io.aurora.scheduling.write.StateChanges;
+import io.aurora.scheduling.write.StateManager;
+import io.aurora.scheduling.write.StateWriter;
+import io.aurora.scheduling.write.TaskIds;
 import io.aurora.storage.Storage;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -49,6 +52,8 @@ public final class SchedulerRuntime {
   private final SchedulerRuntimeOptions options;
   private final Clock clock;
   private final StateManager stateManager;
+  private final StateWriter writer;
+  private final AfterCommitActions afterCommit;
   private final OfferBook offers;
   private final SchedulingLoop loop;
   private final TimerQueue timers = new TimerQueue();
@@ -91,23 +96,25 @@ public final class SchedulerRuntime {
     this.ticker = Objects.requireNonNull(ticker, "ticker");
     RescheduleCalculator penalties = new RescheduleCalculator(options.reschedule());
     this.stateManager = new StateManager(clock, new TaskIds(), penalties, options.schedulerHost());
+    // The writer acts on commits through afterCommit, whose timers write through the writer.
+    this.writer = new StateWriter(storage, stateManager, this::actOnCommit);
+    this.taskTimers = new TaskTimers(writer, driver, clock, timers, options.timers(), penalties);
+    this.afterCommit = new AfterCommitActions(driver, taskTimers, this::kick);
     this.offers = new OfferBook(driver, clock, random, options.offers());
-    this.taskTimers = new TaskTimers(storage, stateManager, driver, clock, timers, options.timers(),
-        penalties, this::kick);
-    this.loop = new SchedulingLoop(storage, stateManager, offers,
+    this.loop = new SchedulingLoop(writer, offers,
         new TaskAssigner(chain, scorer, options.offers().staticBanCacheMaxSize()),
         new TaskInfoBuilder(options.executor()),
-        options.executor(), driver, taskTimers, clock, options.placement(), ticker);
+        options.executor(), driver, clock, options.placement(), ticker);
     this.reconciler = new TaskReconciler(storage, driver, clock, timers, options.reconcile());
-    this.pruner = new TaskPruner(storage, stateManager, clock, options.prune());
+    this.pruner = new TaskPruner(writer, clock, options.prune());
     // Updates that arrive before start() wait in the batcher's queue; start() drains them.
     Executor statusThreads = StatusUpdateBatcher.ownThreads(StatusUpdateBatcher.DEFAULT_IN_FLIGHT);
-    this.statusUpdates = new StatusUpdateBatcher(storage, stateManager, driver, taskTimers,
-        statusThreads, options.maxStatusUpdateBatch(), StatusUpdateBatcher.DEFAULT_IN_FLIGHT,
+    this.statusUpdates = new StatusUpdateBatcher(writer, driver, statusThreads,
+        options.maxStatusUpdateBatch(), StatusUpdateBatcher.DEFAULT_IN_FLIGHT,
         new StatusUpdateCounters(Objects.requireNonNull(registry, "registry")));
     statusUpdates.pause();
-    this.launchFailures = new LaunchFailures(storage, stateManager, driver, offers, taskTimers);
-    this.events = new SchedulerEvents(storage, offers, statusUpdates, this::kick,
+    this.launchFailures = new LaunchFailures(writer, driver, offers);
+    this.events = new SchedulerEvents(writer, offers, statusUpdates, this::kick,
         () -> reconciler.explicit(options.reconcile().explicitBatchSize()), onFatalError,
         this::launchFailed);
     registerMeters(Objects.requireNonNull(registry, "registry"));
@@ -214,8 +221,17 @@ public final class SchedulerRuntime {
     }, delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
+  private void actOnCommit(StateChanges changes) {
+    afterCommit.afterCommit(changes);
+  }
+
   public StateManager stateManager() {
     return stateManager;
+  }
+
+  /** The one way to change task state: every write of the runtime and the API goes through it. */
+  public StateWriter writer() {
+    return writer;
   }
 
   public SchedulingLoop loop() {

@@ -25,8 +25,7 @@ import io.aurora.scheduling.offers.HeldOffer;
 import io.aurora.scheduling.offers.HostOffers;
 import io.aurora.scheduling.offers.OfferBook;
 import io.aurora.scheduling.resources.ExecutorSettings;
-import io.aurora.scheduling.state.StateChanges;
-import io.aurora.scheduling.state.StateManager;
+import io.aurora.scheduling.write.StateWriter;
 import io.aurora.storage.Storage;
 import io.aurora.storage.StoreProvider;
 import java.time.Clock;
@@ -79,12 +78,11 @@ public final class SchedulingLoop {
       Duration.ofMillis(1));
 
   private final Storage storage;
-  private final StateManager stateManager;
+  private final StateWriter writer;
   private final OfferBook offers;
   private final TaskAssigner assigner;
   private final TaskInfoBuilder taskInfos;
   private final Driver driver;
-  private final ChangeListener listener;
   private final Clock clock;
   private final RoundPacer pacer;
   private final Map<TaskConfig, Veto> pendingReasons = new ConcurrentHashMap<>();
@@ -94,27 +92,25 @@ public final class SchedulingLoop {
   private final AtomicLong tasksLaunched = new AtomicLong();
 
   /** A loop without pacing: every pending task is tried in every round. */
-  public SchedulingLoop(Storage storage, StateManager stateManager, OfferBook offers,
-      TaskAssigner assigner, TaskInfoBuilder taskInfos, ExecutorSettings executor, Driver driver,
-      ChangeListener listener, Clock clock) {
-    this(storage, stateManager, offers, assigner, taskInfos, executor, driver, listener, clock,
-        UNPACED, Ticker.systemTicker());
+  public SchedulingLoop(StateWriter writer, OfferBook offers, TaskAssigner assigner,
+      TaskInfoBuilder taskInfos, ExecutorSettings executor, Driver driver, Clock clock) {
+    this(writer, offers, assigner, taskInfos, executor, driver, clock, UNPACED,
+        Ticker.systemTicker());
   }
 
   /**
    * @param placement the rate limit, attempt and batch sizes and group backoff
    * @param ticker time for the rate limiter
    */
-  public SchedulingLoop(Storage storage, StateManager stateManager, OfferBook offers,
-      TaskAssigner assigner, TaskInfoBuilder taskInfos, ExecutorSettings executor, Driver driver,
-      ChangeListener listener, Clock clock, PlacementOptions placement, Ticker ticker) {
-    this.storage = Objects.requireNonNull(storage, "storage");
-    this.stateManager = Objects.requireNonNull(stateManager, "stateManager");
+  public SchedulingLoop(StateWriter writer, OfferBook offers, TaskAssigner assigner,
+      TaskInfoBuilder taskInfos, ExecutorSettings executor, Driver driver, Clock clock,
+      PlacementOptions placement, Ticker ticker) {
+    this.writer = Objects.requireNonNull(writer, "writer");
+    this.storage = writer.storage();
     this.offers = Objects.requireNonNull(offers, "offers");
     this.assigner = Objects.requireNonNull(assigner, "assigner");
     this.taskInfos = Objects.requireNonNull(taskInfos, "taskInfos");
     this.driver = Objects.requireNonNull(driver, "driver");
-    this.listener = Objects.requireNonNull(listener, "listener");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.pacer = new RoundPacer(Objects.requireNonNull(placement, "placement"),
         placement != UNPACED, ticker, Objects.requireNonNull(executor, "executor"));
@@ -179,13 +175,13 @@ public final class SchedulingLoop {
 
   private int launch(AssignmentRound round, Set<String> usedOffers, Map<String, Offer> offerById,
       Map<String, TaskConfig> configOf) {
-    StateChanges changes = new StateChanges();
     Map<String, List<AssignedTask>> assignedByOffer;
     try {
-      assignedByOffer = storage.write(stores -> {
+      // Durable and acted on (timers armed) before any ACCEPT is built.
+      assignedByOffer = writer.write((stores, changes) -> {
         Map<String, List<AssignedTask>> byOffer = new LinkedHashMap<>();
         for (Assignment a : round.assignments()) {
-          Optional<AssignedTask> assigned = stateManager.assignTask(
+          Optional<AssignedTask> assigned = writer.stateManager().assignTask(
               stores, a.taskId(), a.agentId(), a.hostname(), a.ports(), changes);
           assigned.ifPresent(t ->
               byOffer.computeIfAbsent(a.offerId(), k -> new ArrayList<>()).add(t));
@@ -201,7 +197,6 @@ public final class SchedulingLoop {
       throw e;
     }
     rounds.incrementAndGet();
-    listener.afterCommit(changes);
     int launched = 0;
     for (String offerId : usedOffers) {
       // Built after the write: the writer lock is not held while tasks are serialized.

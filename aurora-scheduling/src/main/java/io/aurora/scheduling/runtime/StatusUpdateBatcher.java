@@ -3,10 +3,8 @@ package io.aurora.scheduling.runtime;
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.state.MesosStatuses;
-import io.aurora.scheduling.state.StateChanges;
-import io.aurora.scheduling.state.StateManager;
 import io.aurora.scheduling.state.Transition;
-import io.aurora.storage.Storage;
+import io.aurora.scheduling.write.StateWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,10 +40,8 @@ public final class StatusUpdateBatcher {
   public static final int DEFAULT_IN_FLIGHT = 4;
 
   private static final Logger LOG = LoggerFactory.getLogger(StatusUpdateBatcher.class);
-  private final Storage storage;
-  private final StateManager stateManager;
+  private final StateWriter writer;
   private final Driver driver;
-  private final ChangeListener listener;
   private final Executor executor;
   private final int maxBatch;
   private final int maxInFlight;
@@ -61,9 +57,8 @@ public final class StatusUpdateBatcher {
    *
    * @param maxBatch updates per transaction (1000 in Aurora)
    */
-  public StatusUpdateBatcher(Storage storage, StateManager stateManager, Driver driver,
-      ChangeListener listener, Executor executor, int maxBatch) {
-    this(storage, stateManager, driver, listener, executor, maxBatch, 1,
+  public StatusUpdateBatcher(StateWriter writer, Driver driver, Executor executor, int maxBatch) {
+    this(writer, driver, executor, maxBatch, 1,
         new StatusUpdateCounters(new SimpleMeterRegistry()));
   }
 
@@ -72,17 +67,14 @@ public final class StatusUpdateBatcher {
    * @param maxInFlight batches applied at once; {@code executor} needs that many threads
    * @param counters where received and applied updates are counted
    */
-  public StatusUpdateBatcher(Storage storage, StateManager stateManager, Driver driver,
-      ChangeListener listener, Executor executor, int maxBatch, int maxInFlight,
-      StatusUpdateCounters counters) {
+  public StatusUpdateBatcher(StateWriter writer, Driver driver, Executor executor, int maxBatch,
+      int maxInFlight, StatusUpdateCounters counters) {
     if (maxBatch < 1 || maxInFlight < 1) {
       throw new IllegalArgumentException("maxBatch and maxInFlight must be >= 1: " + maxBatch
           + ", " + maxInFlight);
     }
-    this.storage = Objects.requireNonNull(storage, "storage");
-    this.stateManager = Objects.requireNonNull(stateManager, "stateManager");
+    this.writer = Objects.requireNonNull(writer, "writer");
     this.driver = Objects.requireNonNull(driver, "driver");
-    this.listener = Objects.requireNonNull(listener, "listener");
     this.executor = Objects.requireNonNull(executor, "executor");
     this.maxBatch = maxBatch;
     this.maxInFlight = maxInFlight;
@@ -200,25 +192,23 @@ public final class StatusUpdateBatcher {
   }
 
   private void apply(List<TaskStatus> batch) {
-    StateChanges changes = new StateChanges();
     List<Transition.Result> results = new ArrayList<>(batch.size());
-    storage.write(stores -> {
+    writer.write((stores, changes) -> {
       results.clear();   // in case the storage ran this work before and threw it away
       for (TaskStatus status : batch) {
         ScheduleStatus to = MesosStatuses.toSchedule(status.getState());
         Optional<String> message = MesosStatuses.message(status);
         Optional<String> agent = status.hasAgentId()
             ? Optional.of(status.getAgentId().getValue()) : Optional.empty();
-        results.add(stateManager.reportedState(stores, status.getTaskId().getValue(), to, message,
+        results.add(writer.stateManager().reportedState(stores, status.getTaskId().getValue(), to, message,
             agent, changes));
       }
       return null;
     });
-    // Durable now: safe to count, to act and to let the agents forget the updates.
+    // Durable and acted on now: safe to count and to let the agents forget the updates.
     for (int i = 0; i < batch.size(); i++) {
       counters.applied(batch.get(i), results.get(i));
     }
-    listener.afterCommit(changes);
     for (TaskStatus status : batch) {
       driver.acknowledge(status);
     }

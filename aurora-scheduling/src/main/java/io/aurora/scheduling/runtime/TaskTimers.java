@@ -4,9 +4,10 @@ import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.state.RescheduleCalculator;
-import io.aurora.scheduling.state.StateChanges;
-import io.aurora.scheduling.state.StateManager;
 import io.aurora.scheduling.state.Transition;
+import io.aurora.scheduling.timer.TimerQueue;
+import io.aurora.scheduling.write.StateChanges;
+import io.aurora.scheduling.write.StateWriter;
 import io.aurora.storage.Storage;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,11 +18,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.mesos.v1.Protos.AgentID;
-import org.apache.mesos.v1.Protos.TaskID;
 
 /**
- * Acts on committed state changes: sends kills, and arms the task timers.
+ * The task timers, armed for the state changes of each durable write ({@link #arm}, called by the
+ * {@link AfterCommitActions}) and, after recovery or failover, for the tasks in storage
+ * ({@link #recover}). Each timer that fires writes through the {@link StateWriter}, so its own
+ * changes arm timers in turn.
  *
  * <ul>
  *   <li>Transient timeout: a task still in the same transient state after the timeout becomes
@@ -34,41 +36,35 @@ import org.apache.mesos.v1.Protos.TaskID;
  *       latest, unless the policy says not to reschedule.
  * </ul>
  */
-public final class TaskTimers implements ChangeListener {
+public final class TaskTimers {
   private static final Set<ScheduleStatus> TRANSIENT = EnumSet.of(ScheduleStatus.ASSIGNED,
       ScheduleStatus.PREEMPTING, ScheduleStatus.RESTARTING, ScheduleStatus.KILLING,
       ScheduleStatus.DRAINING);
 
   private final Storage storage;
-  private final StateManager stateManager;
+  private final StateWriter writer;
   private final Driver driver;
   private final Clock clock;
   private final TimerQueue timers;
   private final TimerOptions options;
   private final RescheduleCalculator penalties;
-  private final Runnable onPending;
   private final AtomicLong timedOut = new AtomicLong();
   private final AtomicLong killRetries = new AtomicLong();
 
-  /** @param onPending called after tasks became PENDING (e.g. to kick the scheduling loop) */
-  public TaskTimers(Storage storage, StateManager stateManager, Driver driver, Clock clock,
-      TimerQueue timers, TimerOptions options, RescheduleCalculator penalties, Runnable onPending) {
-    this.storage = Objects.requireNonNull(storage, "storage");
-    this.stateManager = Objects.requireNonNull(stateManager, "stateManager");
+  /** @param driver re-sends the kills of tasks that stay KILLING */
+  public TaskTimers(StateWriter writer, Driver driver, Clock clock, TimerQueue timers,
+      TimerOptions options, RescheduleCalculator penalties) {
+    this.writer = Objects.requireNonNull(writer, "writer");
+    this.storage = writer.storage();
     this.driver = Objects.requireNonNull(driver, "driver");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.timers = Objects.requireNonNull(timers, "timers");
     this.options = Objects.requireNonNull(options, "options");
     this.penalties = Objects.requireNonNull(penalties, "penalties");
-    this.onPending = Objects.requireNonNull(onPending, "onPending");
   }
 
-  @Override
-  public void afterCommit(StateChanges changes) {
-    for (StateChanges.Kill kill : changes.kills()) {
-      sendKill(kill.taskId(), kill.agentId());
-    }
-    boolean pending = false;
+  /** Arms the timers of the tasks that entered a timed state in one durable write. */
+  public void arm(StateChanges changes) {
     Instant now = clock.instant();
     for (StateChanges.Change change : changes.changes()) {
       if (change.status().isEmpty()) {
@@ -88,10 +84,6 @@ public final class TaskTimers implements ChangeListener {
       if (status == ScheduleStatus.PARTITIONED) {
         storage.read(s -> s.taskStore().fetchTask(id)).ifPresent(this::schedulePartitionTimeout);
       }
-      pending |= status == ScheduleStatus.PENDING;
-    }
-    if (pending) {
-      onPending.run();
     }
   }
 
@@ -128,11 +120,6 @@ public final class TaskTimers implements ChangeListener {
     }
   }
 
-  private void sendKill(String taskId, Optional<String> agentId) {
-    driver.kill(TaskID.newBuilder().setValue(taskId).build(),
-        agentId.map(a -> AgentID.newBuilder().setValue(a).build()));
-  }
-
   private void timeOut(String taskId, ScheduleStatus expected) {
     if (transition(taskId, expected, ScheduleStatus.LOST, "Task timed out")) {
       timedOut.incrementAndGet();
@@ -163,16 +150,15 @@ public final class TaskTimers implements ChangeListener {
   }
 
   private void givePartitionUp(String taskId, long partitionedAt) {
-    StateChanges changes = new StateChanges();
-    storage.write(stores -> {
+    writer.write((stores, changes) -> {
       Optional<ScheduledTask> task = stores.taskStore().fetchTask(taskId);
       if (task.isEmpty() || lastEventMs(task.get()) != partitionedAt) {
         return Transition.Result.INVALID_CAS_STATE;
       }
-      return stateManager.changeState(stores, taskId, Optional.of(ScheduleStatus.PARTITIONED),
-          ScheduleStatus.LOST, Optional.of("Task partitioned for too long."), changes);
+      return writer.stateManager().changeState(stores, taskId,
+          Optional.of(ScheduleStatus.PARTITIONED), ScheduleStatus.LOST,
+          Optional.of("Task partitioned for too long."), changes);
     });
-    afterCommit(changes);
   }
 
   private static long lastEventMs(ScheduledTask task) {
@@ -186,10 +172,8 @@ public final class TaskTimers implements ChangeListener {
 
   private boolean transition(String taskId, ScheduleStatus expected, ScheduleStatus to,
       String msg) {
-    StateChanges changes = new StateChanges();
-    Transition.Result result = storage.write(stores -> stateManager.changeState(stores, taskId,
-        Optional.of(expected), to, Optional.ofNullable(msg), changes));
-    afterCommit(changes);
+    Transition.Result result = writer.write((stores, changes) -> writer.stateManager()
+        .changeState(stores, taskId, Optional.of(expected), to, Optional.ofNullable(msg), changes));
     return result == Transition.Result.SUCCESS;
   }
 
@@ -198,7 +182,7 @@ public final class TaskTimers implements ChangeListener {
       Optional<ScheduledTask> task = storage.read(s -> s.taskStore().fetchTask(taskId));
       if (task.isPresent() && task.get().getStatus() == ScheduleStatus.KILLING) {
         Optional<String> agent = Optional.ofNullable(task.get().getAssignedTask().getSlaveId());
-        sendKill(taskId, agent);
+        AfterCommitActions.sendKill(driver, taskId, agent);
         killRetries.incrementAndGet();
         Duration next = delay.multipliedBy(2);
         if (next.compareTo(options.transientTaskStateTimeout()) <= 0) {

@@ -1,10 +1,12 @@
 /**
- * The task lifecycle. {@link io.aurora.scheduling.state.TaskStateMachine} decides, purely, whether
- * a task may move to a new state and which side effects follow; the rescheduling rules
- * ({@link io.aurora.scheduling.state.RescheduleCalculator}, {@link io.aurora.scheduling.state.Rescheduling})
- * are pure too and import no storage, threads, executors or wall clock (a test keeps it so).
- * {@link io.aurora.scheduling.state.StateManager} performs the side effects inside a storage write
- * that its caller holds, and leaves kills to be sent once the write is durable
- * ({@link io.aurora.scheduling.state.StateChanges}).
+ * The task lifecycle as pure rules. {@link io.aurora.scheduling.state.TaskStateMachine} decides
+ * whether a task may move to a new state and which {@link io.aurora.scheduling.state.SideEffect}s
+ * follow; {@link io.aurora.scheduling.state.Rescheduling} builds new and replacement tasks and
+ * {@link io.aurora.scheduling.state.RescheduleCalculator} computes flapping penalties;
+ * {@link io.aurora.scheduling.state.MesosStatuses} maps Mesos task states onto Aurora's.
+ *
+ * <p>Pure: deterministic functions of their arguments. No storage, IO, threads, executors,
+ * clocks, randomness or {@code synchronized}; ids and times come in as arguments. The code that
+ * performs the side effects in a storage write is {@code io.aurora.scheduling.write}.
  */
 package io.aurora.scheduling.state;

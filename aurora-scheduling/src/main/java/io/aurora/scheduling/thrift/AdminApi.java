@@ -10,10 +10,8 @@ import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskQuery;
 import io.aurora.scheduling.reconcile.TaskReconciler;
-import io.aurora.scheduling.runtime.ChangeListener;
-import io.aurora.scheduling.state.StateChanges;
-import io.aurora.scheduling.state.StateManager;
-import io.aurora.storage.Storage;
+import io.aurora.scheduling.write.StateManager;
+import io.aurora.scheduling.write.StateWriter;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -22,9 +20,8 @@ import java.util.Set;
 
 /** Operator calls: forceTaskState, pruneTasks, snapshot, reconciliation triggers. */
 public final class AdminApi {
-  private final Storage storage;
+  private final StateWriter writer;
   private final StateManager stateManager;
-  private final ChangeListener afterCommit;
   private final TaskReconciler reconciler;
   private final Optional<Runnable> snapshotter;
   private final int defaultReconcileBatchSize;
@@ -33,11 +30,10 @@ public final class AdminApi {
    * @param snapshotter takes a storage snapshot now, if the storage supports it
    * @param defaultReconcileBatchSize batch size of explicit reconciliation when none is given
    */
-  public AdminApi(Storage storage, StateManager stateManager, ChangeListener afterCommit,
-      TaskReconciler reconciler, Optional<Runnable> snapshotter, int defaultReconcileBatchSize) {
-    this.storage = Objects.requireNonNull(storage, "storage");
-    this.stateManager = Objects.requireNonNull(stateManager, "stateManager");
-    this.afterCommit = Objects.requireNonNull(afterCommit, "afterCommit");
+  public AdminApi(StateWriter writer, TaskReconciler reconciler, Optional<Runnable> snapshotter,
+      int defaultReconcileBatchSize) {
+    this.writer = Objects.requireNonNull(writer, "writer");
+    this.stateManager = writer.stateManager();
     this.reconciler = Objects.requireNonNull(reconciler, "reconciler");
     this.snapshotter = Objects.requireNonNull(snapshotter, "snapshotter");
     this.defaultReconcileBatchSize = defaultReconcileBatchSize;
@@ -46,10 +42,8 @@ public final class AdminApi {
   public Response forceTaskState(String taskId, ScheduleStatus status) {
     check(taskId != null && !taskId.isEmpty(), "taskId is required");
     check(status != null, "status is required");
-    StateChanges changes = new StateChanges();
-    storage.write(s -> stateManager.changeState(s, taskId, status,
+    writer.write((s, changes) -> stateManager.changeState(s, taskId, status,
         Optional.of("Transition forced by " + JobsApi.UNAUTHENTICATED_USER), changes));
-    afterCommit.afterCommit(changes);
     return Responses.ok();
   }
 
@@ -63,8 +57,7 @@ public final class AdminApi {
     if (RequestChecks.selectsNothing(terminal)) {
       return Responses.ok();
     }
-    StateChanges changes = new StateChanges();
-    storage.write(s -> {
+    writer.write((s, changes) -> {
       Set<String> ids = new LinkedHashSet<>();
       for (ScheduledTask t : s.taskStore().fetchTasks(terminal)) {
         ids.add(t.getAssignedTask().getTaskId());
@@ -72,7 +65,6 @@ public final class AdminApi {
       stateManager.deleteTasks(s, ids, changes);
       return null;
     });
-    afterCommit.afterCommit(changes);
     return Responses.ok();
   }
 

@@ -72,10 +72,10 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
       Optional<Runnable> snapshotter, MeterRegistry registry) {
     return new AuroraAdminService(options,
         new ReadApi(storage, options, runtime.loop()::pendingReasons),
-        new JobsApi(storage, runtime.stateManager(), runtime.taskTimers(), options),
+        new JobsApi(runtime.writer(), options),
         new QuotaApi(storage),
-        new AdminApi(storage, runtime.stateManager(), runtime.taskTimers(), runtime.reconciler(),
-            snapshotter, runtime.reconcileBatchSize()), registry);
+        new AdminApi(runtime.writer(), runtime.reconciler(), snapshotter,
+            runtime.reconcileBatchSize()), registry);
   }
 
   private Response call(String method, Supplier<Response> body) {

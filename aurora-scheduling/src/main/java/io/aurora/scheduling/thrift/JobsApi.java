@@ -14,44 +14,35 @@ import io.aurora.gen.Result;
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskConfig;
-import io.aurora.scheduling.runtime.ChangeListener;
-import io.aurora.scheduling.state.StateChanges;
-import io.aurora.scheduling.state.StateManager;
-import io.aurora.storage.MutableStoreProvider;
-import io.aurora.storage.Storage;
+import io.aurora.scheduling.write.StateManager;
+import io.aurora.scheduling.write.StateWriter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * Job lifecycle calls: createJob, killTasks, restartShards, addInstances, populateJobConfig. Each
- * mutation is one write transaction; kills go to Mesos after it is durable.
+ * mutation is one write through the {@link StateWriter}; kills go to Mesos after it is durable.
+ * Concurrent calls share log appends through the storage's group commit.
  */
 public final class JobsApi {
   /** The user named in kill messages while the API has no authentication. */
   static final String UNAUTHENTICATED_USER = "UNSECURE";
 
-  private final Storage storage;
+  private final StateWriter writer;
   private final StateManager stateManager;
-  private final ChangeListener afterCommit;
   private final ConfigValidator validator;
   private final ApiOptions options;
-  /** Concurrent createJob calls share transactions (the API's busiest write under load). */
-  private final CombinedWrites creations;
 
-  public JobsApi(Storage storage, StateManager stateManager, ChangeListener afterCommit,
-      ApiOptions options) {
-    this.storage = Objects.requireNonNull(storage, "storage");
-    this.stateManager = Objects.requireNonNull(stateManager, "stateManager");
-    this.afterCommit = Objects.requireNonNull(afterCommit, "afterCommit");
+  public JobsApi(StateWriter writer, ApiOptions options) {
+    this.writer = Objects.requireNonNull(writer, "writer");
+    this.stateManager = writer.stateManager();
     this.options = Objects.requireNonNull(options, "options");
     this.validator = new ConfigValidator(options);
-    this.creations = new CombinedWrites(storage, afterCommit);
   }
 
   public Response populateJobConfig(JobConfiguration description) {
@@ -68,7 +59,7 @@ public final class JobsApi {
     Set<Integer> instances = IntStream.range(0, job.getInstanceCount()).boxed()
         .collect(Collectors.toSet());
     TaskConfig config = job.getTaskConfig();
-    creations.write((stores, changes) -> {
+    writer.write((stores, changes) -> {
       boolean exists = stores.taskStore().countTasks(
           TaskQueries.byJob(key).statuses(Tasks.ACTIVE_STATES).build()) > 0
           || stores.cronJobStore().fetchJob(key).isPresent();
@@ -83,7 +74,7 @@ public final class JobsApi {
     RequestChecks.checkInstanceIds("instances", instances);
     String reason = "Killed by " + UNAUTHENTICATED_USER
         + (message == null || message.isBlank() ? "" : ".\nUser-specified reason: " + message);
-    int killed = write((stores, changes) -> {
+    int killed = writer.write((stores, changes) -> {
       TaskQueries.Builder query = TaskQueries.byJob(job).statuses(Tasks.ACTIVE_STATES);
       if (instances != null && !instances.isEmpty()) {
         query.instances(instances.stream().mapToInt(Integer::intValue).toArray());
@@ -101,7 +92,7 @@ public final class JobsApi {
     validator.validateKey(job);
     RequestChecks.checkInstanceIds("shardIds", shardIds);
     check(shardIds != null && !shardIds.isEmpty(), "shardIds must not be empty");
-    write((stores, changes) -> {
+    writer.write((stores, changes) -> {
       List<ScheduledTask> tasks = stores.taskStore().fetchTasks(TaskQueries.byJob(job)
           .instances(shardIds.stream().mapToInt(Integer::intValue).toArray())
           .statuses(Tasks.ACTIVE_STATES).build());
@@ -122,7 +113,7 @@ public final class JobsApi {
     check(key != null, "key is required");
     JobKey job = validator.validateKey(key.getJobKey());
     check(count > 0, "count must be positive, got " + count);
-    write((stores, changes) -> {
+    writer.write((stores, changes) -> {
       List<ScheduledTask> active = stores.taskStore().fetchTasks(
           TaskQueries.byJob(job).statuses(Tasks.ACTIVE_STATES).build());
       check(!active.isEmpty(), "Job " + JobKeys.canonicalString(job) + " does not exist");
@@ -141,13 +132,5 @@ public final class JobsApi {
       return stateManager.insertPendingTasks(stores, template, instances, changes);
     });
     return Responses.ok();
-  }
-
-  /** Runs {@code work} in one write; its kills and changes are acted on once it is durable. */
-  private <T> T write(BiFunction<MutableStoreProvider, StateChanges, T> work) {
-    StateChanges changes = new StateChanges();
-    T result = storage.write(stores -> work.apply(stores, changes));
-    afterCommit.afterCommit(changes);
-    return result;
   }
 }

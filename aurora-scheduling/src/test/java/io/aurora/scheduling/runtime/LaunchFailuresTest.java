@@ -7,7 +7,6 @@ import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskConfig;
 import io.aurora.gen.TaskEvent;
 import io.aurora.scheduling.filter.Fixtures;
-import io.aurora.scheduling.state.StateChanges;
 import io.aurora.scheduling.testing.SchedulerHarness;
 import java.time.Duration;
 import java.util.List;
@@ -95,8 +94,7 @@ class LaunchFailuresTest {
     String id = h.insertPending(web(), Set.of(0)).get(0);
     h.offer("agent-1", 8, 8192);
     h.loop.runOnce();
-    StateChanges changes = new StateChanges();
-    h.storage.write(s -> h.stateManager.changeState(s, id, ScheduleStatus.KILLING,
+    h.writer.write((s, changes) -> h.stateManager.changeState(s, id, ScheduleStatus.KILLING,
         Optional.of("Killed by test"), changes));
 
     int moved = h.launchFailures.markLost(new LaunchFailures.Failed(

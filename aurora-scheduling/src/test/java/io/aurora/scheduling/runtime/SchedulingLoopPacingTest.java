@@ -24,10 +24,10 @@ class SchedulingLoopPacingTest {
   private final ManualTicker ticker = new ManualTicker();
 
   private SchedulingLoop loop(double attemptsPerSec, int tasksPerAttempt, int batch) {
-    return new SchedulingLoop(h.storage, h.stateManager, h.offers,
+    return new SchedulingLoop(h.writer, h.offers,
         new TaskAssigner(FilterChain.standard(), Scorer.OFFER_ORDER),
         new TaskInfoBuilder(ExecutorSettings.DEFAULTS), ExecutorSettings.DEFAULTS, h.driver,
-        h.taskTimers, h.clock,
+        h.clock,
         new PlacementOptions(attemptsPerSec, tasksPerAttempt, batch, Duration.ZERO,
             Duration.ofSeconds(1), Duration.ofSeconds(8)),
         ticker);
@@ -81,10 +81,10 @@ class SchedulingLoopPacingTest {
 
   @Test
   void defaultLimits_placeEveryTaskOfManyGroupsInOneRound() {
-    SchedulingLoop loop = new SchedulingLoop(h.storage, h.stateManager, h.offers,
+    SchedulingLoop loop = new SchedulingLoop(h.writer, h.offers,
         new TaskAssigner(FilterChain.standard(), Scorer.OFFER_ORDER),
         new TaskInfoBuilder(ExecutorSettings.DEFAULTS), ExecutorSettings.DEFAULTS, h.driver,
-        h.taskTimers, h.clock, PlacementOptions.DEFAULTS, ticker);
+        h.clock, PlacementOptions.DEFAULTS, ticker);
     for (int j = 0; j < 50; j++) {
       h.insertPending(job("job-" + j), Set.of(0, 1, 2, 3));
     }

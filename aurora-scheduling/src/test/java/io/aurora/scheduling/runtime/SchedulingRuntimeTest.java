@@ -6,8 +6,8 @@ import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskConfig;
 import io.aurora.scheduling.filter.Fixtures;
-import io.aurora.scheduling.state.StateChanges;
 import io.aurora.scheduling.testing.SchedulerHarness;
+import io.aurora.scheduling.timer.TimerQueue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -98,13 +98,11 @@ class SchedulingRuntimeTest {
     h.offer("agent-1", 8, 8192);
     h.loop.runOnce();
     ids.forEach(id -> h.update(id, TaskState.TASK_RUNNING));
-    StateChanges changes = new StateChanges();
-    h.storage.write(s -> {
+    h.writer.write((s, changes) -> {
       ids.forEach(id -> h.stateManager.changeState(s, id, ScheduleStatus.KILLING,
           Optional.of("Killed by test"), changes));
       return null;
     });
-    h.taskTimers.afterCommit(changes);
     assertThat(h.driver.calls(Call.Type.KILL)).hasSize(2);
     h.advance(Duration.ofSeconds(15));
     assertThat(h.driver.calls(Call.Type.KILL)).hasSize(4);
@@ -146,8 +144,8 @@ class SchedulingRuntimeTest {
     h.loop.runOnce();
     java.util.List<Runnable> queued = new java.util.ArrayList<>();
     CountingStorage counting = new CountingStorage(h.storage);
-    StatusUpdateBatcher batcher = new StatusUpdateBatcher(counting, h.stateManager, h.driver,
-        h.taskTimers, queued::add, 1000);
+    StatusUpdateBatcher batcher =
+        new StatusUpdateBatcher(h.writerOn(counting), h.driver, queued::add, 1000);
     for (String id : ids) {
       batcher.add(org.apache.mesos.v1.Protos.TaskStatus.newBuilder()
           .setTaskId(org.apache.mesos.v1.Protos.TaskID.newBuilder().setValue(id))
@@ -167,7 +165,7 @@ class SchedulingRuntimeTest {
     h.loop.runOnce();
     ids.forEach(id -> h.update(id, TaskState.TASK_FINISHED));
     io.aurora.scheduling.pruning.TaskPruner pruner = new io.aurora.scheduling.pruning.TaskPruner(
-        h.storage, h.stateManager, h.clock, io.aurora.scheduling.pruning.PruneOptions.DEFAULTS);
+        h.writer, h.clock, io.aurora.scheduling.pruning.PruneOptions.DEFAULTS);
     assertThat(pruner.pruneOnce()).isZero();
     h.clock.advance(Duration.ofDays(2));
     assertThat(pruner.pruneOnce()).isEqualTo(2);
@@ -181,9 +179,9 @@ class SchedulingRuntimeTest {
     h.loop.runOnce();
     // A new scheduler on the same storage: its timers start empty and are recovered.
     TimerQueue fresh = new TimerQueue();
-    TaskTimers recovered = new TaskTimers(h.storage, h.stateManager, h.driver, h.clock, fresh,
+    TaskTimers recovered = new TaskTimers(h.writer, h.driver, h.clock, fresh,
         TimerOptions.DEFAULTS, new io.aurora.scheduling.state.RescheduleCalculator(
-            io.aurora.scheduling.state.RescheduleOptions.DEFAULTS), () -> { });
+            io.aurora.scheduling.state.RescheduleOptions.DEFAULTS));
     recovered.recover();
     assertThat(fresh.size()).isEqualTo(1);
     h.clock.advance(Duration.ofMinutes(5));
@@ -221,8 +219,8 @@ class SchedulingRuntimeTest {
         throw new io.aurora.storage.StorageException("log append failed");
       }
     };
-    StatusUpdateBatcher batcher = new StatusUpdateBatcher(failing, h.stateManager, h.driver,
-        h.taskTimers, Runnable::run, 10);
+    StatusUpdateBatcher batcher =
+        new StatusUpdateBatcher(h.writerOn(failing), h.driver, Runnable::run, 10);
     batcher.add(SchedulerHarness.status(id, "agent-1", TaskState.TASK_RUNNING, "u1"));
     assertThat(h.driver.calls(Call.Type.ACKNOWLEDGE)).isEmpty();
     assertThat(h.task(id).orElseThrow().getStatus()).isEqualTo(ScheduleStatus.ASSIGNED);
@@ -272,9 +270,9 @@ class SchedulingRuntimeTest {
     String id = runningTaskPartitioned(60);
     h.clock.advance(Duration.ofSeconds(45));
     TimerQueue fresh = new TimerQueue();
-    TaskTimers recovered = new TaskTimers(h.storage, h.stateManager, h.driver, h.clock, fresh,
+    TaskTimers recovered = new TaskTimers(h.writer, h.driver, h.clock, fresh,
         TimerOptions.DEFAULTS, new io.aurora.scheduling.state.RescheduleCalculator(
-            io.aurora.scheduling.state.RescheduleOptions.DEFAULTS), () -> { });
+            io.aurora.scheduling.state.RescheduleOptions.DEFAULTS));
     recovered.recover();
     h.clock.advance(Duration.ofSeconds(14));
     fresh.runDue(h.clock.instant());

@@ -82,8 +82,8 @@ class StatusUpdateBatcherTest {
     assertThat(h.loop.runOnce()).isEqualTo(2);
     String slow = ids.get(0);
     String other = ids.get(1);
-    StatusUpdateBatcher batcher = new StatusUpdateBatcher(slowFirstWrite, h.stateManager,
-        h.driver, h.taskTimers, threads, 10, 2, new StatusUpdateCounters(new SimpleMeterRegistry()));
+    StatusUpdateBatcher batcher = new StatusUpdateBatcher(h.writerOn(slowFirstWrite), h.driver,
+        threads, 10, 2, new StatusUpdateCounters(new SimpleMeterRegistry()));
 
     batcher.add(status(slow, TaskState.TASK_STARTING));
     assertThat(firstWriteEntered.await(10, TimeUnit.SECONDS)).isTrue();
@@ -106,8 +106,8 @@ class StatusUpdateBatcherTest {
 
   @Test
   void updatesWhilePaused_waitInTheQueue_untilResumed() {
-    StatusUpdateBatcher batcher = new StatusUpdateBatcher(h.storage, h.stateManager, h.driver,
-        h.taskTimers, Runnable::run, 10, 2, new StatusUpdateCounters(new SimpleMeterRegistry()));
+    StatusUpdateBatcher batcher = new StatusUpdateBatcher(h.writer, h.driver, Runnable::run, 10,
+        2, new StatusUpdateCounters(new SimpleMeterRegistry()));
     batcher.pause();
     batcher.add(status("unknown-task", TaskState.TASK_RUNNING));
     assertThat(acks()).isEmpty();
@@ -122,8 +122,8 @@ class StatusUpdateBatcherTest {
         .get(0);
     h.offer("agent-1", 8, 8192);
     assertThat(h.loop.runOnce()).isEqualTo(1);
-    StatusUpdateBatcher batcher = new StatusUpdateBatcher(h.storage, h.stateManager, h.driver,
-        h.taskTimers, Runnable::run, 10, 2, new StatusUpdateCounters(new SimpleMeterRegistry()));
+    StatusUpdateBatcher batcher = new StatusUpdateBatcher(h.writer, h.driver, Runnable::run, 10,
+        2, new StatusUpdateCounters(new SimpleMeterRegistry()));
 
     batcher.add(status(id, TaskState.TASK_FAILED).toBuilder()
         .setReason(Reason.REASON_CONTAINER_LIMITATION_MEMORY).setMessage("cgroup oom").build());

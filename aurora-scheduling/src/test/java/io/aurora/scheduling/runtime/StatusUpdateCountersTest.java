@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 class StatusUpdateCountersTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final SchedulerHarness h = new SchedulerHarness();
-  private final StatusUpdateBatcher batcher = new StatusUpdateBatcher(h.storage, h.stateManager,
-      h.driver, h.taskTimers, Runnable::run, 1000, 1, new StatusUpdateCounters(registry));
+  private final StatusUpdateBatcher batcher = new StatusUpdateBatcher(h.writer, h.driver,
+      Runnable::run, 1000, 1, new StatusUpdateCounters(registry));
   private final SchedulerEvents events =
-      new SchedulerEvents(h.storage, h.offers, batcher, () -> { }, () -> { }, () -> { },
+      new SchedulerEvents(h.writer, h.offers, batcher, () -> { }, () -> { }, () -> { },
           failed -> { });
 
   private double count(String name) {

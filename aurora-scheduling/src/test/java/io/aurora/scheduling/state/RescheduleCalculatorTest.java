@@ -63,19 +63,20 @@ class RescheduleCalculatorTest {
   }
 
   @Test
-  void replacement_carriesInstanceFailuresAndAncestor() {
+  void replacement_carriesInstanceFailuresAndAncestor_andStartsInInit() {
     ScheduledTask old = ended("old", null, MIN, ScheduleStatus.FAILED).setFailureCount(2);
-    ScheduledTask throttled = Rescheduling.replacement(old, "new", 30_000, 5, "host");
-    assertThat(throttled.getStatus()).isEqualTo(ScheduleStatus.THROTTLED);
-    assertThat(throttled.getAncestorId()).isEqualTo("old");
-    assertThat(throttled.getFailureCount()).isEqualTo(2);
-    assertThat(throttled.getAssignedTask().getInstanceId()).isEqualTo(3);
-    assertThat(throttled.getTaskEvents()).singleElement().satisfies(e -> {
-      assertThat(e.getStatus()).isEqualTo(ScheduleStatus.THROTTLED);
-      assertThat(e.getMessage()).isEqualTo("Rescheduled, penalized for 30000 ms for flapping");
-    });
-    assertThat(Rescheduling.replacement(old, "n2", 0, 5, "host").getStatus())
-        .isEqualTo(ScheduleStatus.PENDING);
+    ScheduledTask replacement = Rescheduling.replacement(old, "new");
+    assertThat(replacement.getStatus()).isEqualTo(ScheduleStatus.INIT);
+    assertThat(replacement.getAssignedTask().getTaskId()).isEqualTo("new");
+    assertThat(replacement.getAncestorId()).isEqualTo("old");
+    assertThat(replacement.getFailureCount()).isEqualTo(2);
+    assertThat(replacement.getAssignedTask().getInstanceId()).isEqualTo(3);
+    assertThat(replacement.getTaskEvents()).isEmpty();
+    assertThat(Rescheduling.replacementState(30_000)).isEqualTo(TaskState.THROTTLED);
+    assertThat(Rescheduling.replacementMessage(30_000))
+        .isEqualTo("Rescheduled, penalized for 30000 ms for flapping");
+    assertThat(Rescheduling.replacementState(0)).isEqualTo(TaskState.PENDING);
+    assertThat(Rescheduling.replacementMessage(0)).isEqualTo("Rescheduled");
   }
 
   @Test

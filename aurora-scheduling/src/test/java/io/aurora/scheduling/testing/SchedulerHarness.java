@@ -13,18 +13,20 @@ import io.aurora.scheduling.offers.OfferBook;
 import io.aurora.scheduling.offers.OfferOptions;
 import io.aurora.scheduling.rank.Scorer;
 import io.aurora.scheduling.resources.ExecutorSettings;
+import io.aurora.scheduling.runtime.AfterCommitActions;
 import io.aurora.scheduling.runtime.LaunchFailures;
 import io.aurora.scheduling.runtime.SchedulerEvents;
 import io.aurora.scheduling.runtime.SchedulingLoop;
 import io.aurora.scheduling.runtime.StatusUpdateBatcher;
 import io.aurora.scheduling.runtime.TaskTimers;
 import io.aurora.scheduling.runtime.TimerOptions;
-import io.aurora.scheduling.runtime.TimerQueue;
 import io.aurora.scheduling.state.RescheduleCalculator;
 import io.aurora.scheduling.state.RescheduleOptions;
-import io.aurora.scheduling.state.StateChanges;
-import io.aurora.scheduling.state.StateManager;
-import io.aurora.scheduling.state.TaskIds;
+import io.aurora.scheduling.timer.TimerQueue;
+import io.aurora.scheduling.write.StateChanges;
+import io.aurora.scheduling.write.StateManager;
+import io.aurora.scheduling.write.StateWriter;
+import io.aurora.scheduling.write.TaskIds;
 import io.aurora.storage.Storage;
 import io.aurora.storage.mem.MemStorage;
 import java.time.Duration;
@@ -55,11 +57,14 @@ public final class SchedulerHarness {
   public final FakeDriver driver = new FakeDriver();
   public final Storage storage;
   public final StateManager stateManager;
+  /** Writes through the harness's after-commit actions. */
+  public final StateWriter writer;
   public final OfferBook offers;
   public final SchedulingLoop loop;
   public final StatusUpdateBatcher statusUpdates;
   public final TimerQueue timers = new TimerQueue();
   public final TaskTimers taskTimers;
+  public final AfterCommitActions afterCommit;
   public final SchedulerEvents events;
   public final LaunchFailures launchFailures;
   private final AtomicLong offerSeq = new AtomicLong();
@@ -75,27 +80,36 @@ public final class SchedulerHarness {
     stateManager = new StateManager(clock,
         new TaskIds(() -> new UUID(0, uuidSeq.incrementAndGet())), penalties, "scheduler-host");
     offers = new OfferBook(driver, clock, new Random(1), OfferOptions.DEFAULTS);
-    taskTimers = new TaskTimers(storage, stateManager, driver, clock, timers,
-        TimerOptions.DEFAULTS, penalties, () -> { });
-    loop = new SchedulingLoop(storage, stateManager, offers,
+    writer = writerOn(storage);
+    taskTimers = new TaskTimers(writer, driver, clock, timers, TimerOptions.DEFAULTS, penalties);
+    afterCommit = new AfterCommitActions(driver, taskTimers, () -> { });
+    loop = new SchedulingLoop(writer, offers,
         new TaskAssigner(FilterChain.standard(), Scorer.OFFER_ORDER),
-        new TaskInfoBuilder(ExecutorSettings.DEFAULTS), ExecutorSettings.DEFAULTS, driver,
-        taskTimers, clock);
-    statusUpdates = new StatusUpdateBatcher(storage, stateManager, driver, taskTimers,
-        Runnable::run, 1000);
-    launchFailures = new LaunchFailures(storage, stateManager, driver, offers, taskTimers);
-    events = new SchedulerEvents(storage, offers, statusUpdates, () -> { }, () -> { }, () -> { },
+        new TaskInfoBuilder(ExecutorSettings.DEFAULTS), ExecutorSettings.DEFAULTS, driver, clock);
+    statusUpdates = new StatusUpdateBatcher(writer, driver, Runnable::run, 1000);
+    launchFailures = new LaunchFailures(writer, driver, offers);
+    events = new SchedulerEvents(writer, offers, statusUpdates, () -> { }, () -> { }, () -> { },
         launchFailures::markLost);
     driver.subscribe(Optional.empty(), events);
     driver.deliverSubscribed();
   }
 
+  /**
+   * A writer on {@code other} (a wrapped or failing storage) with this harness's state manager
+   * and after-commit actions.
+   */
+  public StateWriter writerOn(Storage other) {
+    return new StateWriter(other, stateManager, this::actOnCommit);
+  }
+
+  private void actOnCommit(StateChanges changes) {
+    afterCommit.afterCommit(changes);
+  }
+
   /** Inserts PENDING tasks for the instances, in one write; returns their ids. */
   public List<String> insertPending(TaskConfig config, Set<Integer> instances) {
-    StateChanges changes = new StateChanges();
-    List<String> ids = storage.write(s -> stateManager.insertPendingTasks(s, config, instances, changes));
-    taskTimers.afterCommit(changes);
-    return ids;
+    return writer.write((s, changes) ->
+        stateManager.insertPendingTasks(s, config, instances, changes));
   }
 
   /** Offers an agent {@code agent} on host {@code host} with the given capacity. */

@@ -68,9 +68,9 @@ class ApiArgumentsTest {
         new TaskReconciler(h.storage, h.driver, h.clock, h.timers, ReconcileOptions.DEFAULTS);
     api = new AuroraAdminService(options,
         new ReadApi(h.storage, options, h.loop::pendingReasons),
-        new JobsApi(h.storage, h.stateManager, h.taskTimers, options),
+        new JobsApi(h.writer, options),
         new QuotaApi(h.storage),
-        new AdminApi(h.storage, h.stateManager, h.taskTimers, reconciler, Optional.empty(), 1000),
+        new AdminApi(h.writer, reconciler, Optional.empty(), 1000),
         new SimpleMeterRegistry());
     assertThat(api.createJob(job()).getResponseCode()).isEqualTo(ResponseCode.OK);
     h.offer("agent-1", 16, 16384);

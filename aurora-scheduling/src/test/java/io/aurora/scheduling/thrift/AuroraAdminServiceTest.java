@@ -51,9 +51,9 @@ class AuroraAdminServiceTest {
         new TaskReconciler(storage, h.driver, h.clock, h.timers, ReconcileOptions.DEFAULTS);
     return new AuroraAdminService(options,
         new ReadApi(storage, options, h.loop::pendingReasons),
-        new JobsApi(storage, h.stateManager, h.taskTimers, options),
+        new JobsApi(h.writerOn(storage), options),
         new QuotaApi(storage),
-        new AdminApi(storage, h.stateManager, h.taskTimers, reconciler, Optional.empty(), 1000),
+        new AdminApi(h.writerOn(storage), reconciler, Optional.empty(), 1000),
         registry);
   }
 

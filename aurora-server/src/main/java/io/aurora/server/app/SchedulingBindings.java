@@ -43,10 +43,10 @@ public interface SchedulingBindings {
     ApiOptions options = config.api();
     return new AuroraAdminService(options,
         new ReadApi(storage, options, runtime.loop()::pendingReasons),
-        new JobsApi(storage, runtime.stateManager(), runtime.taskTimers(), options),
+        new JobsApi(runtime.writer(), options),
         new QuotaApi(storage),
-        new AdminApi(storage, runtime.stateManager(), runtime.taskTimers(), runtime.reconciler(),
-            Optional.<Runnable>of(durable::snapshot), runtime.reconcileBatchSize()),
+        new AdminApi(runtime.writer(), runtime.reconciler(), Optional.<Runnable>of(durable::snapshot),
+            runtime.reconcileBatchSize()),
         registry);
   }
 }

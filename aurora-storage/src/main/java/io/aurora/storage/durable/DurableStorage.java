@@ -47,12 +47,14 @@ import org.slf4j.LoggerFactory;
  * failed append writes throw {@link StorageException}: the process must restart and recover.
  *
  * <h2>Write path</h2>
- * A write runs under the write lock against the newest version (which may include transactions
- * whose appends are still in flight), records its ops and hands them with the version they produce
- * to the {@link GroupCommitter}; it then releases the lock and waits. The committer batches
- * transactions into one log entry, and publishes the last version of a batch once the append is
- * acknowledged, before it releases the waiting writers. Reads take the published version and
- * never block.
+ * This is the one place where writes are batched. A write runs under the write lock against the
+ * newest version (which may include transactions whose appends are still in flight), records its
+ * ops and hands them with the version they produce to the {@link GroupCommitter}; its caller then
+ * waits. Concurrent writers do not queue for the lock one by one: the {@link WriteCombiner} lets
+ * one of them run every waiting transaction (each on its own, a failure failing only its caller)
+ * under one acquisition of the lock. The committer batches transactions into one log entry, and
+ * publishes the last version of a batch once the append is acknowledged, before it releases the
+ * waiting writers. Reads take the published version and never block.
  *
  * <h2>Snapshots</h2>
  * Written from the published version while writes go on, interleaved with the transaction batches
@@ -74,6 +76,7 @@ public final class DurableStorage implements Storage, AutoCloseable {
   private final LogReplay replay;
 
   private final ReentrantLock writeLock = new ReentrantLock();
+  private final WriteCombiner combiner = new WriteCombiner(writeLock);
   private final ThreadLocal<RecordingStores> currentWrite = new ThreadLocal<>();
   /** Serializes applying the log (recovery, following, catching up) and mode changes. */
   private final Object applyLock = new Object();
@@ -287,35 +290,73 @@ public final class DurableStorage implements Storage, AutoCloseable {
       return work.apply(joined);
     }
     checkWritable();
-    Timer.Sample wait = Timer.start(registry);
-    writeLock.lock();
-    CompletableFuture<Long> durable;
-    T result;
-    try {
-      wait.stop(writeLockWait);
-      checkWritable();
-      RecordingStores tx = new RecordingStores(new StateDraft(head));
-      currentWrite.set(tx);
-      try {
-        result = work.apply(tx);
-      } finally {
-        currentWrite.remove();
-      }
-      List<Op> ops = tx.finish();
-      if (ops.isEmpty()) {
-        // Nothing to write, but the work may have read versions still in flight.
-        durable = lastSubmitted;
-      } else {
-        head = tx.draft().toState(head.logPosition());
-        durable = committer.submit(ops, head);
-        lastSubmitted = durable;
-        snapshotter.transactionSubmitted();
-      }
-    } finally {
-      writeLock.unlock();
+    Transaction<T, E> tx = new Transaction<>(work, Timer.start(registry));
+    combiner.run(tx);
+    if (tx.failure != null) {
+      throw DurableStorage.<E>rethrow(tx.failure);
     }
-    GroupCommitter.await(durable);
-    return result;
+    checkState(tx.durable != null, "write transaction was not run");
+    GroupCommitter.await(tx.durable);
+    return tx.result;
+  }
+
+  /**
+   * One caller's write transaction: run under the write lock by whichever writer combines (see
+   * {@link WriteCombiner}), against the newest version, which may include transactions whose
+   * appends are still in flight. Its outcome is its own: a failure leaves the newest version as it
+   * was for the next transaction.
+   */
+  private final class Transaction<T, E extends Exception> implements WriteCombiner.Pending {
+    private final MutateWork<T, E> work;
+    private final Timer.Sample waiting;
+    private T result;
+    private Throwable failure;
+    private CompletableFuture<Long> durable;
+
+    Transaction(MutateWork<T, E> work, Timer.Sample waiting) {
+      this.work = work;
+      this.waiting = waiting;
+    }
+
+    @Override
+    public void run() {
+      waiting.stop(writeLockWait);
+      try {
+        checkWritable();
+        RecordingStores tx = new RecordingStores(new StateDraft(head));
+        currentWrite.set(tx);
+        try {
+          result = work.apply(tx);
+        } finally {
+          currentWrite.remove();
+        }
+        List<Op> ops = tx.finish();
+        if (ops.isEmpty()) {
+          // Nothing to write, but the work may have read versions still in flight.
+          durable = lastSubmitted;
+        } else {
+          head = tx.draft().toState(head.logPosition());
+          durable = committer.submit(ops, head);
+          lastSubmitted = durable;
+          snapshotter.transactionSubmitted();
+        }
+      } catch (Throwable t) {
+        // Handed to the caller, whose thread rethrows it; the other transactions go on.
+        failure = t;
+      }
+    }
+  }
+
+  /** Throws {@code t} as it was thrown: unchecked as is, checked as the work's own {@code E}. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> E rethrow(Throwable t) throws E {
+    if (t instanceof RuntimeException r) {
+      throw r;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    throw (E) t;
   }
 
   private void checkWritable() {

@@ -183,6 +183,53 @@ class DurableStorageTest {
     }
   }
 
+  /** A checked failure of one writer's work, to tell the callers' outcomes apart. */
+  private static final class Refused extends Exception {
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  @Test
+  public void concurrentWriters_eachGetTheirOwnOutcome_andAFailedWorkKeepsNothing()
+      throws Exception {
+    ControlledLog log = new ControlledLog();
+    DurableStorage storage = leader(log);
+    log.holdAppends();
+    ExecutorService writers = Executors.newFixedThreadPool(8);
+    try {
+      List<CompletableFuture<String>> writes = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        String name = "j" + i;
+        boolean refuse = i % 2 == 1;
+        writes.add(CompletableFuture.supplyAsync(() -> {
+          try {
+            return storage.write(s -> {
+              s.taskStore().saveTasks(instances(job(name), 1, "{}"));
+              if (refuse) {
+                throw new Refused("refused " + name);
+              }
+              return name;
+            });
+          } catch (Refused e) {
+            return e.getMessage();
+          }
+        }, writers));
+      }
+      log.release();
+      for (int i = 0; i < 16; i++) {
+        assertThat(writes.get(i).get(10, TimeUnit.SECONDS))
+            .isEqualTo(i % 2 == 1 ? "refused j" + i : "j" + i);
+      }
+      assertThat(storage.read((StoreProvider s) -> s.taskStore().countTasks(
+          TaskQueries.all().build()))).isEqualTo(8);
+      assertThat(storage.read((StoreProvider s) -> s.taskStore().countTasks(
+          TaskQueries.byJob(job("j1")).build()))).isZero();
+    } finally {
+      writers.shutdownNow();
+    }
+  }
+
   @Test
   public void recoveryFromSnapshotPlusTail_equalsStateBeforeRestart() throws Exception {
     ControlledLog log = new ControlledLog();

@@ -1,4 +1,4 @@
-package io.aurora.scheduling.state;
+package io.aurora.scheduling.write;
 
 import io.aurora.api.TaskQueries;
 import io.aurora.api.Tasks;
@@ -8,6 +8,14 @@ import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskConfig;
 import io.aurora.gen.TaskEvent;
+import io.aurora.scheduling.state.PartitionCycles;
+import io.aurora.scheduling.state.RescheduleCalculator;
+import io.aurora.scheduling.state.Rescheduling;
+import io.aurora.scheduling.state.SideEffect;
+import io.aurora.scheduling.state.TaskSnapshot;
+import io.aurora.scheduling.state.TaskState;
+import io.aurora.scheduling.state.TaskStateMachine;
+import io.aurora.scheduling.state.Transition;
 import io.aurora.scheduling.state.Transition.Result;
 import io.aurora.storage.MutableStoreProvider;
 import io.aurora.storage.TaskStore;
@@ -69,17 +77,37 @@ public final class StateManager {
     if (!active.isEmpty()) {
       throw new IllegalArgumentException("Instances already have active tasks: " + active);
     }
-    long now = clock.millis();
     List<ScheduledTask> created = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     for (int instance : instances.stream().sorted().toList()) {
       String id = taskIds.newId(job, instance);
-      created.add(Rescheduling.newPending(config, instance, id, now, schedulerHost));
+      created.add(enter(Rescheduling.newTask(config, instance, id), TaskState.PENDING,
+          Optional.empty(), out));
       ids.add(id);
     }
     tasks.saveTasks(created);
-    ids.forEach(id -> out.changed(id, Optional.of(ScheduleStatus.PENDING)));
     return ids;
+  }
+
+  /**
+   * Moves a task built in INIT (not stored yet) to {@code to} through the state machine, like
+   * every other transition; returns the task to store. The only side effect INIT has is
+   * SAVE_STATE, which here sets the status and records the task's first event.
+   */
+  private ScheduledTask enter(ScheduledTask init, TaskState to, Optional<String> message,
+      StateChanges out) {
+    String id = init.getAssignedTask().getTaskId();
+    Transition transition = machine.transition(TaskSnapshot.of(init), to);
+    if (transition.result() != Result.SUCCESS
+        || !transition.sideEffects().equals(List.of(SideEffect.SAVE_STATE))) {
+      throw new IllegalStateException("INIT -> " + to + " gave " + transition + " for " + id);
+    }
+    TaskEvent event = new TaskEvent(clock.millis(), to.status().orElseThrow())
+        .setScheduler(schedulerHost);
+    message.ifPresent(event::setMessage);
+    init.setStatus(event.getStatus()).setTaskEvents(new ArrayList<>(List.of(event)));
+    out.changed(id, to.status());
+    return init;
   }
 
   /** Moves a task to {@code to}; see {@link #changeState(MutableStoreProvider, String, Optional, ScheduleStatus, Optional, StateChanges)}. */
@@ -225,9 +253,9 @@ public final class StateManager {
     long penalty = rescheduleCalculator.flappingPenaltyMs(ended, tasks::fetchTask);
     AssignedTask old = ended.getAssignedTask();
     String newId = taskIds.newId(old.getTask().getJob(), old.getInstanceId());
-    ScheduledTask replacement =
-        Rescheduling.replacement(ended, newId, penalty, clock.millis(), schedulerHost);
+    ScheduledTask replacement = enter(Rescheduling.replacement(ended, newId),
+        Rescheduling.replacementState(penalty),
+        Optional.of(Rescheduling.replacementMessage(penalty)), out);
     tasks.saveTasks(List.of(replacement));
-    out.changed(newId, Optional.of(replacement.getStatus()));
   }
 }

@@ -1,4 +1,4 @@
-package io.aurora.scheduling.state;
+package io.aurora.scheduling.write;
 
 import io.aurora.gen.ScheduleStatus;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.aurora.scheduling.state;
+package io.aurora.scheduling.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

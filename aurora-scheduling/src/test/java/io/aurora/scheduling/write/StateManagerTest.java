@@ -1,4 +1,4 @@
-package io.aurora.scheduling.state;
+package io.aurora.scheduling.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,8 @@ import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskConfig;
 import io.aurora.gen.TaskEvent;
 import io.aurora.scheduling.filter.Fixtures;
+import io.aurora.scheduling.state.RescheduleCalculator;
+import io.aurora.scheduling.state.RescheduleOptions;
 import io.aurora.scheduling.state.Transition.Result;
 import io.aurora.scheduling.testing.FakeClock;
 import io.aurora.storage.Storage;

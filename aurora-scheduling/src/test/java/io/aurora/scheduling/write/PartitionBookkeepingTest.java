@@ -1,4 +1,4 @@
-package io.aurora.scheduling.state;
+package io.aurora.scheduling.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskEvent;
 import io.aurora.log.InMemoryLog;
 import io.aurora.scheduling.filter.Fixtures;
+import io.aurora.scheduling.state.RescheduleCalculator;
+import io.aurora.scheduling.state.RescheduleOptions;
 import io.aurora.scheduling.testing.FakeClock;
 import io.aurora.storage.Storage;
 import io.aurora.storage.StorageOptions;

@@ -1,4 +1,4 @@
-package io.aurora.scheduling.runtime;
+package io.aurora.scheduling.timer;
 
 import java.time.Instant;
 import java.util.ArrayList;
