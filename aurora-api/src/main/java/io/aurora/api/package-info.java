@@ -3,6 +3,6 @@
  * ({@link io.aurora.api.JobKeys}), task query building and matching
  * ({@link io.aurora.api.TaskQueries}), and task status groups ({@link io.aurora.api.Tasks}).
  *
- * <p>No I/O, threads or clocks ({@code ApiPackagePurityTest} checks the imports).
+ * <p>No I/O, threads or clocks (aurora-server's {@code ArchitectureTest} checks it).
  */
 package io.aurora.api;

@@ -1,13 +1,13 @@
 package io.aurora.log.codec;
 
-import io.aurora.log.core.Metadata;
+import io.aurora.log.core.ReplicaMetadata;
 import io.aurora.log.core.ReplicaId;
 import io.aurora.log.core.Slot;
 import io.aurora.log.core.Status;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Encodes what a replica stores: a {@link Slot} per position and the {@link Metadata} record. */
+/** Encodes what a replica stores: a {@link Slot} per position and the {@link ReplicaMetadata} record. */
 public final class RecordCodec {
   private static final int SLOT_VERSION = 1;
   private static final int METADATA_VERSION = 1;
@@ -30,7 +30,7 @@ public final class RecordCodec {
     return s;
   }
 
-  public static byte[] encodeMetadata(Metadata m) {
+  public static byte[] encodeMetadata(ReplicaMetadata m) {
     WireWriter w = new WireWriter(128).u8(METADATA_VERSION).u8(m.status().ordinal())
         .string(m.incarnation()).ballot(m.promised()).i64(m.begin()).i64(m.learnedUpTo())
         .i64(m.recoverTarget()).i32(m.voters().size());
@@ -38,7 +38,7 @@ public final class RecordCodec {
     return w.toBytes();
   }
 
-  public static Metadata decodeMetadata(byte[] bytes) {
+  public static ReplicaMetadata decodeMetadata(byte[] bytes) {
     WireReader r = new WireReader(bytes);
     int v = r.u8();
     if (v != METADATA_VERSION) {
@@ -59,7 +59,7 @@ public final class RecordCodec {
       voters.add(r.replica());
     }
     r.expectEnd();
-    return new Metadata(Status.values()[status], incarnation, promised, begin, learned, target,
+    return new ReplicaMetadata(Status.values()[status], incarnation, promised, begin, learned, target,
         voters);
   }
 }

@@ -28,7 +28,7 @@ final class Acceptor {
     if (!admit(from, p.ballot())) {
       return;
     }
-    Metadata meta = core.metadata();
+    ReplicaMetadata meta = core.metadata();
     // Learned slots are chosen: the proposer copies them by catch-up, so only report the rest.
     long first = Math.max(Math.max(p.from(), meta.begin()), meta.learnedUpTo() + 1);
     List<Slot> reported = new ArrayList<>(core.slots().tailMap(first).values());
@@ -68,7 +68,7 @@ final class Acceptor {
    * a higher one is promised first.
    */
   private boolean admit(ReplicaId from, Ballot ballot) {
-    Metadata meta = core.metadata();
+    ReplicaMetadata meta = core.metadata();
     if (meta.status() != Status.VOTING) {
       return false;
     }

@@ -18,13 +18,13 @@ final class CoreOutput {
   private final List<Outcome> outcomes = new ArrayList<>();
   private final ArrayDeque<Message> local = new ArrayDeque<>();
   /** The metadata as of the last Ready that asked for an fsync: what a crash cannot take back. */
-  private Metadata synced;
+  private ReplicaMetadata synced;
   /** Lazily persisted records exist that no fsync has covered yet. */
   private boolean lazyUnsynced;
   /** This call's Ready must fsync: a record was persisted eagerly, or lazy ones must be covered. */
   private boolean syncNeeded;
 
-  CoreOutput(ReplicaId self, Metadata durable) {
+  CoreOutput(ReplicaId self, ReplicaMetadata durable) {
     this.self = self;
     this.synced = durable;
   }
@@ -73,7 +73,7 @@ final class CoreOutput {
    * @param meta the metadata now
    * @param metaChanged whether the call changed it (then it is written)
    */
-  Ready finish(Metadata meta, boolean metaChanged) {
+  Ready finish(ReplicaMetadata meta, boolean metaChanged) {
     boolean sync = syncNeeded;
     if (metaChanged) {
       persist.add(new MetadataWrite(meta));
@@ -99,7 +99,7 @@ final class CoreOutput {
    * a commit, a catch-up or the next writer's phase 1, and nothing it said before the crash can
    * have depended on the forgotten mark.
    */
-  private static boolean onlyLearnedMoved(Metadata before, Metadata now) {
+  private static boolean onlyLearnedMoved(ReplicaMetadata before, ReplicaMetadata now) {
     return now.withLearned(before.begin(), before.learnedUpTo()).equals(before);
   }
 }

@@ -59,7 +59,7 @@ final class Learner {
       if (s == null) {
         throw new IllegalStateException("learning position " + p + " without a value");
       }
-      Metadata meta = core.metadata();
+      ReplicaMetadata meta = core.metadata();
       core.setMeta(meta.withLearned(meta.begin(), p));
       core.learned(new Learned(p, s.value()));
       if (s.value().kind() == Value.Kind.TRUNCATE) {
@@ -75,7 +75,7 @@ final class Learner {
   }
 
   private void truncateBefore(long newBegin) {
-    Metadata meta = core.metadata();
+    ReplicaMetadata meta = core.metadata();
     if (newBegin <= meta.begin()) {
       return;
     }
@@ -112,7 +112,7 @@ final class Learner {
 
   /** Asks for the missing learned positions, if any, unless asked recently and not {@code now}. */
   void maybeCatchUp(boolean now) {
-    Metadata meta = core.metadata();
+    ReplicaMetadata meta = core.metadata();
     long target = Math.max(knownCommit,
         meta.status() == Status.RECOVERING ? meta.recoverTarget() : 0);
     if (meta.learnedUpTo() >= target || meta.status() == Status.EMPTY
@@ -134,7 +134,7 @@ final class Learner {
   }
 
   void onCatchupRequest(ReplicaId from, CatchupRequest c) {
-    Metadata meta = core.metadata();
+    ReplicaMetadata meta = core.metadata();
     if (meta.status() != Status.VOTING) {
       return;
     }

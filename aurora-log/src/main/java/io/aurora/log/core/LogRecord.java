@@ -12,7 +12,7 @@ public sealed interface LogRecord {
   }
 
   /** Replace the metadata record. */
-  record MetadataWrite(Metadata metadata) implements LogRecord {
+  record MetadataWrite(ReplicaMetadata metadata) implements LogRecord {
     public MetadataWrite {
       Objects.requireNonNull(metadata, "metadata");
     }

@@ -24,7 +24,7 @@ final class Recovery {
    * then, so that a follower learns how far the others got even while no writer sends commits.
    */
   void tick() {
-    Metadata meta = core.metadata();
+    ReplicaMetadata meta = core.metadata();
     int every = meta.status() == Status.VOTING ? core.config().retransmitTicks() * 5
         : core.config().retransmitTicks();
     if (!core.isWriter() && core.now() - lastStatusAt >= every) {
@@ -40,7 +40,7 @@ final class Recovery {
   }
 
   void onRequest(ReplicaId from) {
-    Metadata meta = core.metadata();
+    ReplicaMetadata meta = core.metadata();
     long end = Math.max(meta.learnedUpTo(), core.slots().isEmpty() ? 0 : core.slots().lastKey());
     core.send(from, new StatusResponse(meta.status(), meta.begin(), end, meta.learnedUpTo(),
         meta.promised()));
@@ -65,7 +65,7 @@ final class Recovery {
   }
 
   private void evaluate() {
-    Metadata next = StatusRules.next(core.metadata(), core.self(), statuses.values(),
+    ReplicaMetadata next = StatusRules.next(core.metadata(), core.self(), statuses.values(),
         core.quorum(), core.knownReplicas());
     core.noteBallot(next.promised());
     core.setMeta(next);
@@ -78,7 +78,7 @@ final class Recovery {
 
   /** A recovering replica that learned up to its target votes from now on. */
   void maybeFinish() {
-    Metadata meta = core.metadata();
+    ReplicaMetadata meta = core.metadata();
     if (meta.status() == Status.RECOVERING && meta.learnedUpTo() >= meta.recoverTarget()) {
       core.setMeta(meta.withStatus(Status.VOTING).withVoter(core.self()));
     }

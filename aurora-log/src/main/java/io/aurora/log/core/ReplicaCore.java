@@ -40,14 +40,14 @@ public final class ReplicaCore {
   private final Learner learner = new Learner(this);
   private final Recovery recovery = new Recovery(this);
   private final CoreOutput out;
-  private Metadata meta;
+  private ReplicaMetadata meta;
   private Proposer proposer;
   private Ballot highestSeen = Ballot.ZERO;
   private long now;
   private boolean metaDirty;
 
   /** Restores a replica whose storage was never truncated; see the main constructor. */
-  public ReplicaCore(CoreConfig config, Optional<Metadata> stored, Iterable<Slot> storedSlots,
+  public ReplicaCore(CoreConfig config, Optional<ReplicaMetadata> stored, Iterable<Slot> storedSlots,
       String freshIncarnation) {
     this(config, stored, storedSlots, 0, freshIncarnation);
   }
@@ -60,10 +60,10 @@ public final class ReplicaCore {
    *     durable while the metadata written after it in the same batch was lost in a crash
    * @throws IllegalStateException if a learned position has no stored value (corrupt storage)
    */
-  public ReplicaCore(CoreConfig config, Optional<Metadata> stored, Iterable<Slot> storedSlots,
+  public ReplicaCore(CoreConfig config, Optional<ReplicaMetadata> stored, Iterable<Slot> storedSlots,
       long truncationPoint, String freshIncarnation) {
     this.config = config;
-    Metadata m = stored.orElseGet(() -> Metadata.empty(freshIncarnation));
+    ReplicaMetadata m = stored.orElseGet(() -> ReplicaMetadata.empty(freshIncarnation));
     if (stored.isPresent() && truncationPoint > m.begin()) {
       // Positions below a durable truncation were learned (a truncation is applied once learned).
       m = m.withLearned(truncationPoint, Math.max(m.learnedUpTo(), truncationPoint - 1));
@@ -187,7 +187,7 @@ public final class ReplicaCore {
     return meta.status();
   }
 
-  public Metadata metadata() {
+  public ReplicaMetadata metadata() {
     return meta;
   }
 
@@ -225,7 +225,7 @@ public final class ReplicaCore {
     return inMemoryFrom(meta, config);
   }
 
-  private static long inMemoryFrom(Metadata m, CoreConfig c) {
+  private static long inMemoryFrom(ReplicaMetadata m, CoreConfig c) {
     return Math.max(m.begin(), m.learnedUpTo() - c.learnedValuesInMemory() + 1);
   }
 
@@ -317,7 +317,7 @@ public final class ReplicaCore {
   }
 
   void noteVoters(ReplicaId voter, Set<ReplicaId> voters) {
-    Metadata m = meta.withVoter(voter);
+    ReplicaMetadata m = meta.withVoter(voter);
     for (ReplicaId v : voters) {
       m = m.withVoter(v);
     }
@@ -369,7 +369,7 @@ public final class ReplicaCore {
 
   // ---- output ----
 
-  void setMeta(Metadata m) {
+  void setMeta(ReplicaMetadata m) {
     if (!m.equals(meta)) {
       meta = m;
       metaDirty = true;

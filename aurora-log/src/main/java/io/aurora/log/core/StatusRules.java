@@ -27,7 +27,7 @@ final class StatusRules {
   }
 
   /** The metadata after this round (the same object if nothing changes). */
-  static Metadata next(Metadata meta, ReplicaId self, Collection<StatusResponse> answers,
+  static ReplicaMetadata next(ReplicaMetadata meta, ReplicaId self, Collection<StatusResponse> answers,
       Quorum quorum, int knownReplicas) {
     Status status = meta.status();
     if (status == Status.VOTING) {
@@ -47,7 +47,7 @@ final class StatusRules {
       return meta.withStatus(Status.RECOVERING).withRecoverTarget(target).withPromised(promised);
     }
     int cluster = Math.max(knownReplicas, quorum.assumedClusterSize());
-    Metadata m = meta;
+    ReplicaMetadata m = meta;
     if (status == Status.EMPTY) {
       long fresh = 1 + answers.stream()
           .filter(s -> s.status() == Status.EMPTY || s.status() == Status.STARTING).count();

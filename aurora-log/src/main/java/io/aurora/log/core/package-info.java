@@ -5,7 +5,7 @@
  * the same output.
  *
  * <p>This package must not import {@code java.io}, {@code java.nio}, {@code java.net},
- * {@code java.util.concurrent}, threads or the wall clock; {@code CoreImportsTest} keeps it so. Time
- * is {@link io.aurora.log.core.ReplicaCore#tick() ticks} that the runtime decides the length of.
+ * {@code java.util.concurrent}, threads or the wall clock; aurora-server's
+ * {@code ArchitectureTest} keeps it so. Time is {@link io.aurora.log.core.ReplicaCore#tick() ticks} that the runtime decides the length of.
  */
 package io.aurora.log.core;

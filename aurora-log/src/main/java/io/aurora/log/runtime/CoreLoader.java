@@ -3,7 +3,7 @@ package io.aurora.log.runtime;
 import io.aurora.log.LogOptions;
 import io.aurora.log.codec.RecordCodec;
 import io.aurora.log.core.CoreConfig;
-import io.aurora.log.core.Metadata;
+import io.aurora.log.core.ReplicaMetadata;
 import io.aurora.log.core.ReplicaCore;
 import io.aurora.log.core.ReplicaId;
 import io.aurora.log.core.Slot;
@@ -31,7 +31,7 @@ final class CoreLoader {
 
   /** The core of replica {@code self}, with the metadata and slots {@code storage} holds. */
   static ReplicaCore load(LogOptions options, ReplicaId self, LogStorage storage) {
-    Optional<Metadata> meta = storage.metadata().map(RecordCodec::decodeMetadata);
+    Optional<ReplicaMetadata> meta = storage.metadata().map(RecordCodec::decodeMetadata);
     StoredSlots slots = new StoredSlots(storage);
     ReplicaCore core = new ReplicaCore(config(options, self), meta, slots,
         storage.truncationPoint(), UUID.randomUUID().toString());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aurora.log.core.Message;
-import io.aurora.log.core.Metadata;
+import io.aurora.log.core.ReplicaMetadata;
 import io.aurora.log.core.ReplicaId;
 import io.aurora.log.core.Slot;
 import io.aurora.log.core.Status;
@@ -50,7 +50,7 @@ class CodecTest {
     for (Slot s : SLOTS) {
       assertThat(RecordCodec.decodeSlot(RecordCodec.encodeSlot(s))).isEqualTo(s);
     }
-    Metadata m = new Metadata(Status.VOTING, "inc", B, 3, 99, 0, Set.of(ReplicaId.of("a:1")));
+    ReplicaMetadata m = new ReplicaMetadata(Status.VOTING, "inc", B, 3, 99, 0, Set.of(ReplicaId.of("a:1")));
     assertThat(RecordCodec.decodeMetadata(RecordCodec.encodeMetadata(m))).isEqualTo(m);
   }
 

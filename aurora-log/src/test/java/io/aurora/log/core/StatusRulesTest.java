@@ -20,7 +20,7 @@ class StatusRulesTest {
 
   private static Status next(Status from, int known, Status... others) {
     List<StatusResponse> answers = Arrays.stream(others).map(s -> answer(s, 0, 0)).toList();
-    return StatusRules.next(Metadata.empty("i").withStatus(from), SELF, answers, Q2, known)
+    return StatusRules.next(ReplicaMetadata.empty("i").withStatus(from), SELF, answers, Q2, known)
         .status();
   }
 
@@ -36,14 +36,14 @@ class StatusRulesTest {
 
   @Test
   void loneReplica_withQuorumOne_votesAtOnce() {
-    Metadata m = StatusRules.next(Metadata.empty("i"), SELF, List.of(), new Quorum(1), 1);
+    ReplicaMetadata m = StatusRules.next(ReplicaMetadata.empty("i"), SELF, List.of(), new Quorum(1), 1);
     assertThat(m.status()).isEqualTo(Status.VOTING);
     assertThat(m.voters()).containsExactly(SELF);
   }
 
   @Test
   void emptyReplica_withAVotingQuorum_recoversToTheirHighestEnd_andAdoptsTheirPromise() {
-    Metadata m = StatusRules.next(Metadata.empty("i"), SELF,
+    ReplicaMetadata m = StatusRules.next(ReplicaMetadata.empty("i"), SELF,
         List.of(answer(Status.VOTING, 40, 3), answer(Status.VOTING, 55, 7)), Q2, 3);
     assertThat(m.status()).isEqualTo(Status.RECOVERING);
     assertThat(m.recoverTarget()).isEqualTo(55);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.common.net.HostAndPort;
 import io.aurora.log.LogOptions;
 import io.aurora.log.codec.RecordCodec;
-import io.aurora.log.core.Metadata;
+import io.aurora.log.core.ReplicaMetadata;
 import io.aurora.log.core.ReplicaCore;
 import io.aurora.log.core.ReplicaId;
 import io.aurora.log.core.Slot;
@@ -28,7 +28,7 @@ class CoreLoaderTest {
     Ballot b = new Ballot(3, "x#i0");
     MemoryLogStorage storage = new MemoryLogStorage();
     storage.putMetadata(RecordCodec.encodeMetadata(
-        new Metadata(Status.VOTING, "i0", b, 1, 100, 0, Set.of(ID))));
+        new ReplicaMetadata(Status.VOTING, "i0", b, 1, 100, 0, Set.of(ID))));
     for (long p = 1; p <= 102; p++) {
       storage.put(p, RecordCodec.encodeSlot(new Slot(p, b,
           Value.append(("v" + p).getBytes(StandardCharsets.UTF_8)))));

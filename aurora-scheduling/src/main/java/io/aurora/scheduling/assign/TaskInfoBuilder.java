@@ -48,7 +48,8 @@ public final class TaskInfoBuilder {
    * The shared parts of recently built configs, by config object: a round's offers each carry
    * tasks of several groups in turn, and the scheduling loop hands in one config object per group.
    * Cleared when it grows past {@link #MAX_CACHED_CONFIGS} (callers that pass a new object each
-   * time only miss).
+   * time only miss). Not thread-safe: one scheduling loop owns a builder and calls it from its one
+   * thread (this package is pure, so it takes no locks).
    */
   private final Map<TaskConfig, PerConfig> perConfig = new IdentityHashMap<>();
   private static final int MAX_CACHED_CONFIGS = 4096;
@@ -106,7 +107,7 @@ public final class TaskInfoBuilder {
   private record PerConfig(String name, String sourcePrefix,
       List<Resource> resources, Labels labels, byte[] configBytes) {}
 
-  private synchronized PerConfig perConfig(TaskConfig config) {
+  private PerConfig perConfig(TaskConfig config) {
     PerConfig cached = perConfig.get(config);
     if (cached != null) {
       return cached;

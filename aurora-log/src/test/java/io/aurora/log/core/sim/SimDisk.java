@@ -4,7 +4,7 @@ import io.aurora.log.core.LogRecord;
 import io.aurora.log.core.LogRecord.MetadataWrite;
 import io.aurora.log.core.LogRecord.SlotWrite;
 import io.aurora.log.core.LogRecord.TruncateBefore;
-import io.aurora.log.core.Metadata;
+import io.aurora.log.core.ReplicaMetadata;
 import io.aurora.log.core.Slot;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,8 +74,8 @@ final class SimDisk {
     reindex();
   }
 
-  Optional<Metadata> metadata() {
-    Metadata m = null;
+  Optional<ReplicaMetadata> metadata() {
+    ReplicaMetadata m = null;
     for (LogRecord r : synced) {
       if (r instanceof MetadataWrite w) {
         m = w.metadata();

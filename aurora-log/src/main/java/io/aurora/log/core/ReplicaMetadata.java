@@ -17,9 +17,9 @@ import java.util.TreeSet;
  * @param voters every replica this replica has seen vote (itself included once VOTING): the
  *     evidence of the cluster size the quorum guard uses
  */
-public record Metadata(Status status, String incarnation, Ballot promised, long begin,
+public record ReplicaMetadata(Status status, String incarnation, Ballot promised, long begin,
     long learnedUpTo, long recoverTarget, Set<ReplicaId> voters) {
-  public Metadata {
+  public ReplicaMetadata {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(incarnation, "incarnation");
     Objects.requireNonNull(promised, "promised");
@@ -27,32 +27,32 @@ public record Metadata(Status status, String incarnation, Ballot promised, long 
   }
 
   /** The state of a replica whose directory is empty. */
-  public static Metadata empty(String incarnation) {
-    return new Metadata(Status.EMPTY, incarnation, Ballot.ZERO, 1, 0, 0, Set.of());
+  public static ReplicaMetadata empty(String incarnation) {
+    return new ReplicaMetadata(Status.EMPTY, incarnation, Ballot.ZERO, 1, 0, 0, Set.of());
   }
 
-  public Metadata withStatus(Status s) {
-    return new Metadata(s, incarnation, promised, begin, learnedUpTo, recoverTarget, voters);
+  public ReplicaMetadata withStatus(Status s) {
+    return new ReplicaMetadata(s, incarnation, promised, begin, learnedUpTo, recoverTarget, voters);
   }
 
-  public Metadata withPromised(Ballot b) {
-    return new Metadata(status, incarnation, b, begin, learnedUpTo, recoverTarget, voters);
+  public ReplicaMetadata withPromised(Ballot b) {
+    return new ReplicaMetadata(status, incarnation, b, begin, learnedUpTo, recoverTarget, voters);
   }
 
-  public Metadata withLearned(long begin, long learnedUpTo) {
-    return new Metadata(status, incarnation, promised, begin, learnedUpTo, recoverTarget, voters);
+  public ReplicaMetadata withLearned(long begin, long learnedUpTo) {
+    return new ReplicaMetadata(status, incarnation, promised, begin, learnedUpTo, recoverTarget, voters);
   }
 
-  public Metadata withRecoverTarget(long target) {
-    return new Metadata(status, incarnation, promised, begin, learnedUpTo, target, voters);
+  public ReplicaMetadata withRecoverTarget(long target) {
+    return new ReplicaMetadata(status, incarnation, promised, begin, learnedUpTo, target, voters);
   }
 
-  public Metadata withVoter(ReplicaId voter) {
+  public ReplicaMetadata withVoter(ReplicaId voter) {
     if (voters.contains(voter)) {
       return this;
     }
     Set<ReplicaId> v = new TreeSet<>(voters);
     v.add(voter);
-    return new Metadata(status, incarnation, promised, begin, learnedUpTo, recoverTarget, v);
+    return new ReplicaMetadata(status, incarnation, promised, begin, learnedUpTo, recoverTarget, v);
   }
 }
