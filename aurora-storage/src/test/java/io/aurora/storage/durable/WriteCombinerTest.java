@@ -2,6 +2,7 @@ package io.aurora.storage.durable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,9 +63,7 @@ class WriteCombinerTest {
     for (String name : List.of("a", "b", "c")) {
       queued.add(write(recording(name)));
       // One at a time, so that the queue holds them in this order.
-      while (combiner.queued() < queued.size()) {
-        Thread.onSpinWait();
-      }
+      awaitQueued(queued.size());
     }
     release.countDown();
 
@@ -94,13 +94,9 @@ class WriteCombinerTest {
         failures.add(e);
       }
     });
-    while (combiner.queued() < 1) {
-      Thread.onSpinWait();
-    }
+    awaitQueued(1);
     Future<?> after = write(recording("after"));
-    while (combiner.queued() < 2) {
-      Thread.onSpinWait();
-    }
+    awaitQueued(2);
     release.countDown();
 
     first.get(10, TimeUnit.SECONDS);
@@ -117,5 +113,10 @@ class WriteCombinerTest {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  private void awaitQueued(int count) {
+    Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
+        .until(() -> combiner.queued() >= count);
   }
 }
