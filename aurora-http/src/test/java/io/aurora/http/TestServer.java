@@ -58,7 +58,12 @@ public final class TestServer implements AutoCloseable {
                 () -> {
                   aborts.incrementAndGet();
                   abortCalled.release();
-                }));
+                }),
+            r -> {
+              Thread t = new Thread(r, "test-http-api");
+              t.setDaemon(true);
+              return t;
+            });
     server.start();
   }
 
