@@ -20,6 +20,7 @@ public interface MesosBindings {
   static HttpDriver http(DaemonConfig config, DaemonThreads threads) {
     return new HttpDriver(config.framework().toFrameworkInfo(), config.mesosClient(),
         MasterDetectors.forAddress(config.mesosMaster(), threads.driver),
-        HttpDriver.newHttpClient(Duration.ofSeconds(10)), threads.driver);
+        HttpDriver.newHttpClient(Duration.ofSeconds(10), threads.mesosHttp), threads.driver,
+        threads.mesosCalls);
   }
 }
