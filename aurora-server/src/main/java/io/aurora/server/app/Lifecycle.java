@@ -13,6 +13,7 @@ import io.aurora.server.discovery.ServiceInstance;
 import io.aurora.server.thrift.ThriftTcpServer;
 import io.aurora.storage.durable.DurableStorage;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -50,6 +51,7 @@ import org.slf4j.LoggerFactory;
  * {@link DurableStorage#onFailure}, and the term's deadlines are timers on the lifecycle thread,
  * armed when the term begins and when subscribing starts.
  */
+@Singleton
 public final class Lifecycle implements LeaderElection.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
 

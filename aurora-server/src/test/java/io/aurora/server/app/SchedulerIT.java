@@ -1,12 +1,14 @@
 package io.aurora.server.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aurora.api.JobKeys;
 import io.aurora.api.TaskQueries;
 import io.aurora.gen.JobKey;
 import io.aurora.gen.Response;
 import io.aurora.server.localmesos.LocalMesos;
+import io.aurora.storage.StorageException;
 import io.aurora.server.localmesos.LocalMesosOptions;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -123,6 +125,32 @@ class SchedulerIT {
     String[] all = Arrays.copyOf(flags, flags.length + 1);
     all[flags.length] = more;
     return all;
+  }
+
+  @Test
+  void aStorageFailure_endsTheProcessThroughTheStoragesListener() throws Exception {
+    try (TestingServer zk = new TestingServer()) {
+      // Nothing listens on port 1: the leader waits for Mesos with its storage writable.
+      SchedulerComponent component = SchedulerScenario.component(zk.getConnectString(),
+          "127.0.0.1:1", dir);
+      component.lifecycle().start();
+      try {
+        SchedulerScenario.eventually("leading", () -> component.lifecycle().state()
+            == LifecycleState.LEADER_AWAITING_REGISTRATION);
+        component.log().close();
+        assertThatThrownBy(() -> component.storage().write(stores -> {
+          stores.schedulerStore().saveFrameworkId("after-the-log-closed");
+          return null;
+        })).isInstanceOf(StorageException.class);
+        // No poll: the storage's failure listener decided the exit before the write returned.
+        ProcessGuard.Exit exit = component.guard().exit().orElseThrow();
+        assertThat(exit.status()).isEqualTo(1);
+        assertThat(exit.reason()).startsWith("the storage failed");
+      } finally {
+        component.lifecycle().stop();
+      }
+      SchedulerScenario.assertThreadsEnded(component);
+    }
   }
 
   @Test
