@@ -5,7 +5,6 @@ import dagger.Module;
 import dagger.Provides;
 import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.mesos.http.HttpDriver;
-import io.aurora.scheduling.mesos.http.MasterDetectors;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
@@ -18,9 +17,9 @@ public interface MesosBindings {
   @Provides
   @Singleton
   static HttpDriver http(DaemonConfig config, DaemonThreads threads) {
-    return new HttpDriver(config.framework().toFrameworkInfo(), config.mesosClient(),
-        MasterDetectors.forAddress(config.mesosMaster(), threads.driver),
-        HttpDriver.newHttpClient(Duration.ofSeconds(10), threads.mesosHttp), threads.driver,
+    // forAddress: the driver closes a zk:// detector's ZooKeeper client when it stops.
+    return HttpDriver.forAddress(config.mesosMaster(), config.framework(), config.mesosClient(),
+        threads.driver, HttpDriver.newHttpClient(Duration.ofSeconds(10), threads.mesosHttp),
         threads.mesosCalls);
   }
 }

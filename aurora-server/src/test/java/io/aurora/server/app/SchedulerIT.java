@@ -50,6 +50,7 @@ class SchedulerIT {
       } finally {
         component.lifecycle().stop();
       }
+      SchedulerScenario.assertThreadsEnded(component);
     }
   }
 
@@ -98,6 +99,7 @@ class SchedulerIT {
             .anyMatch(o -> o.lifecycle().state() == LifecycleState.ACTIVE));
         assertThat(firstStatus.get(60, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(first.lifecycle().state()).isEqualTo(LifecycleState.DEAD);
+        SchedulerScenario.assertThreadsEnded(first);
         Duration takeover = Duration.ofNanos(System.nanoTime() - stepped);
         System.out.printf("SchedulerIT: another scheduler ACTIVE %d ms after the step-down%n",
             takeover.toMillis());
@@ -170,6 +172,7 @@ class SchedulerIT {
       } finally {
         component.lifecycle().stop();
       }
+      SchedulerScenario.assertThreadsEnded(component);
     }
   }
 }

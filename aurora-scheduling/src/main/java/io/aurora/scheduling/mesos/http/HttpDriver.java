@@ -131,9 +131,21 @@ public final class HttpDriver implements Driver {
    */
   public static HttpDriver forAddress(String masterAddress, FrameworkOptions framework,
       MesosClientOptions options, ScheduledExecutorService scheduler) {
+    return forAddress(masterAddress, framework, options, scheduler,
+        newHttpClient(Duration.ofSeconds(10)), defaultCallThreads());
+  }
+
+  /**
+   * As {@link #forAddress(String, FrameworkOptions, MesosClientOptions, ScheduledExecutorService)}
+   * over {@code http} and with the call connections' threads made by {@code callThreads}. A
+   * {@code zk://} detector's ZooKeeper client is closed when the driver stops.
+   */
+  public static HttpDriver forAddress(String masterAddress, FrameworkOptions framework,
+      MesosClientOptions options, ScheduledExecutorService scheduler, HttpClient http,
+      ThreadFactory callThreads) {
     MasterDetector detector = MasterDetectors.forAddress(masterAddress, scheduler);
-    HttpDriver driver = new HttpDriver(framework.toFrameworkInfo(), options, detector,
-        newHttpClient(Duration.ofSeconds(10)), scheduler);
+    HttpDriver driver = new HttpDriver(framework.toFrameworkInfo(), options, detector, http,
+        scheduler, callThreads);
     driver.closeDetectorOnStop = true;
     return driver;
   }
