@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>One pool per job, so that a blocking job cannot starve another: the storage timers
  * (snapshots, backups; they block on log writes), the group committer (never blocks), the Mesos
  * driver, the scheduling runtime (rounds and timers on one thread: they must not overlap), the
- * lifecycle's leadership steps and term timers, and the shared background pool of
+ * leader election's callback, the lifecycle's leadership steps and term timers, and the shared background pool of
  * {@code -async_worker_threads} (status update batches, which wait for their write to be durable).
  */
 @Singleton
@@ -51,6 +51,8 @@ public final class DaemonThreads {
       Executors.newSingleThreadScheduledExecutor(numbered("aurora-scheduling"));
   final ScheduledExecutorService lifecycle =
       Executors.newSingleThreadScheduledExecutor(numbered("aurora-lifecycle"));
+  /** The leader election's callback: becoming the log's writer, subscribing to Mesos. */
+  final ExecutorService election = Executors.newSingleThreadExecutor(numbered("aurora-election"));
   /** The shared background pool, {@code -async_worker_threads} threads. */
   final ExecutorService async;
 
@@ -88,7 +90,7 @@ public final class DaemonThreads {
   /** Stops every pool and waits briefly for running tasks. */
   void shutdown() {
     List<ExecutorService> all = List.of(scheduling, async, driver, mesosHttp, storage, commit,
-        lifecycle);
+        lifecycle, election);
     all.forEach(ExecutorService::shutdownNow);
     for (ExecutorService e : all) {
       try {

@@ -129,7 +129,7 @@ public final class Lifecycle implements LeaderElection.Listener {
     state.set(LifecycleState.STORAGE_PREPARED);
     monitor.start();
     election = new LeaderElection(curator, config.server().serversetPath(), config.advertisedHost(),
-        this);
+        this, threads.election);
     election.start();
   }
 
@@ -172,7 +172,7 @@ public final class Lifecycle implements LeaderElection.Listener {
     });
   }
 
-  /** Elected (on a Curator thread, which holds leadership while this runs). */
+  /** Elected (on the election thread, which holds leadership while this runs). */
   @Override
   public void onLeading() {
     state.set(LifecycleState.LEADER_AWAITING_REGISTRATION);
