@@ -41,7 +41,8 @@ public final class DaemonThreads {
   private final Set<Thread> made = Collections.synchronizedSet(
       Collections.newSetFromMap(new WeakHashMap<>()));
 
-  final ScheduledExecutorService storage = Executors.newScheduledThreadPool(1, numbered("aurora-storage"));
+  final ScheduledExecutorService storage =
+      Executors.newSingleThreadScheduledExecutor(numbered("aurora-storage"));
   final ExecutorService commit = Executors.newSingleThreadExecutor(numbered("aurora-commit"));
   final ScheduledExecutorService driver =
       Executors.newSingleThreadScheduledExecutor(numbered("aurora-mesos-driver"));
