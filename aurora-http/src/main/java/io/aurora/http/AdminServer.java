@@ -27,7 +27,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +39,10 @@ import java.util.function.Supplier;
  * cannot be started again (build a new one). Stop waits for
  * in-flight requests to end and shuts the {@code /api} pool down; it must not be called from a
  * request thread (see {@link AdminHooks}).
+ *
+ * <p>Threads: the {@code /api} pool ({@link AdminServerConfig#apiThreads()} threads) comes from the
+ * injected {@link ThreadFactory}; Undertow's own IO and worker threads ({@code XNIO-*}) are made by
+ * Undertow on {@link #start()} and end on {@link #stop()}.
  */
 public final class AdminServer {
   private final AdminServerConfig config;
@@ -57,6 +60,7 @@ public final class AdminServer {
    * @param leader this process's view of leadership
    * @param api the Thrift service behind {@code /api}
    * @param hooks what {@code /quitquitquit} and {@code /abortabortabort} trigger
+   * @param apiThreads makes the threads of the {@code /api} pool; the server stops them
    */
   public AdminServer(
       AdminServerConfig config,
@@ -64,9 +68,10 @@ public final class AdminServer {
       Supplier<? extends Map<String, ?>> extraVars,
       LeaderLocator leader,
       AuroraAdmin.Iface api,
-      AdminHooks hooks) {
+      AdminHooks hooks,
+      ThreadFactory apiThreads) {
     this.config = Objects.requireNonNull(config, "config");
-    this.apiPool = newApiPool(config.apiThreads());
+    this.apiPool = newApiPool(config.apiThreads(), Objects.requireNonNull(apiThreads, "apiThreads"));
     VarsCollector vars = new VarsCollector(registry, extraVars);
     PathHandler pages =
         new PathHandler()
@@ -136,14 +141,7 @@ public final class AdminServer {
     }
   }
 
-  private static ExecutorService newApiPool(int threads) {
-    AtomicInteger n = new AtomicInteger();
-    ThreadFactory factory =
-        r -> {
-          Thread t = new Thread(r, "aurora-http-api-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        };
+  private static ExecutorService newApiPool(int threads, ThreadFactory factory) {
     // Unbounded queue, but ThriftApiHandler admits at most apiMaxInFlight requests, so it stays short.
     return new ThreadPoolExecutor(
         threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);

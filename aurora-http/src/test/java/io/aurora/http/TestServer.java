@@ -30,6 +30,7 @@ public final class TestServer implements AutoCloseable {
   public final Semaphore abortCalled = new Semaphore(0);
   public final Map<String, Object> extraVars = new TreeMap<>();
   public final AdminServer server;
+  private final AtomicInteger apiThreads = new AtomicInteger();
   public final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -58,7 +59,13 @@ public final class TestServer implements AutoCloseable {
                 () -> {
                   aborts.incrementAndGet();
                   abortCalled.release();
-                }));
+                }),
+            r -> {
+              // Named as the daemon names them; tests check that /api calls run on this pool.
+              Thread t = new Thread(r, "aurora-http-api-" + apiThreads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     server.start();
   }
 

@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * {@link #start} once storage is recovered and this scheduler leads.
  *
  * <p>Rounds and timers run on the one {@link ScheduledExecutorService} given to {@link #start};
- * with a single thread, they never overlap. Status update batches run on threads of their own
- * ({@link StatusUpdateBatcher#ownThreads}, a few batches at once), so that a batch waiting for its
- * durable write holds up neither rounds nor the next batch, and a round's write does not delay
+ * with a single thread, they never overlap. Status update batches run on the injected
+ * {@code statusUpdateThreads} (up to {@link StatusUpdateBatcher#DEFAULT_IN_FLIGHT} batches at
+ * once), so that a batch waiting for its durable write holds up neither rounds nor the next batch, and a round's write does not delay
  * acknowledgements: the storage serializes the writes and commits those in flight together. Events that arrive between
  * subscribing and {@link #start} are kept (offers held, updates queued) and handled on start.
  */
@@ -75,12 +75,15 @@ public final class SchedulerRuntime {
    * @param scorer the offer ranking
    * @param onFatalError called when the master reports a fatal error
    * @param registry where the runtime's meters are registered
+   * @param statusUpdateThreads runs status update batches, which block on storage writes; best
+   *     with {@link StatusUpdateBatcher#DEFAULT_IN_FLIGHT} threads or more. The caller owns it
+   *     (and shuts it down): the runtime creates no threads
    */
   public SchedulerRuntime(Storage storage, Driver driver, Clock clock, Random random,
       SchedulerRuntimeOptions options, FilterChain chain, Scorer scorer, Runnable onFatalError,
-      MeterRegistry registry) {
+      MeterRegistry registry, Executor statusUpdateThreads) {
     this(storage, driver, clock, Ticker.systemTicker(), random, options, chain, scorer,
-        onFatalError, registry);
+        onFatalError, registry, statusUpdateThreads);
   }
 
   /**
@@ -89,7 +92,7 @@ public final class SchedulerRuntime {
    */
   public SchedulerRuntime(Storage storage, Driver driver, Clock clock, Ticker ticker, Random random,
       SchedulerRuntimeOptions options, FilterChain chain, Scorer scorer, Runnable onFatalError,
-      MeterRegistry registry) {
+      MeterRegistry registry, Executor statusUpdateThreads) {
     this.options = Objects.requireNonNull(options, "options");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
@@ -108,8 +111,8 @@ public final class SchedulerRuntime {
     this.reconciler = new TaskReconciler(storage, driver, clock, timers, options.reconcile());
     this.pruner = new TaskPruner(writer, clock, options.prune());
     // Updates that arrive before start() wait in the batcher's queue; start() drains them.
-    Executor statusThreads = StatusUpdateBatcher.ownThreads(StatusUpdateBatcher.DEFAULT_IN_FLIGHT);
-    this.statusUpdates = new StatusUpdateBatcher(writer, driver, statusThreads,
+    this.statusUpdates = new StatusUpdateBatcher(writer, driver,
+        Objects.requireNonNull(statusUpdateThreads, "statusUpdateThreads"),
         options.maxStatusUpdateBatch(), StatusUpdateBatcher.DEFAULT_IN_FLIGHT,
         new StatusUpdateCounters(Objects.requireNonNull(registry, "registry")));
     statusUpdates.pause();

@@ -15,9 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,21 +81,6 @@ public final class StatusUpdateBatcher {
   /** The counters of updates (and of lost agents and executors, which the caller reports). */
   public StatusUpdateCounters counters() {
     return counters;
-  }
-
-  /**
-   * Daemon threads for {@code count} batches at once, started on demand and ended after a minute
-   * without work (so an idle or abandoned scheduler keeps no thread).
-   */
-  public static Executor ownThreads(int count) {
-    ThreadPoolExecutor threads = new ThreadPoolExecutor(count, count, 1, TimeUnit.MINUTES,
-        new LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "status-updates");
-          t.setDaemon(true);
-          return t;
-        });
-    threads.allowCoreThreadTimeOut(true);
-    return threads;
   }
 
   /** Queues an update; it is applied and acknowledged by a later batch. */

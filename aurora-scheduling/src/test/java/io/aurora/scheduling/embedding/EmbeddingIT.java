@@ -22,6 +22,7 @@ import io.aurora.scheduling.mesos.FakeDriver;
 import io.aurora.scheduling.rank.Scorer;
 import io.aurora.scheduling.runtime.SchedulerRuntime;
 import io.aurora.scheduling.runtime.SchedulerRuntimeOptions;
+import io.aurora.scheduling.runtime.StatusUpdateBatcher;
 import io.aurora.scheduling.thrift.ApiOptions;
 import io.aurora.scheduling.thrift.AuroraAdminService;
 import io.aurora.storage.Storage;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.mesos.v1.Protos.AgentID;
@@ -58,10 +60,13 @@ import org.junit.jupiter.api.Test;
 class EmbeddingIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+  private final ExecutorService statusUpdateThreads =
+      Executors.newFixedThreadPool(StatusUpdateBatcher.DEFAULT_IN_FLIGHT);
 
   @AfterEach
   void stop() {
     executor.shutdownNow();
+    statusUpdateThreads.shutdownNow();
   }
 
   /** Our own rule: never place on hosts whose attribute "state" is "quarantined". */
@@ -86,7 +91,7 @@ class EmbeddingIT {
     Scorer zoneA = (task, offer) -> offer.values("zone").contains("a") ? 1 : 0;
     SchedulerRuntime runtime = new SchedulerRuntime(storage, driver, Clock.systemUTC(),
         new Random(1), SchedulerRuntimeOptions.DEFAULTS, FilterChain.standard(new NoQuarantine()),
-        zoneA, () -> { }, new SimpleMeterRegistry());
+        zoneA, () -> { }, new SimpleMeterRegistry(), statusUpdateThreads);
     AuroraAdminService api = AuroraAdminService.of(ApiOptions.defaults("embedded"), storage,
         runtime, Optional.empty(), new SimpleMeterRegistry());
     driver.subscribe(Optional.empty(), runtime.listener());

@@ -31,9 +31,10 @@ public interface HttpBindings {
   @Provides
   @Singleton
   static AdminServer admin(DaemonConfig config, MeterRegistry registry, Clock clock,
-      LeaderLocator leader, AuroraAdmin.Iface api, ProcessGuard guard) {
+      LeaderLocator leader, AuroraAdmin.Iface api, ProcessGuard guard, DaemonThreads threads) {
     return new AdminServer(config.admin(), registry, new ExtraVars(config.server().flags(), clock),
         leader, api,
-        new AdminHooks(() -> guard.stop(0, "/quitquitquit requested"), AdminHooks.HALT));
+        new AdminHooks(() -> guard.stop(0, "/quitquitquit requested"), AdminHooks.HALT),
+        threads.httpApi);
   }
 }

@@ -12,8 +12,9 @@ import java.util.Optional;
  * The two deadlines of one leadership term, as Aurora keeps them: a new leader must register with
  * Mesos within {@code -max_registration_delay}, and a leader steps down after leading for
  * {@code -max_leading_duration}, so that failover is exercised regularly rather than only on
- * crashes. Time comes from the injected {@link Clock}; the lifecycle asks {@link #expired()} on
- * its periodic check, a test after advancing a fake clock. Thread-safe.
+ * crashes. Time comes from the injected {@link Clock}; the lifecycle arms a timer for
+ * {@link #untilNextDeadline()} and asks {@link #expired()} when it fires, a test after advancing
+ * a fake clock. Thread-safe.
  */
 final class LeaderTerm {
   /** Why a term must end. */
@@ -77,6 +78,26 @@ final class LeaderTerm {
               + "); stepping down so that another scheduler takes over"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * How long until the earliest deadline still pending (zero if it has passed); none before
+   * {@link #elected()}.
+   */
+  synchronized Optional<Duration> untilNextDeadline() {
+    Instant next = null;
+    if (subscribing != null && !registered) {
+      next = subscribing.plus(maxRegistrationDelay);
+    }
+    if (elected != null) {
+      Instant stepDown = elected.plus(maxLeading);
+      next = next == null || stepDown.isBefore(next) ? stepDown : next;
+    }
+    if (next == null) {
+      return Optional.empty();
+    }
+    Duration left = Duration.between(clock.instant(), next);
+    return Optional.of(left.isNegative() ? Duration.ZERO : left);
   }
 
   private static Duration requirePositive(Duration d, String name) {

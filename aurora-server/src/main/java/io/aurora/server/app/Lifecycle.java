@@ -13,8 +13,10 @@ import io.aurora.server.discovery.ServiceInstance;
 import io.aurora.server.thrift.ThriftTcpServer;
 import io.aurora.storage.durable.DurableStorage;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.mesos.v1.Protos.FrameworkID;
@@ -44,11 +46,14 @@ import org.slf4j.LoggerFactory;
  * {@link #stop()} then withdraws from the serverset, leaves the election and closes the ZooKeeper
  * session before the process exits, so another scheduler is elected at once rather than after a
  * session timeout.
+ *
+ * <p>Nothing is polled: the storage reports its failure through
+ * {@link DurableStorage#onFailure}, and the term's deadlines are timers on the lifecycle thread,
+ * armed when the term begins and when subscribing starts.
  */
+@Singleton
 public final class Lifecycle implements LeaderElection.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
-  /** How often the storage and the term's deadlines are checked. */
-  private static final long CHECK_MS = 500;
 
   private final DaemonConfig config;
   private final SchedulerState state;
@@ -110,19 +115,21 @@ public final class Lifecycle implements LeaderElection.Listener {
     state.set(LifecycleState.PREPARING_STORAGE);
     awaitZooKeeper();
     admin.start();
-    thrift = ThriftTcpServer.start(api, config.thrift());
+    thrift = ThriftTcpServer.start(api, config.thrift(), threads.thrift);
     LOG.info("Serving HTTP on port {} and Thrift on port {}", admin.port(), thrift.port());
+    // Registered before the storage starts, so that no failure goes unheard; the listener runs on
+    // the thread that saw the failure and only records the exit.
+    storage.onFailure(cause -> guard.fail("the storage failed (" + cause
+        + "); it accepts no more writes"));
     try {
       storage.start();
     } catch (LogException e) {
       throw new IllegalStateException("cannot recover storage from the log: " + e.getMessage(), e);
     }
     state.set(LifecycleState.STORAGE_PREPARED);
-    threads.lifecycle.scheduleWithFixedDelay(this::check, CHECK_MS, CHECK_MS,
-        TimeUnit.MILLISECONDS);
     monitor.start();
     election = new LeaderElection(curator, config.server().serversetPath(), config.advertisedHost(),
-        this);
+        this, threads.election);
     election.start();
   }
 
@@ -139,24 +146,38 @@ public final class Lifecycle implements LeaderElection.Listener {
     }
   }
 
-  private void check() {
-    if (storage.mode() == DurableStorage.Mode.FAILED) {
-      guard.fail("a log write failed; the storage accepts no more writes");
+  /** Ends the process if a deadline of the term has passed; otherwise waits for the next one. */
+  private void checkTerm() {
+    Optional<LeaderTerm.Expiry> expired = term.expired();
+    if (expired.isEmpty()) {
+      armTermTimer();   // early by the clock, or a later deadline remains
+      return;
     }
-    term.expired().ifPresent(expiry -> {
-      if (expiry.kind() == LeaderTerm.Kind.LED_LONG_ENOUGH) {
-        guard.restart(expiry.reason());
-      } else {
-        guard.fail(expiry.reason());
+    LeaderTerm.Expiry expiry = expired.get();
+    if (expiry.kind() == LeaderTerm.Kind.LED_LONG_ENOUGH) {
+      guard.restart(expiry.reason());
+    } else {
+      guard.fail(expiry.reason());
+    }
+  }
+
+  /** A timer for the term's next deadline (a spare one is harmless: it checks and re-arms). */
+  private void armTermTimer() {
+    term.untilNextDeadline().ifPresent(delay -> {
+      try {
+        threads.lifecycle.schedule(this::checkTerm, delay.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException stopping) {
+        // The lifecycle thread is gone: the process is stopping anyway.
       }
     });
   }
 
-  /** Elected (on a Curator thread, which holds leadership while this runs). */
+  /** Elected (on the election thread, which holds leadership while this runs). */
   @Override
   public void onLeading() {
     state.set(LifecycleState.LEADER_AWAITING_REGISTRATION);
     term.elected();
+    armTermTimer();
     try {
       storage.lead();
     } catch (LogException | RuntimeException e) {
@@ -168,6 +189,7 @@ public final class Lifecycle implements LeaderElection.Listener {
     LOG.info("Leading; subscribing to Mesos at {} with framework id {}", config.mesosMaster(),
         frameworkId.map(FrameworkID::getValue).orElse("(none yet)"));
     term.subscribing();
+    armTermTimer();
     registration.subscribed().thenRun(term::registered);
     registration.subscribed().thenRunAsync(this::onRegistered, threads.lifecycle);
     driver.subscribe(frameworkId, registration.tracking(runtime.listener()));

@@ -15,7 +15,8 @@ public interface LogBindings {
   /** Opening the replica binds its port and joins {@code -native_log_zk_group_path}. */
   @Provides
   @Singleton
-  static ReplicatedLog log(DaemonConfig config, MeterRegistry registry, CuratorFramework curator) {
-    return ReplicatedLogs.open(config.log(), registry, Optional.of(curator));
+  static ReplicatedLog log(DaemonConfig config, MeterRegistry registry, CuratorFramework curator,
+      DaemonThreads threads) {
+    return ReplicatedLogs.open(config.log(), registry, Optional.of(curator), threads.log);
   }
 }

@@ -5,7 +5,6 @@ import dagger.Module;
 import dagger.Provides;
 import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.mesos.http.HttpDriver;
-import io.aurora.scheduling.mesos.http.MasterDetectors;
 import io.aurora.scheduling.mesos.http.MesosClientOptions;
 import jakarta.inject.Singleton;
 
@@ -18,8 +17,10 @@ public interface MesosBindings {
   @Provides
   @Singleton
   static HttpDriver http(DaemonConfig config, DaemonThreads threads) {
-    return new HttpDriver(config.framework().toFrameworkInfo(), config.mesosClient(),
-        MasterDetectors.forAddress(config.mesosMaster(), threads.driver),
-        HttpDriver.newHttpClient(MesosClientOptions.DEFAULT_CONNECT_TIMEOUT), threads.driver);
+    // forAddress: the driver closes a zk:// detector's ZooKeeper client when it stops.
+    return HttpDriver.forAddress(config.mesosMaster(), config.framework(), config.mesosClient(),
+        threads.driver,
+        HttpDriver.newHttpClient(MesosClientOptions.DEFAULT_CONNECT_TIMEOUT, threads.mesosHttp),
+        threads.mesosCalls);
   }
 }

@@ -3,6 +3,7 @@ package io.aurora.server.app;
 import dagger.BindsInstance;
 import dagger.Component;
 import io.aurora.gen.AuroraAdmin;
+import io.aurora.log.ReplicatedLog;
 import io.aurora.storage.Storage;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -29,6 +30,12 @@ public interface SchedulerComponent {
 
   /** The Thrift service behind {@code /api} and the Thrift port. */
   AuroraAdmin.Iface api();
+
+  /** The replica of the replicated log (for tests and tools). */
+  ReplicatedLog log();
+
+  /** The owner of the daemon's threads (for tests: none may outlive a stop). */
+  DaemonThreads threads();
 
   /** Builds the component from the mapped options. */
   @Component.Factory

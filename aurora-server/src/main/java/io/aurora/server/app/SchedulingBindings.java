@@ -30,10 +30,11 @@ public interface SchedulingBindings {
   @Provides
   @Singleton
   static SchedulerRuntime runtime(Storage storage, Driver driver, Clock clock, DaemonConfig config,
-      ProcessGuard guard, MeterRegistry registry) {
+      ProcessGuard guard, MeterRegistry registry, DaemonThreads threads) {
+    // Status update batches run on the shared background pool (-async_worker_threads).
     return new SchedulerRuntime(storage, driver, clock, new SecureRandom(),
         config.scheduling(), FilterChain.standard(), Scorer.OFFER_ORDER,
-        () -> guard.fail("fatal error from the Mesos master"), registry);
+        () -> guard.fail("fatal error from the Mesos master"), registry, threads.async);
   }
 
   @Provides

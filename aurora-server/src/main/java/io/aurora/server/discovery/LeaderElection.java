@@ -4,7 +4,9 @@ import java.io.Closeable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.curator.framework.CuratorFramework;
@@ -74,11 +76,28 @@ public final class LeaderElection implements Closeable {
    */
   public LeaderElection(
       CuratorFramework client, String serversetPath, String id, Listener listener) {
+    this(client, serversetPath, id, listener, Optional.empty());
+  }
+
+  /**
+   * As above, with {@link Listener#onLeading()} run on {@code executor} (one thread is enough; the
+   * caller owns it and shuts it down after closing this election) rather than on a thread of
+   * Curator's own.
+   */
+  public LeaderElection(CuratorFramework client, String serversetPath, String id,
+      Listener listener, ExecutorService executor) {
+    this(client, serversetPath, id, listener, Optional.of(executor));
+  }
+
+  private LeaderElection(CuratorFramework client, String serversetPath, String id,
+      Listener listener, Optional<ExecutorService> executor) {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.id = Objects.requireNonNull(id, "id");
     this.client = Objects.requireNonNull(client, "client");
     this.path = Objects.requireNonNull(serversetPath, "serversetPath");
-    this.selector = new LeaderSelector(client, serversetPath, new SelectorListener());
+    this.selector = executor
+        .map(e -> new LeaderSelector(client, serversetPath, e, new SelectorListener()))
+        .orElseGet(() -> new LeaderSelector(client, serversetPath, new SelectorListener()));
     selector.setId(id);
   }
 

@@ -4,7 +4,10 @@ import io.aurora.gen.AuroraAdmin;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.server.TThreadedSelectorServer;
 import org.apache.thrift.transport.TNonblockingServerSocket;
@@ -23,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * allocated; a frame that is not a valid call fails in the processor and closes only its
  * connection. Bytes buffered across all connections are capped at four frames' worth; readers
  * beyond that wait.
+ *
+ * <p>Threads: the serve loop ({@code <name>-serve}) and the worker pool ({@code <name>-worker-<n>})
+ * come from the {@link ThreadFactory} given to {@link #start}; Thrift makes its selector and
+ * acceptor threads itself. {@link #close()} ends all of them.
  */
 public final class ThriftTcpServer implements AutoCloseable {
 
@@ -38,22 +45,30 @@ public final class ThriftTcpServer implements AutoCloseable {
   private ThriftTcpServer(
       TThreadedSelectorServer server,
       TNonblockingServerSocket socket,
-      InetSocketAddress bindAddress) {
+      InetSocketAddress bindAddress, ThreadFactory threads) {
     this.server = server;
     this.socket = socket;
     this.address = new InetSocketAddress(bindAddress.getAddress(), socket.getPort());
-    this.serveThread = new Thread(server::serve, "thrift-tcp-" + address.getPort());
+    this.serveThread = named(threads, "serve").newThread(server::serve);
+  }
+
+  /** As {@link #start(AuroraAdmin.Iface, ThriftTcpOptions, ThreadFactory)}, threads named thrift-tcp. */
+  public static ThriftTcpServer start(AuroraAdmin.Iface service, ThriftTcpOptions options) {
+    return start(service, options, r -> new Thread(r, "thrift-tcp"));
   }
 
   /**
    * Binds the port and starts serving {@code service}. When this returns the port accepts
    * connections.
    *
+   * @param threads makes the serve loop's and the workers' threads
    * @throws IllegalStateException if the port cannot be bound, naming it
    */
-  public static ThriftTcpServer start(AuroraAdmin.Iface service, ThriftTcpOptions options) {
+  public static ThriftTcpServer start(AuroraAdmin.Iface service, ThriftTcpOptions options,
+      ThreadFactory threads) {
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(threads, "threads");
     TNonblockingServerSocket socket;
     try {
       socket = new TNonblockingServerSocket(options.bindAddress(), 0, options.maxFrameBytes());
@@ -63,17 +78,30 @@ public final class ThriftTcpServer implements AutoCloseable {
     TThreadedSelectorServer.Args args =
         new TThreadedSelectorServer.Args(socket)
             .selectorThreads(options.selectorThreads())
-            .workerThreads(options.workerThreads())
+            // The server shuts its worker pool down when it stops.
+            .executorService(Executors.newFixedThreadPool(options.workerThreads(),
+                named(threads, "worker")))
             .stopTimeoutVal(STOP_TIMEOUT_SECONDS)
             .stopTimeoutUnit(TimeUnit.SECONDS)
             .processor(new AuroraAdmin.Processor<>(service))
             .protocolFactory(new TBinaryProtocol.Factory());
     args.maxReadBufferBytes = 4L * options.maxFrameBytes();
     ThriftTcpServer tcp =
-        new ThriftTcpServer(new TThreadedSelectorServer(args), socket, options.bindAddress());
+        new ThriftTcpServer(new TThreadedSelectorServer(args), socket, options.bindAddress(),
+            threads);
     tcp.serveThread.start();
     LOG.info("Thrift TCP (framed binary) listening on {}", tcp.address);
     return tcp;
+  }
+
+  /** Threads of {@code threads}, renamed {@code <its name>-<role>-<n>}. */
+  private static ThreadFactory named(ThreadFactory threads, String role) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = threads.newThread(r);
+      t.setName(t.getName() + "-" + role + "-" + n.incrementAndGet());
+      return t;
+    };
   }
 
   /** The bound port (the real one when 0 was asked for). */

@@ -71,6 +71,21 @@ class LeaderTermTest {
   }
 
   @Test
+  void nextDeadline_isRegistrationWhilePending_thenTheStepDown_andNeverNegative() {
+    assertThat(term.untilNextDeadline()).isEmpty();
+    term.elected();
+    assertThat(term.untilNextDeadline()).contains(Duration.ofDays(1));
+    clock.advance(Duration.ofSeconds(10));
+    term.subscribing();
+    assertThat(term.untilNextDeadline()).contains(Duration.ofMinutes(1));
+    clock.advance(Duration.ofSeconds(20));
+    term.registered();
+    assertThat(term.untilNextDeadline()).contains(Duration.ofDays(1).minusSeconds(30));
+    clock.advance(Duration.ofDays(2));
+    assertThat(term.untilNextDeadline()).contains(Duration.ZERO);
+  }
+
+  @Test
   void durations_mustBePositive() {
     assertThatThrownBy(() -> new LeaderTerm(clock, Duration.ZERO, Duration.ofMinutes(1)))
         .hasMessageContaining("maxLeading");

@@ -1,6 +1,7 @@
 package io.aurora.server.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.aurora.api.JobKeys;
@@ -8,6 +9,7 @@ import io.aurora.api.TaskQueries;
 import io.aurora.gen.JobKey;
 import io.aurora.gen.Response;
 import io.aurora.server.localmesos.LocalMesos;
+import io.aurora.storage.StorageException;
 import io.aurora.server.localmesos.LocalMesosOptions;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,6 +51,7 @@ class SchedulerIT {
       } finally {
         component.lifecycle().stop();
       }
+      SchedulerScenario.assertThreadsEnded(component);
     }
   }
 
@@ -98,6 +101,7 @@ class SchedulerIT {
             .anyMatch(o -> o.lifecycle().state() == LifecycleState.ACTIVE));
         assertThat(firstStatus.get(60, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(first.lifecycle().state()).isEqualTo(LifecycleState.DEAD);
+        SchedulerScenario.assertThreadsEnded(first);
         Duration takeover = Duration.ofNanos(System.nanoTime() - stepped);
         System.out.printf("SchedulerIT: another scheduler ACTIVE %d ms after the step-down%n",
             takeover.toMillis());
@@ -128,6 +132,32 @@ class SchedulerIT {
   }
 
   @Test
+  void aStorageFailure_endsTheProcessThroughTheStoragesListener() throws Exception {
+    try (TestingServer zk = new TestingServer()) {
+      // Nothing listens on port 1: the leader waits for Mesos with its storage writable.
+      SchedulerComponent component = SchedulerScenario.component(zk.getConnectString(),
+          "127.0.0.1:1", dir);
+      component.lifecycle().start();
+      try {
+        await("leading").atMost(SchedulerScenario.WAIT).until(() -> component.lifecycle().state()
+            == LifecycleState.LEADER_AWAITING_REGISTRATION);
+        component.log().close();
+        assertThatThrownBy(() -> component.storage().write(stores -> {
+          stores.schedulerStore().saveFrameworkId("after-the-log-closed");
+          return null;
+        })).isInstanceOf(StorageException.class);
+        // No poll: the storage's failure listener decided the exit before the write returned.
+        ProcessGuard.Exit exit = component.guard().exit().orElseThrow();
+        assertThat(exit.status()).isEqualTo(1);
+        assertThat(exit.reason()).startsWith("the storage failed");
+      } finally {
+        component.lifecycle().stop();
+      }
+      SchedulerScenario.assertThreadsEnded(component);
+    }
+  }
+
+  @Test
   void aLeaderNotRegisteredWithinMaxRegistrationDelay_exitsWithStatusOne() throws Exception {
     try (TestingServer zk = new TestingServer()) {
       // Nothing listens on port 1: the subscription never succeeds.
@@ -144,6 +174,7 @@ class SchedulerIT {
       } finally {
         component.lifecycle().stop();
       }
+      SchedulerScenario.assertThreadsEnded(component);
     }
   }
 }

@@ -138,8 +138,26 @@ final class SchedulerScenario {
       return new Running(component, lifecycle, "http://127.0.0.1:" + lifecycle.httpPort());
     }
 
-    void stop() {
+    void stop() throws InterruptedException {
       lifecycle.stop();
+      assertThreadsEnded(component);
+    }
+  }
+
+  /** Every thread the daemon made ends once it is stopped (the pools are shut down, not leaked). */
+  static void assertThreadsEnded(SchedulerComponent component) throws InterruptedException {
+    try {
+      await("the daemon's threads to end").atMost(WAIT)
+          .until(() -> component.threads().alive().isEmpty());
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      StringBuilder alive = new StringBuilder("alive after stop:");
+      for (Thread t : component.threads().alive()) {
+        alive.append("\n").append(t.getName());
+        for (StackTraceElement frame : t.getStackTrace()) {
+          alive.append("\n    at ").append(frame);
+        }
+      }
+      throw new AssertionError(alive.toString(), e);
     }
   }
 

@@ -139,6 +139,20 @@ class ThriftTcpServerIT {
     assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(IOException.class);
   }
 
+  @Test
+  void close_endsTheThreadsMadeByItsFactory_evenRightAfterStart() throws Exception {
+    List<Thread> made = new CopyOnWriteArrayList<>();
+    ThriftTcpServer other = ThriftTcpServer.start(fakeService(),
+        new ThriftTcpOptions(new InetSocketAddress("127.0.0.1", 0), MAX_FRAME, 1, 2), r -> {
+          Thread t = new Thread(r, "test-thrift");
+          made.add(t);
+          return t;
+        });
+    other.close();
+
+    assertThat(made).isNotEmpty().noneMatch(Thread::isAlive);
+  }
+
   private Response call(String role) throws Exception {
     try (TTransport transport =
         new TFramedTransport(new TSocket("127.0.0.1", server.port(), 5000))) {

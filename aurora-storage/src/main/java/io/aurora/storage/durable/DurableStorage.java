@@ -21,10 +21,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -91,7 +91,9 @@ public final class DurableStorage implements Storage, AutoCloseable {
   /** The snapshot and backup timers, once leading. */
   private volatile List<ScheduledFuture<?>> timers = List.of();
 
-  private final List<Consumer<Throwable>> failureListeners = new CopyOnWriteArrayList<>();
+  /** Guards itself and {@link #failure}. */
+  private final List<Consumer<Throwable>> failureListeners = new ArrayList<>();
+  private Throwable failure;
   private final Timer writeLockWait;
 
   /**
@@ -237,22 +239,43 @@ public final class DurableStorage implements Storage, AutoCloseable {
   }
 
   /**
-   * Calls {@code listener} (once) when this storage fails: a log append failed, or an entry
-   * learned while following could not be applied. The scheduler should exit then; a restart
-   * recovers from the log.
+   * Calls {@code listener} once when this storage fails: a log append failed, or an entry learned
+   * while following could not be applied. The scheduler should exit then; a restart recovers from
+   * the log. It runs on the thread that saw the failure (the log's delivery thread, the committer
+   * or a writer), so it must not block; registered after the failure, it runs at once, here.
    */
   public void onFailure(Consumer<Throwable> listener) {
-    failureListeners.add(Objects.requireNonNull(listener));
+    Objects.requireNonNull(listener, "listener");
+    Throwable already;
+    synchronized (failureListeners) {
+      already = failure;
+      if (already == null) {
+        failureListeners.add(listener);
+      }
+    }
+    if (already != null) {
+      tell(listener, already);
+    }
   }
 
   private void failed(Throwable cause) {
     mode = Mode.FAILED;
-    for (Consumer<Throwable> listener : failureListeners) {
-      try {
-        listener.accept(cause);
-      } catch (RuntimeException e) {
-        LOG.error("Storage failure listener threw", e);
+    List<Consumer<Throwable>> listeners;
+    synchronized (failureListeners) {
+      if (failure != null) {
+        return;   // listeners heard of the first failure; later ones add nothing
       }
+      failure = cause;
+      listeners = List.copyOf(failureListeners);
+    }
+    listeners.forEach(listener -> tell(listener, cause));
+  }
+
+  private static void tell(Consumer<Throwable> listener, Throwable cause) {
+    try {
+      listener.accept(cause);
+    } catch (RuntimeException e) {
+      LOG.error("Storage failure listener threw", e);
     }
   }
 

@@ -140,6 +140,11 @@ class DurableStorageTest {
     assertThat(storage.mode()).isEqualTo(DurableStorage.Mode.FAILED);
     assertThat(failures).hasSize(1);
     assertThatThrownBy(() -> storage.write(s -> null)).isInstanceOf(StorageException.class);
+    assertThat(failures).hasSize(1);
+    // A listener registered after the failure hears of it at once.
+    List<Throwable> late = new ArrayList<>();
+    storage.onFailure(late::add);
+    assertThat(late).containsExactlyElementsOf(failures);
 
     log.failAppends(false);
     storage.close();

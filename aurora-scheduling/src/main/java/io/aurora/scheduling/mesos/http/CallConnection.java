@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * One persistent HTTP/1.1 connection that carries non-SUBSCRIBE calls, pipelined: requests are
@@ -23,7 +24,9 @@ import java.util.concurrent.Semaphore;
  * out. This keeps calls in the order they were made (as one serial sender would) while a burst of
  * thousands of ACKNOWLEDGE calls costs a few socket writes instead of thousands of round trips.
  *
- * <p>A writer thread connects and writes; a reader thread parses answers. At most {@code window}
+ * <p>A writer thread connects and writes; a reader thread parses answers. Both come from the
+ * injected {@link ThreadFactory} (renamed {@code <its name>-writer} and {@code -reader}) and end
+ * when the connection is over. At most {@code window}
  * requests are unanswered at a time. When the connection fails (connect error, broken socket, no
  * answer within the request timeout, or the server closing it), every request not yet answered is
  * reported: as lost if it was written (the server may have acted on it), as not sent if it was
@@ -63,6 +66,7 @@ final class CallConnection {
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final Listener listener;
+  private final ThreadFactory threads;
   private final LinkedBlockingQueue<Request> outbox = new LinkedBlockingQueue<>();
   private final ArrayDeque<Request> inFlight = new ArrayDeque<>();   // guarded by itself
   private final Semaphore window;
@@ -71,7 +75,8 @@ final class CallConnection {
   private volatile Socket socket;
 
   CallConnection(URI endpoint, Duration connectTimeout, Duration requestTimeout, int window,
-      Listener listener) {
+      Listener listener, ThreadFactory threads) {
+    this.threads = threads;
     this.endpoint = endpoint;
     this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;
@@ -81,7 +86,7 @@ final class CallConnection {
 
   /** Starts the writer (which connects, then starts the reader). */
   CallConnection start() {
-    daemon(this::writeLoop, "mesos-calls-writer").start();
+    thread(this::writeLoop, "writer").start();
     return this;
   }
 
@@ -129,7 +134,7 @@ final class CallConnection {
       s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, requestTimeout.toMillis())));
       out = new BufferedOutputStream(s.getOutputStream(), 64 << 10);
       InputStream in = new BufferedInputStream(s.getInputStream(), 64 << 10);
-      daemon(() -> readLoop(in), "mesos-calls-reader").start();
+      thread(() -> readLoop(in), "reader").start();
     } catch (IOException e) {
       fail("cannot connect to " + endpoint + ": " + e);
       return;
@@ -281,9 +286,9 @@ final class CallConnection {
     return uri.getPort() >= 0 ? uri.getPort() : 80;
   }
 
-  private static Thread daemon(Runnable body, String name) {
-    Thread t = new Thread(body, name);
-    t.setDaemon(true);
+  private Thread thread(Runnable body, String role) {
+    Thread t = threads.newThread(body);
+    t.setName(t.getName() + "-" + role);
     return t;
   }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.LongPredicate;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.slf4j.Logger;
@@ -53,10 +54,12 @@ final class CallSender implements CallConnection.Listener {
   private final LongPredicate isCurrent;
   private final BrokenSubscription onBroken;
   private final RefusedAccept onRefused;
+  private final ThreadFactory threads;
   private final CallConnection[] lanes = new CallConnection[2];   // guarded by this
 
   CallSender(MesosClientOptions options, Duration connectTimeout, LongPredicate isCurrent,
-      BrokenSubscription onBroken, RefusedAccept onRefused) {
+      BrokenSubscription onBroken, RefusedAccept onRefused, ThreadFactory threads) {
+    this.threads = threads;
     this.options = options;
     this.connectTimeout = connectTimeout;
     this.isCurrent = isCurrent;
@@ -79,7 +82,7 @@ final class CallSender implements CallConnection.Listener {
         connection.close();
       }
       connection = new CallConnection(endpoint, connectTimeout, options.requestTimeout(), WINDOW,
-          this).start();
+          this, threads).start();
       lanes[lane] = connection;
     }
     byte[] bytes = CallAnswer.request(endpoint, options.encoding().mediaType(), streamId,

@@ -12,9 +12,12 @@ import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.AgentID;
@@ -82,22 +85,44 @@ public final class HttpDriver implements Driver {
   private ScheduledFuture<?> reconnectTimer;
 
   /**
-   * @param scheduler a single-threaded scheduler: runs the state machine, the timers and the
-   *     listener callbacks, in order
+   * As {@link #HttpDriver(FrameworkInfo, MesosClientOptions, MasterDetector, HttpClient,
+   * ScheduledExecutorService, ThreadFactory)} with {@link #defaultCallThreads()}.
    */
   public HttpDriver(FrameworkInfo frameworkInfo, MesosClientOptions options,
       MasterDetector detector, HttpClient http, ScheduledExecutorService scheduler) {
+    this(frameworkInfo, options, detector, http, scheduler, defaultCallThreads());
+  }
+
+  /**
+   * @param scheduler a single-threaded scheduler: runs the state machine, the timers and the
+   *     listener callbacks, in order
+   * @param callThreads makes the writer and reader threads of the connections that carry calls
+   *     (two per connection, two connections at a time); they end when their connection does
+   */
+  public HttpDriver(FrameworkInfo frameworkInfo, MesosClientOptions options,
+      MasterDetector detector, HttpClient http, ScheduledExecutorService scheduler,
+      ThreadFactory callThreads) {
     this.frameworkInfo = frameworkInfo;
     this.options = options;
     this.detector = detector;
     this.http = http;
     this.scheduler = scheduler;
     this.backoff = new Backoff(options.initialBackoff(), options.maxBackoff());
-    this.calls = new CallSender(options, http.connectTimeout().orElse(Duration.ofSeconds(10)),
+    this.calls = new CallSender(options, http.connectTimeout().orElse(MesosClientOptions.DEFAULT_CONNECT_TIMEOUT),
         this::isCurrent,
         (gen, reason) -> scheduler.execute(() -> lost(gen, reason)),
         (accept, reason) -> scheduler.execute(() -> acceptRefused(
-            accept.getAccept().getOfferIdsList(), accept.getAccept().getOperationsList(), reason)));
+            accept.getAccept().getOfferIdsList(), accept.getAccept().getOperationsList(), reason)),
+        Objects.requireNonNull(callThreads, "callThreads"));
+  }
+
+  /** Daemon threads named {@code mesos-calls}: for drivers built without a thread factory. */
+  public static ThreadFactory defaultCallThreads() {
+    return r -> {
+      Thread t = new Thread(r, "mesos-calls");
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   /**
@@ -106,20 +131,45 @@ public final class HttpDriver implements Driver {
    */
   public static HttpDriver forAddress(String masterAddress, FrameworkOptions framework,
       MesosClientOptions options, ScheduledExecutorService scheduler) {
+    return forAddress(masterAddress, framework, options, scheduler,
+        newHttpClient(MesosClientOptions.DEFAULT_CONNECT_TIMEOUT), defaultCallThreads());
+  }
+
+  /**
+   * As {@link #forAddress(String, FrameworkOptions, MesosClientOptions, ScheduledExecutorService)}
+   * over {@code http} and with the call connections' threads made by {@code callThreads}. A
+   * {@code zk://} detector's ZooKeeper client is closed when the driver stops.
+   */
+  public static HttpDriver forAddress(String masterAddress, FrameworkOptions framework,
+      MesosClientOptions options, ScheduledExecutorService scheduler, HttpClient http,
+      ThreadFactory callThreads) {
     MasterDetector detector = MasterDetectors.forAddress(masterAddress, scheduler);
-    HttpDriver driver = new HttpDriver(framework.toFrameworkInfo(), options, detector,
-        newHttpClient(MesosClientOptions.DEFAULT_CONNECT_TIMEOUT), scheduler);
+    HttpDriver driver = new HttpDriver(framework.toFrameworkInfo(), options, detector, http,
+        scheduler, callThreads);
     driver.closeDetectorOnStop = true;
     return driver;
   }
 
   /** An HTTP client suited to the driver: HTTP/1.1 (the master speaks nothing else), no redirects. */
   public static HttpClient newHttpClient(Duration connectTimeout) {
+    return builder(connectTimeout).build();
+  }
+
+  /**
+   * As {@link #newHttpClient(Duration)}, running the client's asynchronous work (the event
+   * stream's body, completions) on {@code executor} instead of a pool of the client's own; the
+   * JDK still gives each client one selector thread of its own, which ends once the client is
+   * unreachable.
+   */
+  public static HttpClient newHttpClient(Duration connectTimeout, Executor executor) {
+    return builder(connectTimeout).executor(Objects.requireNonNull(executor, "executor")).build();
+  }
+
+  private static HttpClient.Builder builder(Duration connectTimeout) {
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(connectTimeout)
-        .build();
+        .connectTimeout(connectTimeout);
   }
 
   @Override

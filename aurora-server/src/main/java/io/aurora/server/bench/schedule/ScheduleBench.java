@@ -11,6 +11,7 @@ import io.aurora.scheduling.mesos.http.MesosClientOptions;
 import io.aurora.scheduling.rank.Scorer;
 import io.aurora.scheduling.runtime.SchedulerRuntime;
 import io.aurora.scheduling.runtime.SchedulerRuntimeOptions;
+import io.aurora.scheduling.runtime.StatusUpdateBatcher;
 import io.aurora.scheduling.thrift.ApiOptions;
 import io.aurora.scheduling.thrift.AuroraAdminService;
 import io.aurora.server.bench.Bench;
@@ -167,10 +168,11 @@ public final class ScheduleBench implements Bench {
     Map<String, Long> jobStarts = new ConcurrentHashMap<>();
     RecordingDriver driver = new RecordingDriver(System::nanoTime, jobStarts, workload.tasks());
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    ExecutorService statusUpdates = statusUpdateThreads();
     try (LogCluster cluster = LogCluster.withFollowerProcesses(dir, replicas, replicas / 2 + 1,
         jvmOptions)) {
       LeadingStorage leading = LeadingStorage.lead(cluster);
-      SchedulerRuntime runtime = runtime(leading.storage(), driver);
+      SchedulerRuntime runtime = runtime(leading.storage(), driver, statusUpdates);
       AuroraAdminService api = AuroraAdminService.of(ApiOptions.defaults("bench"),
           leading.storage(), runtime, Optional.empty(), new SimpleMeterRegistry());
       driver.subscribe(Optional.empty(), runtime.listener());
@@ -188,6 +190,7 @@ public final class ScheduleBench implements Bench {
       return new Phase(seconds, workload.tasks() / seconds, LatencySummary.of(driver.latencies()));
     } finally {
       executor.shutdownNow();
+      statusUpdates.shutdownNow();
       executor.awaitTermination(10, TimeUnit.SECONDS);
       driver.stop();
     }
@@ -204,6 +207,7 @@ public final class ScheduleBench implements Bench {
         Duration.ofSeconds(10), Duration.ofSeconds(5));
     ScheduledExecutorService driverThread = Executors.newSingleThreadScheduledExecutor();
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    ExecutorService statusUpdates = statusUpdateThreads();
     try (LogCluster cluster = LogCluster.withFollowerProcesses(dir, replicas, replicas / 2 + 1,
             jvmOptions);
         LocalMesos mesos = LocalMesos.start(options, Clock.systemUTC())) {
@@ -211,7 +215,7 @@ public final class ScheduleBench implements Bench {
       RunningCounter driver = new RunningCounter(HttpDriver.forAddress(mesos.address(),
           FrameworkOptions.of("aurora-bench", "root", Duration.ofMinutes(10)),
           MesosClientOptions.defaults(), driverThread));
-      SchedulerRuntime runtime = runtime(leading.storage(), driver);
+      SchedulerRuntime runtime = runtime(leading.storage(), driver, statusUpdates);
       AuroraAdminService api = AuroraAdminService.of(ApiOptions.defaults("bench"),
           leading.storage(), runtime, Optional.empty(), new SimpleMeterRegistry());
       driver.subscribe(Optional.empty(), runtime.listener());
@@ -237,14 +241,21 @@ public final class ScheduleBench implements Bench {
         driver.teardown();
       }
     } finally {
+      statusUpdates.shutdownNow();
       driverThread.shutdownNow();
     }
   }
 
-  private static SchedulerRuntime runtime(DurableStorage storage, Driver driver) {
+  private static SchedulerRuntime runtime(DurableStorage storage, Driver driver,
+      ExecutorService statusUpdates) {
     return new SchedulerRuntime(storage, driver, Clock.systemUTC(), new Random(1),
         SchedulerRuntimeOptions.DEFAULTS, FilterChain.standard(), Scorer.OFFER_ORDER,
-        () -> { }, new SimpleMeterRegistry());
+        () -> { }, new SimpleMeterRegistry(), statusUpdates);
+  }
+
+  /** The status update batches' threads, as many as the runtime runs batches at once. */
+  private static ExecutorService statusUpdateThreads() {
+    return Executors.newFixedThreadPool(StatusUpdateBatcher.DEFAULT_IN_FLIGHT);
   }
 
   /** Creates every job from {@code clients} threads; fails on the first non-OK response. */
