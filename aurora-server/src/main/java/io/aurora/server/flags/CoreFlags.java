@@ -59,7 +59,7 @@ public final class CoreFlags implements FlagGroup {
   private Duration maxLeadingDuration;
 
   @Option(names = "-async_worker_threads", defaultValue = "8",
-      description = "Threads of the shared pool that runs background work.")
+      description = "Threads of the shared pool that runs background work (Mesos status update batches).")
   private int asyncWorkerThreads;
 
   @Option(names = "-stat_sampling_interval", defaultValue = "1secs",
