@@ -9,10 +9,8 @@ import io.aurora.gen.TaskConfig;
 import io.aurora.log.InMemoryLog;
 import io.aurora.scheduling.filter.Fixtures;
 import io.aurora.scheduling.testing.SchedulerHarness;
-import io.aurora.storage.StorageOptions;
 import io.aurora.storage.durable.DurableStorage;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
+import io.aurora.storage.testing.InMemoryDurableStorages;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,12 +41,8 @@ class DurableSchedulingTest {
   }
 
   private DurableStorage storage(InMemoryLog log) throws Exception {
-    DurableStorage storage = new DurableStorage(log,
-        new StorageOptions(Duration.ofHours(1), 512 * 1024, Files.createDirectories(backups.resolve("b")),
-            Duration.ofHours(1), 2),
-        Clock.systemUTC(), scheduler, committer, new SimpleMeterRegistry());
-    storage.start();
-    return storage;
+    return InMemoryDurableStorages.started(log, backups.resolve("b"), Clock.systemUTC(),
+        scheduler, committer);
   }
 
   @Test

@@ -11,11 +11,9 @@ import io.aurora.scheduling.state.RescheduleCalculator;
 import io.aurora.scheduling.state.RescheduleOptions;
 import io.aurora.scheduling.testing.FakeClock;
 import io.aurora.storage.Storage;
-import io.aurora.storage.StorageOptions;
 import io.aurora.storage.durable.DurableStorage;
+import io.aurora.storage.testing.InMemoryDurableStorages;
 import io.aurora.storage.mem.MemStorage;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -145,11 +143,7 @@ class PartitionBookkeepingTest {
   }
 
   private DurableStorage durable(InMemoryLog log) throws Exception {
-    DurableStorage storage = new DurableStorage(log,
-        new StorageOptions(Duration.ofHours(1), 512 * 1024,
-            Files.createDirectories(backups.resolve("b")), Duration.ofHours(1), 2),
-        clock, scheduler, committer, new SimpleMeterRegistry());
-    storage.start();
-    return storage;
+    return InMemoryDurableStorages.started(log, backups.resolve("b"), clock, scheduler,
+        committer);
   }
 }

@@ -2,10 +2,8 @@ package io.aurora.storage.durable;
 
 import io.aurora.log.InMemoryLog;
 import io.aurora.log.LogException;
-import io.aurora.storage.StorageOptions;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.aurora.storage.testing.InMemoryDurableStorages;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,11 +29,8 @@ final class InMemoryLogStorages {
   static DurableStorage leader() {
     try {
       // Never written to: these storages take no backups.
-      StorageOptions options = new StorageOptions(Duration.ofHours(1), 512 * 1024,
-          NO_BACKUPS, Duration.ofHours(1), 2);
-      DurableStorage storage = new DurableStorage(new InMemoryLog(), options, Clock.systemUTC(),
-          SCHEDULER, COMMITTER, new SimpleMeterRegistry());
-      storage.start();
+      DurableStorage storage = InMemoryDurableStorages.started(new InMemoryLog(), NO_BACKUPS,
+          Clock.systemUTC(), SCHEDULER, COMMITTER);
       storage.lead();
       return storage;
     } catch (LogException e) {
