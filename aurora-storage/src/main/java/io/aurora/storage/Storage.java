@@ -7,10 +7,9 @@ package io.aurora.storage;
  * write that is not yet durable, and never waits for a writer. Writes are serialized: each runs
  * alone against the newest state, and its changes become visible to readers (and {@code write}
  * returns) only once they are durable. If the work throws, nothing it did is kept, and the
- * exception reaches this caller alone. An implementation may run the work on another writer's
- * thread (the durable storage combines concurrent writers), so work must not depend on the
- * caller's thread. A write called from inside a write's work joins that transaction; a read inside
- * a write sees the write's own changes.
+ * exception reaches this caller alone. The work runs on the caller's thread. A write called from
+ * inside a write's work joins that transaction; a read inside a write sees the write's own
+ * changes.
  *
  * <p>Both methods throw {@link TransientStorageException} while the storage is not ready and
  * {@link StorageException} when a write could not be made durable.

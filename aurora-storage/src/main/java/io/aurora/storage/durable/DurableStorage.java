@@ -49,12 +49,13 @@ import org.slf4j.LoggerFactory;
  * <h2>Write path</h2>
  * This is the one place where writes are batched. A write runs under the write lock against the
  * newest version (which may include transactions whose appends are still in flight), records its
- * ops and hands them with the version they produce to the {@link GroupCommitter}; its caller then
- * waits. Concurrent writers do not queue for the lock one by one: the {@link WriteCombiner} lets
- * one of them run every waiting transaction (each on its own, a failure failing only its caller)
- * under one acquisition of the lock. The committer batches transactions into one log entry, and
- * publishes the last version of a batch once the append is acknowledged, before it releases the
- * waiting writers. Reads take the published version and never block.
+ * ops and hands them with the version they produce to the {@link GroupCommitter}; it then releases
+ * the lock and waits. The committer batches the transactions that arrive while an append is in
+ * flight into one log entry, and publishes the last version of a batch once the append is
+ * acknowledged, before it releases the waiting writers. Reads take the published version and never
+ * block. (Flat combining of writers under the lock was tried and dropped: it raised placement
+ * throughput a little but lowered end-to-end throughput, and ran work on other callers' threads;
+ * see docs/performance.md.)
  *
  * <h2>Snapshots</h2>
  * Written from the published version while writes go on, interleaved with the transaction batches
@@ -76,7 +77,6 @@ public final class DurableStorage implements Storage, AutoCloseable {
   private final LogReplay replay;
 
   private final ReentrantLock writeLock = new ReentrantLock();
-  private final WriteCombiner combiner = new WriteCombiner(writeLock);
   private final ThreadLocal<RecordingStores> currentWrite = new ThreadLocal<>();
   /** Serializes applying the log (recovery, following, catching up) and mode changes. */
   private final Object applyLock = new Object();
@@ -314,7 +314,12 @@ public final class DurableStorage implements Storage, AutoCloseable {
     }
     checkWritable();
     Transaction<T, E> tx = new Transaction<>(work, Timer.start(registry));
-    combiner.run(tx);
+    writeLock.lock();
+    try {
+      tx.run();
+    } finally {
+      writeLock.unlock();
+    }
     if (tx.failure != null) {
       throw DurableStorage.<E>rethrow(tx.failure);
     }
@@ -324,12 +329,11 @@ public final class DurableStorage implements Storage, AutoCloseable {
   }
 
   /**
-   * One caller's write transaction: run under the write lock by whichever writer combines (see
-   * {@link WriteCombiner}), against the newest version, which may include transactions whose
-   * appends are still in flight. Its outcome is its own: a failure leaves the newest version as it
-   * was for the next transaction.
+   * One caller's write transaction, run on the caller's thread under the write lock against the
+   * newest version, which may include transactions whose appends are still in flight. A failure
+   * leaves the newest version as it was for the next transaction.
    */
-  private final class Transaction<T, E extends Exception> implements WriteCombiner.Pending {
+  private final class Transaction<T, E extends Exception> {
     private final MutateWork<T, E> work;
     private final Timer.Sample waiting;
     private T result;
@@ -341,8 +345,8 @@ public final class DurableStorage implements Storage, AutoCloseable {
       this.waiting = waiting;
     }
 
-    @Override
-    public void run() {
+    /** Runs the work and records its outcome; never throws. */
+    void run() {
       waiting.stop(writeLockWait);
       try {
         checkWritable();
