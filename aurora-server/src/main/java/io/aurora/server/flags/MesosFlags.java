@@ -51,15 +51,15 @@ public final class MesosFlags implements FlagGroup {
   private String mesosRole;
 
   @Option(names = "-receive_revocable_resources", arity = "0..1", defaultValue = "false",
-      description = "Ask Mesos for revocable resources. (not yet used: arrives with tiers)")
+      description = "Ask Mesos for revocable resources (the REVOCABLE_RESOURCES capability). Revocable offers are received but not placed on until tiers arrive.")
   private boolean receiveRevocableResources;
 
   @Option(names = "-allow_gpu_resource", arity = "0..1", defaultValue = "false",
-      description = "Ask Mesos for GPU resources. (not yet used: arrives with GPU support)")
+      description = "Ask Mesos for GPU resources (the GPU_RESOURCES capability); a task that asks for GPUs is placed only where an offer has them.")
   private boolean allowGpuResource;
 
   @Option(names = "-partition_aware", arity = "0..1", defaultValue = "false",
-      description = "Register as partition-aware: unreachable agents' tasks become UNREACHABLE, not LOST. (not yet used: arrives with partition awareness)")
+      description = "Register as partition-aware (the PARTITION_AWARE capability): tasks of unreachable agents are reported UNREACHABLE and become PARTITIONED, then LOST after their partition policy's delay (at once without a policy).")
   private boolean partitionAware;
 
   @Override
