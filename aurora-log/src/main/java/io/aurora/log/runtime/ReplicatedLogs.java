@@ -1,5 +1,6 @@
 package io.aurora.log.runtime;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.aurora.log.LogOptions;
 import io.aurora.log.ReplicatedLog;
 import io.aurora.log.discovery.ReplicaGroup;
@@ -96,11 +97,7 @@ public final class ReplicatedLogs {
 
   /** Daemon threads named {@code aurora-log}: the default of the overloads without a factory. */
   public static ThreadFactory defaultThreads() {
-    return r -> {
-      Thread t = new Thread(r, "aurora-log");
-      t.setDaemon(true);
-      return t;
-    };
+    return new ThreadFactoryBuilder().setNameFormat("aurora-log").setDaemon(true).build();
   }
 
   /** Threads of {@code threads}, renamed {@code <its name>-<role>-<n>}. */

@@ -102,9 +102,7 @@ public final class StateManager {
         || !transition.sideEffects().equals(List.of(SideEffect.SAVE_STATE))) {
       throw new IllegalStateException("INIT -> " + to + " gave " + transition + " for " + id);
     }
-    TaskEvent event = new TaskEvent(clock.millis(), to.status().orElseThrow())
-        .setScheduler(schedulerHost);
-    message.ifPresent(event::setMessage);
+    TaskEvent event = event(to, message);
     init.setStatus(event.getStatus()).setTaskEvents(new ArrayList<>(List.of(event)));
     out.changed(id, to.status());
     return init;
@@ -223,9 +221,7 @@ public final class StateManager {
 
   private void save(TaskStore.Mutable tasks, ScheduledTask task, TaskState to,
       Optional<String> message, OptionalInt failures) {
-    TaskEvent event = new TaskEvent(clock.millis(), to.status().orElseThrow())
-        .setScheduler(schedulerHost);
-    message.ifPresent(event::setMessage);
+    TaskEvent event = event(to, message);
     String id = task.getAssignedTask().getTaskId();
     if (to != TaskState.PARTITIONED) {
       tasks.changeStatus(id, event, failures, OptionalInt.empty());
@@ -245,6 +241,14 @@ public final class StateManager {
         .setTaskEvents(PartitionCycles.append(history, event));
     failures.ifPresent(compacted::setFailureCount);
     tasks.saveTasks(List.of(compacted));
+  }
+
+  /** The event of entering {@code to} now, recorded by this scheduler. */
+  private TaskEvent event(TaskState to, Optional<String> message) {
+    TaskEvent event = new TaskEvent(clock.millis(), to.status().orElseThrow())
+        .setScheduler(schedulerHost);
+    message.ifPresent(event::setMessage);
+    return event;
   }
 
   private void reschedule(TaskStore.Mutable tasks, String taskId, StateChanges out) {

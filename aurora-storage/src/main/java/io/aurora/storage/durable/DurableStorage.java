@@ -313,77 +313,35 @@ public final class DurableStorage implements Storage, AutoCloseable {
       return work.apply(joined);
     }
     checkWritable();
-    Transaction<T, E> tx = new Transaction<>(work, Timer.start(registry));
+    Timer.Sample wait = Timer.start(registry);
     writeLock.lock();
+    CompletableFuture<Long> durable;
+    T result;
     try {
-      tx.run();
+      wait.stop(writeLockWait);
+      checkWritable();
+      RecordingStores tx = new RecordingStores(new StateDraft(head));
+      currentWrite.set(tx);
+      try {
+        result = work.apply(tx);
+      } finally {
+        currentWrite.remove();
+      }
+      List<Op> ops = tx.finish();
+      if (ops.isEmpty()) {
+        // Nothing to write, but the work may have read versions still in flight.
+        durable = lastSubmitted;
+      } else {
+        head = tx.draft().toState(head.logPosition());
+        durable = committer.submit(ops, head);
+        lastSubmitted = durable;
+        snapshotter.transactionSubmitted();
+      }
     } finally {
       writeLock.unlock();
     }
-    if (tx.failure != null) {
-      throw DurableStorage.<E>rethrow(tx.failure);
-    }
-    checkState(tx.durable != null, "write transaction was not run");
-    GroupCommitter.await(tx.durable);
-    return tx.result;
-  }
-
-  /**
-   * One caller's write transaction, run on the caller's thread under the write lock against the
-   * newest version, which may include transactions whose appends are still in flight. A failure
-   * leaves the newest version as it was for the next transaction.
-   */
-  private final class Transaction<T, E extends Exception> {
-    private final MutateWork<T, E> work;
-    private final Timer.Sample waiting;
-    private T result;
-    private Throwable failure;
-    private CompletableFuture<Long> durable;
-
-    Transaction(MutateWork<T, E> work, Timer.Sample waiting) {
-      this.work = work;
-      this.waiting = waiting;
-    }
-
-    /** Runs the work and records its outcome; never throws. */
-    void run() {
-      waiting.stop(writeLockWait);
-      try {
-        checkWritable();
-        RecordingStores tx = new RecordingStores(new StateDraft(head));
-        currentWrite.set(tx);
-        try {
-          result = work.apply(tx);
-        } finally {
-          currentWrite.remove();
-        }
-        List<Op> ops = tx.finish();
-        if (ops.isEmpty()) {
-          // Nothing to write, but the work may have read versions still in flight.
-          durable = lastSubmitted;
-        } else {
-          head = tx.draft().toState(head.logPosition());
-          durable = committer.submit(ops, head);
-          lastSubmitted = durable;
-          snapshotter.transactionSubmitted();
-        }
-      } catch (Throwable t) {
-        // Handed to the caller, whose thread rethrows it; the other transactions go on.
-        failure = t;
-      }
-    }
-  }
-
-  /** Throws {@code t} as it was thrown: unchecked as is, checked as the work's own {@code E}. */
-  @SuppressWarnings("unchecked")
-  private static <E extends Exception> E rethrow(Throwable t) throws E {
-    if (t instanceof RuntimeException r) {
-      throw r;
-    }
-    if (t instanceof Error e) {
-      throw e;
-    }
-    throw (E) t;
+    GroupCommitter.await(durable);
+    return result;
   }
 
   private void checkWritable() {

@@ -1,5 +1,6 @@
 package io.aurora.scheduling.mesos.http;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.aurora.scheduling.mesos.Calls;
 import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.mesos.DriverListener;
@@ -118,11 +119,7 @@ public final class HttpDriver implements Driver {
 
   /** Daemon threads named {@code mesos-calls}: for drivers built without a thread factory. */
   public static ThreadFactory defaultCallThreads() {
-    return r -> {
-      Thread t = new Thread(r, "mesos-calls");
-      t.setDaemon(true);
-      return t;
-    };
+    return new ThreadFactoryBuilder().setNameFormat("mesos-calls").setDaemon(true).build();
   }
 
   /**
