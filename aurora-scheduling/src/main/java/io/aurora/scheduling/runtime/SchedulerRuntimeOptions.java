@@ -5,6 +5,7 @@ import io.aurora.scheduling.pruning.PruneOptions;
 import io.aurora.scheduling.reconcile.ReconcileOptions;
 import io.aurora.scheduling.resources.ExecutorSettings;
 import io.aurora.scheduling.state.RescheduleOptions;
+import io.aurora.scheduling.updater.UpdateOptions;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -28,12 +29,13 @@ import java.util.Objects;
  * @param maxStartupScheduleDelay the groups pending when this scheduler starts leading wait a
  *     random delay below this before their first attempt
  *     ({@code -max_reschedule_task_delay_on_startup}, 30 s)
+ * @param updates the job updater's history retention and update affinity
  */
 public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings executor,
     OfferOptions offers, RescheduleOptions reschedule, TimerOptions timers,
     ReconcileOptions reconcile, PruneOptions prune, int maxStatusUpdateBatch,
     Duration schedulingInterval, Duration timerTick, PlacementOptions placement,
-    Duration maxStartupScheduleDelay) {
+    Duration maxStartupScheduleDelay, UpdateOptions updates) {
 
   /**
    * The pause between periodic scheduling rounds. Rounds run at once when offers arrive or tasks
@@ -55,7 +57,7 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
       ExecutorSettings.DEFAULTS, OfferOptions.DEFAULTS, RescheduleOptions.DEFAULTS,
       TimerOptions.DEFAULTS, ReconcileOptions.DEFAULTS, PruneOptions.DEFAULTS, 1000,
       SCHEDULING_INTERVAL, TIMER_TICK, PlacementOptions.DEFAULTS,
-      Duration.ofSeconds(30));
+      Duration.ofSeconds(30), UpdateOptions.DEFAULTS);
 
   public SchedulerRuntimeOptions {
     Objects.requireNonNull(schedulerHost, "schedulerHost");
@@ -69,6 +71,7 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
     Objects.requireNonNull(timerTick, "timerTick");
     Objects.requireNonNull(placement, "placement");
     Objects.requireNonNull(maxStartupScheduleDelay, "maxStartupScheduleDelay");
+    Objects.requireNonNull(updates, "updates");
     if (maxStartupScheduleDelay.isNegative()) {
       throw new IllegalArgumentException(
           "-max_reschedule_task_delay_on_startup must not be negative, got " + maxStartupScheduleDelay);

@@ -3,6 +3,7 @@ package io.aurora.server.flags;
 import io.aurora.scheduling.pruning.PruneOptions;
 import io.aurora.scheduling.reconcile.ReconcileOptions;
 import io.aurora.scheduling.runtime.TimerOptions;
+import io.aurora.scheduling.updater.UpdateOptions;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -61,15 +62,15 @@ public final class LifecycleFlags implements FlagGroup {
   private int historyMaxPerJobThreshold;
 
   @Option(names = "-job_update_history_per_job_threshold", defaultValue = "10",
-      description = "Finished job updates kept per job. (not yet used: arrives with job updates)")
+      description = "Finished job updates kept per job.")
   private int jobUpdateHistoryPerJobThreshold;
 
   @Option(names = "-job_update_history_pruning_interval", defaultValue = "15mins",
-      description = "How often finished job updates are pruned. (not yet used: arrives with job updates)")
+      description = "How often finished job updates are pruned.")
   private Duration jobUpdateHistoryPruningInterval;
 
   @Option(names = "-job_update_history_pruning_threshold", defaultValue = "30days",
-      description = "Finished job updates older than this are removed. (not yet used: arrives with job updates)")
+      description = "Finished job updates older than this are removed.")
   private Duration jobUpdateHistoryPruningThreshold;
 
   @Override
@@ -96,10 +97,19 @@ public final class LifecycleFlags implements FlagGroup {
 
   /**
    * Terminal task retention ({@code io.aurora.scheduling.pruning}), pruned every
-   * {@link PruneOptions#INTERVAL}. The job update history flags wait for job updates.
+   * {@link PruneOptions#INTERVAL}.
    */
   public PruneOptions toPruneOptions() {
     return new PruneOptions(historyPruneThreshold, historyMinRetentionThreshold, historyMaxPerJobThreshold,
         PruneOptions.INTERVAL);
+  }
+
+  /**
+   * Job update history retention, with the update affinity settings that live among the
+   * scheduling flags ({@code io.aurora.scheduling.updater}).
+   */
+  public UpdateOptions toUpdateOptions(boolean affinity, Duration affinityHoldTime) {
+    return new UpdateOptions(jobUpdateHistoryPerJobThreshold, jobUpdateHistoryPruningInterval,
+        jobUpdateHistoryPruningThreshold, affinity, affinityHoldTime);
   }
 }

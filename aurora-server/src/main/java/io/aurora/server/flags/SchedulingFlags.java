@@ -57,6 +57,16 @@ public final class SchedulingFlags implements FlagGroup {
       description = "Task groups pending when this scheduler becomes leader wait a random delay up to this before their first attempt, so a failover does not launch all at once.")
   private Duration maxRescheduleTaskDelayOnStartup;
 
+  @Option(names = "-enable_update_affinity", arity = "0..1", defaultValue = "false",
+      description = "During a job update, hold the agent of a replaced instance for its replacement, "
+          + "so the new task lands where the old one ran (its data and images are there).")
+  private boolean enableUpdateAffinity;
+
+  @Option(names = "-update_affinity_reservation_hold_time", defaultValue = "3mins",
+      description = "How long an agent stays held for an updated instance's replacement "
+          + "(with -enable_update_affinity).")
+  private Duration updateAffinityReservationHoldTime;
+
   @Option(names = "-min_offer_hold_time", defaultValue = "5mins",
       description = "An unused offer is held at least this long before it is declined.")
   private Duration minOfferHoldTime;
@@ -126,5 +136,15 @@ public final class SchedulingFlags implements FlagGroup {
   /** {@code -max_reschedule_task_delay_on_startup}. */
   public Duration maxRescheduleTaskDelayOnStartup() {
     return maxRescheduleTaskDelayOnStartup;
+  }
+
+  /** {@code -enable_update_affinity}. */
+  public boolean updateAffinity() {
+    return enableUpdateAffinity;
+  }
+
+  /** {@code -update_affinity_reservation_hold_time}. */
+  public Duration updateAffinityHoldTime() {
+    return updateAffinityReservationHoldTime;
   }
 }

@@ -87,7 +87,8 @@ public final class ServerFlags {
         SchedulerRuntimeOptions.SCHEDULING_INTERVAL,
         SchedulerRuntimeOptions.TIMER_TICK,
         scheduling.toPlacementOptions(),
-        scheduling.maxRescheduleTaskDelayOnStartup());
+        scheduling.maxRescheduleTaskDelayOnStartup(),
+        lifecycle.toUpdateOptions(scheduling.updateAffinity(), scheduling.updateAffinityHoldTime()));
   }
 
   /** The Thrift API's settings; tiers are the built-in ones until {@code -tier_config} is read. */

@@ -39,13 +39,14 @@ import java.util.stream.Stream;
 final class PurityRules {
   private PurityRules() {}
 
-  /** Placement, resources and the task state machine with its rules. */
+  /** Placement, resources, the task state machine with its rules, and job update decisions. */
   private static final String[] SCHEDULING_CORES = {
     "io.aurora.scheduling.assign..",
     "io.aurora.scheduling.filter..",
     "io.aurora.scheduling.rank..",
     "io.aurora.scheduling.resources..",
     "io.aurora.scheduling.state..",
+    "io.aurora.scheduling.update..",
   };
 
   /** The packages whose classes must be pure (each with its sub-packages). */
