@@ -17,8 +17,15 @@ import org.apache.mesos.v1.Protos.TaskState;
 /**
  * An agent that runs nothing: tasks report STARTING and RUNNING at once and then, if configured,
  * end in {@code endState} after {@code endAfter}. For scale tests with thousands of agents.
+ *
+ * <p>A task labelled {@value #FAIL_LABEL}{@code =true} (an Aurora job's metadata
+ * {@code local_mesos.fail_on_start=true}, which becomes that label) reports STARTING and then
+ * FAILED instead: a version that crashes at start, for benchmarks and tests of update rollback.
  */
 final class SimulatedAgent implements Agent {
+  /** The label of a task that fails as it starts. */
+  static final String FAIL_LABEL = "org.apache.aurora.metadata.local_mesos.fail_on_start";
+
   private final AgentInfo info;
   private final StatusSink sink;
   private final ScheduledExecutorService timers;
@@ -46,6 +53,10 @@ final class SimulatedAgent implements Agent {
   public synchronized void launch(FrameworkID frameworkId, TaskInfo task) {
     TaskID id = task.getTaskId();
     report(frameworkId, id, TaskState.TASK_STARTING, "");
+    if (failsOnStart(task)) {
+      report(frameworkId, id, TaskState.TASK_FAILED, "simulated failure on start");
+      return;
+    }
     report(frameworkId, id, TaskState.TASK_RUNNING, "");
     ScheduledFuture<?> end = endAfter.<ScheduledFuture<?>>map(delay -> timers.schedule(
         () -> finish(frameworkId, id, endState, "simulated end"),
@@ -75,6 +86,11 @@ final class SimulatedAgent implements Agent {
     if (running.remove(taskId) != null) {
       report(frameworkId, taskId, state, message);
     }
+  }
+
+  private static boolean failsOnStart(TaskInfo task) {
+    return task.hasLabels() && task.getLabels().getLabelsList().stream()
+        .anyMatch(l -> FAIL_LABEL.equals(l.getKey()) && "true".equals(l.getValue()));
   }
 
   private void report(FrameworkID frameworkId, TaskID taskId, TaskState state, String message) {

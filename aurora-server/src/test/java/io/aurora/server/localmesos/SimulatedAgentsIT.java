@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apache.mesos.v1.Protos.Label;
+import org.apache.mesos.v1.Protos.Labels;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class SimulatedAgentsIT {
   @TempDir Path workDir;
 
   @Test
-  void tenThousandAgents_areOffered_andSimulatedTasksFinish() throws Exception {
+  void tenThousandAgents_areOffered_andSimulatedTasksFinishOrFailOnStart() throws Exception {
     LocalMesosOptions options = new LocalMesosOptions(0, 0, 10_000, workDir, "cpus:1;mem:1024",
         "cpus:8;mem:16384;disk:100000;ports:[31000-32000]", "rack:r#;zone:z",
         Optional.of(Duration.ofMillis(200)), TaskState.TASK_FINISHED, Duration.ofSeconds(1),
@@ -43,6 +45,16 @@ class SimulatedAgentsIT {
             refuse(5));
         events.awaitUpdate(taskId("sim-1"), TaskState.TASK_RUNNING);
         events.awaitUpdate(taskId("sim-1"), TaskState.TASK_FINISHED);
+
+        // A task labelled to fail on start goes STARTING -> FAILED, never RUNNING.
+        Offer other = offers.get(9_998);
+        driver.accept(List.of(other.getId()), List.of(launch(task("sim-2", other, "ignored")
+            .toBuilder().setLabels(Labels.newBuilder().addLabels(Label.newBuilder()
+                .setKey(SimulatedAgent.FAIL_LABEL).setValue("true"))).build())), refuse(5));
+        events.awaitUpdate(taskId("sim-2"), TaskState.TASK_FAILED);
+        assertThat(events.all(RecordingListener.Update.class))
+            .noneMatch(u -> u.status().getTaskId().equals(taskId("sim-2"))
+                && u.status().getState() == TaskState.TASK_RUNNING);
       } finally {
         driver.teardown();
       }

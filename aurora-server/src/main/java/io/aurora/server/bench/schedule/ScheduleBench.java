@@ -18,6 +18,7 @@ import io.aurora.server.bench.Bench;
 import io.aurora.server.bench.JsonLine;
 import io.aurora.server.bench.LatencySummary;
 import io.aurora.server.bench.ScratchDir;
+import io.aurora.server.bench.log.LeadingStorage;
 import io.aurora.server.bench.log.LogCluster;
 import io.aurora.server.localmesos.LocalMesos;
 import io.aurora.server.localmesos.LocalMesosOptions;

@@ -1,6 +1,5 @@
-package io.aurora.server.bench.schedule;
+package io.aurora.server.bench.log;
 
-import io.aurora.server.bench.log.LogCluster;
 import io.aurora.storage.durable.DurableStorage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -11,10 +10,10 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The leading durable storage the schedule benchmark writes through: over replica 0 of a {@link
+ * The leading durable storage the schedule and update benchmarks write through: over replica 0 of a {@link
  * LogCluster} (which holds the writer, as the leading scheduler does), with its own meters.
  */
-final class LeadingStorage {
+public final class LeadingStorage {
   private final DurableStorage storage;
   private final MeterRegistry registry;
 
@@ -24,7 +23,7 @@ final class LeadingStorage {
   }
 
   /** Opens replica 0 of {@code cluster}, starts a storage over it and leads. */
-  static LeadingStorage lead(LogCluster cluster) throws Exception {
+  public static LeadingStorage lead(LogCluster cluster) throws Exception {
     MeterRegistry registry = new SimpleMeterRegistry();
     DurableStorage storage = cluster.storage(cluster.open(0, new SimpleMeterRegistry()), registry);
     storage.start();
@@ -32,7 +31,7 @@ final class LeadingStorage {
     return new LeadingStorage(storage, registry);
   }
 
-  DurableStorage storage() {
+  public DurableStorage storage() {
     return storage;
   }
 
@@ -40,7 +39,7 @@ final class LeadingStorage {
    * One line on how the storage's writes went: log appends (group commits), transactions per
    * append, append latency, bytes, and time writers waited for the write lock.
    */
-  String summary() {
+  public String summary() {
     DistributionSummary batches = registry.find("scheduler_log_group_commit_transactions")
         .summary();
     Timer append = registry.find("scheduler_log_native_append").timer();
@@ -55,5 +54,18 @@ final class LeadingStorage {
         batches.count(), batches.mean(), batches.max(), append.mean(TimeUnit.MILLISECONDS),
         append.max(TimeUnit.MILLISECONDS), bytes.count() / 1e6,
         lockWait.totalTime(TimeUnit.SECONDS), lockWait.count());
+  }
+
+  /** Write transactions so far (each one a {@code Storage.write} that took the write lock). */
+  public long writes() {
+    Timer lockWait = registry.find("storage_write_lock_wait").timer();
+    return lockWait == null ? 0 : lockWait.count();
+  }
+
+  /** Log appends so far (group commits: one or more transactions each). */
+  public long appends() {
+    DistributionSummary batches = registry.find("scheduler_log_group_commit_transactions")
+        .summary();
+    return batches == null ? 0 : batches.count();
   }
 }
