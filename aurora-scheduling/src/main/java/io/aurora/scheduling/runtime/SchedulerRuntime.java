@@ -12,6 +12,7 @@ import io.aurora.scheduling.rank.Scorer;
 import io.aurora.scheduling.reconcile.TaskReconciler;
 import io.aurora.scheduling.state.RescheduleCalculator;
 import io.aurora.scheduling.timer.TimerQueue;
+import io.aurora.scheduling.updater.JobUpdateController;
 import io.aurora.scheduling.write.StateChanges;
 import io.aurora.scheduling.write.StateManager;
 import io.aurora.scheduling.write.StateWriter;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduling runtime assembled: state manager, offer book, assigner, scheduling loop, status
- * batcher, timers, reconciler and pruner over one {@link Storage} and one {@link Driver}. The
+ * batcher, timers, reconciler, pruner and job updater over one {@link Storage} and one {@link Driver}. The
  * process (or an embedder) builds it, subscribes the driver with {@link #listener()}, and calls
  * {@link #start} once storage is recovered and this scheduler leads.
  *
@@ -60,6 +61,7 @@ public final class SchedulerRuntime {
   private final TaskTimers taskTimers;
   private final TaskReconciler reconciler;
   private final TaskPruner pruner;
+  private final JobUpdateController updates;
   private final LaunchFailures launchFailures;
   private final StatusUpdateBatcher statusUpdates;
   private final SchedulerEvents events;
@@ -110,6 +112,8 @@ public final class SchedulerRuntime {
         options.executor(), driver, clock, options.placement(), ticker);
     this.reconciler = new TaskReconciler(storage, driver, clock, timers, options.reconcile());
     this.pruner = new TaskPruner(writer, clock, options.prune());
+    this.updates = new JobUpdateController(writer, clock, timers,
+        Objects.requireNonNull(registry, "registry"), options.updates());
     // Updates that arrive before start() wait in the batcher's queue; start() drains them.
     this.statusUpdates = new StatusUpdateBatcher(writer, driver,
         Objects.requireNonNull(statusUpdateThreads, "statusUpdateThreads"),
@@ -172,6 +176,7 @@ public final class SchedulerRuntime {
     long interval = options.schedulingInterval().toMillis();
     executor.scheduleWithFixedDelay(this::kick, interval, interval, TimeUnit.MILLISECONDS);
     statusUpdates.resume();
+    updates.start(executor);
     kick();
   }
 
@@ -226,6 +231,7 @@ public final class SchedulerRuntime {
 
   private void actOnCommit(StateChanges changes) {
     afterCommit.afterCommit(changes);
+    updates.onCommit(changes);
   }
 
   public StateManager stateManager() {
@@ -243,6 +249,11 @@ public final class SchedulerRuntime {
 
   public TaskTimers taskTimers() {
     return taskTimers;
+  }
+
+  /** The job updater: starts and steers updates, and moves them along as their tasks change. */
+  public JobUpdateController updates() {
+    return updates;
   }
 
   public TaskReconciler reconciler() {

@@ -6,7 +6,6 @@ import io.aurora.gen.ConfigGroup;
 import io.aurora.gen.ConfigSummary;
 import io.aurora.gen.ConfigSummaryResult;
 import io.aurora.gen.GetJobUpdateDetailsResult;
-import io.aurora.gen.GetJobUpdateDiffResult;
 import io.aurora.gen.GetJobUpdateSummariesResult;
 import io.aurora.gen.GetJobsResult;
 import io.aurora.gen.GetPendingReasonResult;
@@ -153,11 +152,6 @@ public final class ReadApi {
   public Response getJobUpdateDetails() {
     return Responses.ok(Result.getJobUpdateDetailsResult(
         new GetJobUpdateDetailsResult().setDetailsList(new ArrayList<>())));
-  }
-
-  public Response getJobUpdateDiff() {
-    return Responses.ok(Result.getJobUpdateDiffResult(new GetJobUpdateDiffResult(
-        new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>())));
   }
 
   private List<ScheduledTask> fetch(TaskQuery query) {

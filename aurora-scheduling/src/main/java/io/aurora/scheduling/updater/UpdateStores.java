@@ -1,0 +1,69 @@
+package io.aurora.scheduling.updater;
+
+import io.aurora.api.TaskQueries;
+import io.aurora.api.Tasks;
+import io.aurora.gen.JobKey;
+import io.aurora.gen.JobUpdateDetails;
+import io.aurora.gen.JobUpdateQuery;
+import io.aurora.gen.JobUpdateSummary;
+import io.aurora.gen.ScheduledTask;
+import io.aurora.gen.StartJobUpdateResult;
+import io.aurora.gen.TaskConfig;
+import io.aurora.scheduling.update.InstanceTask;
+import io.aurora.scheduling.update.InstanceTaskSource;
+import io.aurora.scheduling.update.UpdateStatusMachine;
+import io.aurora.storage.StoreProvider;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The updater's reads, in the caller's transaction. */
+final class UpdateStores {
+  private UpdateStores() {}
+
+  /** The config of each active instance of {@code job}. */
+  static Map<Integer, TaskConfig> currentConfigs(StoreProvider stores, JobKey job) {
+    Map<Integer, TaskConfig> out = new TreeMap<>();
+    for (ScheduledTask t : stores.taskStore().fetchTasks(
+        TaskQueries.byJob(job).statuses(Tasks.ACTIVE_STATES).build())) {
+      out.putIfAbsent(t.getAssignedTask().getInstanceId(), t.getAssignedTask().getTask());
+    }
+    return out;
+  }
+
+  /** Every update that has not ended. */
+  static List<JobUpdateDetails> activeUpdates(StoreProvider stores) {
+    return stores.jobUpdateStore().fetchJobUpdates(new JobUpdateQuery()
+        .setUpdateStatuses(EnumSet.copyOf(UpdateStatusMachine.ACTIVE)));
+  }
+
+  /** {@code job}'s update that has not ended, if any. */
+  static Optional<JobUpdateDetails> activeUpdate(StoreProvider stores, JobKey job) {
+    return stores.jobUpdateStore().fetchJobUpdates(new JobUpdateQuery().setJobKey(job)
+        .setUpdateStatuses(EnumSet.copyOf(UpdateStatusMachine.ACTIVE))).stream().findFirst();
+  }
+
+  /** What {@code startJobUpdate} answers about an update: its key and summary. */
+  static StartJobUpdateResult startResult(JobUpdateDetails details) {
+    JobUpdateSummary summary = details.getUpdate().getSummary().deepCopy();
+    return new StartJobUpdateResult(summary.getKey().deepCopy()).setUpdateSummary(summary);
+  }
+
+  /** The tasks of instances of {@code job}, active and ended, in one query. */
+  static InstanceTaskSource tasks(StoreProvider stores, JobKey job) {
+    return instances -> {
+      Map<Integer, List<InstanceTask>> out = new HashMap<>();
+      int[] ids = instances.stream().mapToInt(Integer::intValue).toArray();
+      for (ScheduledTask t : stores.taskStore().fetchTasks(
+          TaskQueries.byJob(job).instances(ids).build())) {
+        out.computeIfAbsent(t.getAssignedTask().getInstanceId(), i -> new ArrayList<>())
+            .add(InstanceTask.of(t));
+      }
+      return out;
+    };
+  }
+}
