@@ -99,12 +99,13 @@ final class UpdateScenario {
     return new JobUpdateRequest(config(version), instances, settings);
   }
 
-  /** Creates the job with {@code instances} of {@code version}, all RUNNING. */
+  /** Creates the job with {@code instances} of {@code version}, all RUNNING for 5 minutes. */
   void createJob(int instances, String version) {
     ok(api.createJob(new JobConfiguration().setKey(JOB.deepCopy())
         .setOwner(new Identity().setUser("www")).setTaskConfig(config(version))
         .setInstanceCount(instances)));
     runPending();
+    h.advance(Duration.ofMinutes(5));
   }
 
   static Response ok(Response r) {
