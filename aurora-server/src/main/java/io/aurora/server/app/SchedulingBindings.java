@@ -13,6 +13,7 @@ import io.aurora.scheduling.thrift.AuroraAdminService;
 import io.aurora.scheduling.thrift.JobsApi;
 import io.aurora.scheduling.thrift.QuotaApi;
 import io.aurora.scheduling.thrift.ReadApi;
+import io.aurora.scheduling.thrift.UpdatesApi;
 import io.aurora.storage.Storage;
 import io.aurora.storage.durable.DurableStorage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,6 +46,7 @@ public interface SchedulingBindings {
     return new AuroraAdminService(options,
         new ReadApi(storage, options, runtime.loop()::pendingReasons),
         new JobsApi(runtime.writer(), options),
+        new UpdatesApi(runtime.updates(), options),
         new QuotaApi(storage),
         new AdminApi(runtime.writer(), runtime.reconciler(), Optional.<Runnable>of(durable::snapshot),
             runtime.reconcileBatchSize()),
