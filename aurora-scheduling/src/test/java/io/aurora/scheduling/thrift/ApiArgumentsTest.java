@@ -68,6 +68,7 @@ class ApiArgumentsTest {
         new TaskReconciler(h.storage, h.driver, h.clock, h.timers, ReconcileOptions.DEFAULTS);
     api = new AuroraAdminService(options,
         new ReadApi(h.storage, options, h.loop::pendingReasons),
+        new UpdateReadApi(h.storage),
         new JobsApi(h.writer, options),
         new QuotaApi(h.storage),
         new AdminApi(h.writer, reconciler, Optional.empty(), 1000),
