@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code AuroraAdmin.Iface}: a facade that hands each method to its area and turns the outcome
  * into a {@link Response} with {@code serverInfo}. Caller mistakes become INVALID_REQUEST, a
- * change to a job that an update owns JOB_UPDATING_ERROR, a storage that is not ready ERROR_TRANSIENT (the client retries), anything else ERROR with the
- * exception's message: nothing a caller sends escapes as an exception.
+ * change to a job that an update owns JOB_UPDATING_ERROR, a storage that is not ready
+ * ERROR_TRANSIENT (the client retries), anything else ERROR with the exception's message: nothing
+ * a caller sends escapes as an exception.
  */
 public final class AuroraAdminService implements AuroraAdmin.Iface {
   private static final Logger LOG = LoggerFactory.getLogger(AuroraAdminService.class);
