@@ -13,6 +13,7 @@ import io.aurora.scheduling.thrift.AuroraAdminService;
 import io.aurora.scheduling.thrift.JobsApi;
 import io.aurora.scheduling.thrift.QuotaApi;
 import io.aurora.scheduling.thrift.ReadApi;
+import io.aurora.scheduling.thrift.UpdateReadApi;
 import io.aurora.storage.Storage;
 import io.aurora.storage.durable.DurableStorage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +45,7 @@ public interface SchedulingBindings {
     ApiOptions options = config.api();
     return new AuroraAdminService(options,
         new ReadApi(storage, options, runtime.loop()::pendingReasons),
+        new UpdateReadApi(storage),
         new JobsApi(runtime.writer(), options),
         new QuotaApi(storage),
         new AdminApi(runtime.writer(), runtime.reconciler(), Optional.<Runnable>of(durable::snapshot),
