@@ -17,8 +17,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -34,13 +37,16 @@ final class UpdateListCommand implements Callable<Integer> {
       description = "whose updates (default: every job of the scheduler)")
   Scope scope = new Scope(Optional.empty(), List.of());
 
-  @Option(names = "--status", paramLabel = "S", split = ",", converter = UpdateStatuses.Converter.class,
+  @Option(names = "--status", paramLabel = "S", split = ",",
       description = "only these statuses: names such as ROLLING_FORWARD, or the groups active, "
           + "inactive, paused, blocked, succeeded, failed, all")
-  List<EnumSet<JobUpdateStatus>> statuses = new ArrayList<>();
+  List<String> statuses = new ArrayList<>();
 
   @Option(names = "--user", paramLabel = "U", description = "only updates started by this user")
   String user;
+
+  @Spec
+  CommandSpec spec;
 
   private final ClientContext context;
 
@@ -91,7 +97,13 @@ final class UpdateListCommand implements Callable<Integer> {
     }
     if (!statuses.isEmpty()) {
       EnumSet<JobUpdateStatus> wanted = EnumSet.noneOf(JobUpdateStatus.class);
-      statuses.forEach(wanted::addAll);
+      for (String word : statuses) {
+        try {
+          wanted.addAll(UpdateStatuses.parse(word));
+        } catch (IllegalArgumentException e) {
+          throw new ParameterException(spec.commandLine(), "--status: " + e.getMessage());
+        }
+      }
       query.setUpdateStatuses(wanted);
     }
     List<JobUpdateSummary> found = new ArrayList<>(

@@ -15,8 +15,6 @@ import io.aurora.server.client.cli.ExitCodes;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Update statuses as the update verbs see them: which are active, the groups {@code update list
@@ -70,18 +68,6 @@ final class UpdateStatuses {
       throw new IllegalArgumentException("'" + word + "' is neither an update status ("
           + EnumSet.allOf(JobUpdateStatus.class) + ") nor a group " + GROUPS.keySet().stream()
               .sorted().toList());
-    }
-  }
-
-  /** picocli's converter for {@code --status}. */
-  static final class Converter implements ITypeConverter<EnumSet<JobUpdateStatus>> {
-    @Override
-    public EnumSet<JobUpdateStatus> convert(String value) {
-      try {
-        return parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
     }
   }
 }
