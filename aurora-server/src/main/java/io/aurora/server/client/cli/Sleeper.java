@@ -11,7 +11,10 @@ public interface Sleeper {
   /** Pauses for {@code duration}. */
   void sleep(Duration duration) throws InterruptedException;
 
-  /** Really pauses the calling thread: the one place where {@code bin/aurora} waits for time. */
+  /**
+   * Really pauses the calling thread. This is the one place where {@code bin/aurora} waits for
+   * time: a command-line poll has nothing to wake it early, and tests never reach this.
+   */
   static Sleeper system() {
     return duration -> Thread.sleep(duration.toMillis());
   }

@@ -1,6 +1,7 @@
 package io.aurora.server.client.job;
 
 import io.aurora.api.TaskQueries;
+import io.aurora.gen.JobConfiguration;
 import io.aurora.gen.Response;
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
@@ -11,6 +12,7 @@ import io.aurora.server.client.cli.SchedulerCalls;
 import io.aurora.server.client.config.JobFiles;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -30,21 +32,25 @@ public final class JobCommand {
     this.context = Objects.requireNonNull(context, "context");
   }
 
-  @Command(name = "create", description = "Creates a job from FILE, a JobConfiguration written "
+  @Command(name = "create", sortOptions = false,
+      description = "Creates a job from FILE, a JobConfiguration written "
       + "as JSON with the IDL's field names (e.g. docs/examples/hello-world.json).")
   int create(
-      @Parameters(paramLabel = "CLUSTER/ROLE/ENV/NAME", converter = JobPath.Converter.class)
+      @Parameters(paramLabel = "CLUSTER/ROLE/ENV/NAME", converter = JobPath.Converter.class,
+          description = "The job.")
       JobPath job,
-      @Parameters(paramLabel = "FILE", description = "the job file") Path file) {
-    var config = JobFiles.read(file, job).job();
+      @Parameters(paramLabel = "FILE", description = "The job file.") Path file) {
+    JobConfiguration config = JobFiles.read(file, job).job();
     context.scheduler(job.cluster()).ok(api -> api.createJob(config));
     context.out().println("created " + job.job());
     return 0;
   }
 
-  @Command(name = "status", description = "Counts the job's active tasks by status.")
+  @Command(name = "status", sortOptions = false,
+      description = "Counts the job's active tasks by status.")
   int status(
-      @Parameters(paramLabel = "CLUSTER/ROLE/ENV/NAME", converter = JobPath.Converter.class)
+      @Parameters(paramLabel = "CLUSTER/ROLE/ENV/NAME", converter = JobPath.Converter.class,
+          description = "The job.")
       JobPath job) {
     Response r = context.scheduler(job.cluster()).ok(
         api -> api.getTasksWithoutConfigs(TaskQueries.byJob(job.jobKey()).build()));
@@ -58,15 +64,16 @@ public final class JobCommand {
     return 0;
   }
 
-  @Command(name = "kill", description = "Kills the job's tasks: all of them, or INSTANCES.")
+  @Command(name = "kill", sortOptions = false,
+      description = "Kills the job's tasks: all of them, or INSTANCES.")
   int kill(
       @Parameters(index = "0", paramLabel = "CLUSTER/ROLE/ENV/NAME",
-          converter = JobPath.Converter.class) JobPath job,
+          converter = JobPath.Converter.class, description = "The job.") JobPath job,
       @Parameters(index = "1", arity = "0..1", paramLabel = "INSTANCES",
           converter = InstanceSpec.Converter.class,
-          description = "instance ids and ranges, e.g. 0,2-4 (default: every instance)")
+          description = "Instance ids and ranges, e.g. 0,2-4 (default: every instance).")
       InstanceSpec instances) {
-    Set<Integer> ids = instances == null ? null : new java.util.HashSet<>(instances.ids());
+    Set<Integer> ids = instances == null ? null : new HashSet<>(instances.ids());
     SchedulerCalls scheduler = context.scheduler(job.cluster());
     scheduler.ok(api -> api.killTasks(job.jobKey(), ids, KILL_MESSAGE));
     context.out().println("kill requested for " + job.job());

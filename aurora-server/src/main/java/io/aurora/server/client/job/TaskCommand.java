@@ -24,10 +24,11 @@ public final class TaskCommand {
     this.context = Objects.requireNonNull(context, "context");
   }
 
-  @Command(name = "list",
+  @Command(name = "list", sortOptions = false,
       description = "Lists every task of the job: instance, status, host, since when, task id.")
   int list(
-      @Parameters(paramLabel = "CLUSTER/ROLE/ENV/NAME", converter = JobPath.Converter.class)
+      @Parameters(paramLabel = "CLUSTER/ROLE/ENV/NAME", converter = JobPath.Converter.class,
+          description = "The job.")
       JobPath job) {
     Response r = context.scheduler(job.cluster()).ok(
         api -> api.getTasksWithoutConfigs(TaskQueries.byJob(job.jobKey()).build()));

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
  * {@code aurora update}: start, watch and steer job updates. The steering verbs (pause, resume,
  * abort, rollback, pulse) are methods here; each takes KEY-OR-JOB, a job meaning its active update.
  */
-@Command(name = "update", description = "Start, watch and steer rolling job updates.",
+@Command(name = "update",
+    description = "Start, watch and steer rolling job updates.",
     subcommands = {UpdateStartCommand.class, UpdateWaitCommand.class, UpdateInfoCommand.class,
         UpdateListCommand.class})
 public final class UpdateCommand {
@@ -35,44 +36,47 @@ public final class UpdateCommand {
     Response on(io.aurora.gen.AuroraAdmin.Iface api, JobUpdateKey key) throws TException;
   }
 
-  @Command(name = "pause", description = "Pauses an update; resume continues it.")
+  @Command(name = "pause", sortOptions = false,
+      description = "Pauses an update; resume continues it.")
   int pause(
       @Parameters(paramLabel = TARGET, description = TARGET_HELP,
           converter = UpdateTarget.Converter.class) UpdateTarget target,
       @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
-          description = "why, recorded with the update's event") String message) {
+          description = "Why, recorded with the update's event.") String message) {
     return steer(target, "paused", (api, key) -> api.pauseJobUpdate(key, message));
   }
 
-  @Command(name = "resume", description = "Resumes a paused update.")
+  @Command(name = "resume", sortOptions = false, description = "Resumes a paused update.")
   int resume(
       @Parameters(paramLabel = TARGET, description = TARGET_HELP,
           converter = UpdateTarget.Converter.class) UpdateTarget target,
       @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
-          description = "why, recorded with the update's event") String message) {
+          description = "Why, recorded with the update's event.") String message) {
     return steer(target, "resumed", (api, key) -> api.resumeJobUpdate(key, message));
   }
 
-  @Command(name = "abort", description = "Aborts an update: instances stay as they are.")
+  @Command(name = "abort", sortOptions = false,
+      description = "Aborts an update: instances stay as they are.")
   int abort(
       @Parameters(paramLabel = TARGET, description = TARGET_HELP,
           converter = UpdateTarget.Converter.class) UpdateTarget target,
       @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
-          description = "why, recorded with the update's event") String message) {
+          description = "Why, recorded with the update's event.") String message) {
     return steer(target, "aborted", (api, key) -> api.abortJobUpdate(key, message));
   }
 
-  @Command(name = "rollback",
+  @Command(name = "rollback", sortOptions = false,
       description = "Rolls an update back: updated instances return to their old config.")
   int rollback(
       @Parameters(paramLabel = TARGET, description = TARGET_HELP,
           converter = UpdateTarget.Converter.class) UpdateTarget target,
       @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
-          description = "why, recorded with the update's event") String message) {
+          description = "Why, recorded with the update's event.") String message) {
     return steer(target, "rolling back", (api, key) -> api.rollbackJobUpdate(key, message));
   }
 
-  @Command(name = "pulse", description = "Pulses a coordinated update (one started with "
+  @Command(name = "pulse", sortOptions = false,
+      description = "Pulses a coordinated update (one started with "
       + "blockIfNoPulsesAfterMs), letting it go on.")
   int pulse(
       @Parameters(paramLabel = TARGET, description = TARGET_HELP,

@@ -26,12 +26,13 @@ import picocli.CommandLine.Parameters;
  * {@code aurora update info}: one update's status, who started it, its settings, its events and
  * its instances' events.
  */
-@Command(name = "info", description = "Shows an update: status, settings, events and the "
+@Command(name = "info", sortOptions = false,
+    description = "Shows an update: status, settings, events and the "
     + "events of each instance.")
 final class UpdateInfoCommand implements Callable<Integer> {
   @Parameters(paramLabel = "KEY-OR-JOB", converter = UpdateTarget.Converter.class,
       description = "CLUSTER/ROLE/ENV/NAME/UPDATE_ID, or CLUSTER/ROLE/ENV/NAME for the job's "
-          + "active update (else its most recent one)")
+          + "active update (else its most recent one).")
   UpdateTarget target;
 
   private final ClientContext context;

@@ -30,19 +30,20 @@ import picocli.CommandLine.TypeConversionException;
  * JobUpdateQuery}. The query has no environment field, so an environment alone is filtered here, as
  * Aurora's client does.
  */
-@Command(name = "list", description = "Lists updates, most recently created first.")
+@Command(name = "list", sortOptions = false,
+    description = "Lists updates, most recently created first.")
 final class UpdateListCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "CLUSTER[/ROLE[/ENV[/NAME]]]",
       converter = Scope.Converter.class,
-      description = "whose updates (default: every job of the scheduler)")
+      description = "Whose updates (default: every job of the scheduler).")
   Scope scope = new Scope(Optional.empty(), List.of());
 
   @Option(names = "--status", paramLabel = "S", split = ",",
-      description = "only these statuses: names such as ROLLING_FORWARD, or the groups active, "
-          + "inactive, paused, blocked, succeeded, failed, all")
+      description = "Only these statuses: names such as ROLLING_FORWARD, or the groups active, "
+          + "inactive, paused, blocked, succeeded, failed, all.")
   List<String> statuses = new ArrayList<>();
 
-  @Option(names = "--user", paramLabel = "U", description = "only updates started by this user")
+  @Option(names = "--user", paramLabel = "U", description = "Only updates started by this user.")
   String user;
 
   @Spec

@@ -27,47 +27,49 @@ import picocli.CommandLine.Parameters;
  * ({@link UpdateRequestBuilder}) from the file's update settings overridden by the flags, and starts
  * the update; with {@code --wait} it then waits as {@code update wait} does.
  */
-@Command(name = "start", description = "Starts a rolling update of a job to the config in FILE.")
+@Command(name = "start", sortOptions = false,
+    description = "Starts a rolling update of a job to the config in FILE.")
 final class UpdateStartCommand implements Callable<Integer> {
   /** What the scheduler says, and we print, when the file changes nothing. */
   static final String UNCHANGED = "Job is unchanged by proposed update.";
 
-  @Parameters(index = "0", paramLabel = "CLUSTER/ROLE/ENV/NAME", converter = JobPath.Converter.class)
+  @Parameters(index = "0", paramLabel = "CLUSTER/ROLE/ENV/NAME", converter = JobPath.Converter.class,
+          description = "The job.")
   JobPath job;
 
-  @Parameters(index = "1", paramLabel = "FILE", description = "the job file, as for job create")
+  @Parameters(index = "1", paramLabel = "FILE", description = "The job file, as for job create.")
   Path file;
 
   @Option(names = "--batch-size", paramLabel = "N",
-      description = "instances updated at the same time (default 1)")
+      description = "Instances updated at the same time (default 1).")
   Integer batchSize;
 
   @Option(names = "--watch-secs", paramLabel = "S",
-      description = "seconds an updated instance must run before it counts as updated (default 45)")
+      description = "Seconds an updated instance must run before it counts as updated (default 45).")
   Integer watchSecs;
 
   @Option(names = "--max-per-instance-failures", paramLabel = "N",
-      description = "restarts an instance may fail before it counts as failed (default 0)")
+      description = "Restarts an instance may fail before it counts as failed (default 0).")
   Integer maxPerInstanceFailures;
 
   @Option(names = "--max-total-failures", paramLabel = "N",
-      description = "failed instances the update tolerates (default 0); must be below the "
-          + "instance count")
+      description = "Failed instances the update tolerates (default 0); must be below the "
+          + "instance count.")
   Integer maxTotalFailures;
 
   @Option(names = "--no-rollback",
-      description = "end FAILED instead of rolling back when too many instances fail")
+      description = "End FAILED instead of rolling back when too many instances fail.")
   boolean noRollback;
 
   @Option(names = "--instances", paramLabel = "0-3,7", converter = InstanceSpec.Converter.class,
-      description = "update only these instances (default: all)")
+      description = "Update only these instances (default: all).")
   InstanceSpec instances;
 
   @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
-      description = "why, recorded with the update's first event")
+      description = "Why, recorded with the update's first event.")
   String message;
 
-  @Option(names = "--wait", description = "then wait for the update to end, as update wait does")
+  @Option(names = "--wait", description = "Then wait for the update to end, as update wait does.")
   boolean await;
 
   private final ClientContext context;

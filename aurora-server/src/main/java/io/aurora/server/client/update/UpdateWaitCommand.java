@@ -14,16 +14,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code aurora update wait}: follows an update until it ends; exit 0 only if it rolled forward. */
-@Command(name = "wait", description = {"Waits for an update to end, showing its progress.",
+@Command(name = "wait", sortOptions = false,
+    description = {"Waits for an update to end, showing its progress.",
     "Exits 0 when it rolled forward, 4 when it rolled back, 20 when it was aborted or failed."})
 final class UpdateWaitCommand implements Callable<Integer> {
   @Parameters(paramLabel = "KEY-OR-JOB", converter = UpdateTarget.Converter.class,
       description = "CLUSTER/ROLE/ENV/NAME/UPDATE_ID, or CLUSTER/ROLE/ENV/NAME for the job's "
-          + "active update (else its most recent one)")
+          + "active update (else its most recent one).")
   UpdateTarget target;
 
   @Option(names = "--interval-secs", paramLabel = "N", defaultValue = "5",
-      description = "seconds between polls (default ${DEFAULT-VALUE})")
+      description = "Seconds between polls (default ${DEFAULT-VALUE}).")
   int intervalSecs;
 
   @Spec
