@@ -40,7 +40,13 @@ final class UpdateWaiter {
    */
   int await(JobUpdateKey key, String name) {
     while (true) {
-      JobUpdateDetails details = lookup.details(key);
+      JobUpdateDetails details;
+      try {
+        details = lookup.details(key);
+      } catch (ClientFailure e) {
+        line.finish(); // so the error starts on a line of its own on a terminal
+        throw e;
+      }
       UpdateTally tally = UpdateTally.of(details);
       line.show(name + ": " + tally);
       if (UpdateStatuses.ended(tally.status())) {

@@ -116,6 +116,18 @@ class UpdateWaitCommandTest {
   }
 
   @Test
+  void wait_losingTheSchedulerOnATerminal_endsTheProgressLineFirst() {
+    ClientHarness client = new ClientHarness(true);
+    client.scheduler.answer("getJobUpdateDetails",
+        detailsResponse(details("u-1", JobUpdateStatus.ROLLING_FORWARD)));
+    client.scheduler.fail("getJobUpdateDetails", new TTransportException("cannot reach h: refused"));
+
+    assertThat(client.run("update", "wait", NAME)).isEqualTo(7);
+    assertThat(client.out()).isEqualTo(
+        "\r" + NAME + ": 0 of 4 instances done, 0 failed, ROLLING_FORWARD\n");
+  }
+
+  @Test
   void wait_withANonPositiveInterval_isAUsageError() {
     ClientHarness client = new ClientHarness();
     assertThat(client.run("update", "wait", NAME, "--interval-secs=0")).isEqualTo(2);
