@@ -204,8 +204,8 @@ class AuroraClientTest {
         new PrintWriter(err, true), false);
 
     assertThat(status).isEqualTo(7);
-    assertThat(err.toString()).startsWith("aurora: cannot reach http://127.0.0.1:1/api")
-        .doesNotContain("\tat ").hasLineCount(1);
+    assertThat(err.toString()).startsWith("aurora: cannot reach http://127.0.0.1:1/api: ")
+        .doesNotContain("\tat ").doesNotContain("null").hasLineCount(1);
   }
 
   @Test
