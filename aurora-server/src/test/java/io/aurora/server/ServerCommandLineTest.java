@@ -70,6 +70,7 @@ class ServerCommandLineTest {
       {"-offer_reservation_duration", "3mins"}, {"-min_offer_hold_time", "5mins"},
       {"-offer_hold_jitter_window", "1mins"}, {"-hold_offers_forever", "false"},
       {"-offer_filter_duration", "5secs"}, {"-offer_order", "RANDOM"},
+      {"-enable_update_affinity", "false"}, {"-update_affinity_reservation_hold_time", "3mins"},
       {"-offer_static_ban_cache_max_size", String.valueOf(Long.MAX_VALUE)},
       {"-unavailability_threshold", "6mins"}, {"-enable_revocable_cpus", "true"},
       {"-enable_revocable_ram", "false"}, {"-tier_config", "unset"},

@@ -21,8 +21,9 @@ public interface JobUpdateStore {
   Optional<JobUpdateDetails> fetchJobUpdate(JobUpdateKey key);
 
   /**
-   * Updates matching every set term of {@code query} (role, key, job key, user, statuses), newest
-   * first (by creation time, then key), after {@code offset} and at most {@code limit} (when > 0).
+   * Updates matching every set term of {@code query} (role, key, job key, user, statuses), most
+   * recently modified first as in Aurora (ties: newest created first, then by key), after
+   * {@code offset} and at most {@code limit} (when > 0; 0 means no limit).
    */
   List<JobUpdateDetails> fetchJobUpdates(JobUpdateQuery query);
 

@@ -69,6 +69,42 @@ public abstract class JobUpdateStoreContract {
   }
 
   @Test
+  public void query_ordersByLastModification_thenCreation_andPages() {
+    Storage storage = storage();
+    seed(storage);
+    JobUpdateKey a2 = new JobUpdateKey(job("a"), "u3");
+    JobUpdateKey c1 = new JobUpdateKey(job("c"), "u4");
+    storage.write(s -> {
+      JobUpdateStore.Mutable store = s.jobUpdateStore();
+      // Created before B1 but modified after it, by an instance event.
+      store.saveJobUpdate(update(job("a"), "u3", "alice"));
+      store.saveJobUpdateEvent(a2, new JobUpdateEvent(JobUpdateStatus.ROLLING_FORWARD, 250L));
+      store.saveJobInstanceUpdateEvent(a2,
+          new JobInstanceUpdateEvent(0, 400L, JobUpdateAction.INSTANCE_UPDATING));
+      // Modified at the same time as A2, created later: first among the two.
+      store.saveJobUpdate(update(job("c"), "u4", "carol"));
+      store.saveJobUpdateEvent(c1, new JobUpdateEvent(JobUpdateStatus.ROLLING_FORWARD, 400L));
+      return null;
+    });
+    assertThat(keys(storage, new JobUpdateQuery())).containsExactly(c1, a2, B1, A1);
+    assertThat(keys(storage, new JobUpdateQuery().setOffset(1).setLimit(2)))
+        .containsExactly(a2, B1);
+    assertThat(keys(storage, new JobUpdateQuery().setOffset(3).setLimit(Integer.MAX_VALUE)))
+        .containsExactly(A1);
+    assertThat(keys(storage, new JobUpdateQuery().setOffset(9))).isEmpty();
+    assertThat(keys(storage, new JobUpdateQuery().setRole("www-data"))).hasSize(4);
+    assertThat(keys(storage, new JobUpdateQuery().setRole("nobody"))).isEmpty();
+    assertThat(keys(storage, new JobUpdateQuery().setJobKey(job("a")))).containsExactly(a2, A1);
+    assertThat(keys(storage, new JobUpdateQuery().setKey(A1))).containsExactly(A1);
+    assertThat(keys(storage, new JobUpdateQuery().setJobKey(job("a")).setUser("bob"))).isEmpty();
+  }
+
+  private static java.util.List<JobUpdateKey> keys(Storage storage, JobUpdateQuery query) {
+    return storage.read((StoreProvider s) -> s.jobUpdateStore().fetchJobUpdates(query)).stream()
+        .map(d -> d.getUpdate().getSummary().getKey()).toList();
+  }
+
+  @Test
   public void remove_dropsHistory_andEventsNeedAnUpdate() {
     Storage storage = storage();
     seed(storage);

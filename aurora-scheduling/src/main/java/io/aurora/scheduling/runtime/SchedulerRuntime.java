@@ -13,6 +13,7 @@ import io.aurora.scheduling.reconcile.TaskReconciler;
 import io.aurora.scheduling.state.RescheduleCalculator;
 import io.aurora.scheduling.timer.TimerQueue;
 import io.aurora.scheduling.updater.JobUpdateController;
+import io.aurora.scheduling.updater.UpdateHistoryPruner;
 import io.aurora.scheduling.write.StateChanges;
 import io.aurora.scheduling.write.StateManager;
 import io.aurora.scheduling.write.StateWriter;
@@ -35,9 +36,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduling runtime assembled: state manager, offer book, assigner, scheduling loop, status
- * batcher, timers, reconciler, pruner and job updater over one {@link Storage} and one {@link Driver}. The
- * process (or an embedder) builds it, subscribes the driver with {@link #listener()}, and calls
- * {@link #start} once storage is recovered and this scheduler leads.
+ * batcher, timers, reconciler, the job updater and the pruners of task and job update history over one
+ * {@link Storage} and one {@link Driver}. The process (or an embedder) builds it, subscribes the
+ * driver with {@link #listener()}, and calls {@link #start} once storage is recovered and this
+ * scheduler leads.
  *
  * <p>Rounds and timers run on the one {@link ScheduledExecutorService} given to {@link #start};
  * with a single thread, they never overlap. Status update batches run on the injected
@@ -62,6 +64,7 @@ public final class SchedulerRuntime {
   private final TaskReconciler reconciler;
   private final TaskPruner pruner;
   private final JobUpdateController updates;
+  private final UpdateHistoryPruner updatePruner;
   private final LaunchFailures launchFailures;
   private final StatusUpdateBatcher statusUpdates;
   private final SchedulerEvents events;
@@ -114,6 +117,7 @@ public final class SchedulerRuntime {
     this.pruner = new TaskPruner(writer, clock, options.prune());
     this.updates = new JobUpdateController(writer, clock, timers,
         Objects.requireNonNull(registry, "registry"), options.updates());
+    this.updatePruner = new UpdateHistoryPruner(writer, clock, options.updates());
     // Updates that arrive before start() wait in the batcher's queue; start() drains them.
     this.statusUpdates = new StatusUpdateBatcher(writer, driver,
         Objects.requireNonNull(statusUpdateThreads, "statusUpdateThreads"),
@@ -137,6 +141,8 @@ public final class SchedulerRuntime {
     FunctionCounter.builder("task_kill_retries", taskTimers, TaskTimers::killRetries)
         .register(registry);
     FunctionCounter.builder("tasks_pruned", pruner, TaskPruner::tasksPruned).register(registry);
+    FunctionCounter.builder("job_updates_pruned", updatePruner,
+        UpdateHistoryPruner::updatesPruned).register(registry);
     FunctionCounter.builder("reconciliation_explicit_runs", reconciler,
         TaskReconciler::explicitRuns).register(registry);
     FunctionCounter.builder("reconciliation_implicit_runs", reconciler,
@@ -168,6 +174,7 @@ public final class SchedulerRuntime {
     taskTimers.recover();
     reconciler.schedule();
     pruner.schedule(timers);
+    updatePruner.schedule(timers);
     long tick = options.timerTick().toMillis();
     executor.scheduleWithFixedDelay(() -> guarded(() -> {
       timers.runDue(clock.instant());

@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code AuroraAdmin.Iface}: a facade that hands each method to its area and turns the outcome
  * into a {@link Response} with {@code serverInfo}. Caller mistakes become INVALID_REQUEST, a
- * storage that is not ready ERROR_TRANSIENT (the client retries), anything else ERROR with the
- * exception's message: nothing a caller sends escapes as an exception.
+ * change to a job that an update owns JOB_UPDATING_ERROR, a storage that is not ready
+ * ERROR_TRANSIENT (the client retries), anything else ERROR with the exception's message: nothing
+ * a caller sends escapes as an exception.
  */
 public final class AuroraAdminService implements AuroraAdmin.Iface {
   private static final Logger LOG = LoggerFactory.getLogger(AuroraAdminService.class);
@@ -45,16 +46,18 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
 
   private final ApiOptions options;
   private final ReadApi read;
+  private final UpdateReadApi updateReads;
   private final JobsApi jobs;
   private final UpdatesApi updates;
   private final QuotaApi quota;
   private final AdminApi admin;
   private final Map<ResponseCode, Counter> responses = new EnumMap<>(ResponseCode.class);
 
-  public AuroraAdminService(ApiOptions options, ReadApi read, JobsApi jobs, UpdatesApi updates,
-      QuotaApi quota, AdminApi admin, MeterRegistry registry) {
+  public AuroraAdminService(ApiOptions options, ReadApi read, UpdateReadApi updateReads,
+      JobsApi jobs, UpdatesApi updates, QuotaApi quota, AdminApi admin, MeterRegistry registry) {
     this.options = Objects.requireNonNull(options, "options");
     this.read = Objects.requireNonNull(read, "read");
+    this.updateReads = Objects.requireNonNull(updateReads, "updateReads");
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.updates = Objects.requireNonNull(updates, "updates");
     this.quota = Objects.requireNonNull(quota, "quota");
@@ -73,6 +76,7 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
       Optional<Runnable> snapshotter, MeterRegistry registry) {
     return new AuroraAdminService(options,
         new ReadApi(storage, options, runtime.loop()::pendingReasons),
+        new UpdateReadApi(storage),
         new JobsApi(runtime.writer(), options),
         new UpdatesApi(runtime.updates(), options),
         new QuotaApi(storage),
@@ -86,6 +90,8 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
       response = body.get();
     } catch (InvalidRequestException e) {
       response = Responses.withCode(ResponseCode.INVALID_REQUEST, e.getMessage());
+    } catch (JobUpdatingException e) {
+      response = Responses.withCode(ResponseCode.JOB_UPDATING_ERROR, e.getMessage());
     } catch (TransientStorageException e) {
       response = Responses.withCode(ResponseCode.ERROR_TRANSIENT,
           "Storage is not ready: " + e.getMessage());
@@ -149,12 +155,12 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
 
   @Override
   public Response getJobUpdateSummaries(JobUpdateQuery query) {
-    return call("getJobUpdateSummaries", read::getJobUpdateSummaries);
+    return call("getJobUpdateSummaries", () -> updateReads.getJobUpdateSummaries(query));
   }
 
   @Override
   public Response getJobUpdateDetails(JobUpdateKey key, JobUpdateQuery query) {
-    return call("getJobUpdateDetails", read::getJobUpdateDetails);
+    return call("getJobUpdateDetails", () -> updateReads.getJobUpdateDetails(key, query));
   }
 
   @Override

@@ -27,7 +27,8 @@ import java.util.stream.IntStream;
 /**
  * Job lifecycle calls: createJob, killTasks, restartShards, addInstances, populateJobConfig. Each
  * mutation is one write through the {@link StateWriter}; kills go to Mesos after it is durable.
- * Concurrent calls share log appends through the storage's group commit.
+ * Concurrent calls share log appends through the storage's group commit. A mutation of a job
+ * with an active update is refused ({@link JobUpdatingException}): the update owns its tasks.
  */
 public final class JobsApi {
   /** The user named in kill messages while the API has no authentication. */
@@ -60,6 +61,7 @@ public final class JobsApi {
         .collect(Collectors.toSet());
     TaskConfig config = job.getTaskConfig();
     writer.write((stores, changes) -> {
+      JobUpdatingException.checkNotUpdating(stores, key);
       boolean exists = stores.taskStore().countTasks(
           TaskQueries.byJob(key).statuses(Tasks.ACTIVE_STATES).build()) > 0
           || stores.cronJobStore().fetchJob(key).isPresent();
@@ -75,6 +77,7 @@ public final class JobsApi {
     String reason = "Killed by " + UNAUTHENTICATED_USER
         + (message == null || message.isBlank() ? "" : ".\nUser-specified reason: " + message);
     int killed = writer.write((stores, changes) -> {
+      JobUpdatingException.checkNotUpdating(stores, job);
       TaskQueries.Builder query = TaskQueries.byJob(job).statuses(Tasks.ACTIVE_STATES);
       if (instances != null && !instances.isEmpty()) {
         query.instances(instances.stream().mapToInt(Integer::intValue).toArray());
@@ -93,6 +96,7 @@ public final class JobsApi {
     RequestChecks.checkInstanceIds("shardIds", shardIds);
     check(shardIds != null && !shardIds.isEmpty(), "shardIds must not be empty");
     writer.write((stores, changes) -> {
+      JobUpdatingException.checkNotUpdating(stores, job);
       List<ScheduledTask> tasks = stores.taskStore().fetchTasks(TaskQueries.byJob(job)
           .instances(shardIds.stream().mapToInt(Integer::intValue).toArray())
           .statuses(Tasks.ACTIVE_STATES).build());
@@ -114,6 +118,7 @@ public final class JobsApi {
     JobKey job = validator.validateKey(key.getJobKey());
     check(count > 0, "count must be positive, got " + count);
     writer.write((stores, changes) -> {
+      JobUpdatingException.checkNotUpdating(stores, job);
       List<ScheduledTask> active = stores.taskStore().fetchTasks(
           TaskQueries.byJob(job).statuses(Tasks.ACTIVE_STATES).build());
       check(!active.isEmpty(), "Job " + JobKeys.canonicalString(job) + " does not exist");

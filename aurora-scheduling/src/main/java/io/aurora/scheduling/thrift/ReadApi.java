@@ -5,8 +5,6 @@ import io.aurora.api.Tasks;
 import io.aurora.gen.ConfigGroup;
 import io.aurora.gen.ConfigSummary;
 import io.aurora.gen.ConfigSummaryResult;
-import io.aurora.gen.GetJobUpdateDetailsResult;
-import io.aurora.gen.GetJobUpdateSummariesResult;
 import io.aurora.gen.GetJobsResult;
 import io.aurora.gen.GetPendingReasonResult;
 import io.aurora.gen.JobConfiguration;
@@ -42,8 +40,8 @@ import java.util.function.Supplier;
 
 /**
  * The read-only queries of {@code ReadOnlyScheduler} (quota aside): tasks, jobs, summaries,
- * pending reasons, tiers, and the (still empty) job update queries. Each answer comes from one read
- * transaction.
+ * pending reasons, tiers, and the (still empty) job update diff. Each answer comes from one read
+ * transaction ({@link UpdateReadApi} has the other job update reads).
  *
  * <p>A non-cron job exists while it has tasks; its configuration is that of its newest active
  * task with the instance count of its active tasks, as in Aurora.
@@ -142,16 +140,6 @@ public final class ReadApi {
 
   public Response getTierConfigs() {
     return Responses.ok(Result.getTierConfigResult(options.tiers().toResult()));
-  }
-
-  public Response getJobUpdateSummaries() {
-    return Responses.ok(Result.getJobUpdateSummariesResult(
-        new GetJobUpdateSummariesResult(new ArrayList<>())));
-  }
-
-  public Response getJobUpdateDetails() {
-    return Responses.ok(Result.getJobUpdateDetailsResult(
-        new GetJobUpdateDetailsResult().setDetailsList(new ArrayList<>())));
   }
 
   private List<ScheduledTask> fetch(TaskQuery query) {

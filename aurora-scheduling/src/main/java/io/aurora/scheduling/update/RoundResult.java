@@ -4,6 +4,7 @@ import io.aurora.gen.JobInstanceUpdateEvent;
 import io.aurora.gen.JobUpdateEvent;
 import io.aurora.gen.TaskConfig;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,7 +52,8 @@ public record RoundResult(List<Kill> kills, List<Add> adds,
     adds = List.copyOf(adds);
     instanceEvents = List.copyOf(instanceEvents);
     statusEvents = List.copyOf(statusEvents);
-    wakeups = Map.copyOf(wakeups);
+    // Sorted, so that timers are armed (and fire) in instance order.
+    wakeups = Collections.unmodifiableSortedMap(new TreeMap<>(wakeups));
   }
 
   /** Whether the round decided nothing that needs a write. */

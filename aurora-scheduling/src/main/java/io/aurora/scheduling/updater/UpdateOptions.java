@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param historyPerJob finished updates kept per job ({@code -job_update_history_per_job_threshold}, 10)
  * @param historyPruningInterval how often finished updates are pruned
  *     ({@code -job_update_history_pruning_interval}, 15 min)
- * @param historyPruningThreshold finished updates older than this are removed
+ * @param historyPruningThreshold finished updates last changed longer ago than this are removed
  *     ({@code -job_update_history_pruning_threshold}, 30 days)
  * @param affinity whether a replaced instance's agent is held for its replacement
  *     ({@code -enable_update_affinity}, false)

@@ -3,6 +3,9 @@
  * of an updating job change or a watch period ends, and acts through the
  * {@code io.aurora.scheduling.write.StateWriter} (one write per evaluation pass, whatever the
  * number of instances it touches). The decisions themselves are the pure
- * {@code io.aurora.scheduling.update} package's.
+ * {@code io.aurora.scheduling.update} package's. {@link io.aurora.scheduling.updater.ActiveUpdates}
+ * finds a job's active update (inside the caller's transaction);
+ * {@link io.aurora.scheduling.updater.UpdateHistoryPruner} forgets finished updates past the
+ * history retention.
  */
 package io.aurora.scheduling.updater;

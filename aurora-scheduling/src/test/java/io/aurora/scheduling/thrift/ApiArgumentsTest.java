@@ -15,6 +15,7 @@ import io.aurora.gen.JobConfiguration;
 import io.aurora.gen.JobKey;
 import io.aurora.gen.JobUpdateKey;
 import io.aurora.gen.JobUpdateRequest;
+import io.aurora.gen.JobUpdateQuery;
 import io.aurora.gen.MesosContainer;
 import io.aurora.gen.Metadata;
 import io.aurora.gen.Resource;
@@ -71,6 +72,7 @@ class ApiArgumentsTest {
     h.startUpdates();
     api = new AuroraAdminService(options,
         new ReadApi(h.storage, options, h.loop::pendingReasons),
+        new UpdateReadApi(h.storage),
         new JobsApi(h.writer, options),
         new UpdatesApi(h.updates, options),
         new QuotaApi(h.storage),
@@ -244,8 +246,22 @@ class ApiArgumentsTest {
         row("getTierConfigs()", AuroraAdminService::getTierConfigs, ok(f -> assertThat(
             f.response().getResult().getGetTierConfigResult().getTiers()).hasSize(3))),
         row("getJobUpdateSummaries(null)", a -> a.getJobUpdateSummaries(null), okUnchecked()),
+        row("getJobUpdateSummaries(offset -1)", a -> a.getJobUpdateSummaries(
+            new JobUpdateQuery().setOffset(-1)), invalid("query.offset")),
+        row("getJobUpdateSummaries(limit MIN)", a -> a.getJobUpdateSummaries(
+            new JobUpdateQuery().setLimit(MIN)), invalid("query.limit")),
+        row("getJobUpdateSummaries(offset and limit MAX)", a -> a.getJobUpdateSummaries(
+            new JobUpdateQuery().setOffset(MAX).setLimit(MAX)), okUnchecked()),
         row("getJobUpdateDetails(null, null)", a -> a.getJobUpdateDetails(null, null),
-            okUnchecked()),
+            invalid("key or query")),
+        row("getJobUpdateDetails(key without job)", a -> a.getJobUpdateDetails(
+            new JobUpdateKey().setId("x"), null), invalid("key.job")),
+        row("getJobUpdateDetails(key without id)", a -> a.getJobUpdateDetails(
+            new JobUpdateKey().setJob(JOB), null), invalid("key.id")),
+        row("getJobUpdateDetails(unknown key)", a -> a.getJobUpdateDetails(
+            new JobUpdateKey(JOB, "x"), null), invalid("Invalid update")),
+        row("getJobUpdateDetails(null, empty query)", a -> a.getJobUpdateDetails(null,
+            new JobUpdateQuery()), okUnchecked()),
         row("getJobUpdateDiff(null)", a -> a.getJobUpdateDiff(null), invalid("request")),
         row("getJobUpdateDiff(no taskConfig)", a -> a.getJobUpdateDiff(new JobUpdateRequest()),
             invalid("taskConfig")),

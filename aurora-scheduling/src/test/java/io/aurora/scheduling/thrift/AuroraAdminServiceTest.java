@@ -51,6 +51,7 @@ class AuroraAdminServiceTest {
         new TaskReconciler(storage, h.driver, h.clock, h.timers, ReconcileOptions.DEFAULTS);
     return new AuroraAdminService(options,
         new ReadApi(storage, options, h.loop::pendingReasons),
+        new UpdateReadApi(storage),
         new JobsApi(h.writerOn(storage), options),
         new UpdatesApi(h.updates, options),
         new QuotaApi(storage),

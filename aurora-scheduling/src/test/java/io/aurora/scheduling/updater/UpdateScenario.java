@@ -36,6 +36,7 @@ import io.aurora.scheduling.thrift.JobsApi;
 import io.aurora.scheduling.thrift.QuotaApi;
 import io.aurora.scheduling.thrift.ReadApi;
 import io.aurora.scheduling.thrift.TierSettings;
+import io.aurora.scheduling.thrift.UpdateReadApi;
 import io.aurora.scheduling.thrift.UpdatesApi;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ final class UpdateScenario {
     TaskReconciler reconciler =
         new TaskReconciler(h.storage, h.driver, h.clock, h.timers, ReconcileOptions.DEFAULTS);
     api = new AuroraAdminService(options, new ReadApi(h.storage, options, h.loop::pendingReasons),
-        new JobsApi(h.writer, options), new UpdatesApi(h.updates, options),
+        new UpdateReadApi(h.storage), new JobsApi(h.writer, options), new UpdatesApi(h.updates, options),
         new QuotaApi(h.storage), new AdminApi(h.writer, reconciler, Optional.empty(), 1000),
         h.registry);
   }

@@ -13,6 +13,7 @@ import io.aurora.scheduling.thrift.AuroraAdminService;
 import io.aurora.scheduling.thrift.JobsApi;
 import io.aurora.scheduling.thrift.QuotaApi;
 import io.aurora.scheduling.thrift.ReadApi;
+import io.aurora.scheduling.thrift.UpdateReadApi;
 import io.aurora.scheduling.thrift.UpdatesApi;
 import io.aurora.storage.Storage;
 import io.aurora.storage.durable.DurableStorage;
@@ -45,6 +46,7 @@ public interface SchedulingBindings {
     ApiOptions options = config.api();
     return new AuroraAdminService(options,
         new ReadApi(storage, options, runtime.loop()::pendingReasons),
+        new UpdateReadApi(storage),
         new JobsApi(runtime.writer(), options),
         new UpdatesApi(runtime.updates(), options),
         new QuotaApi(storage),

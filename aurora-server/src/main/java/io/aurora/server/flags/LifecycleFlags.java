@@ -70,7 +70,7 @@ public final class LifecycleFlags implements FlagGroup {
   private Duration jobUpdateHistoryPruningInterval;
 
   @Option(names = "-job_update_history_pruning_threshold", defaultValue = "30days",
-      description = "Finished job updates older than this are removed.")
+      description = "Finished job updates last changed longer ago than this are removed.")
   private Duration jobUpdateHistoryPruningThreshold;
 
   @Override
