@@ -3,7 +3,6 @@ package io.aurora.scheduling.updater;
 import io.aurora.api.JobKeys;
 import io.aurora.gen.JobKey;
 import io.aurora.gen.JobUpdate;
-import io.aurora.gen.JobUpdateDetails;
 import io.aurora.gen.JobUpdateEvent;
 import io.aurora.gen.JobUpdateInstructions;
 import io.aurora.gen.JobUpdateKey;
@@ -56,12 +55,12 @@ final class UpdateStarts {
    */
   static Optional<JobUpdate> store(MutableStoreProvider stores, NewUpdate request,
       JobUpdateKey key, JobUpdateStatus initial, String user, String message, long nowMs) {
-    Optional<JobUpdateDetails> active = UpdateStores.activeUpdate(stores, request.job());
+    Optional<JobUpdateSummary> active = ActiveUpdates.of(stores, request.job());
     if (active.isPresent()) {
-      JobUpdateSummary summary = active.get().getUpdate().getSummary();
+      JobUpdateSummary summary = active.get();
       throw new UpdateRefusedException("Job " + JobKeys.canonicalString(request.job())
           + " already has an active update: " + summary.getKey().getId() + " ("
-          + summary.getState().getStatus() + ")", UpdateStores.startResult(active.get()));
+          + summary.getState().getStatus() + ")", UpdateStores.startResult(summary));
     }
     JobDiff diff = diff(stores, request);
     if (diff.isNoop()) {

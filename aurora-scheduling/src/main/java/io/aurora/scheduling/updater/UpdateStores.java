@@ -11,14 +11,12 @@ import io.aurora.gen.StartJobUpdateResult;
 import io.aurora.gen.TaskConfig;
 import io.aurora.scheduling.update.InstanceTask;
 import io.aurora.scheduling.update.InstanceTaskSource;
-import io.aurora.scheduling.update.UpdateStatusMachine;
 import io.aurora.storage.StoreProvider;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /** The updater's reads, in the caller's transaction. */
@@ -38,19 +36,13 @@ final class UpdateStores {
   /** Every update that has not ended. */
   static List<JobUpdateDetails> activeUpdates(StoreProvider stores) {
     return stores.jobUpdateStore().fetchJobUpdates(new JobUpdateQuery()
-        .setUpdateStatuses(EnumSet.copyOf(UpdateStatusMachine.ACTIVE)));
-  }
-
-  /** {@code job}'s update that has not ended, if any. */
-  static Optional<JobUpdateDetails> activeUpdate(StoreProvider stores, JobKey job) {
-    return stores.jobUpdateStore().fetchJobUpdates(new JobUpdateQuery().setJobKey(job)
-        .setUpdateStatuses(EnumSet.copyOf(UpdateStatusMachine.ACTIVE))).stream().findFirst();
+        .setUpdateStatuses(EnumSet.copyOf(ActiveUpdates.STATUSES)));
   }
 
   /** What {@code startJobUpdate} answers about an update: its key and summary. */
-  static StartJobUpdateResult startResult(JobUpdateDetails details) {
-    JobUpdateSummary summary = details.getUpdate().getSummary().deepCopy();
-    return new StartJobUpdateResult(summary.getKey().deepCopy()).setUpdateSummary(summary);
+  static StartJobUpdateResult startResult(JobUpdateSummary summary) {
+    JobUpdateSummary copy = summary.deepCopy();
+    return new StartJobUpdateResult(copy.getKey().deepCopy()).setUpdateSummary(copy);
   }
 
   /** The tasks of instances of {@code job}, active and ended, in one query. */
