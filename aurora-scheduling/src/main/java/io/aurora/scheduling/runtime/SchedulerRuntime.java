@@ -109,14 +109,14 @@ public final class SchedulerRuntime {
     this.taskTimers = new TaskTimers(writer, driver, clock, timers, options.timers(), penalties);
     this.afterCommit = new AfterCommitActions(driver, taskTimers, this::kick);
     this.offers = new OfferBook(driver, clock, random, options.offers());
+    this.updates = new JobUpdateController(writer, clock, timers,
+        Objects.requireNonNull(registry, "registry"), options.updates());
     this.loop = new SchedulingLoop(writer, offers,
         new TaskAssigner(chain, scorer, options.offers().staticBanCacheMaxSize()),
         new TaskInfoBuilder(options.executor()),
-        options.executor(), driver, clock, options.placement(), ticker);
+        options.executor(), driver, clock, options.placement(), ticker, updates.agentHolds());
     this.reconciler = new TaskReconciler(storage, driver, clock, timers, options.reconcile());
     this.pruner = new TaskPruner(writer, clock, options.prune());
-    this.updates = new JobUpdateController(writer, clock, timers,
-        Objects.requireNonNull(registry, "registry"), options.updates());
     this.updatePruner = new UpdateHistoryPruner(writer, clock, options.updates());
     // Updates that arrive before start() wait in the batcher's queue; start() drains them.
     this.statusUpdates = new StatusUpdateBatcher(writer, driver,

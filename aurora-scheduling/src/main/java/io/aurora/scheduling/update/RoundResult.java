@@ -31,10 +31,10 @@ public record RoundResult(List<Kill> kills, List<Add> adds,
    *
    * @param instance its instance
    * @param task the task
-   * @param replaced whether the instance gets a new task afterwards (so its agent may be held
-   *     for it)
+   * @param holdAgent whether the instance's new task would fit where this one runs, so that its
+   *     agent may be held for it (update affinity)
    */
-  public record Kill(int instance, InstanceTask task, boolean replaced) {
+  public record Kill(int instance, InstanceTask task, boolean holdAgent) {
     public Kill {
       Objects.requireNonNull(task, "task");
     }

@@ -448,7 +448,7 @@ public final class JobUpdateController {
         e.isSetMessage() ? " (" + e.getMessage() + ")" : ""));
     long now = clock.millis();
     for (RoundResult.Kill kill : result.kills()) {
-      if (kill.replaced()) {
+      if (kill.holdAgent()) {
         holds.hold(job, kill.instance(), kill.task().agentId(), now);
       }
     }

@@ -1,6 +1,7 @@
 package io.aurora.scheduling.updater;
 
 import io.aurora.gen.JobKey;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,65 +9,91 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Update affinity ({@code -enable_update_affinity}): when an update kills an instance's task to
- * replace it, the agent it ran on is held for the replacement for
- * {@code -update_affinity_reservation_hold_time}, so that the new task lands where the old one
- * ran (its data and images are there). While held, the scheduling loop places that instance's
- * new task only there and keeps other tasks off the agent. Holds live in memory only: after a
- * failover replacements go wherever they fit. Thread-safe.
+ * replace it with one that fits where it ran (no more resources, the same constraints), the agent
+ * is held for the replacement for {@code -update_affinity_reservation_hold_time}, so that the new
+ * task lands where the old one ran (its data and images are there). While held, the scheduling
+ * loop places that instance's new task only there and keeps every other task off the agent
+ * ({@link #snapshot}). A hold ends when the replacement is placed ({@link #release}) or its time
+ * is up. Holds live in memory only: after a failover replacements go wherever they fit.
+ * Thread-safe.
  */
 public final class UpdateAgentHolds {
-  private record Instance(JobKey job, int instance) {}
+  /** An instance of a job. */
+  public record Instance(JobKey job, int instance) {
+    public Instance {
+      Objects.requireNonNull(job, "job");
+    }
+  }
 
   private record Hold(String agentId, long untilMs) {}
 
-  private final UpdateOptions options;
+  /** The holds in force at one time, for one scheduling round. */
+  public static final class Snapshot {
+    private final Map<Instance, String> agentOf;
+    private final Map<String, Instance> holderOf;
+
+    private Snapshot(Map<Instance, String> agentOf) {
+      this.agentOf = agentOf;
+      this.holderOf = new HashMap<>();
+      agentOf.forEach((instance, agent) -> holderOf.put(agent, instance));
+    }
+
+    /** The agent held for {@code job}'s {@code instance}, if any. */
+    public Optional<String> agentFor(JobKey job, int instance) {
+      return agentOf.isEmpty() ? Optional.empty()
+          : Optional.ofNullable(agentOf.get(new Instance(job, instance)));
+    }
+
+    /** Whether {@code agentId} is held for some instance. */
+    public boolean isHeld(String agentId) {
+      return holderOf.containsKey(agentId);
+    }
+
+    /** Whether nothing is held. */
+    public boolean isEmpty() {
+      return agentOf.isEmpty();
+    }
+  }
+
+  private final boolean enabled;
+  private final long holdMs;
   private final Map<Instance, Hold> holds = new ConcurrentHashMap<>();
 
   UpdateAgentHolds(UpdateOptions options) {
-    this.options = Objects.requireNonNull(options, "options");
+    this.enabled = options.affinity();
+    this.holdMs = options.affinityHoldTime().toMillis();
   }
 
-  /** Holds {@code agentId} for {@code job}'s {@code instance}, if affinity is on. */
+  /** Holds that never hold anything (update affinity off). */
+  public static UpdateAgentHolds disabled() {
+    return new UpdateAgentHolds(UpdateOptions.DEFAULTS);
+  }
+
+  /** Holds {@code agentId} for {@code job}'s {@code instance} from {@code nowMs}, if enabled. */
   void hold(JobKey job, int instance, String agentId, long nowMs) {
-    if (options.affinity() && !agentId.isEmpty()) {
-      holds.put(new Instance(job, instance),
-          new Hold(agentId, nowMs + options.affinityHoldTime().toMillis()));
+    if (enabled && !agentId.isEmpty()) {
+      holds.put(new Instance(job, instance), new Hold(agentId, nowMs + holdMs));
     }
   }
 
-  /** The agent held for {@code job}'s {@code instance} at {@code nowMs}, if any. */
-  public Optional<String> heldFor(JobKey job, int instance, long nowMs) {
-    Instance key = new Instance(job, instance);
-    Hold hold = holds.get(key);
-    if (hold == null) {
-      return Optional.empty();
+  /** The holds in force at {@code nowMs}; expired ones are dropped. */
+  public Snapshot snapshot(long nowMs) {
+    if (holds.isEmpty()) {
+      return new Snapshot(Map.of());
     }
-    if (nowMs >= hold.untilMs()) {
-      holds.remove(key, hold);
-      return Optional.empty();
-    }
-    return Optional.of(hold.agentId());
-  }
-
-  /** Whether {@code agentId} is held at {@code nowMs} for an instance other than the given one. */
-  public boolean isHeldForOther(String agentId, JobKey job, int instance, long nowMs) {
-    for (Map.Entry<Instance, Hold> e : holds.entrySet()) {
-      Hold hold = e.getValue();
-      if (hold.agentId().equals(agentId) && nowMs < hold.untilMs()
-          && !e.getKey().equals(new Instance(job, instance))) {
-        return true;
+    Map<Instance, String> live = new HashMap<>();
+    holds.forEach((instance, hold) -> {
+      if (nowMs < hold.untilMs()) {
+        live.put(instance, hold.agentId());
+      } else {
+        holds.remove(instance, hold);
       }
-    }
-    return false;
+    });
+    return new Snapshot(live);
   }
 
-  /** Releases the hold of an instance whose replacement was placed. */
+  /** Ends the hold of an instance whose replacement was placed. */
   public void release(JobKey job, int instance) {
     holds.remove(new Instance(job, instance));
-  }
-
-  /** Whether any agent is held (lets the scheduling loop skip the checks). */
-  public boolean isEmpty() {
-    return holds.isEmpty();
   }
 }

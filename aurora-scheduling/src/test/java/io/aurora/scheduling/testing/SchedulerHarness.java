@@ -108,7 +108,8 @@ public final class SchedulerHarness {
         () -> new UUID(1, UUID_SEQ.incrementAndGet()));
     loop = new SchedulingLoop(writer, offers,
         new TaskAssigner(FilterChain.standard(), Scorer.OFFER_ORDER),
-        new TaskInfoBuilder(ExecutorSettings.DEFAULTS), ExecutorSettings.DEFAULTS, driver, clock);
+        new TaskInfoBuilder(ExecutorSettings.DEFAULTS), ExecutorSettings.DEFAULTS, driver, clock,
+        updates.agentHolds());
     statusUpdates = new StatusUpdateBatcher(writer, driver, Runnable::run, 1000);
     launchFailures = new LaunchFailures(writer, driver, offers);
     events = new SchedulerEvents(writer, offers, statusUpdates, () -> { }, () -> { }, () -> { },
