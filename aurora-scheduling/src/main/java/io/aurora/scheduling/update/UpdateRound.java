@@ -120,7 +120,7 @@ public final class UpdateRound {
             Optional<TaskConfig> desired = p.desired(i);
             InstanceTask victim = d.kill().orElseThrow();
             out.kills.add(new RoundResult.Kill(i, victim,
-                desired.isPresent() && fitsInPlaceOf(desired.get(), victim.config())));
+                desired.isPresent() && ReplacementFit.fitsInPlaceOf(desired.get(), victim.config())));
             if (d.addAfterKill()) {
               out.adds.add(new RoundResult.Add(i, desired.orElseThrow()));
             }
@@ -169,44 +169,6 @@ public final class UpdateRound {
       batch = next;
       fresh = new HashSet<>(next);
     }
-  }
-
-  /**
-   * Whether a task of {@code next} fits where a task of {@code old} ran: the same constraints and
-   * no resource larger (Aurora's condition for holding the agent of a killed task).
-   */
-  static boolean fitsInPlaceOf(TaskConfig next, TaskConfig old) {
-    if (!java.util.Objects.equals(next.getConstraints(), old.getConstraints())) {
-      return false;
-    }
-    Map<String, Double> before = amounts(old);
-    for (Map.Entry<String, Double> need : amounts(next).entrySet()) {
-      if (need.getValue() > before.getOrDefault(need.getKey(), 0.0)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Scalar resources by kind, and named ports counted as "ports". */
-  private static Map<String, Double> amounts(TaskConfig config) {
-    Map<String, Double> out = new java.util.HashMap<>();
-    if (config.isSetResources()) {
-      for (io.aurora.gen.Resource r : config.getResources()) {
-        if (r.isSetNumCpus()) {
-          out.merge("cpus", r.getNumCpus(), Double::sum);
-        } else if (r.isSetRamMb()) {
-          out.merge("ram", (double) r.getRamMb(), Double::sum);
-        } else if (r.isSetDiskMb()) {
-          out.merge("disk", (double) r.getDiskMb(), Double::sum);
-        } else if (r.isSetNumGpus()) {
-          out.merge("gpus", (double) r.getNumGpus(), Double::sum);
-        } else if (r.isSetNamedPort()) {
-          out.merge("ports", 1.0, Double::sum);
-        }
-      }
-    }
-    return out;
   }
 
   private static void record(UpdateProgress p, int instance, JobUpdateAction action, long nowMs,

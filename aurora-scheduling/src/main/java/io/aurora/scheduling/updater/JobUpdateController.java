@@ -20,13 +20,10 @@ import io.aurora.scheduling.update.UpdateStatusMachine.Outcome;
 import io.aurora.scheduling.write.StateChanges;
 import io.aurora.scheduling.write.StateWriter;
 import io.aurora.storage.Storage;
-import io.aurora.storage.StorageException;
-import io.aurora.storage.StoreProvider;
 import io.aurora.storage.TransientStorageException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +32,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -76,26 +72,16 @@ public final class JobUpdateController {
   private static final Logger LOG = LoggerFactory.getLogger(JobUpdateController.class);
   /** Wait before the marks of a pass whose write failed are tried again. */
   static final Duration RETRY_DELAY = Duration.ofSeconds(1);
-  /** Aurora's message when a round fails unexpectedly. */
-  static final String INTERNAL_ERROR = "Internal scheduler error";
-  /** Timer entries for a look at every instance in flight (pulse windows, retries). */
-  private static final int ALL_INSTANCES = -1;
-
-  private record Wakeup(JobKey job, int instance, long atMs) {}
-
-  /** A round worked out, with the progress it leaves. */
-  private record Round(UpdateProgress progress, RoundResult result) {}
 
   private final StateWriter writer;
   private final Storage storage;
   private final Clock clock;
-  private final TimerQueue timers;
   private final Supplier<UUID> ids;
   private final UpdateCounters counters;
   private final UpdateAgentHolds holds;
   private final DirtyInstances dirty = new DirtyInstances();
+  private final UpdateWakeups wakeups;
   private final AtomicBoolean passQueued = new AtomicBoolean();
-  private final Set<Wakeup> armed = ConcurrentHashMap.newKeySet();
   private final AtomicLong passWrites = new AtomicLong();
   private final Object lock = new Object();
   // Guarded by lock.
@@ -121,10 +107,11 @@ public final class JobUpdateController {
     this.writer = Objects.requireNonNull(writer, "writer");
     this.storage = writer.storage();
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.timers = Objects.requireNonNull(timers, "timers");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.counters = new UpdateCounters(Objects.requireNonNull(registry, "registry"));
     this.holds = new UpdateAgentHolds(Objects.requireNonNull(options, "options"));
+    this.wakeups = new UpdateWakeups(Objects.requireNonNull(timers, "timers"), dirty,
+        this::requestPass);
   }
 
   /**
@@ -386,59 +373,24 @@ public final class JobUpdateController {
         return;
       }
       long now = clock.millis();
-      Map<JobKey, Round> rounds;
+      UpdatePass.Outcome outcome;
       try {
-        // Decide on a read first: a pass that decides nothing takes no write lock.
-        rounds = storage.read(stores -> rounds(stores, work, marks, now));
-        boolean writes = rounds.values().stream().anyMatch(r -> !r.result().writesNothing());
-        if (writes) {
-          rounds = writer.write((stores, changes) -> {
-            Map<JobKey, Round> again = rounds(stores, work, marks, now);
-            again.values().forEach(r -> RoundWriter.write(stores, writer.stateManager(),
-                changes, r.progress().key(), r.result()));
-            return again;
-          });
-          passWrites.incrementAndGet();
-        }
+        outcome = UpdatePass.run(writer, work, marks, now);
       } catch (RuntimeException e) {
         dirty.restore(marks);
         LOG.warn("Job update evaluation pass failed; retrying in {}", RETRY_DELAY, e);
-        for (JobKey job : work.keySet()) {
-          arm(new Wakeup(job, ALL_INSTANCES, now + RETRY_DELAY.toMillis()));
-        }
+        work.keySet().forEach(job -> wakeups.update(job, now + RETRY_DELAY.toMillis()));
         return;
       }
-      rounds.forEach(this::applyRound);
+      if (outcome.wrote()) {
+        passWrites.incrementAndGet();
+      }
+      outcome.rounds().forEach(this::applyRound);
       refreshActiveJobs();
     }
   }
 
-  private Map<JobKey, Round> rounds(StoreProvider stores, Map<JobKey, UpdateProgress> work,
-      DirtyInstances.Drained marks, long now) {
-    Map<JobKey, Round> out = new LinkedHashMap<>();
-    work.forEach((job, original) -> {
-      UpdateProgress p = original.copy();
-      RoundResult result;
-      try {
-        result = UpdateRound.run(p, marks.of(job), marks.all().contains(job), now,
-            UpdateStores.tasks(stores, job));
-      } catch (StorageException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        // A bug must not stop every update: this one ends in ERROR, as in Aurora.
-        LOG.error("Update {} failed unexpectedly", original.key().getId(), e);
-        p = original.copy();
-        p.moveTo(JobUpdateStatus.ERROR);
-        result = new RoundResult(List.of(), List.of(), List.of(),
-            List.of(new JobUpdateEvent(JobUpdateStatus.ERROR, now).setMessage(INTERNAL_ERROR)),
-            Map.of(), false);
-      }
-      out.put(job, new Round(p, result));
-    });
-    return out;
-  }
-
-  private void applyRound(JobKey job, Round round) {
+  private void applyRound(JobKey job, UpdatePass.Round round) {
     UpdateProgress p = round.progress();
     RoundResult result = round.result();
     result.instanceEvents().forEach(counters::recorded);
@@ -457,7 +409,7 @@ public final class JobUpdateController {
       return;
     }
     active.put(job, p);
-    result.wakeups().forEach((instance, at) -> arm(new Wakeup(job, instance, at)));
+    result.wakeups().forEach((instance, at) -> wakeups.instance(job, instance, at));
     armPulseCheck(p);
     if (result.again()) {
       dirty.markAll(job);
@@ -474,21 +426,7 @@ public final class JobUpdateController {
   /** Arms a look at the update when its pulse window ends, if it needs pulses and is rolling. */
   private void armPulseCheck(UpdateProgress p) {
     if (UpdateStatusMachine.isRolling(p.status())) {
-      p.pulseDeadlineMs().ifPresent(at -> arm(new Wakeup(p.job(), ALL_INSTANCES, at)));
-    }
-  }
-
-  private void arm(Wakeup w) {
-    if (armed.add(w)) {
-      timers.schedule(Instant.ofEpochMilli(w.atMs()), () -> {
-        armed.remove(w);
-        if (w.instance() == ALL_INSTANCES) {
-          dirty.markAll(w.job());
-        } else {
-          dirty.mark(w.job(), w.instance());
-        }
-        requestPass();
-      });
+      p.pulseDeadlineMs().ifPresent(at -> wakeups.update(p.job(), at));
     }
   }
 

@@ -12,7 +12,6 @@ import io.aurora.gen.JobUpdateStatus;
 import io.aurora.gen.JobUpdateStrategy;
 import io.aurora.gen.Range;
 import io.aurora.gen.ScheduleStatus;
-import io.aurora.gen.ScheduledTask;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
