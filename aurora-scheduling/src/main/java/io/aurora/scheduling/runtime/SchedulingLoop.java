@@ -193,20 +193,26 @@ public final class SchedulingLoop {
       pendingReasons.remove(group.request().config());
     }
     pendingReasons.putAll(round.nearestVetoes());
-    Map<TaskConfig, Integer> placed = new HashMap<>();
+    Set<String> chosenOffers = new LinkedHashSet<>();
+    round.assignments().forEach(a -> chosenOffers.add(a.offerId()));
+    // The offers were read before placement: one declined (merged with a newer offer for its
+    // agent) or rescinded meanwhile is no longer ours, and a launch on it would be LOST. Its
+    // tasks stay PENDING for the next round.
     Set<String> usedOffers = new LinkedHashSet<>();
-    for (Assignment a : round.assignments()) {
-      usedOffers.add(a.offerId());
+    offers.take(chosenOffers).forEach(h -> usedOffers.add(h.id()));
+    List<Assignment> assignments = round.assignments().stream()
+        .filter(a -> usedOffers.contains(a.offerId())).toList();
+    Map<TaskConfig, Integer> placed = new HashMap<>();
+    for (Assignment a : assignments) {
       placed.merge(attempts.configOf.get(a.taskId()), 1, Integer::sum);
     }
     pacer.pace(attempts, placed, nowMs);
-    if (round.assignments().isEmpty()) {
+    if (assignments.isEmpty()) {
       return 0;
     }
-    offers.take(usedOffers);
     usedOffers.forEach(this.hostOffers::remove);
-    int launched = launch(round, usedOffers, offerById, attempts.configOf);
-    for (Assignment a : round.assignments()) {
+    int launched = launch(assignments, usedOffers, offerById, attempts.configOf);
+    for (Assignment a : assignments) {
       UpdateAgentHolds.Instance replaced = heldTasks.get(a.taskId());
       if (replaced != null) {
         holds.release(replaced.job(), replaced.instance());
@@ -215,14 +221,15 @@ public final class SchedulingLoop {
     return launched;
   }
 
-  private int launch(AssignmentRound round, Set<String> usedOffers, Map<String, Offer> offerById,
+  private int launch(List<Assignment> assignments, Set<String> usedOffers,
+      Map<String, Offer> offerById,
       Map<String, TaskConfig> configOf) {
     Map<String, List<AssignedTask>> assignedByOffer;
     try {
       // Durable and acted on (timers armed) before any ACCEPT is built.
       assignedByOffer = writer.write((stores, changes) -> {
         Map<String, List<AssignedTask>> byOffer = new LinkedHashMap<>();
-        for (Assignment a : round.assignments()) {
+        for (Assignment a : assignments) {
           Optional<AssignedTask> assigned = writer.stateManager().assignTask(
               stores, a.taskId(), a.agentId(), a.hostname(), a.ports(), changes);
           assigned.ifPresent(t ->
