@@ -41,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A rolling update across a leader failover, with real task processes: three {@code
  * bin/aurora-scheduler} processes (quorum 2) from the unzipped zip, one {@code
  * bin/aurora-local-mesos} whose local agents run each task as a process ({@code sleep}), one
- * ZooKeeper. {@code bin/aurora update start} replaces a job's command two instances at a time;
- * once the first batch is updated and the last is not yet started, the leader is SIGKILLed. The
+ * ZooKeeper. {@code bin/aurora update start} replaces a job's command two instances at a time
+ * (the client asks for a queue: the next instance starts as soon as one is done); once one
+ * instance is updated and another not yet started, the leader is SIGKILLed. The
  * new leader must finish the update: {@code bin/aurora update wait} exits 0, every instance runs
  * the new command, each old task was killed once, no new task was killed, each instance was
  * updated once, and no old process is left on the agents.
@@ -55,14 +56,21 @@ class UpdateFailoverIT {
   private static final String JOB_PATH = CLUSTER + "/www/prod/rolling";
   private static final int INSTANCES = 6;
   private static final int BATCH = 2;
-  // Long enough that the second batch is surely still in flight when the leader is killed (its
-  // watch starts only once its tasks run), short enough to keep the test under a minute or so.
+  // Long enough that the instances after the first two are surely still in flight when the
+  // leader is killed (a watch starts only once the new task runs), short enough to keep the
+  // test well under a minute.
   private static final int WATCH_SECS = 5;
   // The commands of the two versions: distinct so that the agents' processes tell them apart.
   private static final String OLD_COMMAND = "exec sleep 3601";
   private static final String NEW_COMMAND = "exec sleep 3602";
+  // The new leader delays the task groups pending when it takes over by a random time up to this
+  // (30 s by default, as in Aurora). The new config's group usually is: at the default, the
+  // update's last batches waited up to 30 s for their first placement attempt.
+  private static final String STARTUP_DELAY = "-max_reschedule_task_delay_on_startup=1secs";
 
   @TempDir Path tmp;
+  /** Task and update events are printed in ms from this: the test's start, then the kill. */
+  private volatile long originMs = System.currentTimeMillis();
 
   @Test
   void leaderKilledMidUpdate_newLeaderFinishesIt_eachOldTaskKilledOnce() throws Exception {
@@ -73,7 +81,7 @@ class UpdateFailoverIT {
       // Two local agents, no simulated ones: every task is a real process.
       ClusterOptions options = new ClusterOptions(home, tmp.resolve("cluster"),
           zk.getConnectString(), 3, 2, SESSION, 0, "cpus:1;mem:1024;disk:1024",
-          "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", List.of(),
+          "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", List.of(STARTUP_DELAY),
           "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
           2, "cpus:4;mem:4096;disk:10000;ports:[31000-32000]");
       try (FailoverCluster cluster = FailoverCluster.start(options)) {
@@ -81,7 +89,8 @@ class UpdateFailoverIT {
         try {
           updateAcrossFailover(cluster, cli);
         } catch (Throwable t) {
-          throw new AssertionError(t + "\nprocess output:\n" + cluster.tails(40), t);
+          throw new AssertionError(t + "\n" + timeline(cluster) + "\nprocess output:\n"
+              + cluster.tails(40), t);
         }
       }
     }
@@ -105,7 +114,7 @@ class UpdateFailoverIT {
     assertThat(started.output()).contains("update started: " + JOB_PATH + "/");
 
     // Mid-way: some instance updated, some not yet touched.
-    JobUpdateDetails midway = await("the first batch updated, the last not started")
+    JobUpdateDetails midway = await("an instance updated and another not yet started")
         .atMost(TAKEOVER).pollInterval(Duration.ofMillis(100))
         .until(() -> details(api), d -> {
           Map<Integer, Set<JobUpdateAction>> actions = actionsByInstance(d);
@@ -113,6 +122,7 @@ class UpdateFailoverIT {
               && actions.size() < INSTANCES;
         });
     long killedAt = System.nanoTime();
+    originMs = System.currentTimeMillis();
     leader.kill();
     System.out.printf("killed %s with instance actions %s, update %s%n", leader.name(),
         actionsByInstance(midway), midway.getUpdate().getSummary().getState().getStatus());
@@ -134,9 +144,50 @@ class UpdateFailoverIT {
         (System.nanoTime() - killedAt) / 1_000_000);
 
     AuroraAdmin.Client newApi = ClusterApi.client(newLeader.http(), Duration.ofSeconds(30));
+    System.out.println(timeline(newApi));
     checkUpdateHistory(details(newApi));
     checkTasks(newApi, oldTasks);
     checkProcesses(cluster);
+  }
+
+  /** The timeline as the leader of the moment has it, if one leads (for a failure message). */
+  private String timeline(FailoverCluster cluster) {
+    for (SchedulerNode node : cluster.nodes()) {
+      if (node.leading()) {
+        try {
+          return timeline(ClusterApi.client(node.http(), Duration.ofSeconds(10)));
+        } catch (TException | RuntimeException | AssertionError e) {
+          return "(no timeline from " + node.name() + ": " + e + ")";
+        }
+      }
+    }
+    return "(no timeline: no scheduler leads)";
+  }
+
+  /** Each task's and the update's events, in ms from {@link #originMs}. */
+  private String timeline(AuroraAdmin.Client api) throws TException {
+    long origin = originMs;
+    StringBuilder text = new StringBuilder("timeline (ms from the kill, or from the start "
+        + "if the leader was not killed yet):\n");
+    for (ScheduledTask t : tasks(api, Set.of())) {
+      text.append(String.format("  instance %d %s %s:", t.getAssignedTask().getInstanceId(),
+          command(t).equals(OLD_COMMAND) ? "old" : "new", id(t).substring(id(t).length() - 8)));
+      t.getTaskEvents().forEach(e -> text.append(' ').append(e.getStatus()).append('@')
+          .append(e.getTimestamp() - origin));
+      text.append('\n');
+    }
+    Response r = api.getJobUpdateDetails(null, new JobUpdateQuery().setJobKey(JOB));
+    if (r.getResponseCode() != ResponseCode.OK
+        || r.getResult().getGetJobUpdateDetailsResult().getDetailsList().isEmpty()) {
+      return text.append("  (no update)").toString();
+    }
+    JobUpdateDetails d = r.getResult().getGetJobUpdateDetailsResult().getDetailsList().get(0);
+    text.append("  update:");
+    d.getUpdateEvents().forEach(e -> text.append(' ').append(e.getStatus()).append('@')
+        .append(e.getTimestampMs() - origin));
+    d.getInstanceEvents().forEach(e -> text.append(' ').append(e.getInstanceId()).append('=')
+        .append(e.getAction()).append('@').append(e.getTimestampMs() - origin));
+    return text.toString();
   }
 
   /** One update, rolled forward; every instance updating once and updated once, nothing else. */
