@@ -64,8 +64,9 @@ class UpdateFailoverIT {
   private static final String OLD_COMMAND = "exec sleep 3601";
   private static final String NEW_COMMAND = "exec sleep 3602";
   // The new leader delays the task groups pending when it takes over by a random time up to this
-  // (30 s by default, as in Aurora). The new config's group usually is: at the default, the
-  // update's last batches waited up to 30 s for their first placement attempt.
+  // (30 s by default, as in Aurora). The kill lands just after the update added new tasks, so
+  // the new config's group is usually pending then, and later instances join it: at the default
+  // they waited up to 30 s more for their first placement attempt.
   private static final String STARTUP_DELAY = "-max_reschedule_task_delay_on_startup=1secs";
 
   @TempDir Path tmp;
