@@ -19,10 +19,14 @@ import java.util.Objects;
  * @param schedulerJavaOpts {@code JAVA_OPTS} of each scheduler
  * @param extraFlags appended to every scheduler's flags
  * @param mesosJavaOpts {@code JAVA_OPTS} of {@code aurora-local-mesos} (it holds every task)
+ * @param localAgents agents of {@code aurora-local-mesos} that run each task as a real process
+ * @param localAgentResources resources of each local agent ({@code -local_agent_resources});
+ *     empty: {@code aurora-local-mesos}'s default, this machine's
  */
 public record ClusterOptions(Path home, Path dir, String zkConnect, int schedulers, int quorum,
     Duration zkSessionTimeout, int simulatedAgents, String simulatedAgentResources,
-    String schedulerJavaOpts, List<String> extraFlags, String mesosJavaOpts) {
+    String schedulerJavaOpts, List<String> extraFlags, String mesosJavaOpts,
+    int localAgents, String localAgentResources) {
 
   /** Checks arguments. */
   public ClusterOptions {
@@ -33,9 +37,19 @@ public record ClusterOptions(Path home, Path dir, String zkConnect, int schedule
     Objects.requireNonNull(simulatedAgentResources, "simulatedAgentResources");
     Objects.requireNonNull(schedulerJavaOpts, "schedulerJavaOpts");
     Objects.requireNonNull(mesosJavaOpts, "mesosJavaOpts");
+    Objects.requireNonNull(localAgentResources, "localAgentResources");
     extraFlags = List.copyOf(extraFlags);
-    if (schedulers < 1 || quorum < 1 || simulatedAgents < 1) {
+    if (schedulers < 1 || quorum < 1 || simulatedAgents < 0 || localAgents < 0
+        || simulatedAgents + localAgents < 1) {
       throw new IllegalArgumentException("need at least one scheduler, quorum 1 and one agent");
     }
+  }
+
+  /** A cluster whose agents are all simulated (they run nothing): the failover runs'. */
+  public ClusterOptions(Path home, Path dir, String zkConnect, int schedulers, int quorum,
+      Duration zkSessionTimeout, int simulatedAgents, String simulatedAgentResources,
+      String schedulerJavaOpts, List<String> extraFlags, String mesosJavaOpts) {
+    this(home, dir, zkConnect, schedulers, quorum, zkSessionTimeout, simulatedAgents,
+        simulatedAgentResources, schedulerJavaOpts, extraFlags, mesosJavaOpts, 0, "");
   }
 }

@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code bin/aurora-local-mesos} with simulated agents and several {@code bin/aurora-scheduler}
- * processes on 127.0.0.1 sharing one serverset and one log group. Every process is SIGKILLed on
+ * {@code bin/aurora-local-mesos} with simulated agents (and, if asked, local agents that run tasks as
+ * real processes) and several {@code bin/aurora-scheduler} processes on 127.0.0.1 sharing one
+ * serverset and one log group. Every process is SIGKILLed on
  * {@link #close} and, should the JVM exit first, by a shutdown hook.
  */
 public final class FailoverCluster implements AutoCloseable {
@@ -58,12 +59,16 @@ public final class FailoverCluster implements AutoCloseable {
 
   private void startMesos() throws IOException, TimeoutException, InterruptedException {
     Path dir = Files.createDirectories(options.dir().resolve("mesos"));
-    mesos = ChildProcess.start("aurora-local-mesos", List.of(
-            options.home().resolve("bin/aurora-local-mesos").toString(),
-            "-port=" + mesosPort, "-local_agents=0",
-            "-local_simulated_agents=" + options.simulatedAgents(),
-            "-local_simulated_agent_resources=" + options.simulatedAgentResources(),
-            "-work_dir=" + dir.resolve("work")),
+    List<String> command = new ArrayList<>(List.of(
+        options.home().resolve("bin/aurora-local-mesos").toString(),
+        "-port=" + mesosPort, "-local_agents=" + options.localAgents(),
+        "-local_simulated_agents=" + options.simulatedAgents(),
+        "-local_simulated_agent_resources=" + options.simulatedAgentResources(),
+        "-work_dir=" + dir.resolve("work")));
+    if (!options.localAgentResources().isEmpty()) {
+      command.add("-local_agent_resources=" + options.localAgentResources());
+    }
+    mesos = ChildProcess.start("aurora-local-mesos", command,
         Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS", options.mesosJavaOpts()),
         dir.resolve("mesos.out"));
     await.until("aurora-local-mesos to listen on " + mesosPort, Duration.ofSeconds(60), () -> {
