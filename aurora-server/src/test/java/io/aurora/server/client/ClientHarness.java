@@ -49,6 +49,11 @@ public final class ClientHarness {
     return AuroraClient.commandLine(new ConnectionOptions(), context).execute(args);
   }
 
+  /** How many times a command looked up a scheduler. */
+  public int connects() {
+    return clusters.size();
+  }
+
   public String out() {
     return out.toString();
   }

@@ -103,8 +103,9 @@ final class UpdateStartCommand implements Callable<Integer> {
     if (!await) {
       return 0;
     }
-    return new UpdateWaiter(new UpdateLookup(scheduler), context.progressLine(), context.sleeper(),
-        UpdateWaiter.DEFAULT_INTERVAL).await(started.get(), name);
+    return new UpdateWaiter(new UpdateLookup(scheduler),
+        () -> new UpdateLookup(context.scheduler(job.cluster())), context.progressLine(),
+        context.sleeper(), UpdateWaiter.DEFAULT_INTERVAL).await(started.get(), name);
   }
 
   private UpdateConfig withFlags(UpdateConfig file) {

@@ -45,7 +45,9 @@ final class UpdateWaitCommand implements Callable<Integer> {
     SchedulerCalls scheduler = context.scheduler(target.job().cluster());
     UpdateLookup lookup = new UpdateLookup(scheduler);
     JobUpdateKey key = lookup.activeOrLatest(target);
-    return new UpdateWaiter(lookup, context.progressLine(), context.sleeper(),
+    return new UpdateWaiter(lookup,
+        () -> new UpdateLookup(context.scheduler(target.job().cluster())),
+        context.progressLine(), context.sleeper(),
         Duration.ofSeconds(intervalSecs)).await(key, UpdateText.key(target.job().cluster(), key));
   }
 }

@@ -104,27 +104,52 @@ class UpdateWaitCommandTest {
   }
 
   @Test
-  void wait_losingTheScheduler_exitsSevenWithOneLine() {
+  void wait_losingTheSchedulerForAWhile_findsItAgainAndGoesOn() {
     ClientHarness client = new ClientHarness();
     client.scheduler.answer("getJobUpdateDetails",
         detailsResponse(details("u-1", JobUpdateStatus.ROLLING_FORWARD)));
     client.scheduler.fail("getJobUpdateDetails", new TTransportException("cannot reach h: refused"));
+    client.scheduler.fail("getJobUpdateDetails", new TTransportException("cannot reach h: refused"));
+    client.scheduler.answer("getJobUpdateDetails",
+        detailsResponse(details("u-1", JobUpdateStatus.ROLLED_FORWARD)));
 
-    assertThat(client.run("update", "wait", NAME)).isEqualTo(7);
-    assertThat(client.out()).isEqualTo(NAME + ": 0 of 4 instances done, 0 failed, ROLLING_FORWARD\n");
-    assertThat(client.err()).isEqualTo("aurora: cannot reach h: refused\n");
+    assertThat(client.run("update", "wait", NAME)).isEqualTo(0);
+    assertThat(client.out().lines()).containsExactly(
+        NAME + ": 0 of 4 instances done, 0 failed, ROLLING_FORWARD",
+        NAME + ": scheduler unreachable (cannot reach h: refused), looking for it again",
+        NAME + ": 0 of 4 instances done, 0 failed, ROLLED_FORWARD");
+    assertThat(client.err()).isEmpty();
+    // The scheduler was looked up again after each failed poll.
+    assertThat(client.connects()).isEqualTo(3);
   }
 
   @Test
-  void wait_losingTheSchedulerOnATerminal_endsTheProgressLineFirst() {
+  void wait_losingTheSchedulerForGood_exitsSevenWithOneLine() {
+    ClientHarness client = new ClientHarness();
+    client.scheduler.answer("getJobUpdateDetails",
+        detailsResponse(details("u-1", JobUpdateStatus.ROLLING_FORWARD)));
+    // Two minutes of 5 s polls, and one more.
+    for (int i = 0; i <= 24; i++) {
+      client.scheduler.fail("getJobUpdateDetails", new TTransportException("cannot reach h: refused"));
+    }
+
+    assertThat(client.run("update", "wait", NAME)).isEqualTo(7);
+    assertThat(client.err()).isEqualTo("aurora: cannot reach h: refused\n");
+    assertThat(client.scheduler.calls("getJobUpdateDetails")).hasSize(26);
+  }
+
+  @Test
+  void wait_losingTheSchedulerOnATerminal_endsTheProgressLineBeforeTheError() {
     ClientHarness client = new ClientHarness(true);
     client.scheduler.answer("getJobUpdateDetails",
         detailsResponse(details("u-1", JobUpdateStatus.ROLLING_FORWARD)));
-    client.scheduler.fail("getJobUpdateDetails", new TTransportException("cannot reach h: refused"));
+    for (int i = 0; i <= 24; i++) {
+      client.scheduler.fail("getJobUpdateDetails", new TTransportException("cannot reach h: refused"));
+    }
 
     assertThat(client.run("update", "wait", NAME)).isEqualTo(7);
-    assertThat(client.out()).isEqualTo(
-        "\r" + NAME + ": 0 of 4 instances done, 0 failed, ROLLING_FORWARD\n");
+    assertThat(client.out()).startsWith("\r" + NAME + ": 0 of 4 instances done").endsWith("\n");
+    assertThat(client.err()).isEqualTo("aurora: cannot reach h: refused\n");
   }
 
   @Test
