@@ -95,9 +95,21 @@ class StateTaskStore implements TaskStore {
   }
 
   private static void forEachMatch(TaskTable t, TaskQuery query, Consumer<TaskRecord> action) {
+    Set<Integer> instances = isSet(query.getInstanceIds()) ? query.getInstanceIds() : null;
+    Set<ScheduleStatus> statuses = isSet(query.getStatuses()) ? query.getStatuses() : null;
     for (String id : candidates(t, query)) {
       TaskRecord record = t.tasks.get(id);
-      if (record != null && TaskQueries.matches(query, view(t, record))) {
+      if (record == null) {
+        continue;
+      }
+      // The cheap terms first, on the stored task itself: a job's instances or statuses query
+      // (the updater's, the pruner's) rejects most of the job's tasks without a config lookup.
+      ScheduledTask stored = record.task();
+      if ((instances != null && !instances.contains(stored.getAssignedTask().getInstanceId()))
+          || (statuses != null && !statuses.contains(stored.getStatus()))) {
+        continue;
+      }
+      if (TaskQueries.matches(query, view(t, record))) {
         action.accept(record);
       }
     }
