@@ -146,7 +146,7 @@ class AuroraAdminServiceTest {
     assertInvalid(j -> j.getTaskConfig().addToConstraints(new Constraint("dedicated",
         TaskConstraint.value(new ValueConstraint(false, new HashSet<>(Set.of("other/db")))))),
         "dedicated");
-    assertInvalid(j -> j.setCronSchedule("* * * * *"), "cronSchedule");
+    assertInvalid(j -> j.setCronSchedule("* * * * *"), "cron schedule");
     assertThat(api.createJob(null).getResponseCode()).isEqualTo(ResponseCode.INVALID_REQUEST);
     assertThat(registry.counter("scheduler_thrift_response_INVALID_REQUEST").count()).isEqualTo(11);
     assertThat(api.getTasksStatus(TaskQueries.all().build()).getResult()
