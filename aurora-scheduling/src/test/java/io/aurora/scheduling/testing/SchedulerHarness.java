@@ -78,10 +78,19 @@ public final class SchedulerHarness {
   }
 
   public SchedulerHarness(Storage storage) {
+    this(storage, 0);
+  }
+
+  /**
+   * A harness whose task ids carry {@code taskIdSeed} (ids are otherwise numbered from 1 in every
+   * harness: two harnesses writing one storage, as two leaders in turn, need different seeds).
+   */
+  public SchedulerHarness(Storage storage, long taskIdSeed) {
     this.storage = storage;
     RescheduleCalculator penalties = new RescheduleCalculator(RescheduleOptions.DEFAULTS);
     stateManager = new StateManager(clock,
-        new TaskIds(() -> new UUID(0, uuidSeq.incrementAndGet())), penalties, "scheduler-host");
+        new TaskIds(() -> new UUID(taskIdSeed, uuidSeq.incrementAndGet())), penalties,
+        "scheduler-host");
     offers = new OfferBook(driver, clock, new Random(1), OfferOptions.DEFAULTS);
     writer = writerOn(storage);
     taskTimers = new TaskTimers(writer, driver, clock, timers, TimerOptions.DEFAULTS, penalties);
