@@ -88,9 +88,18 @@ public final class CronSchedule {
     }
   }
 
+  /** The last answer of {@link #nextAfter}, for the many templates that share a schedule. */
+  private record Answer(Instant after, ZoneId zone, Optional<Instant> next) {}
+
   private final String canonical;
   private final ExecutionTime executionTime;
   private final boolean everyHour;
+  /**
+   * Templates due together usually share their schedule (and so, through the parse cache of the
+   * trigger loop, this object), and ask the same question when they fire: the answer is kept.
+   * The next fire time of a given instant never changes, so a stale read only costs a recompute.
+   */
+  private volatile Answer last;
 
   private CronSchedule(String canonical, ExecutionTime executionTime, boolean everyHour) {
     this.canonical = canonical;
@@ -146,6 +155,16 @@ public final class CronSchedule {
   public Optional<Instant> nextAfter(Instant after, ZoneId zone) {
     Objects.requireNonNull(after, "after");
     Objects.requireNonNull(zone, "zone");
+    Answer known = last;
+    if (known != null && known.after().equals(after) && known.zone().equals(zone)) {
+      return known.next();
+    }
+    Optional<Instant> next = compute(after, zone);
+    last = new Answer(after, zone, next);
+    return next;
+  }
+
+  private Optional<Instant> compute(Instant after, ZoneId zone) {
     ZonedDateTime from = after.atZone(zone);
     LocalDateTime wallClock = from.toLocalDateTime();
     ZonedDateTime cursor = from;

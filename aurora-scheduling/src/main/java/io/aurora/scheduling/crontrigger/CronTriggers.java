@@ -255,10 +255,14 @@ public final class CronTriggers {
     if (a == null || a.generation() != generation) {
       return;
     }
+    // Asked from the due time, the question every template of this schedule asks now.
+    Optional<Instant> next = a.schedule().nextAfter(due, options.timeZone());
     Instant now = clock.instant();
-    // Due times missed meanwhile are not caught up (Aurora's rule): the next is after now.
-    arm(job, a.schedule(), a.schedule().nextAfter(due.isAfter(now) ? due : now,
-        options.timeZone()));
+    if (next.isPresent() && !next.get().isAfter(now)) {
+      // Due times missed meanwhile are not caught up (Aurora's rule): the next is after now.
+      next = a.schedule().nextAfter(now, options.timeZone());
+    }
+    arm(job, a.schedule(), next);
   }
 
   private void handle(List<CronWork> batch) {

@@ -143,6 +143,19 @@ class CronScheduleTest {
         .contains(Instant.parse("2026-06-02T00:00:00Z"));
   }
 
+  @Test
+  void nextAfter_answersTheSameQuestionTheSame_andOthersAfresh() {
+    CronSchedule s = CronSchedule.parse("*/10 * * * *");
+    Instant t = Instant.parse("2026-01-01T00:05:00Z");
+    assertThat(s.nextAfter(t, GMT)).contains(Instant.parse("2026-01-01T00:10:00Z"));
+    assertThat(s.nextAfter(t, GMT)).contains(Instant.parse("2026-01-01T00:10:00Z"));
+    // 05:50 in Kathmandu (UTC+05:45): next 06:00 there.
+    assertThat(s.nextAfter(t, ZoneId.of("Asia/Kathmandu")))
+        .contains(Instant.parse("2026-01-01T00:15:00Z"));
+    assertThat(s.nextAfter(t.plusSeconds(600), GMT))
+        .contains(Instant.parse("2026-01-01T00:20:00Z"));
+  }
+
   /** The next {@code count} fire times after {@code after}, each asked from the one before. */
   private static List<Instant> fires(String schedule, String after, ZoneId zone, int count) {
     CronSchedule s = CronSchedule.parse(schedule);
