@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduling runtime assembled: state manager, offer book, assigner, scheduling loop, status
- * batcher, timers, reconciler, cron triggers, and the pruners of task and job update history over one
- * {@link Storage} and one {@link Driver}. The process (or an embedder) builds it, subscribes the
+ * batcher, timers, reconciler, cron triggers, and the pruners of task and job update history over
+ * one {@link Storage} and one {@link Driver}. The process (or an embedder) builds it, subscribes the
  * driver with {@link #listener()}, and calls {@link #start} once storage is recovered and this
  * scheduler leads.
  *
@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * {@code statusUpdateThreads} (up to {@link StatusUpdateBatcher#DEFAULT_IN_FLIGHT} batches at
  * once), so that a batch waiting for its durable write holds up neither rounds nor the next batch, and a round's write does not delay
  * acknowledgements: the storage serializes the writes and commits those in flight together. Cron
- * trigger batches, which also wait for their writes, run on the injected {@code cronThreads}. Events that arrive between
- * subscribing and {@link #start} are kept (offers held, updates queued) and handled on start.
+ * trigger batches, which also wait for their writes, run on the injected {@code cronThreads}.
+ * Events that arrive between subscribing and {@link #start} are kept (offers held, updates
+ * queued) and handled on start.
  */
 public final class SchedulerRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerRuntime.class);
