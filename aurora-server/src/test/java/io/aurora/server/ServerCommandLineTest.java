@@ -84,6 +84,7 @@ class ServerCommandLineTest {
       {"-history_max_per_job_threshold", "100"}, {"-job_update_history_per_job_threshold", "10"},
       {"-job_update_history_pruning_interval", "15mins"}, {"-job_update_history_pruning_threshold", "30days"},
       {"-max_tasks_per_job", "4000"}, {"-allowed_job_environments", "^(prod|devel|test|staging\\d*)$"},
+      {"-max_update_instance_failures", "20000"},
       {"-thermos_executor_cpu", "0.25"}, {"-thermos_executor_ram", "128MB"},
       {"-cron_timezone", "GMT"}, {"-cron_scheduler_num_threads", "10"},
       {"-cron_scheduling_max_batch_size", "10"}, {"-cron_start_initial_backoff", "5secs"},

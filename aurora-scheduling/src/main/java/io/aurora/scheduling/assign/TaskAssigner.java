@@ -63,6 +63,14 @@ public final class TaskAssigner {
   }
 
   /**
+   * An assigner with the same checks and ranking that remembers no static answers (for rounds
+   * over a few offers, where a cache would only be pruned of every other offer each call).
+   */
+  public TaskAssigner withoutCache() {
+    return new TaskAssigner(chain, scorer, 0);
+  }
+
+  /**
    * One round: places as many tasks of {@code groups} (in order) as fit in {@code offers}.
    *
    * @param context per-job attribute counts; updated with every placement

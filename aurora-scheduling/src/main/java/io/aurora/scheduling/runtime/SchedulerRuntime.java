@@ -13,6 +13,7 @@ import io.aurora.scheduling.rank.Scorer;
 import io.aurora.scheduling.reconcile.TaskReconciler;
 import io.aurora.scheduling.state.RescheduleCalculator;
 import io.aurora.scheduling.timer.TimerQueue;
+import io.aurora.scheduling.updater.JobUpdateController;
 import io.aurora.scheduling.updater.UpdateHistoryPruner;
 import io.aurora.scheduling.write.StateChanges;
 import io.aurora.scheduling.write.StateManager;
@@ -36,10 +37,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduling runtime assembled: state manager, offer book, assigner, scheduling loop, status
- * batcher, timers, reconciler, cron triggers, and the pruners of task and job update history over
- * one {@link Storage} and one {@link Driver}. The process (or an embedder) builds it, subscribes the
- * driver with {@link #listener()}, and calls {@link #start} once storage is recovered and this
- * scheduler leads.
+ * batcher, timers, reconciler, the job updater, cron triggers, and the pruners of task and job
+ * update history over one {@link Storage} and one {@link Driver}. The process (or an embedder)
+ * builds it, subscribes the driver with {@link #listener()}, and calls {@link #start} once storage
+ * is recovered and this scheduler leads.
  *
  * <p>Rounds and timers run on the one {@link ScheduledExecutorService} given to {@link #start};
  * with a single thread, they never overlap. Status update batches run on the injected
@@ -65,6 +66,7 @@ public final class SchedulerRuntime {
   private final TaskTimers taskTimers;
   private final TaskReconciler reconciler;
   private final TaskPruner pruner;
+  private final JobUpdateController updates;
   private final UpdateHistoryPruner updatePruner;
   private final CronTriggers cron;
   private final LaunchFailures launchFailures;
@@ -114,10 +116,12 @@ public final class SchedulerRuntime {
     this.taskTimers = new TaskTimers(writer, driver, clock, timers, options.timers(), penalties);
     this.afterCommit = new AfterCommitActions(driver, taskTimers, this::kick);
     this.offers = new OfferBook(driver, clock, random, options.offers());
+    this.updates = new JobUpdateController(writer, clock, timers,
+        Objects.requireNonNull(registry, "registry"), options.updates());
     this.loop = new SchedulingLoop(writer, offers,
         new TaskAssigner(chain, scorer, options.offers().staticBanCacheMaxSize()),
         new TaskInfoBuilder(options.executor()),
-        options.executor(), driver, clock, options.placement(), ticker);
+        options.executor(), driver, clock, options.placement(), ticker, updates.agentHolds());
     this.reconciler = new TaskReconciler(storage, driver, clock, timers, options.reconcile());
     this.pruner = new TaskPruner(writer, clock, options.prune());
     this.updatePruner = new UpdateHistoryPruner(writer, clock, options.updates());
@@ -190,6 +194,7 @@ public final class SchedulerRuntime {
     long interval = options.schedulingInterval().toMillis();
     executor.scheduleWithFixedDelay(this::kick, interval, interval, TimeUnit.MILLISECONDS);
     statusUpdates.resume();
+    updates.start(executor);
     kick();
   }
 
@@ -244,6 +249,7 @@ public final class SchedulerRuntime {
 
   private void actOnCommit(StateChanges changes) {
     afterCommit.afterCommit(changes);
+    updates.onCommit(changes);
   }
 
   public StateManager stateManager() {
@@ -261,6 +267,11 @@ public final class SchedulerRuntime {
 
   public TaskTimers taskTimers() {
     return taskTimers;
+  }
+
+  /** The job updater: starts and steers updates, and moves them along as their tasks change. */
+  public JobUpdateController updates() {
+    return updates;
   }
 
   /** The cron trigger loop (started with the runtime). */

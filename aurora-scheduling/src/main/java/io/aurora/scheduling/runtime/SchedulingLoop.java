@@ -25,6 +25,7 @@ import io.aurora.scheduling.offers.HeldOffer;
 import io.aurora.scheduling.offers.HostOffers;
 import io.aurora.scheduling.offers.OfferBook;
 import io.aurora.scheduling.resources.ExecutorSettings;
+import io.aurora.scheduling.updater.UpdateAgentHolds;
 import io.aurora.scheduling.write.StateWriter;
 import io.aurora.storage.Storage;
 import io.aurora.storage.StoreProvider;
@@ -78,6 +79,9 @@ public final class SchedulingLoop {
       Duration.ofMillis(1));
 
   private final Storage storage;
+  private final UpdateAgentHolds holds;
+  /** Places the replacements held to one agent; keeps no static answers (one offer a call). */
+  private final TaskAssigner heldAssigner;
   private final StateWriter writer;
   private final OfferBook offers;
   private final TaskAssigner assigner;
@@ -94,8 +98,16 @@ public final class SchedulingLoop {
   /** A loop without pacing: every pending task is tried in every round. */
   public SchedulingLoop(StateWriter writer, OfferBook offers, TaskAssigner assigner,
       TaskInfoBuilder taskInfos, ExecutorSettings executor, Driver driver, Clock clock) {
+    this(writer, offers, assigner, taskInfos, executor, driver, clock,
+        UpdateAgentHolds.disabled());
+  }
+
+  /** An unpaced loop that honours the job updater's agent holds (update affinity). */
+  public SchedulingLoop(StateWriter writer, OfferBook offers, TaskAssigner assigner,
+      TaskInfoBuilder taskInfos, ExecutorSettings executor, Driver driver, Clock clock,
+      UpdateAgentHolds holds) {
     this(writer, offers, assigner, taskInfos, executor, driver, clock, UNPACED,
-        Ticker.systemTicker());
+        Ticker.systemTicker(), holds);
   }
 
   /**
@@ -105,7 +117,21 @@ public final class SchedulingLoop {
   public SchedulingLoop(StateWriter writer, OfferBook offers, TaskAssigner assigner,
       TaskInfoBuilder taskInfos, ExecutorSettings executor, Driver driver, Clock clock,
       PlacementOptions placement, Ticker ticker) {
+    this(writer, offers, assigner, taskInfos, executor, driver, clock, placement, ticker,
+        UpdateAgentHolds.disabled());
+  }
+
+  /**
+   * @param placement the rate limit, attempt and batch sizes and group backoff
+   * @param ticker time for the rate limiter
+   * @param holds agents the job updater holds for replacements (update affinity)
+   */
+  public SchedulingLoop(StateWriter writer, OfferBook offers, TaskAssigner assigner,
+      TaskInfoBuilder taskInfos, ExecutorSettings executor, Driver driver, Clock clock,
+      PlacementOptions placement, Ticker ticker, UpdateAgentHolds holds) {
+    this.holds = Objects.requireNonNull(holds, "holds");
     this.writer = Objects.requireNonNull(writer, "writer");
+    this.heldAssigner = assigner.withoutCache();
     this.storage = writer.storage();
     this.offers = Objects.requireNonNull(offers, "offers");
     this.assigner = Objects.requireNonNull(assigner, "assigner");
@@ -119,6 +145,8 @@ public final class SchedulingLoop {
   /** Runs one round; returns the number of tasks launched. */
   public int runOnce() {
     pacer.startRound();
+    UpdateAgentHolds.Snapshot holding = holds.snapshot(clock.millis());
+    Map<String, UpdateAgentHolds.Instance> heldTasks = new HashMap<>();
     List<HeldOffer> held = offers.ordered();
     Map<TaskConfig, RoundPacer.Group> byConfig = new LinkedHashMap<>();
     Map<String, MaintenanceMode> modes = new HashMap<>();
@@ -132,6 +160,13 @@ public final class SchedulingLoop {
             config -> byConfig.computeIfAbsent(config, k -> new RoundPacer.Group()));
         group.ids.add(t.getAssignedTask().getTaskId());
         group.pendingSinceMs = Math.min(group.pendingSinceMs, pendingSince(t));
+        if (!holding.isEmpty()) {
+          AssignedTask a = t.getAssignedTask();
+          if (holding.agentFor(a.getTask().getJob(), a.getInstanceId()).isPresent()) {
+            heldTasks.put(a.getTaskId(),
+                new UpdateAgentHolds.Instance(a.getTask().getJob(), a.getInstanceId()));
+          }
+        }
       }
       // Only the modes: copying every host's attributes each round cost as much as the write.
       modes.putAll(stores.attributeStore().fetchMaintenanceModes());
@@ -151,36 +186,50 @@ public final class SchedulingLoop {
     List<HostOffer> views = hostOffers(held, modes);
     Map<String, Offer> offerById = new HashMap<>();
     held.forEach(h -> offerById.put(h.id(), h.offer()));
-    AssignmentRound round = storage.read(stores ->
-        assigner.assign(attempts.groups, views,
-            new PlacementContext(job -> counts(stores, job), nowMs)));
+    AssignmentRound round = storage.read(stores -> AgentHoldPlacement.assign(assigner,
+        heldAssigner, attempts.groups, views, holding, heldTasks,
+        new PlacementContext(job -> counts(stores, job), nowMs)));
     for (PendingGroup group : attempts.groups) {
       pendingReasons.remove(group.request().config());
     }
     pendingReasons.putAll(round.nearestVetoes());
-    Map<TaskConfig, Integer> placed = new HashMap<>();
+    Set<String> chosenOffers = new LinkedHashSet<>();
+    round.assignments().forEach(a -> chosenOffers.add(a.offerId()));
+    // The offers were read before placement: one declined (merged with a newer offer for its
+    // agent) or rescinded meanwhile is no longer ours, and a launch on it would be LOST. Its
+    // tasks stay PENDING for the next round.
     Set<String> usedOffers = new LinkedHashSet<>();
-    for (Assignment a : round.assignments()) {
-      usedOffers.add(a.offerId());
+    offers.take(chosenOffers).forEach(h -> usedOffers.add(h.id()));
+    List<Assignment> assignments = round.assignments().stream()
+        .filter(a -> usedOffers.contains(a.offerId())).toList();
+    Map<TaskConfig, Integer> placed = new HashMap<>();
+    for (Assignment a : assignments) {
       placed.merge(attempts.configOf.get(a.taskId()), 1, Integer::sum);
     }
     pacer.pace(attempts, placed, nowMs);
-    if (round.assignments().isEmpty()) {
+    if (assignments.isEmpty()) {
       return 0;
     }
-    offers.take(usedOffers);
     usedOffers.forEach(this.hostOffers::remove);
-    return launch(round, usedOffers, offerById, attempts.configOf);
+    int launched = launch(assignments, usedOffers, offerById, attempts.configOf);
+    for (Assignment a : assignments) {
+      UpdateAgentHolds.Instance replaced = heldTasks.get(a.taskId());
+      if (replaced != null) {
+        holds.release(replaced.job(), replaced.instance());
+      }
+    }
+    return launched;
   }
 
-  private int launch(AssignmentRound round, Set<String> usedOffers, Map<String, Offer> offerById,
+  private int launch(List<Assignment> assignments, Set<String> usedOffers,
+      Map<String, Offer> offerById,
       Map<String, TaskConfig> configOf) {
     Map<String, List<AssignedTask>> assignedByOffer;
     try {
       // Durable and acted on (timers armed) before any ACCEPT is built.
       assignedByOffer = writer.write((stores, changes) -> {
         Map<String, List<AssignedTask>> byOffer = new LinkedHashMap<>();
-        for (Assignment a : round.assignments()) {
+        for (Assignment a : assignments) {
           Optional<AssignedTask> assigned = writer.stateManager().assignTask(
               stores, a.taskId(), a.agentId(), a.hostname(), a.ports(), changes);
           assigned.ifPresent(t ->

@@ -1,5 +1,6 @@
 package io.aurora.scheduling.thrift;
 
+import io.aurora.scheduling.update.UpdateSettingsRules;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -11,9 +12,11 @@ import java.util.regex.Pattern;
  * @param allowedJobEnvironments environments must match ({@code -allowed_job_environments})
  * @param maxTasksPerJob instance count limit ({@code -max_tasks_per_job}, 4000)
  * @param tiers the tier configuration ({@code -tier_config})
+ * @param maxUpdateInstanceFailures a job update's {@code maxPerInstanceFailures} times its
+ *     instance count may be at most this ({@code -max_update_instance_failures}, 20000)
  */
 public record ApiOptions(String clusterName, String statsUrlPrefix, Pattern allowedJobEnvironments,
-    int maxTasksPerJob, TierSettings tiers) {
+    int maxTasksPerJob, TierSettings tiers, int maxUpdateInstanceFailures) {
 
   /** Aurora's default environment pattern. */
   public static final Pattern DEFAULT_ENVIRONMENTS = Pattern.compile("^(prod|devel|test|staging\\d*)$");
@@ -26,6 +29,17 @@ public record ApiOptions(String clusterName, String statsUrlPrefix, Pattern allo
     if (maxTasksPerJob < 1) {
       throw new IllegalArgumentException("-max_tasks_per_job must be at least 1, got " + maxTasksPerJob);
     }
+    if (maxUpdateInstanceFailures < 0) {
+      throw new IllegalArgumentException("-max_update_instance_failures must not be negative, got "
+          + maxUpdateInstanceFailures);
+    }
+  }
+
+  /** Options with Aurora's {@code -max_update_instance_failures} (20000). */
+  public ApiOptions(String clusterName, String statsUrlPrefix, Pattern allowedJobEnvironments,
+      int maxTasksPerJob, TierSettings tiers) {
+    this(clusterName, statsUrlPrefix, allowedJobEnvironments, maxTasksPerJob, tiers,
+        UpdateSettingsRules.DEFAULT_MAX_UPDATE_INSTANCE_FAILURES);
   }
 
   /** Defaults for a cluster name. */

@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuroraAdminService implements AuroraAdmin.Iface {
   private static final Logger LOG = LoggerFactory.getLogger(AuroraAdminService.class);
-  private static final String UPDATES = "job updates";
   private static final String MAINTENANCE = "host maintenance calls";
   private static final String BACKUPS = "backups and recovery";
   private static final String QUOTA = "quota changes";
@@ -49,17 +48,20 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
   private final UpdateReadApi updateReads;
   private final JobsApi jobs;
   private final CronApi cron;
+  private final UpdatesApi updates;
   private final QuotaApi quota;
   private final AdminApi admin;
   private final Map<ResponseCode, Counter> responses = new EnumMap<>(ResponseCode.class);
 
   public AuroraAdminService(ApiOptions options, ReadApi read, UpdateReadApi updateReads,
-      JobsApi jobs, CronApi cron, QuotaApi quota, AdminApi admin, MeterRegistry registry) {
+      JobsApi jobs, CronApi cron, UpdatesApi updates, QuotaApi quota, AdminApi admin,
+      MeterRegistry registry) {
     this.options = Objects.requireNonNull(options, "options");
     this.read = Objects.requireNonNull(read, "read");
     this.updateReads = Objects.requireNonNull(updateReads, "updateReads");
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.cron = Objects.requireNonNull(cron, "cron");
+    this.updates = Objects.requireNonNull(updates, "updates");
     this.quota = Objects.requireNonNull(quota, "quota");
     this.admin = Objects.requireNonNull(admin, "admin");
     for (ResponseCode code : ResponseCode.values()) {
@@ -79,6 +81,7 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
         new UpdateReadApi(storage),
         new JobsApi(runtime.writer(), options),
         new CronApi(runtime.writer(), options, runtime.cron()),
+        new UpdatesApi(runtime.updates(), options),
         new QuotaApi(storage),
         new AdminApi(runtime.writer(), runtime.reconciler(), snapshotter,
             runtime.reconcileBatchSize()), registry);
@@ -165,7 +168,7 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
 
   @Override
   public Response getJobUpdateDiff(JobUpdateRequest request) {
-    return call("getJobUpdateDiff", read::getJobUpdateDiff);
+    return call("getJobUpdateDiff", () -> updates.getJobUpdateDiff(request));
   }
 
   @Override
@@ -217,32 +220,32 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
 
   @Override
   public Response startJobUpdate(JobUpdateRequest request, String message) {
-    return call("startJobUpdate", () -> NotYetAvailable.of("startJobUpdate", UPDATES));
+    return call("startJobUpdate", () -> updates.startJobUpdate(request, message));
   }
 
   @Override
   public Response pauseJobUpdate(JobUpdateKey key, String message) {
-    return call("pauseJobUpdate", () -> NotYetAvailable.of("pauseJobUpdate", UPDATES));
+    return call("pauseJobUpdate", () -> updates.pauseJobUpdate(key, message));
   }
 
   @Override
   public Response resumeJobUpdate(JobUpdateKey key, String message) {
-    return call("resumeJobUpdate", () -> NotYetAvailable.of("resumeJobUpdate", UPDATES));
+    return call("resumeJobUpdate", () -> updates.resumeJobUpdate(key, message));
   }
 
   @Override
   public Response abortJobUpdate(JobUpdateKey key, String message) {
-    return call("abortJobUpdate", () -> NotYetAvailable.of("abortJobUpdate", UPDATES));
+    return call("abortJobUpdate", () -> updates.abortJobUpdate(key, message));
   }
 
   @Override
   public Response rollbackJobUpdate(JobUpdateKey key, String message) {
-    return call("rollbackJobUpdate", () -> NotYetAvailable.of("rollbackJobUpdate", UPDATES));
+    return call("rollbackJobUpdate", () -> updates.rollbackJobUpdate(key, message));
   }
 
   @Override
   public Response pulseJobUpdate(JobUpdateKey key) {
-    return call("pulseJobUpdate", () -> NotYetAvailable.of("pulseJobUpdate", UPDATES));
+    return call("pulseJobUpdate", () -> updates.pulseJobUpdate(key));
   }
 
   // AuroraAdmin

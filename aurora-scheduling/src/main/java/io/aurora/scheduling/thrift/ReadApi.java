@@ -5,7 +5,6 @@ import io.aurora.api.Tasks;
 import io.aurora.gen.ConfigGroup;
 import io.aurora.gen.ConfigSummary;
 import io.aurora.gen.ConfigSummaryResult;
-import io.aurora.gen.GetJobUpdateDiffResult;
 import io.aurora.gen.GetJobsResult;
 import io.aurora.gen.GetPendingReasonResult;
 import io.aurora.gen.JobConfiguration;
@@ -157,11 +156,6 @@ public final class ReadApi {
 
   public Response getTierConfigs() {
     return Responses.ok(Result.getTierConfigResult(options.tiers().toResult()));
-  }
-
-  public Response getJobUpdateDiff() {
-    return Responses.ok(Result.getJobUpdateDiffResult(new GetJobUpdateDiffResult(
-        new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>())));
   }
 
   private List<ScheduledTask> fetch(TaskQuery query) {

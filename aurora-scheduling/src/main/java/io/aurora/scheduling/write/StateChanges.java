@@ -1,5 +1,6 @@
 package io.aurora.scheduling.write;
 
+import io.aurora.gen.JobKey;
 import io.aurora.gen.ScheduleStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,15 @@ public final class StateChanges {
     }
   }
 
-  /** A task that entered {@code status} (DELETED tasks have an empty status). */
-  public record Change(String taskId, Optional<ScheduleStatus> status) {
+  /**
+   * A task that entered {@code status} (DELETED tasks have an empty status), with its job and
+   * instance so that followers (the job updater) can tell whose task changed without a read.
+   */
+  public record Change(String taskId, Optional<ScheduleStatus> status, JobKey job, int instanceId) {
     public Change {
       Objects.requireNonNull(taskId, "taskId");
       Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(job, "job");
     }
   }
 
@@ -36,8 +41,8 @@ public final class StateChanges {
     kills.add(new Kill(taskId, agentId));
   }
 
-  void changed(String taskId, Optional<ScheduleStatus> status) {
-    changes.add(new Change(taskId, status));
+  void changed(String taskId, Optional<ScheduleStatus> status, JobKey job, int instanceId) {
+    changes.add(new Change(taskId, status, job, instanceId));
   }
 
   /** Kills to send, in order. */

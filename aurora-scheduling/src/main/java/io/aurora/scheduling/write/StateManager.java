@@ -104,7 +104,8 @@ public final class StateManager {
     }
     TaskEvent event = event(to, message);
     init.setStatus(event.getStatus()).setTaskEvents(new ArrayList<>(List.of(event)));
-    out.changed(id, to.status());
+    out.changed(id, to.status(), init.getAssignedTask().getTask().getJob(),
+        init.getAssignedTask().getInstanceId());
     return init;
   }
 
@@ -161,7 +162,8 @@ public final class StateManager {
     // The hot path of every launch: one fetch, two mutations, no read-back.
     tasks.assign(taskId, agentId, host, ports);
     save(tasks, task, TaskState.ASSIGNED, Optional.empty(), OptionalInt.empty());
-    out.changed(taskId, Optional.of(ScheduleStatus.ASSIGNED));
+    out.changed(taskId, Optional.of(ScheduleStatus.ASSIGNED),
+        task.getAssignedTask().getTask().getJob(), task.getAssignedTask().getInstanceId());
     return Optional.of(task.getAssignedTask()
         .setSlaveId(agentId).setSlaveHost(host).setAssignedPorts(new HashMap<>(ports)));
   }
@@ -186,7 +188,7 @@ public final class StateManager {
           break;
         case SAVE_STATE:
           save(tasks, stored.get(), to, message, failures);
-          out.changed(taskId, to.status());
+          out.changed(taskId, to.status(), jobOf(stored.get()), instanceOf(stored.get()));
           break;
         case RESCHEDULE:
           reschedule(tasks, taskId, out);
@@ -205,13 +207,21 @@ public final class StateManager {
           break;
         case DELETE:
           tasks.removeTasks(Set.of(taskId));
-          out.changed(taskId, Optional.empty());
+          out.changed(taskId, Optional.empty(), jobOf(stored.get()), instanceOf(stored.get()));
           break;
         default:
           throw new IllegalStateException("Unknown side effect " + effect);
       }
     }
     return transition.result();
+  }
+
+  private static JobKey jobOf(ScheduledTask task) {
+    return task.getAssignedTask().getTask().getJob();
+  }
+
+  private static int instanceOf(ScheduledTask task) {
+    return task.getAssignedTask().getInstanceId();
   }
 
   /** Refused transitions so far ({@code scheduler_illegal_task_state_transitions}). */

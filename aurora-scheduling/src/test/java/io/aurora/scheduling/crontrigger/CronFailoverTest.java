@@ -51,7 +51,7 @@ class CronFailoverTest {
           backups.resolve("b" + storages.size()), Clock.systemUTC(), storageTimers, committer);
       storages.add(storage);
       storage.lead();
-      h = new SchedulerHarness(storage, storages.size());
+      h = new SchedulerHarness(storage);
       h.clock.advance(Duration.between(h.clock.instant(), at));
       cron = h.cronOn(h.writer, CronOptions.DEFAULTS, registry);
     }

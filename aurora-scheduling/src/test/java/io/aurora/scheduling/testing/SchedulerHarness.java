@@ -25,6 +25,8 @@ import io.aurora.scheduling.runtime.TimerOptions;
 import io.aurora.scheduling.state.RescheduleCalculator;
 import io.aurora.scheduling.state.RescheduleOptions;
 import io.aurora.scheduling.timer.TimerQueue;
+import io.aurora.scheduling.updater.JobUpdateController;
+import io.aurora.scheduling.updater.UpdateOptions;
 import io.aurora.scheduling.write.StateChanges;
 import io.aurora.scheduling.write.StateManager;
 import io.aurora.scheduling.write.StateWriter;
@@ -32,6 +34,7 @@ import io.aurora.scheduling.write.TaskIds;
 import io.aurora.storage.Storage;
 import io.aurora.storage.mem.MemStorage;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,34 +73,46 @@ public final class SchedulerHarness {
   public final AfterCommitActions afterCommit;
   public final SchedulerEvents events;
   public final LaunchFailures launchFailures;
+  /** Where the job updater's counters go. */
+  public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  /**
+   * The job updater, fed the changes of every write; its passes run on {@link #updateExecutor}
+   * once {@link #startUpdates} is called (as the runtime starts it when it leads).
+   */
+  public final JobUpdateController updates;
+  /** Runs the updater's passes on the calling thread, one after the other. */
+  public final TrampolineExecutor updateExecutor = new TrampolineExecutor();
   private final AtomicLong offerSeq = new AtomicLong();
-  private final AtomicLong uuidSeq = new AtomicLong();
+  /**
+   * Task and update ids count up across every harness of the JVM: two harnesses over one log (a
+   * leader and its successor) must not hand out the same task id.
+   */
+  private static final AtomicLong UUID_SEQ = new AtomicLong();
 
   public SchedulerHarness() {
     this(new MemStorage());
   }
 
   public SchedulerHarness(Storage storage) {
-    this(storage, 0);
+    this(storage, UpdateOptions.DEFAULTS);
   }
 
-  /**
-   * A harness whose task ids carry {@code taskIdSeed} (ids are otherwise numbered from 1 in every
-   * harness: two harnesses writing one storage, as two leaders in turn, need different seeds).
-   */
-  public SchedulerHarness(Storage storage, long taskIdSeed) {
+  /** A harness whose updater has {@code updateOptions} (update affinity). */
+  public SchedulerHarness(Storage storage, UpdateOptions updateOptions) {
     this.storage = storage;
     RescheduleCalculator penalties = new RescheduleCalculator(RescheduleOptions.DEFAULTS);
     stateManager = new StateManager(clock,
-        new TaskIds(() -> new UUID(taskIdSeed, uuidSeq.incrementAndGet())), penalties,
-        "scheduler-host");
+        new TaskIds(() -> new UUID(0, UUID_SEQ.incrementAndGet())), penalties, "scheduler-host");
     offers = new OfferBook(driver, clock, new Random(1), OfferOptions.DEFAULTS);
     writer = writerOn(storage);
     taskTimers = new TaskTimers(writer, driver, clock, timers, TimerOptions.DEFAULTS, penalties);
     afterCommit = new AfterCommitActions(driver, taskTimers, () -> { });
+    updates = new JobUpdateController(writer, clock, timers, registry, updateOptions,
+        () -> new UUID(1, UUID_SEQ.incrementAndGet()));
     loop = new SchedulingLoop(writer, offers,
         new TaskAssigner(FilterChain.standard(), Scorer.OFFER_ORDER),
-        new TaskInfoBuilder(ExecutorSettings.DEFAULTS), ExecutorSettings.DEFAULTS, driver, clock);
+        new TaskInfoBuilder(ExecutorSettings.DEFAULTS), ExecutorSettings.DEFAULTS, driver, clock,
+        updates.agentHolds());
     statusUpdates = new StatusUpdateBatcher(writer, driver, Runnable::run, 1000);
     launchFailures = new LaunchFailures(writer, driver, offers);
     events = new SchedulerEvents(writer, offers, statusUpdates, () -> { }, () -> { }, () -> { },
@@ -124,6 +139,12 @@ public final class SchedulerHarness {
 
   private void actOnCommit(StateChanges changes) {
     afterCommit.afterCommit(changes);
+    updates.onCommit(changes);
+  }
+
+  /** Starts the job updater: recovers the active updates in storage and evaluates them. */
+  public void startUpdates() {
+    updates.start(updateExecutor);
   }
 
   /** Inserts PENDING tasks for the instances, in one write; returns their ids. */

@@ -14,6 +14,7 @@ import io.aurora.gen.InstanceKey;
 import io.aurora.gen.JobConfiguration;
 import io.aurora.gen.JobKey;
 import io.aurora.gen.JobUpdateKey;
+import io.aurora.gen.JobUpdateRequest;
 import io.aurora.gen.JobUpdateQuery;
 import io.aurora.gen.MesosContainer;
 import io.aurora.gen.Metadata;
@@ -71,11 +72,13 @@ class ApiArgumentsTest {
     TaskReconciler reconciler =
         new TaskReconciler(h.storage, h.driver, h.clock, h.timers, ReconcileOptions.DEFAULTS);
     CronTriggers cron = h.cronOn(h.writer, CronOptions.DEFAULTS, new SimpleMeterRegistry());
+    h.startUpdates();
     api = new AuroraAdminService(options,
         new ReadApi(h.storage, options, h.loop::pendingReasons, cron::nextRun),
         new UpdateReadApi(h.storage),
         new JobsApi(h.writer, options),
         new CronApi(h.writer, options, cron),
+        new UpdatesApi(h.updates, options),
         new QuotaApi(h.storage),
         new AdminApi(h.writer, reconciler, Optional.empty(), 1000),
         new SimpleMeterRegistry());
@@ -263,7 +266,9 @@ class ApiArgumentsTest {
             new JobUpdateKey(JOB, "x"), null), invalid("Invalid update")),
         row("getJobUpdateDetails(null, empty query)", a -> a.getJobUpdateDetails(null,
             new JobUpdateQuery()), okUnchecked()),
-        row("getJobUpdateDiff(null)", a -> a.getJobUpdateDiff(null), okUnchecked()),
+        row("getJobUpdateDiff(null)", a -> a.getJobUpdateDiff(null), invalid("request")),
+        row("getJobUpdateDiff(no taskConfig)", a -> a.getJobUpdateDiff(new JobUpdateRequest()),
+            invalid("taskConfig")),
         row("populateJobConfig(null)", a -> a.populateJobConfig(null), invalid("job configuration")),
         row("populateJobConfig(taskConfig.job malformed)", a -> a.populateJobConfig(broken(
             j -> j.getTaskConfig().setJob(new JobKey("a b", "prod", "hello")))),
@@ -328,6 +333,23 @@ class ApiArgumentsTest {
             invalid("count")),
         row("addInstances(count MAX, would overflow)",
             a -> a.addInstances(new InstanceKey(JOB, 1), Integer.MAX_VALUE), invalid("count")),
+        row("startJobUpdate(null)", a -> a.startJobUpdate(null, null), invalid("request")),
+        row("startJobUpdate(no settings)", a -> a.startJobUpdate(new JobUpdateRequest()
+            .setTaskConfig(job().getTaskConfig().setJob(JOB.deepCopy())).setInstanceCount(3),
+            null), invalid("settings")),
+        row("startJobUpdate(instanceCount 0)", a -> a.startJobUpdate(new JobUpdateRequest()
+            .setTaskConfig(job().getTaskConfig().setJob(JOB.deepCopy())).setInstanceCount(0),
+            null), invalid("instanceCount")),
+        row("pauseJobUpdate(null)", a -> a.pauseJobUpdate(null, null), invalid("key")),
+        row("resumeJobUpdate(no id)", a -> a.resumeJobUpdate(new JobUpdateKey(JOB, ""), null),
+            invalid("key.id")),
+        row("abortJobUpdate(job malformed)",
+            a -> a.abortJobUpdate(new JobUpdateKey(new JobKey("a b", "prod", "x"), "id"), null),
+            invalid("key.job")),
+        row("rollbackJobUpdate(unknown)",
+            a -> a.rollbackJobUpdate(new JobUpdateKey(JOB, "nope"), null), invalid("nope")),
+        row("pulseJobUpdate(unknown)", a -> a.pulseJobUpdate(new JobUpdateKey(JOB, "nope")),
+            invalid("nope")),
         row("forceTaskState(null id)", a -> a.forceTaskState(null, ScheduleStatus.KILLED),
             invalid("taskId")),
         row("forceTaskState(empty id)", a -> a.forceTaskState("", ScheduleStatus.KILLED),

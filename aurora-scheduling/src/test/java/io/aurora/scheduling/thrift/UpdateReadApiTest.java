@@ -71,6 +71,7 @@ class UpdateReadApiTest {
         new UpdateReadApi(h.storage),
         new JobsApi(h.writer, options),
         new CronApi(h.writer, options, cron),
+        new UpdatesApi(h.updates, options),
         new QuotaApi(h.storage),
         new AdminApi(h.writer, reconciler, Optional.empty(), 1000),
         registry);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aurora.api.TaskQueries;
+import io.aurora.api.JobKeys;
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskConfig;
@@ -51,7 +52,8 @@ class StateManagerTest {
     Optional<ScheduledTask> gone = storage.read(s -> s.taskStore().fetchTask(id));
     assertThat(gone).isEmpty();
     assertThat(out.kills()).isEmpty();
-    assertThat(out.changes()).containsExactly(new StateChanges.Change(id, Optional.empty()));
+    assertThat(out.changes()).containsExactly(new StateChanges.Change(id, Optional.empty(),
+        JobKeys.from("www", "prod", "batch"), 0));
   }
 
   @Test

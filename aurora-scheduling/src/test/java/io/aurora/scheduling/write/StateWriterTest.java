@@ -3,6 +3,8 @@ package io.aurora.scheduling.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aurora.api.JobKeys;
+import io.aurora.gen.JobKey;
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.scheduling.filter.Fixtures;
 import io.aurora.scheduling.state.RescheduleCalculator;
@@ -25,6 +27,7 @@ class StateWriterTest {
   private final StateManager manager = new StateManager(new FakeClock(),
       new TaskIds(() -> new UUID(0, uuids.incrementAndGet())),
       new RescheduleCalculator(RescheduleOptions.DEFAULTS), "scheduler-host");
+  private static final JobKey JOB = JobKeys.from("www", "prod", "web");
   private final MemStorage storage = new MemStorage();
   private final List<StateChanges> acted = new ArrayList<>();
   private final StateWriter writer = new StateWriter(storage, manager, changes -> {
@@ -45,8 +48,9 @@ class StateWriterTest {
     List<String> ids = writer.write(this::insert);
 
     assertThat(acted).singleElement().satisfies(changes -> assertThat(changes.changes())
-        .containsExactly(new StateChanges.Change(ids.get(0), Optional.of(ScheduleStatus.PENDING)),
-            new StateChanges.Change(ids.get(1), Optional.of(ScheduleStatus.PENDING))));
+        .containsExactly(
+            new StateChanges.Change(ids.get(0), Optional.of(ScheduleStatus.PENDING), JOB, 0),
+            new StateChanges.Change(ids.get(1), Optional.of(ScheduleStatus.PENDING), JOB, 1)));
   }
 
   @Test

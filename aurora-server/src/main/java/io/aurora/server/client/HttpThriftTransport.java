@@ -87,10 +87,19 @@ public final class HttpThriftTransport extends TEndpointTransport {
       read = 0;
       resetConsumedMessageSize(-1);
     } catch (IOException e) {
-      throw new TTransportException("cannot reach " + uri + ": " + e.getMessage(), e);
+      throw new TTransportException("cannot reach " + uri + ": " + reason(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TTransportException("interrupted", e);
     }
+  }
+
+  /** Why a request failed, in words (the JDK's ConnectException often has no message). */
+  private static String reason(IOException e) {
+    if (e.getMessage() != null && !e.getMessage().isBlank()) {
+      return e.getMessage();
+    }
+    return e instanceof java.net.ConnectException ? "connection refused"
+        : e.getClass().getSimpleName();
   }
 }

@@ -10,6 +10,11 @@ public final class JobFlags implements FlagGroup {
       description = "Instances a single job may have at most.")
   private int maxTasksPerJob;
 
+  @Option(names = "-max_update_instance_failures", defaultValue = "20000",
+      description = "A job update may allow at most this many failures in total: its "
+          + "maxPerInstanceFailures times its instance count.")
+  private int maxUpdateInstanceFailures;
+
   @Option(names = "-allowed_job_environments", defaultValue = "^(prod|devel|test|staging\\d*)$",
       description = "Regular expression that every job's environment must match.")
   private String allowedJobEnvironments;
@@ -21,6 +26,11 @@ public final class JobFlags implements FlagGroup {
 
   public int maxTasksPerJob() {
     return maxTasksPerJob;
+  }
+
+  /** {@code -max_update_instance_failures}. */
+  public int maxUpdateInstanceFailures() {
+    return maxUpdateInstanceFailures;
   }
 
   /**

@@ -96,6 +96,6 @@ public final class ServerFlags {
   /** The Thrift API's settings; tiers are the built-in ones until {@code -tier_config} is read. */
   public ApiOptions toApiOptions() {
     return new ApiOptions(core.clusterName(), core.vizJobUrlPrefix(), jobs.allowedJobEnvironments(),
-        jobs.maxTasksPerJob(), TierSettings.DEFAULTS);
+        jobs.maxTasksPerJob(), TierSettings.DEFAULTS, jobs.maxUpdateInstanceFailures());
   }
 }

@@ -247,7 +247,8 @@ public final class UpdateBench implements Bench {
     JobUpdateStatus end = api.awaitEnd(key, TIMEOUT, progress);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (end != JobUpdateStatus.ROLLED_FORWARD) {
-      throw new IllegalStateException("update " + key.getId() + " ended " + end);
+      throw new IllegalStateException("update " + key.getId() + " ended " + end + ": "
+          + api.whyEnded(key, JOB));
     }
     return new UpdateRun(seconds, flags.instances, leading.writes() - writes,
         leading.appends() - appends);

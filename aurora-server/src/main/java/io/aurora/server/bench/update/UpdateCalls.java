@@ -1,6 +1,9 @@
 package io.aurora.server.bench.update;
 
+import io.aurora.api.TaskQueries;
+import io.aurora.gen.JobKey;
 import io.aurora.gen.JobUpdateDetails;
+import io.aurora.gen.JobUpdateEvent;
 import io.aurora.gen.JobUpdateKey;
 import io.aurora.gen.JobUpdateQuery;
 import io.aurora.gen.JobUpdateRequest;
@@ -8,6 +11,8 @@ import io.aurora.gen.JobUpdateStatus;
 import io.aurora.gen.JobUpdateSummary;
 import io.aurora.gen.Response;
 import io.aurora.gen.ResponseCode;
+import io.aurora.gen.ScheduledTask;
+import io.aurora.gen.TaskEvent;
 import io.aurora.scheduling.thrift.AuroraAdminService;
 import io.aurora.server.bench.Await;
 import java.io.PrintStream;
@@ -15,6 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The update calls the benchmark makes, failing on a response that is not OK. */
 final class UpdateCalls {
@@ -86,5 +93,32 @@ final class UpdateCalls {
       case ROLLED_FORWARD, ROLLED_BACK, ABORTED, ERROR, FAILED -> false;
       default -> true;
     };
+  }
+
+  /**
+   * Why an update ended as it did: its last update event and the events of the tasks of the
+   * instance its message names (for a run that went wrong).
+   */
+  String whyEnded(JobUpdateKey key, JobKey job) {
+    JobUpdateDetails details = details(key);
+    List<JobUpdateEvent> events = details.getUpdateEvents();
+    JobUpdateEvent last = events.get(events.size() - 1);
+    StringBuilder out = new StringBuilder(last.getStatus() + " \"" + last.getMessage() + "\"");
+    Matcher instance = Pattern.compile("instance (\\d+)").matcher(String.valueOf(
+        events.stream().filter(e -> e.getStatus() == JobUpdateStatus.ROLLING_BACK)
+            .map(JobUpdateEvent::getMessage).findFirst().orElse(last.getMessage())));
+    if (instance.find()) {
+      int id = Integer.parseInt(instance.group(1));
+      for (ScheduledTask t : check("getTasksStatus", service.getTasksStatus(
+          TaskQueries.byJob(job).instances(id).build())).getResult().getScheduleStatusResult()
+          .getTasks()) {
+        out.append("\n  task ").append(t.getAssignedTask().getTaskId()).append(" on ")
+            .append(t.getAssignedTask().getSlaveHost());
+        for (TaskEvent e : t.getTaskEvents()) {
+          out.append("\n    ").append(e.getStatus()).append(' ').append(e.getMessage());
+        }
+      }
+    }
+    return out.toString();
   }
 }

@@ -1,4 +1,4 @@
-package io.aurora.server.client;
+package io.aurora.server.client.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

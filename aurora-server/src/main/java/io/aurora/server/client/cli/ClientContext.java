@@ -1,0 +1,41 @@
+package io.aurora.server.client.cli;
+
+import java.io.PrintWriter;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * What every command gets from outside itself: the way to its scheduler, where to print, whether
+ * that output is a terminal, how to pause, and where fresh update ids come from. {@code
+ * AuroraClient.main} builds the real one; tests build one with fakes.
+ *
+ * @param interactive whether {@code out} is a terminal (progress is then rewritten in place)
+ * @param updateIds the source of {@code org.apache.aurora.client.update_id} values
+ */
+public record ClientContext(SchedulerConnector connector, PrintWriter out, PrintWriter err,
+    boolean interactive, Sleeper sleeper, Supplier<UUID> updateIds) {
+  public ClientContext {
+    Objects.requireNonNull(connector, "connector");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(err, "err");
+    Objects.requireNonNull(sleeper, "sleeper");
+    Objects.requireNonNull(updateIds, "updateIds");
+  }
+
+  /** The scheduler of {@code cluster}, its calls retried and checked. */
+  public SchedulerCalls scheduler(String cluster) {
+    return scheduler(Optional.of(cluster));
+  }
+
+  /** The scheduler of {@code cluster} (empty: the one the global options name). */
+  public SchedulerCalls scheduler(Optional<String> cluster) {
+    return new SchedulerCalls(connector.connect(cluster), sleeper);
+  }
+
+  /** A progress line on {@code out}. */
+  public ProgressLine progressLine() {
+    return new ProgressLine(out, interactive);
+  }
+}

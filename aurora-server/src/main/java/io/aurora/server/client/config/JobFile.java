@@ -1,0 +1,16 @@
+package io.aurora.server.client.config;
+
+import io.aurora.gen.JobConfiguration;
+import java.util.Objects;
+
+/**
+ * A job file as read for one job: the {@link JobConfiguration} to send (its key, owner and task's
+ * job already those of the command line) and how to update the job ({@link UpdateConfig#DEFAULTS}
+ * when the file does not say).
+ */
+public record JobFile(JobConfiguration job, UpdateConfig updateConfig) {
+  public JobFile {
+    Objects.requireNonNull(job, "job");
+    Objects.requireNonNull(updateConfig, "updateConfig");
+  }
+}
