@@ -11,9 +11,6 @@ import java.util.function.Supplier;
  * @param cronJobs for {@code /cron}: {@code role/env/name} to schedule, of the jobs scheduled here
  */
 public record LeaderPages(Supplier<? extends Map<String, String>> cronJobs) {
-  /** Pages with nothing to show (a server without a scheduler, in tests). */
-  public static final LeaderPages EMPTY = new LeaderPages(Map::of);
-
   /** Checks nulls. */
   public LeaderPages {
     Objects.requireNonNull(cronJobs, "cronJobs");
