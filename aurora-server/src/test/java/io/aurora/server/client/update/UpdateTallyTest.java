@@ -22,7 +22,23 @@ class UpdateTallyTest {
         event(1, 6, JobUpdateAction.INSTANCE_ROLLED_BACK),
         event(2, 3, JobUpdateAction.INSTANCE_ROLLBACK_FAILED));
 
-    assertThat(UpdateTally.of(d)).isEqualTo(new UpdateTally(1, 1, 4, JobUpdateStatus.ROLLING_BACK));
+    // Rolling back: the three touched instances; instance 1 is back, instance 2's rollback
+    // failed, instance 0 is on its way back.
+    assertThat(UpdateTally.of(d)).isEqualTo(new UpdateTally(1, 1, 3, JobUpdateStatus.ROLLING_BACK));
+  }
+
+  @Test
+  void rollingBack_countsOnlyTouchedInstances_andNotTheForwardFailures() {
+    JobUpdateDetails d = details("u", JobUpdateStatus.ROLLED_BACK,
+        event(0, 1, JobUpdateAction.INSTANCE_UPDATING),
+        event(0, 2, JobUpdateAction.INSTANCE_UPDATE_FAILED),
+        event(1, 1, JobUpdateAction.INSTANCE_UPDATING),
+        event(1, 3, JobUpdateAction.INSTANCE_ROLLING_BACK),
+        event(1, 4, JobUpdateAction.INSTANCE_ROLLED_BACK),
+        event(0, 5, JobUpdateAction.INSTANCE_ROLLING_BACK),
+        event(0, 6, JobUpdateAction.INSTANCE_ROLLED_BACK));
+
+    assertThat(UpdateTally.of(d)).hasToString("2 of 2 instances done, 0 failed, ROLLED_BACK");
   }
 
   @Test
