@@ -178,7 +178,7 @@ class AuroraClientTest {
         apis.add(new ThriftConnector(options, Map.of()).apiUri());
         return new SchedulerHandle(scheduler.iface(), ClientHarness.WEB);
       }, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false,
-          d -> { }, UUID::randomUUID);
+          d -> { }, UUID::randomUUID, ClientHarness.LOCAL_ZONE);
 
       assertThat(AuroraClient.commandLine(options, context).execute(args))
           .as(String.join(" ", args)).isEqualTo(0);
