@@ -36,8 +36,8 @@ import picocli.CommandLine.ScopeType;
     footer = {"  0 done; 2 bad command line; 3 bad job file or settings; 4 update rolled back,",
         "  or a cronSchedule missing (cron schedule) or where none belongs (job create,",
         "  update start); 6 no such update or cron job; 7 scheduler unreachable;",
-        "  10 the scheduler refused the call; 20 update aborted or failed, or an unexpected",
-        "  error; 130 interrupted."})
+        "  10 the scheduler refused the call; 20 update aborted or failed, or an",
+        "  unexpected error; 130 interrupted."})
 public final class AuroraClient {
   @Mixin
   final ConnectionOptions connection;
