@@ -1,6 +1,7 @@
 package io.aurora.http;
 
 import io.aurora.gen.AuroraAdmin;
+import io.aurora.http.admin.CronHandler;
 import io.aurora.http.admin.HealthHandler;
 import io.aurora.http.admin.HookHandler;
 import io.aurora.http.admin.LeaderHealthHandler;
@@ -60,6 +61,7 @@ public final class AdminServer {
    * @param leader this process's view of leadership
    * @param api the Thrift service behind {@code /api}
    * @param hooks what {@code /quitquitquit} and {@code /abortabortabort} trigger
+   * @param leaderPages what the leader-only pages ({@code /cron}) show
    * @param apiThreads makes the threads of the {@code /api} pool; the server stops them
    */
   public AdminServer(
@@ -69,6 +71,7 @@ public final class AdminServer {
       LeaderLocator leader,
       AuroraAdmin.Iface api,
       AdminHooks hooks,
+      LeaderPages leaderPages,
       ThreadFactory apiThreads) {
     this.config = Objects.requireNonNull(config, "config");
     this.apiPool = newApiPool(config.apiThreads(), Objects.requireNonNull(apiThreads, "apiThreads"));
@@ -82,6 +85,8 @@ public final class AdminServer {
             .addExactPath("/vars", new VarsHandler(vars))
             .addExactPath("/vars.json", new VarsJsonHandler(vars))
             .addExactPath("/metrics", PrometheusHandler.forRegistry(registry))
+            .addExactPath("/cron", new CronHandler(
+                Objects.requireNonNull(leaderPages, "leaderPages").cronJobs()))
             .addExactPath(
                 "/api",
                 CorsHandler.wrap(config.corsOrigin(), ThriftApiHandler.forService(

@@ -29,6 +29,8 @@ public final class TestServer implements AutoCloseable {
   public final Semaphore shutdownCalled = new Semaphore(0);
   public final Semaphore abortCalled = new Semaphore(0);
   public final Map<String, Object> extraVars = new TreeMap<>();
+  /** What {@code /cron} shows. */
+  public final Map<String, String> cronJobs = new TreeMap<>();
   public final AdminServer server;
   private final AtomicInteger apiThreads = new AtomicInteger();
   public final HttpClient client =
@@ -60,6 +62,7 @@ public final class TestServer implements AutoCloseable {
                   aborts.incrementAndGet();
                   abortCalled.release();
                 }),
+            new LeaderPages(() -> Map.copyOf(cronJobs)),
             r -> {
               // Named as the daemon names them; tests check that /api calls run on this pool.
               Thread t = new Thread(r, "aurora-http-api-" + apiThreads.incrementAndGet());

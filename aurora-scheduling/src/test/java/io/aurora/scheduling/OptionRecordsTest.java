@@ -82,7 +82,7 @@ class OptionRecordsTest {
     SchedulerRuntimeOptions d = SchedulerRuntimeOptions.DEFAULTS;
     assertThatThrownBy(() -> new SchedulerRuntimeOptions(d.schedulerHost(), d.executor(), d.offers(),
         d.reschedule(), d.timers(), d.reconcile(), d.prune(), 0, d.schedulingInterval(),
-        d.timerTick(), d.placement(), d.maxStartupScheduleDelay(), d.updates()))
+        d.timerTick(), d.placement(), d.maxStartupScheduleDelay(), d.updates(), d.cron()))
         .hasMessageContaining("-max_status_update_batch_size");
   }
 }

@@ -2,15 +2,17 @@ package io.aurora.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aurora.scheduling.crontrigger.CronOptions;
 import io.aurora.scheduling.offers.OfferOrder;
 import io.aurora.scheduling.runtime.PlacementOptions;
 import io.aurora.scheduling.runtime.SchedulerRuntimeOptions;
 import io.aurora.scheduling.thrift.ApiOptions;
-import io.aurora.server.flags.ServerFlags;
 import io.aurora.server.flags.FlagDefinition;
 import io.aurora.server.flags.FlagSet;
+import io.aurora.server.flags.ServerFlags;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -84,6 +86,9 @@ class ServerCommandLineTest {
       {"-max_tasks_per_job", "4000"}, {"-allowed_job_environments", "^(prod|devel|test|staging\\d*)$"},
       {"-max_update_instance_failures", "20000"},
       {"-thermos_executor_cpu", "0.25"}, {"-thermos_executor_ram", "128MB"},
+      {"-cron_timezone", "GMT"}, {"-cron_scheduler_num_threads", "10"},
+      {"-cron_scheduling_max_batch_size", "10"}, {"-cron_start_initial_backoff", "5secs"},
+      {"-cron_start_max_backoff", "1mins"},
     };
     for (String[] row : table) {
       AURORA_DEFAULTS.put(row[0], row[1]);
@@ -145,6 +150,22 @@ class ServerCommandLineTest {
     assertThat(api.allowedJobEnvironments().matcher("staging42").matches()).isTrue();
     assertThat(f.storage().nativeLogQuorumSize()).isEqualTo(1);
     assertThat(f.mesos().frameworkFailoverTimeout()).isEqualTo(Duration.ofDays(21));
+    assertThat(runtime.cron()).isEqualTo(new CronOptions(ZoneId.of("GMT"), Duration.ofSeconds(5),
+        Duration.ofMinutes(1), 10, 10));
+  }
+
+  @Test
+  void cronFlags_reachTheirOptions_andABadZoneIsOneClearLine() {
+    CronOptions cron = options("-cron_timezone=America/New_York", "-cron_start_initial_backoff=2secs",
+        "-cron_start_max_backoff=30secs", "-cron_scheduler_num_threads=4",
+        "-cron_scheduling_max_batch_size=50").serverFlags().toSchedulerRuntimeOptions("box").cron();
+    assertThat(cron).isEqualTo(new CronOptions(ZoneId.of("America/New_York"),
+        Duration.ofSeconds(2), Duration.ofSeconds(30), 4, 50));
+    assertThat(failure(with("-cron_timezone=Mars/Olympus"))).isEqualTo(
+        "-cron_timezone: 'Mars/Olympus' is not a time zone (use a zone id such as GMT, UTC or"
+            + " America/New_York)");
+    assertThat(failure(with("-cron_start_max_backoff=1secs"))).startsWith("-cron_start_max_backoff");
+    assertThat(failure(with("-cron_scheduler_num_threads=0"))).startsWith("-cron_scheduler_num_threads");
   }
 
   @Test

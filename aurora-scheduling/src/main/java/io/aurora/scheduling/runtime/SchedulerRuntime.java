@@ -3,6 +3,7 @@ package io.aurora.scheduling.runtime;
 import com.google.common.base.Ticker;
 import io.aurora.scheduling.assign.TaskAssigner;
 import io.aurora.scheduling.assign.TaskInfoBuilder;
+import io.aurora.scheduling.crontrigger.CronTriggers;
 import io.aurora.scheduling.filter.FilterChain;
 import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.mesos.DriverListener;
@@ -36,17 +37,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduling runtime assembled: state manager, offer book, assigner, scheduling loop, status
- * batcher, timers, reconciler, the job updater and the pruners of task and job update history over one
- * {@link Storage} and one {@link Driver}. The process (or an embedder) builds it, subscribes the
- * driver with {@link #listener()}, and calls {@link #start} once storage is recovered and this
- * scheduler leads.
+ * batcher, timers, reconciler, the job updater, cron triggers, and the pruners of task and job
+ * update history over one {@link Storage} and one {@link Driver}. The process (or an embedder)
+ * builds it, subscribes the driver with {@link #listener()}, and calls {@link #start} once storage
+ * is recovered and this scheduler leads.
  *
  * <p>Rounds and timers run on the one {@link ScheduledExecutorService} given to {@link #start};
  * with a single thread, they never overlap. Status update batches run on the injected
  * {@code statusUpdateThreads} (up to {@link StatusUpdateBatcher#DEFAULT_IN_FLIGHT} batches at
  * once), so that a batch waiting for its durable write holds up neither rounds nor the next batch, and a round's write does not delay
- * acknowledgements: the storage serializes the writes and commits those in flight together. Events that arrive between
- * subscribing and {@link #start} are kept (offers held, updates queued) and handled on start.
+ * acknowledgements: the storage serializes the writes and commits those in flight together. Cron
+ * trigger batches, which also wait for their writes, run on the injected {@code cronThreads}.
+ * Events that arrive between subscribing and {@link #start} are kept (offers held, updates
+ * queued) and handled on start.
  */
 public final class SchedulerRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerRuntime.class);
@@ -65,6 +68,7 @@ public final class SchedulerRuntime {
   private final TaskPruner pruner;
   private final JobUpdateController updates;
   private final UpdateHistoryPruner updatePruner;
+  private final CronTriggers cron;
   private final LaunchFailures launchFailures;
   private final StatusUpdateBatcher statusUpdates;
   private final SchedulerEvents events;
@@ -81,23 +85,26 @@ public final class SchedulerRuntime {
    * @param onFatalError called when the master reports a fatal error
    * @param registry where the runtime's meters are registered
    * @param statusUpdateThreads runs status update batches, which block on storage writes; best
-   *     with {@link StatusUpdateBatcher#DEFAULT_IN_FLIGHT} threads or more. The caller owns it
-   *     (and shuts it down): the runtime creates no threads
+   *     with {@link StatusUpdateBatcher#DEFAULT_IN_FLIGHT} threads or more, and here also the
+   *     cron trigger batches (the other constructor takes a pool of their own). The caller owns
+   *     it (and shuts it down): the runtime creates no threads
    */
   public SchedulerRuntime(Storage storage, Driver driver, Clock clock, Random random,
       SchedulerRuntimeOptions options, FilterChain chain, Scorer scorer, Runnable onFatalError,
       MeterRegistry registry, Executor statusUpdateThreads) {
     this(storage, driver, clock, Ticker.systemTicker(), random, options, chain, scorer,
-        onFatalError, registry, statusUpdateThreads);
+        onFatalError, registry, statusUpdateThreads, statusUpdateThreads);
   }
 
   /**
    * @param ticker time for the scheduling attempt rate limit
    * @param random offer hold jitter and the startup delay of recovered task groups
+   * @param cronThreads runs the cron trigger batches, which block on storage writes; with
+   *     {@code options.cron().writers()} threads, that many batches are written at once
    */
   public SchedulerRuntime(Storage storage, Driver driver, Clock clock, Ticker ticker, Random random,
       SchedulerRuntimeOptions options, FilterChain chain, Scorer scorer, Runnable onFatalError,
-      MeterRegistry registry, Executor statusUpdateThreads) {
+      MeterRegistry registry, Executor statusUpdateThreads, Executor cronThreads) {
     this.options = Objects.requireNonNull(options, "options");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
@@ -118,6 +125,9 @@ public final class SchedulerRuntime {
     this.reconciler = new TaskReconciler(storage, driver, clock, timers, options.reconcile());
     this.pruner = new TaskPruner(writer, clock, options.prune());
     this.updatePruner = new UpdateHistoryPruner(writer, clock, options.updates());
+    this.cron = new CronTriggers(writer, clock, timers,
+        Objects.requireNonNull(cronThreads, "cronThreads"), options.cron(),
+        Objects.requireNonNull(registry, "registry"));
     // Updates that arrive before start() wait in the batcher's queue; start() drains them.
     this.statusUpdates = new StatusUpdateBatcher(writer, driver,
         Objects.requireNonNull(statusUpdateThreads, "statusUpdateThreads"),
@@ -166,7 +176,7 @@ public final class SchedulerRuntime {
     return events;
   }
 
-  /** Starts the periodic work on {@code executor}: rounds, timers, offer declines. */
+  /** Starts the periodic work on {@code executor}: rounds, timers, offer declines, cron triggers. */
   public void start(ScheduledExecutorService executor) {
     this.executor = Objects.requireNonNull(executor, "executor");
     // Before the first round: the groups recovered as PENDING start at random times.
@@ -175,6 +185,7 @@ public final class SchedulerRuntime {
     reconciler.schedule();
     pruner.schedule(timers);
     updatePruner.schedule(timers);
+    cron.start();
     long tick = options.timerTick().toMillis();
     executor.scheduleWithFixedDelay(() -> guarded(() -> {
       timers.runDue(clock.instant());
@@ -261,6 +272,11 @@ public final class SchedulerRuntime {
   /** The job updater: starts and steers updates, and moves them along as their tasks change. */
   public JobUpdateController updates() {
     return updates;
+  }
+
+  /** The cron trigger loop (started with the runtime). */
+  public CronTriggers cron() {
+    return cron;
   }
 
   public TaskReconciler reconciler() {

@@ -1,5 +1,6 @@
 package io.aurora.scheduling.runtime;
 
+import io.aurora.scheduling.crontrigger.CronOptions;
 import io.aurora.scheduling.offers.OfferOptions;
 import io.aurora.scheduling.pruning.PruneOptions;
 import io.aurora.scheduling.reconcile.ReconcileOptions;
@@ -30,12 +31,13 @@ import java.util.Objects;
  *     random delay below this before their first attempt
  *     ({@code -max_reschedule_task_delay_on_startup}, 30 s)
  * @param updates the job updater's history retention and update affinity
+ * @param cron the cron trigger loop's time zone, backoff and write batching
  */
 public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings executor,
     OfferOptions offers, RescheduleOptions reschedule, TimerOptions timers,
     ReconcileOptions reconcile, PruneOptions prune, int maxStatusUpdateBatch,
     Duration schedulingInterval, Duration timerTick, PlacementOptions placement,
-    Duration maxStartupScheduleDelay, UpdateOptions updates) {
+    Duration maxStartupScheduleDelay, UpdateOptions updates, CronOptions cron) {
 
   /**
    * The pause between periodic scheduling rounds. Rounds run at once when offers arrive or tasks
@@ -57,7 +59,7 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
       ExecutorSettings.DEFAULTS, OfferOptions.DEFAULTS, RescheduleOptions.DEFAULTS,
       TimerOptions.DEFAULTS, ReconcileOptions.DEFAULTS, PruneOptions.DEFAULTS, 1000,
       SCHEDULING_INTERVAL, TIMER_TICK, PlacementOptions.DEFAULTS,
-      Duration.ofSeconds(30), UpdateOptions.DEFAULTS);
+      Duration.ofSeconds(30), UpdateOptions.DEFAULTS, CronOptions.DEFAULTS);
 
   public SchedulerRuntimeOptions {
     Objects.requireNonNull(schedulerHost, "schedulerHost");
@@ -72,6 +74,7 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
     Objects.requireNonNull(placement, "placement");
     Objects.requireNonNull(maxStartupScheduleDelay, "maxStartupScheduleDelay");
     Objects.requireNonNull(updates, "updates");
+    Objects.requireNonNull(cron, "cron");
     if (maxStartupScheduleDelay.isNegative()) {
       throw new IllegalArgumentException(
           "-max_reschedule_task_delay_on_startup must not be negative, got " + maxStartupScheduleDelay);

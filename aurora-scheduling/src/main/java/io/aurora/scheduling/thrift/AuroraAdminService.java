@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuroraAdminService implements AuroraAdmin.Iface {
   private static final Logger LOG = LoggerFactory.getLogger(AuroraAdminService.class);
-  private static final String CRON = "cron jobs";
   private static final String MAINTENANCE = "host maintenance calls";
   private static final String BACKUPS = "backups and recovery";
   private static final String QUOTA = "quota changes";
@@ -48,17 +47,20 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
   private final ReadApi read;
   private final UpdateReadApi updateReads;
   private final JobsApi jobs;
+  private final CronApi cron;
   private final UpdatesApi updates;
   private final QuotaApi quota;
   private final AdminApi admin;
   private final Map<ResponseCode, Counter> responses = new EnumMap<>(ResponseCode.class);
 
   public AuroraAdminService(ApiOptions options, ReadApi read, UpdateReadApi updateReads,
-      JobsApi jobs, UpdatesApi updates, QuotaApi quota, AdminApi admin, MeterRegistry registry) {
+      JobsApi jobs, CronApi cron, UpdatesApi updates, QuotaApi quota, AdminApi admin,
+      MeterRegistry registry) {
     this.options = Objects.requireNonNull(options, "options");
     this.read = Objects.requireNonNull(read, "read");
     this.updateReads = Objects.requireNonNull(updateReads, "updateReads");
     this.jobs = Objects.requireNonNull(jobs, "jobs");
+    this.cron = Objects.requireNonNull(cron, "cron");
     this.updates = Objects.requireNonNull(updates, "updates");
     this.quota = Objects.requireNonNull(quota, "quota");
     this.admin = Objects.requireNonNull(admin, "admin");
@@ -75,9 +77,10 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
   public static AuroraAdminService of(ApiOptions options, Storage storage, SchedulerRuntime runtime,
       Optional<Runnable> snapshotter, MeterRegistry registry) {
     return new AuroraAdminService(options,
-        new ReadApi(storage, options, runtime.loop()::pendingReasons),
+        new ReadApi(storage, options, runtime.loop()::pendingReasons, runtime.cron()::nextRun),
         new UpdateReadApi(storage),
         new JobsApi(runtime.writer(), options),
+        new CronApi(runtime.writer(), options, runtime.cron()),
         new UpdatesApi(runtime.updates(), options),
         new QuotaApi(storage),
         new AdminApi(runtime.writer(), runtime.reconciler(), snapshotter,
@@ -182,17 +185,17 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
 
   @Override
   public Response scheduleCronJob(JobConfiguration description) {
-    return call("scheduleCronJob", () -> NotYetAvailable.of("scheduleCronJob", CRON));
+    return call("scheduleCronJob", () -> cron.scheduleCronJob(description));
   }
 
   @Override
   public Response descheduleCronJob(JobKey job) {
-    return call("descheduleCronJob", () -> NotYetAvailable.of("descheduleCronJob", CRON));
+    return call("descheduleCronJob", () -> cron.descheduleCronJob(job));
   }
 
   @Override
   public Response startCronJob(JobKey job) {
-    return call("startCronJob", () -> NotYetAvailable.of("startCronJob", CRON));
+    return call("startCronJob", () -> cron.startCronJob(job));
   }
 
   @Override
@@ -212,7 +215,7 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
 
   @Override
   public Response replaceCronTemplate(JobConfiguration config) {
-    return call("replaceCronTemplate", () -> NotYetAvailable.of("replaceCronTemplate", CRON));
+    return call("replaceCronTemplate", () -> cron.replaceCronTemplate(config));
   }
 
   @Override

@@ -43,7 +43,8 @@ public final class ConfigValidator {
 
   /**
    * Validates {@code job} and returns a copy whose task config is complete: job key and owner
-   * copied in, tier defaulted, {@code production} derived from the tier.
+   * copied in, tier defaulted, {@code production} derived from the tier. A service may not have
+   * a cron schedule (Aurora's rule); the schedule itself is checked by the cron calls.
    */
   public JobConfiguration validate(JobConfiguration job) {
     check(job != null, "job configuration is required");
@@ -54,6 +55,8 @@ public final class ConfigValidator {
     check(job.isSetTaskConfig(), "taskConfig is required");
     JobConfiguration copy = job.deepCopy();
     copy.setTaskConfig(validateTask(key, copy.getTaskConfig(), copy.getOwner()));
+    check(!CronApi.isCron(copy) || !copy.getTaskConfig().isIsService(),
+        "A service task may not be run on a cron schedule: " + JobKeys.canonicalString(key));
     return copy;
   }
 

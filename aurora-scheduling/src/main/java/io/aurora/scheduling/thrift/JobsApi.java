@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Job lifecycle calls: createJob, killTasks, restartShards, addInstances, populateJobConfig. Each
+ * Job lifecycle calls: createJob, killTasks, restartShards, addInstances, populateJobConfig (cron
+ * templates are {@link CronApi}'s: createJob refuses a schedule, addInstances a cron job). Each
  * mutation is one write through the {@link StateWriter}; kills go to Mesos after it is durable.
  * Concurrent calls share log appends through the storage's group commit. A mutation of a job
  * with an active update is refused ({@link JobUpdatingException}): the update owns its tasks.
@@ -52,10 +53,8 @@ public final class JobsApi {
   }
 
   public Response createJob(JobConfiguration description) {
-    check(description == null || !description.isSetCronSchedule()
-            || description.getCronSchedule().isBlank(),
-        "cronSchedule is set: cron jobs are created with scheduleCronJob");
     JobConfiguration job = validator.validate(description);
+    check(!CronApi.isCron(job), CronApi.NO_CRON);
     JobKey key = job.getKey();
     Set<Integer> instances = IntStream.range(0, job.getInstanceCount()).boxed()
         .collect(Collectors.toSet());
@@ -118,6 +117,8 @@ public final class JobsApi {
     JobKey job = validator.validateKey(key.getJobKey());
     check(count > 0, "count must be positive, got " + count);
     writer.write((stores, changes) -> {
+      check(stores.cronJobStore().fetchJob(job).isEmpty(),
+          "Instances may not be added to cron jobs.");
       JobUpdatingException.checkNotUpdating(stores, job);
       List<ScheduledTask> active = stores.taskStore().fetchTasks(
           TaskQueries.byJob(job).statuses(Tasks.ACTIVE_STATES).build());

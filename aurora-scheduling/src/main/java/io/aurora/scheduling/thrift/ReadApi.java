@@ -26,6 +26,7 @@ import io.aurora.gen.TaskQuery;
 import io.aurora.scheduling.filter.Veto;
 import io.aurora.storage.Storage;
 import io.aurora.storage.StoreProvider;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,9 +34,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -44,18 +47,25 @@ import java.util.function.Supplier;
  * transaction ({@link UpdateReadApi} has the other job update reads).
  *
  * <p>A non-cron job exists while it has tasks; its configuration is that of its newest active
- * task with the instance count of its active tasks, as in Aurora.
+ * task with the instance count of its active tasks, as in Aurora. A cron job is its template,
+ * and its summary says when it runs next.
  */
 public final class ReadApi {
   private final Storage storage;
   private final ApiOptions options;
   private final Supplier<Map<TaskConfig, Veto>> pendingReasons;
+  private final Function<JobConfiguration, Optional<Instant>> nextCronRun;
 
-  /** @param pendingReasons the scheduling loop's latest vetoes per pending task config */
-  public ReadApi(Storage storage, ApiOptions options, Supplier<Map<TaskConfig, Veto>> pendingReasons) {
+  /**
+   * @param pendingReasons the scheduling loop's latest vetoes per pending task config
+   * @param nextCronRun when a cron template runs next ({@code JobSummary.nextCronRunMs})
+   */
+  public ReadApi(Storage storage, ApiOptions options, Supplier<Map<TaskConfig, Veto>> pendingReasons,
+      Function<JobConfiguration, Optional<Instant>> nextCronRun) {
     this.storage = Objects.requireNonNull(storage, "storage");
     this.options = Objects.requireNonNull(options, "options");
     this.pendingReasons = Objects.requireNonNull(pendingReasons, "pendingReasons");
+    this.nextCronRun = Objects.requireNonNull(nextCronRun, "nextCronRun");
   }
 
   public Response getTasksStatus(TaskQuery query) {
@@ -122,6 +132,12 @@ public final class ReadApi {
       jobs(s, role).forEach((key, config) -> out.add(new JobSummary(config, stats(s, key))));
       return out;
     });
+    for (JobSummary summary : summaries) {
+      if (CronApi.isCron(summary.getJob())) {
+        nextCronRun.apply(summary.getJob())
+            .ifPresent(next -> summary.setNextCronRunMs(next.toEpochMilli()));
+      }
+    }
     return Responses.ok(Result.jobSummaryResult(new JobSummaryResult(summaries)));
   }
 

@@ -7,6 +7,8 @@ import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskConfig;
 import io.aurora.scheduling.assign.TaskAssigner;
 import io.aurora.scheduling.assign.TaskInfoBuilder;
+import io.aurora.scheduling.crontrigger.CronOptions;
+import io.aurora.scheduling.crontrigger.CronTriggers;
 import io.aurora.scheduling.filter.FilterChain;
 import io.aurora.scheduling.mesos.FakeDriver;
 import io.aurora.scheduling.offers.OfferBook;
@@ -31,6 +33,7 @@ import io.aurora.scheduling.write.StateWriter;
 import io.aurora.scheduling.write.TaskIds;
 import io.aurora.storage.Storage;
 import io.aurora.storage.mem.MemStorage;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,6 +127,14 @@ public final class SchedulerHarness {
    */
   public StateWriter writerOn(Storage other) {
     return new StateWriter(other, stateManager, this::actOnCommit);
+  }
+
+  /**
+   * Cron triggers over {@code writer} on this harness's clock and timers, writing on the caller's
+   * thread (tests call {@link CronTriggers#start} when they want it to lead).
+   */
+  public CronTriggers cronOn(StateWriter writer, CronOptions options, MeterRegistry registry) {
+    return new CronTriggers(writer, clock, timers, Runnable::run, options, registry);
   }
 
   private void actOnCommit(StateChanges changes) {

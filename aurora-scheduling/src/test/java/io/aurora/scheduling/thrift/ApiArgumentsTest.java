@@ -28,6 +28,8 @@ import io.aurora.gen.TaskConfig;
 import io.aurora.gen.TaskConstraint;
 import io.aurora.gen.TaskQuery;
 import io.aurora.gen.ValueConstraint;
+import io.aurora.scheduling.crontrigger.CronOptions;
+import io.aurora.scheduling.crontrigger.CronTriggers;
 import io.aurora.scheduling.filter.Fixtures;
 import io.aurora.scheduling.reconcile.ReconcileOptions;
 import io.aurora.scheduling.reconcile.TaskReconciler;
@@ -69,11 +71,13 @@ class ApiArgumentsTest {
         ApiOptions.DEFAULT_ENVIRONMENTS, 10, TierSettings.DEFAULTS);
     TaskReconciler reconciler =
         new TaskReconciler(h.storage, h.driver, h.clock, h.timers, ReconcileOptions.DEFAULTS);
+    CronTriggers cron = h.cronOn(h.writer, CronOptions.DEFAULTS, new SimpleMeterRegistry());
     h.startUpdates();
     api = new AuroraAdminService(options,
-        new ReadApi(h.storage, options, h.loop::pendingReasons),
+        new ReadApi(h.storage, options, h.loop::pendingReasons, cron::nextRun),
         new UpdateReadApi(h.storage),
         new JobsApi(h.writer, options),
+        new CronApi(h.writer, options, cron),
         new UpdatesApi(h.updates, options),
         new QuotaApi(h.storage),
         new AdminApi(h.writer, reconciler, Optional.empty(), 1000),

@@ -20,12 +20,15 @@ import io.aurora.gen.TaskConfig;
 import io.aurora.gen.TaskConstraint;
 import io.aurora.gen.TierConfig;
 import io.aurora.gen.ValueConstraint;
+import io.aurora.scheduling.crontrigger.CronOptions;
+import io.aurora.scheduling.crontrigger.CronTriggers;
 import io.aurora.scheduling.filter.Fixtures;
 import io.aurora.scheduling.reconcile.ReconcileOptions;
 import io.aurora.scheduling.reconcile.TaskReconciler;
 import io.aurora.scheduling.testing.SchedulerHarness;
 import io.aurora.storage.Storage;
 import io.aurora.storage.TransientStorageException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -49,10 +52,12 @@ class AuroraAdminServiceTest {
         10, TierSettings.DEFAULTS);
     TaskReconciler reconciler =
         new TaskReconciler(storage, h.driver, h.clock, h.timers, ReconcileOptions.DEFAULTS);
+    CronTriggers cron = h.cronOn(h.writerOn(storage), CronOptions.DEFAULTS, new SimpleMeterRegistry());
     return new AuroraAdminService(options,
-        new ReadApi(storage, options, h.loop::pendingReasons),
+        new ReadApi(storage, options, h.loop::pendingReasons, cron::nextRun),
         new UpdateReadApi(storage),
         new JobsApi(h.writerOn(storage), options),
+        new CronApi(h.writerOn(storage), options, cron),
         new UpdatesApi(h.updates, options),
         new QuotaApi(storage),
         new AdminApi(h.writerOn(storage), reconciler, Optional.empty(), 1000),
@@ -142,7 +147,7 @@ class AuroraAdminServiceTest {
     assertInvalid(j -> j.getTaskConfig().addToConstraints(new Constraint("dedicated",
         TaskConstraint.value(new ValueConstraint(false, new HashSet<>(Set.of("other/db")))))),
         "dedicated");
-    assertInvalid(j -> j.setCronSchedule("* * * * *"), "cronSchedule");
+    assertInvalid(j -> j.setCronSchedule("* * * * *"), "cron schedule");
     assertThat(api.createJob(null).getResponseCode()).isEqualTo(ResponseCode.INVALID_REQUEST);
     assertThat(registry.counter("scheduler_thrift_response_INVALID_REQUEST").count()).isEqualTo(11);
     assertThat(api.getTasksStatus(TaskQueries.all().build()).getResult()

@@ -19,6 +19,8 @@ import io.aurora.gen.JobUpdateSummary;
 import io.aurora.gen.Metadata;
 import io.aurora.gen.Response;
 import io.aurora.gen.ResponseCode;
+import io.aurora.scheduling.crontrigger.CronOptions;
+import io.aurora.scheduling.crontrigger.CronTriggers;
 import io.aurora.scheduling.reconcile.ReconcileOptions;
 import io.aurora.scheduling.reconcile.TaskReconciler;
 import io.aurora.scheduling.testing.SchedulerHarness;
@@ -63,10 +65,12 @@ class UpdateReadApiTest {
         ApiOptions.DEFAULT_ENVIRONMENTS, 10, TierSettings.DEFAULTS);
     TaskReconciler reconciler =
         new TaskReconciler(h.storage, h.driver, h.clock, h.timers, ReconcileOptions.DEFAULTS);
+    CronTriggers cron = h.cronOn(h.writer, CronOptions.DEFAULTS, new SimpleMeterRegistry());
     return new AuroraAdminService(options,
-        new ReadApi(h.storage, options, h.loop::pendingReasons),
+        new ReadApi(h.storage, options, h.loop::pendingReasons, cron::nextRun),
         new UpdateReadApi(h.storage),
         new JobsApi(h.writer, options),
+        new CronApi(h.writer, options, cron),
         new UpdatesApi(h.updates, options),
         new QuotaApi(h.storage),
         new AdminApi(h.writer, reconciler, Optional.empty(), 1000),

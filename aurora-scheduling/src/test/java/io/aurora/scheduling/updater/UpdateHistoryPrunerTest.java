@@ -136,7 +136,7 @@ class UpdateHistoryPrunerTest {
     SchedulerRuntimeOptions options = new SchedulerRuntimeOptions(d.schedulerHost(),
         d.executor(), d.offers(), d.reschedule(), d.timers(), d.reconcile(), d.prune(),
         d.maxStatusUpdateBatch(), d.schedulingInterval(), Duration.ofMillis(5), d.placement(),
-        d.maxStartupScheduleDelay(), OPTIONS);
+        d.maxStartupScheduleDelay(), OPTIONS, d.cron());
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     try {

@@ -25,6 +25,8 @@ import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskConfig;
 import io.aurora.gen.TaskEvent;
+import io.aurora.scheduling.crontrigger.CronOptions;
+import io.aurora.scheduling.crontrigger.CronTriggers;
 import io.aurora.scheduling.filter.Fixtures;
 import io.aurora.scheduling.reconcile.ReconcileOptions;
 import io.aurora.scheduling.reconcile.TaskReconciler;
@@ -32,6 +34,7 @@ import io.aurora.scheduling.testing.SchedulerHarness;
 import io.aurora.scheduling.thrift.AdminApi;
 import io.aurora.scheduling.thrift.ApiOptions;
 import io.aurora.scheduling.thrift.AuroraAdminService;
+import io.aurora.scheduling.thrift.CronApi;
 import io.aurora.scheduling.thrift.JobsApi;
 import io.aurora.scheduling.thrift.QuotaApi;
 import io.aurora.scheduling.thrift.ReadApi;
@@ -71,8 +74,11 @@ final class UpdateScenario {
         4000, TierSettings.DEFAULTS);
     TaskReconciler reconciler =
         new TaskReconciler(h.storage, h.driver, h.clock, h.timers, ReconcileOptions.DEFAULTS);
-    api = new AuroraAdminService(options, new ReadApi(h.storage, options, h.loop::pendingReasons),
-        new UpdateReadApi(h.storage), new JobsApi(h.writer, options), new UpdatesApi(h.updates, options),
+    CronTriggers cron = h.cronOn(h.writer, CronOptions.DEFAULTS, h.registry);
+    api = new AuroraAdminService(options,
+        new ReadApi(h.storage, options, h.loop::pendingReasons, cron::nextRun),
+        new UpdateReadApi(h.storage), new JobsApi(h.writer, options),
+        new CronApi(h.writer, options, cron), new UpdatesApi(h.updates, options),
         new QuotaApi(h.storage), new AdminApi(h.writer, reconciler, Optional.empty(), 1000),
         h.registry);
   }

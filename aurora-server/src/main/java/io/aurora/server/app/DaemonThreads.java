@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>One pool per job, so that a blocking job cannot starve another: the storage timers
  * (snapshots, backups; they block on log writes), the group committer (never blocks), the Mesos
  * driver, the scheduling runtime (rounds and timers on one thread: they must not overlap), the
- * leader election's callback, the lifecycle's leadership steps and term timers, and the shared background pool of
- * {@code -async_worker_threads} (status update batches, which wait for their write to be durable).
+ * leader election's callback, the lifecycle's leadership steps and term timers, the shared background pool of
+ * {@code -async_worker_threads} (status update batches, which wait for their write to be durable),
+ * and the cron pool of {@code -cron_scheduler_num_threads} (cron trigger batches, which wait too).
  */
 @Singleton
 public final class DaemonThreads {
@@ -56,6 +57,11 @@ public final class DaemonThreads {
   final ExecutorService election = Executors.newSingleThreadExecutor(numbered("aurora-election"));
   /** The shared background pool, {@code -async_worker_threads} threads. */
   final ExecutorService async;
+  /**
+   * Cron trigger batches ({@code -cron_scheduler_num_threads} threads): each waits for its write
+   * to be durable, and a minute's triggers of many jobs are written in parallel batches.
+   */
+  final ExecutorService cron;
 
   /** The replica's loop, delivery and transport threads; closing the log ends them. */
   final ThreadFactory log = named("aurora-log");
@@ -73,6 +79,15 @@ public final class DaemonThreads {
         TimeUnit.SECONDS, new LinkedBlockingQueue<>(), numbered("aurora-async"));
     pool.allowCoreThreadTimeOut(true);
     this.async = pool;
+    this.cron = idlePool(config.scheduling().cron().writers(), "aurora-cron");
+  }
+
+  /** {@code n} threads that end when idle, so an idle scheduler keeps none. */
+  private ExecutorService idlePool(int n, String prefix) {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, ASYNC_KEEP_ALIVE_SECONDS,
+        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), numbered(prefix));
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /** The daemon's threads still alive (after {@link #shutdown()} and the stop: none). */
@@ -90,8 +105,8 @@ public final class DaemonThreads {
 
   /** Stops every pool and waits briefly for running tasks. */
   void shutdown() {
-    List<ExecutorService> all = List.of(scheduling, async, driver, mesosHttp, storage, commit,
-        lifecycle, election);
+    List<ExecutorService> all = List.of(scheduling, async, cron, driver, mesosHttp, storage,
+        commit, lifecycle, election);
     all.forEach(ExecutorService::shutdownNow);
     for (ExecutorService e : all) {
       try {

@@ -5,7 +5,9 @@ import dagger.Provides;
 import io.aurora.gen.AuroraAdmin;
 import io.aurora.http.AdminHooks;
 import io.aurora.http.AdminServer;
+import io.aurora.http.LeaderPages;
 import io.aurora.http.redirect.LeaderLocator;
+import io.aurora.scheduling.runtime.SchedulerRuntime;
 import io.aurora.server.discovery.ServersetMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -27,14 +29,19 @@ public interface HttpBindings {
     return new ServersetLeaderLocator(monitor, state, config.server().serversetEndpointName());
   }
 
-  /** {@code /quitquitquit} stops gracefully; {@code /abortabortabort} halts the JVM, as Aurora. */
+  /**
+   * {@code /quitquitquit} stops gracefully; {@code /abortabortabort} halts the JVM, as Aurora;
+   * {@code /cron} lists the cron jobs scheduled here.
+   */
   @Provides
   @Singleton
   static AdminServer admin(DaemonConfig config, MeterRegistry registry, Clock clock,
-      LeaderLocator leader, AuroraAdmin.Iface api, ProcessGuard guard, DaemonThreads threads) {
+      LeaderLocator leader, AuroraAdmin.Iface api, ProcessGuard guard, DaemonThreads threads,
+      SchedulerRuntime runtime) {
     return new AdminServer(config.admin(), registry, new ExtraVars(config.server().flags(), clock),
         leader, api,
         new AdminHooks(() -> guard.stop(0, "/quitquitquit requested"), AdminHooks.HALT),
+        new LeaderPages(runtime.cron()::scheduled),
         threads.httpApi);
   }
 }

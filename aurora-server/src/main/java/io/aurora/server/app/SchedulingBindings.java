@@ -1,5 +1,6 @@
 package io.aurora.server.app;
 
+import com.google.common.base.Ticker;
 import dagger.Module;
 import dagger.Provides;
 import io.aurora.gen.AuroraAdmin;
@@ -7,14 +8,7 @@ import io.aurora.scheduling.filter.FilterChain;
 import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.rank.Scorer;
 import io.aurora.scheduling.runtime.SchedulerRuntime;
-import io.aurora.scheduling.thrift.AdminApi;
-import io.aurora.scheduling.thrift.ApiOptions;
 import io.aurora.scheduling.thrift.AuroraAdminService;
-import io.aurora.scheduling.thrift.JobsApi;
-import io.aurora.scheduling.thrift.QuotaApi;
-import io.aurora.scheduling.thrift.ReadApi;
-import io.aurora.scheduling.thrift.UpdateReadApi;
-import io.aurora.scheduling.thrift.UpdatesApi;
 import io.aurora.storage.Storage;
 import io.aurora.storage.durable.DurableStorage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,25 +27,19 @@ public interface SchedulingBindings {
   @Singleton
   static SchedulerRuntime runtime(Storage storage, Driver driver, Clock clock, DaemonConfig config,
       ProcessGuard guard, MeterRegistry registry, DaemonThreads threads) {
-    // Status update batches run on the shared background pool (-async_worker_threads).
-    return new SchedulerRuntime(storage, driver, clock, new SecureRandom(),
+    // Status update batches run on the shared background pool (-async_worker_threads), cron
+    // trigger batches on the cron pool (-cron_scheduler_num_threads).
+    return new SchedulerRuntime(storage, driver, clock, Ticker.systemTicker(), new SecureRandom(),
         config.scheduling(), FilterChain.standard(), Scorer.OFFER_ORDER,
-        () -> guard.fail("fatal error from the Mesos master"), registry, threads.async);
+        () -> guard.fail("fatal error from the Mesos master"), registry, threads.async,
+        threads.cron);
   }
 
   @Provides
   @Singleton
   static AuroraAdmin.Iface api(DaemonConfig config, DurableStorage durable, Storage storage,
       SchedulerRuntime runtime, MeterRegistry registry) {
-    ApiOptions options = config.api();
-    return new AuroraAdminService(options,
-        new ReadApi(storage, options, runtime.loop()::pendingReasons),
-        new UpdateReadApi(storage),
-        new JobsApi(runtime.writer(), options),
-        new UpdatesApi(runtime.updates(), options),
-        new QuotaApi(storage),
-        new AdminApi(runtime.writer(), runtime.reconciler(), Optional.<Runnable>of(durable::snapshot),
-            runtime.reconcileBatchSize()),
-        registry);
+    return AuroraAdminService.of(config.api(), storage, runtime,
+        Optional.<Runnable>of(durable::snapshot), registry);
   }
 }

@@ -5,12 +5,14 @@ import io.aurora.server.client.cli.ClientFailure;
 import io.aurora.server.client.cli.CommandFactory;
 import io.aurora.server.client.cli.ExitCodes;
 import io.aurora.server.client.cli.Sleeper;
+import io.aurora.server.client.cron.CronCommand;
 import io.aurora.server.client.job.JobCommand;
 import io.aurora.server.client.job.TaskCommand;
 import io.aurora.server.client.update.UpdateCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -23,16 +25,19 @@ import picocli.CommandLine.ScopeType;
 /**
  * {@code bin/aurora}: a client of a scheduler's {@code /api}, as a picocli command tree {@code
  * aurora <noun> <verb>} ({@code job create|status|kill}, {@code task list}, {@code update
- * start|pause|resume|abort|rollback|pulse|list|info|wait}). {@code --help} works at every level.
+ * start|pause|resume|abort|rollback|pulse|list|info|wait}, {@code cron
+ * schedule|deschedule|start|show}). {@code --help} works at every level.
  * Exit statuses are Aurora's client's ({@link ExitCodes}): 2 for a command line picocli cannot
  * parse; a {@link ClientFailure} prints its one line and exits with its status.
  */
 @Command(name = "aurora", description = "Talks to an Aurora scheduler's /api.",
-    subcommands = {JobCommand.class, TaskCommand.class, UpdateCommand.class},
+    subcommands = {JobCommand.class, TaskCommand.class, UpdateCommand.class, CronCommand.class},
     footerHeading = "%nExit status:%n",
-    footer = {"  0 done; 2 bad command line; 3 bad job file or settings; 4 update rolled back;",
-        "  6 no such update; 7 scheduler unreachable; 10 the scheduler refused the call;",
-        "  20 update aborted or failed, or an unexpected error; 130 interrupted."})
+    footer = {"  0 done; 2 bad command line; 3 bad job file or settings; 4 update rolled back,",
+        "  or a cronSchedule missing (cron schedule) or where none belongs (job create,",
+        "  update start); 6 no such update or cron job; 7 scheduler unreachable;",
+        "  10 the scheduler refused the call; 20 update aborted or failed, or an",
+        "  unexpected error; 130 interrupted."})
 public final class AuroraClient {
   @Mixin
   final ConnectionOptions connection;
@@ -57,7 +62,7 @@ public final class AuroraClient {
       boolean interactive) {
     ConnectionOptions options = new ConnectionOptions();
     ClientContext context = new ClientContext(new ThriftConnector(options, env), out, err,
-        interactive, Sleeper.system(), UUID::randomUUID);
+        interactive, Sleeper.system(), UUID::randomUUID, ZoneId.systemDefault());
     return commandLine(options, context).execute(args);
   }
 

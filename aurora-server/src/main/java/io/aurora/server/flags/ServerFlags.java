@@ -20,6 +20,7 @@ public final class ServerFlags {
   @Mixin private SchedulingFlags scheduling = new SchedulingFlags();
   @Mixin private LifecycleFlags lifecycle = new LifecycleFlags();
   @Mixin private JobFlags jobs = new JobFlags();
+  @Mixin private CronFlags cron = new CronFlags();
   @Mixin private ExecutorFlags executor = new ExecutorFlags();
 
   /** A parser for these flags. */
@@ -88,7 +89,8 @@ public final class ServerFlags {
         SchedulerRuntimeOptions.TIMER_TICK,
         scheduling.toPlacementOptions(),
         scheduling.maxRescheduleTaskDelayOnStartup(),
-        lifecycle.toUpdateOptions(scheduling.updateAffinity(), scheduling.updateAffinityHoldTime()));
+        lifecycle.toUpdateOptions(scheduling.updateAffinity(), scheduling.updateAffinityHoldTime()),
+        cron.toCronOptions());
   }
 
   /** The Thrift API's settings; tiers are the built-in ones until {@code -tier_config} is read. */

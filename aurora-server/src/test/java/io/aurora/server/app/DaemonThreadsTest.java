@@ -39,12 +39,22 @@ class DaemonThreadsTest {
   }
 
   @Test
+  void theCronPool_hasCronSchedulerNumThreadsThreads() {
+    DaemonThreads threads = threads("-cron_scheduler_num_threads=4");
+    try {
+      assertThat(((ThreadPoolExecutor) threads.cron).getMaximumPoolSize()).isEqualTo(4);
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  @Test
   void everyThread_isNamedForItsJob_andNoneOutlivesShutdown() throws Exception {
     DaemonThreads threads = threads();
     List<Future<String>> names = new ArrayList<>();
     for (ExecutorService pool : List.of(threads.storage, threads.commit, threads.driver,
         threads.mesosHttp, threads.scheduling, threads.lifecycle, threads.election,
-        threads.async)) {
+        threads.async, threads.cron)) {
       names.add(pool.submit(() -> Thread.currentThread().getName()));
     }
     List<String> seen = new ArrayList<>();
@@ -53,7 +63,7 @@ class DaemonThreadsTest {
     }
     assertThat(seen).containsExactly("aurora-storage-1", "aurora-commit-1",
         "aurora-mesos-driver-1", "aurora-mesos-http-1", "aurora-scheduling-1",
-        "aurora-lifecycle-1", "aurora-election-1", "aurora-async-1");
+        "aurora-lifecycle-1", "aurora-election-1", "aurora-async-1", "aurora-cron-1");
     assertThat(threads.alive()).hasSize(seen.size()).allMatch(Thread::isDaemon);
 
     threads.shutdown();

@@ -43,7 +43,8 @@ class FlagReachabilityTest {
       Map.entry("-zk_digest_credentials", "user:secret"),
       Map.entry("-mesos_master_address", "127.0.0.1:5051"),
       Map.entry("-native_log_zk_group_path", "/other/log"),
-      Map.entry("-allowed_job_environments", "^prod$"));
+      Map.entry("-allowed_job_environments", "^prod$"),
+      Map.entry("-cron_timezone", "America/New_York"));
 
   /** What {@code Main} assembles, as text: every record but the flag listing itself. */
   private static String daemon(List<String> args) {

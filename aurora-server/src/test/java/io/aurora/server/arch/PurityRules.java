@@ -39,9 +39,13 @@ import java.util.stream.Stream;
 final class PurityRules {
   private PurityRules() {}
 
-  /** Placement, resources, the task state machine with its rules, and job update decisions. */
+  /**
+   * Placement, resources, the task state machine with its rules, job update decisions, and cron
+   * schedules and collision decisions.
+   */
   private static final String[] SCHEDULING_CORES = {
     "io.aurora.scheduling.assign..",
+    "io.aurora.scheduling.cron..",
     "io.aurora.scheduling.filter..",
     "io.aurora.scheduling.rank..",
     "io.aurora.scheduling.resources..",

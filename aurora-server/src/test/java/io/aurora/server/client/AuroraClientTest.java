@@ -48,7 +48,8 @@ class AuroraClientTest {
   void help_atEveryLevel_printsUsageAndExitsZero() {
     for (String[] args : List.of(new String[] {"--help"}, new String[] {"job", "--help"},
         new String[] {"update", "-h"}, new String[] {"update", "start", "--help"},
-        new String[] {"update", "pause", "--help"}, new String[] {"task", "list", "--help"})) {
+        new String[] {"update", "pause", "--help"}, new String[] {"task", "list", "--help"},
+        new String[] {"cron", "--help"}, new String[] {"cron", "schedule", "-h"})) {
       ClientHarness c = new ClientHarness();
       assertThat(c.run(args)).as(String.join(" ", args)).isEqualTo(0);
       assertThat(c.out()).as(String.join(" ", args)).startsWith("Usage: aurora");
@@ -99,6 +100,17 @@ class AuroraClientTest {
   void jobCreate_missingFile_isAConfigurationErrorWithoutACall() {
     assertThat(client.run("job", "create", "local/www/prod/hello", "no-such.json")).isEqualTo(3);
     assertThat(client.err()).isEqualTo("aurora: cannot read job file no-such.json: no such file\n");
+    assertThat(client.scheduler.calls()).isEmpty();
+  }
+
+  @Test
+  void jobCreate_aFileWithACronSchedule_exitsFourNamingTheCronVerb_withoutACall() {
+    String cron = "../docs/examples/hello-cron.json";
+
+    assertThat(client.run("job", "create", "local/www/prod/hello", cron)).isEqualTo(4);
+
+    assertThat(client.err()).isEqualTo("aurora: " + cron + " has a cronSchedule: schedule it with "
+        + "'aurora cron schedule local/www/prod/hello " + cron + "'\n");
     assertThat(client.scheduler.calls()).isEmpty();
   }
 
@@ -178,7 +190,7 @@ class AuroraClientTest {
         apis.add(new ThriftConnector(options, Map.of()).apiUri());
         return new SchedulerHandle(scheduler.iface(), ClientHarness.WEB);
       }, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false,
-          d -> { }, UUID::randomUUID);
+          d -> { }, UUID::randomUUID, ClientHarness.LOCAL_ZONE);
 
       assertThat(AuroraClient.commandLine(options, context).execute(args))
           .as(String.join(" ", args)).isEqualTo(0);

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,14 +14,16 @@ import java.util.UUID;
 
 /**
  * Runs {@code bin/aurora} command lines in-process against a {@link ScriptedScheduler}: output and
- * errors are captured, pauses are recorded instead of slept, update ids are fixed, and whether
- * stdout is a terminal is the test's choice.
+ * errors are captured, pauses are recorded instead of slept, update ids and the local time zone
+ * are fixed, and whether stdout is a terminal is the test's choice.
  */
 public final class ClientHarness {
   /** The update id every {@code update start} of this harness sends. */
   public static final UUID UPDATE_ID = UUID.fromString("11111111-2222-3333-4444-555555555555");
   /** The web base the fake scheduler reports. */
   public static final URI WEB = URI.create("http://scheduler.example:8081/");
+  /** The user's time zone in every harness: not the machine's, so outputs are the same anywhere. */
+  public static final ZoneId LOCAL_ZONE = ZoneId.of("Europe/Paris");
 
   public final ScriptedScheduler scheduler = new ScriptedScheduler();
   public final List<Duration> pauses = new ArrayList<>();
@@ -45,7 +48,7 @@ public final class ClientHarness {
           return new SchedulerHandle(scheduler.iface(), WEB);
         },
         new PrintWriter(out, true), new PrintWriter(err, true), interactive,
-        pauses::add, () -> UPDATE_ID);
+        pauses::add, () -> UPDATE_ID, LOCAL_ZONE);
     return AuroraClient.commandLine(new ConnectionOptions(), context).execute(args);
   }
 

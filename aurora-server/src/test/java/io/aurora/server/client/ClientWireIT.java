@@ -34,6 +34,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +172,7 @@ class ClientWireIT {
     ConnectionOptions options = new ConnectionOptions();
     ClientContext context = new ClientContext(new ThriftConnector(options, Map.of()),
         new PrintWriter(out, true), new PrintWriter(err, true), false, pauses::add,
-        UUID::randomUUID);
+        UUID::randomUUID, ZoneOffset.UTC);
     int exit = AuroraClient.commandLine(options, context).execute(line.toArray(String[]::new));
     return new Run(exit, out.toString(), err.toString());
   }

@@ -1,6 +1,7 @@
 package io.aurora.server.client.cli;
 
 import java.io.PrintWriter;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,20 +9,23 @@ import java.util.function.Supplier;
 
 /**
  * What every command gets from outside itself: the way to its scheduler, where to print, whether
- * that output is a terminal, how to pause, and where fresh update ids come from. {@code
+ * that output is a terminal, how to pause, where fresh update ids come from, and the user's time
+ * zone. {@code
  * AuroraClient.main} builds the real one; tests build one with fakes.
  *
  * @param interactive whether {@code out} is a terminal (progress is then rewritten in place)
  * @param updateIds the source of {@code org.apache.aurora.client.update_id} values
+ * @param localZone the zone times are shown in for the person at the terminal (the JVM's default)
  */
 public record ClientContext(SchedulerConnector connector, PrintWriter out, PrintWriter err,
-    boolean interactive, Sleeper sleeper, Supplier<UUID> updateIds) {
+    boolean interactive, Sleeper sleeper, Supplier<UUID> updateIds, ZoneId localZone) {
   public ClientContext {
     Objects.requireNonNull(connector, "connector");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(err, "err");
     Objects.requireNonNull(sleeper, "sleeper");
     Objects.requireNonNull(updateIds, "updateIds");
+    Objects.requireNonNull(localZone, "localZone");
   }
 
   /** The scheduler of {@code cluster}, its calls retried and checked. */

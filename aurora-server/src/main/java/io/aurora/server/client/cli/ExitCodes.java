@@ -11,9 +11,13 @@ public final class ExitCodes {
   public static final int USAGE = 2;
   /** A job file, its settings or a cluster are wrong. */
   public static final int INVALID_CONFIGURATION = 3;
-  /** The command ran but its goal was not reached (an update rolled back). */
+  /**
+   * The command ran but its goal was not reached (an update rolled back), or a job file is used
+   * with the wrong verb: no cronSchedule for {@code cron schedule}, one for {@code job create} or
+   * {@code update start} (Aurora's client's "cron misuse").
+   */
   public static final int COMMAND_FAILURE = 4;
-  /** An argument names nothing usable (no such update, no active update). */
+  /** An argument names nothing usable (no such update, no active update, no such cron job). */
   public static final int INVALID_PARAMETER = 6;
   /** The scheduler could not be reached or answered garbage. */
   public static final int NETWORK_ERROR = 7;

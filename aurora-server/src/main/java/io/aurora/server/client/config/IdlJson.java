@@ -153,7 +153,7 @@ public final class IdlJson {
         }
       }
       throw new IllegalArgumentException(path + ": '" + node.textValue() + "' is not a "
-          + type.getSimpleName());
+          + type.getSimpleName() + " (one of " + names(type) + ")");
     }
     try {
       Object found = type.getMethod("findByValue", int.class).invoke(null,
@@ -165,6 +165,14 @@ public final class IdlJson {
     } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String names(Class<? extends TEnum> type) {
+    StringBuilder names = new StringBuilder();
+    for (TEnum constant : type.getEnumConstants()) {
+      names.append(names.length() == 0 ? "" : ", ").append(((Enum<?>) constant).name());
+    }
+    return names.toString();
   }
 
   private static JsonNode expect(JsonNode node, boolean ok, String what, String path) {

@@ -13,4 +13,12 @@ public record JobFile(JobConfiguration job, UpdateConfig updateConfig) {
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(updateConfig, "updateConfig");
   }
+
+  /**
+   * Whether the job carries a cron schedule. A blank one counts as none, as the scheduler counts
+   * it.
+   */
+  public boolean hasCronSchedule() {
+    return job.isSetCronSchedule() && !job.getCronSchedule().isBlank();
+  }
 }

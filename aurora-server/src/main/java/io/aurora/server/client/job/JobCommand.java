@@ -6,9 +6,12 @@ import io.aurora.gen.Response;
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.server.client.cli.ClientContext;
+import io.aurora.server.client.cli.ClientFailure;
+import io.aurora.server.client.cli.ExitCodes;
 import io.aurora.server.client.cli.InstanceSpec;
 import io.aurora.server.client.cli.JobPath;
 import io.aurora.server.client.cli.SchedulerCalls;
+import io.aurora.server.client.config.JobFile;
 import io.aurora.server.client.config.JobFiles;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -40,7 +43,13 @@ public final class JobCommand {
           description = "The job.")
       JobPath job,
       @Parameters(paramLabel = "FILE", description = "The job file.") Path file) {
-    JobConfiguration config = JobFiles.read(file, job).job();
+    JobFile read = JobFiles.read(file, job);
+    if (read.hasCronSchedule()) {
+      // The scheduler refuses it too; saying which verb to use is more help than its refusal.
+      throw new ClientFailure(ExitCodes.COMMAND_FAILURE, file + " has a cronSchedule: schedule "
+          + "it with 'aurora cron schedule " + job + " " + file + "'");
+    }
+    JobConfiguration config = read.job();
     context.scheduler(job.cluster()).ok(api -> api.createJob(config));
     context.out().println("created " + job.job());
     return 0;

@@ -7,6 +7,8 @@ import io.aurora.gen.Response;
 import io.aurora.gen.ResponseCode;
 import io.aurora.gen.StartJobUpdateResult;
 import io.aurora.server.client.cli.ClientContext;
+import io.aurora.server.client.cli.ClientFailure;
+import io.aurora.server.client.cli.ExitCodes;
 import io.aurora.server.client.cli.InstanceSpec;
 import io.aurora.server.client.cli.JobPath;
 import io.aurora.server.client.cli.SchedulerCalls;
@@ -81,6 +83,12 @@ final class UpdateStartCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobFile jobFile = JobFiles.read(file, job);
+    if (jobFile.hasCronSchedule()) {
+      // A cron job's template is replaced, not rolled: the next run uses the new one.
+      throw new ClientFailure(ExitCodes.COMMAND_FAILURE, file + " has a cronSchedule: a cron job "
+          + "is updated by scheduling it again, with 'aurora cron schedule " + job + " " + file
+          + "'");
+    }
     UpdateConfig config = withFlags(jobFile.updateConfig())
         .validate(jobFile.job().getInstanceCount());
     String updateId = context.updateIds().get().toString();

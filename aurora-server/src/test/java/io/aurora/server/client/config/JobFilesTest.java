@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aurora.gen.CronCollisionPolicy;
 import io.aurora.gen.JobConfiguration;
 import io.aurora.gen.JobKey;
 import io.aurora.gen.Resource;
@@ -41,6 +42,25 @@ class JobFilesTest {
   }
 
   @Test
+  void helloCron_readsItsScheduleAndCollisionPolicyByName() {
+    JobFile file = JobFiles.read(Path.of("..", "docs", "examples", "hello-cron.json"),
+        JobPath.parse("local/www/prod/hello-cron"));
+
+    assertThat(file.hasCronSchedule()).isTrue();
+    assertThat(file.job().getCronSchedule()).isEqualTo("* * * * *");
+    assertThat(file.job().getCronCollisionPolicy()).isEqualTo(CronCollisionPolicy.KILL_EXISTING);
+    assertThat(file.job().getTaskConfig().isIsService()).isFalse();
+    assertThat(file.job().getTaskConfig().getExecutorConfig().getData())
+        .contains("\"cmdline\":\"echo hello from cron; date -u\"");
+    assertThat(JobFiles.read(HELLO, JOB).hasCronSchedule()).isFalse();
+  }
+
+  @Test
+  void aBlankSchedule_countsAsNone() throws Exception {
+    assertThat(JobFiles.read(write("{\"cronSchedule\": \" \"}"), JOB).hasCronSchedule()).isFalse();
+  }
+
+  @Test
   void theCommandLineKeyWinsOverTheFiles() throws Exception {
     Path file = write("{\"key\":{\"role\":\"x\",\"environment\":\"y\",\"name\":\"z\"},"
         + "\"instanceCount\":3,\"taskConfig\":{\"job\":{\"role\":\"x\",\"environment\":\"y\","
@@ -59,6 +79,8 @@ class JobFilesTest {
     assertBad(write(""), "is empty");
     assertBad(write("{\"taskConfig\":{\"cpu\":1}}"), "$.taskConfig.cpu: TaskConfig has no field 'cpu'");
     assertBad(write("{\"instanceCount\":\"two\"}"), "$.instanceCount: expected an integer");
+    assertBad(write("{\"cronCollisionPolicy\":\"cancel_new\"}"), "$.cronCollisionPolicy: "
+        + "'cancel_new' is not a CronCollisionPolicy (one of KILL_EXISTING, CANCEL_NEW, RUN_OVERLAP)");
   }
 
   @Test

@@ -123,6 +123,17 @@ class UpdateStartCommandTest {
   }
 
   @Test
+  void start_aFileWithACronSchedule_exitsFourPointingToCronSchedule_withoutACall() {
+    String cron = "../docs/examples/hello-cron.json";
+
+    assertThat(client.run("update", "start", JOB, cron)).isEqualTo(4);
+
+    assertThat(client.err()).isEqualTo("aurora: " + cron + " has a cronSchedule: a cron job is "
+        + "updated by scheduling it again, with 'aurora cron schedule " + JOB + " " + cron + "'\n");
+    assertThat(client.scheduler.calls()).isEmpty();
+  }
+
+  @Test
   void start_unchangedJob_printsSoAndExitsZero() {
     client.scheduler.answer("startJobUpdate",
         response(ResponseCode.OK, null, "Job is unchanged by proposed update."));
