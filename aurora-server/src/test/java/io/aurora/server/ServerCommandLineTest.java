@@ -87,7 +87,7 @@ class ServerCommandLineTest {
       {"-max_update_instance_failures", "20000"},
       {"-thermos_executor_cpu", "0.25"}, {"-thermos_executor_ram", "128MB"},
       {"-cron_timezone", "GMT"}, {"-cron_scheduler_num_threads", "10"},
-      {"-cron_scheduling_max_batch_size", "10"}, {"-cron_start_initial_backoff", "5secs"},
+      {"-cron_scheduling_max_batch_size", "1000"}, {"-cron_start_initial_backoff", "5secs"},
       {"-cron_start_max_backoff", "1mins"},
     };
     for (String[] row : table) {
@@ -151,7 +151,7 @@ class ServerCommandLineTest {
     assertThat(f.storage().nativeLogQuorumSize()).isEqualTo(1);
     assertThat(f.mesos().frameworkFailoverTimeout()).isEqualTo(Duration.ofDays(21));
     assertThat(runtime.cron()).isEqualTo(new CronOptions(ZoneId.of("GMT"), Duration.ofSeconds(5),
-        Duration.ofMinutes(1), 10, 10));
+        Duration.ofMinutes(1), 10, 1000));
   }
 
   @Test

@@ -16,14 +16,14 @@ import java.util.Objects;
  * @param writers trigger batches written at once, each on its own thread of the cron pool
  *     ({@code -cron_scheduler_num_threads}, 10)
  * @param maxBatchSize triggers handled in one storage write
- *     ({@code -cron_scheduling_max_batch_size}, 10)
+ *     ({@code -cron_scheduling_max_batch_size}, 1000; Aurora's is 10)
  */
 public record CronOptions(ZoneId timeZone, Duration initialBackoff, Duration maxBackoff,
     int writers, int maxBatchSize) {
 
-  /** Aurora's defaults. */
+  /** Aurora's defaults, except the batch size (see {@code maxBatchSize}). */
   public static final CronOptions DEFAULTS = new CronOptions(ZoneId.of("GMT"),
-      Duration.ofSeconds(5), Duration.ofMinutes(1), 10, 10);
+      Duration.ofSeconds(5), Duration.ofMinutes(1), 10, 1000);
 
   public CronOptions {
     Objects.requireNonNull(timeZone, "timeZone");

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -266,16 +267,26 @@ public final class CronTriggers {
   }
 
   private void handle(List<CronWork> batch) {
+    Map<TriggerOutcome, Integer> fired = new EnumMap<>(TriggerOutcome.class);
     for (CronWrites.Done done : writes.write(batch, waiting::containsKey)) {
       try {
         if (done.work() instanceof CronWork.Fire fire) {
           afterFire(fire, done);
+          if (done.failure().isEmpty()) {
+            fired.merge(done.outcome(), 1, Integer::sum);
+          }
         } else {
           afterCheck(done);
         }
       } catch (RuntimeException e) {
         LOG.error("Acting on the cron result {} failed", done, e);
       }
+    }
+    // One line per batch: ten thousand templates due in one minute are ten lines, not ten
+    // thousand (each job's trigger is at DEBUG).
+    if (!fired.isEmpty()) {
+      LOG.info("Cron triggered {} job(s): {}", fired.values().stream().mapToInt(i -> i).sum(),
+          fired);
     }
   }
 
@@ -286,7 +297,7 @@ public final class CronTriggers {
       LOG.warn("Cron trigger of {} failed; it is not retried", path, done.failure().get());
       fire.done().completeExceptionally(done.failure().get());
     } else {
-      LOG.info("Cron triggered {} ({}): {}", path,
+      LOG.debug("Cron triggered {} ({}): {}", path,
           fire.generation().isPresent() ? "due " + fire.due() : "started by hand",
           done.outcome());
       if (done.outcome() == TriggerOutcome.KILLING_PREVIOUS_RUN) {

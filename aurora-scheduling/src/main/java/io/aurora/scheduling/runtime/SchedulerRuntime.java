@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Executor;
@@ -77,6 +78,8 @@ public final class SchedulerRuntime {
   private final AtomicBoolean roundQueued = new AtomicBoolean();
   /** When the delayed round the loop asked for is due (ticker time), or NO_WAKE. */
   private final AtomicLong wakeAt = new AtomicLong(NO_WAKE);
+  /** When the one-shot run of due timers is set (epoch ms), or NO_WAKE. */
+  private final AtomicLong timersWakeAt = new AtomicLong(NO_WAKE);
   private volatile ScheduledExecutorService executor;
 
   /**
@@ -179,6 +182,9 @@ public final class SchedulerRuntime {
   /** Starts the periodic work on {@code executor}: rounds, timers, offer declines, cron triggers. */
   public void start(ScheduledExecutorService executor) {
     this.executor = Objects.requireNonNull(executor, "executor");
+    // A timer due before every other runs at its due time, not at the next tick (a cron minute
+    // or an update's watch would otherwise start up to a tick late); the tick stays as the net.
+    timers.onEarliest(this::runTimersAt);
     // Before the first round: the groups recovered as PENDING start at random times.
     loop.delayRecoveredGroups(options.maxStartupScheduleDelay(), random);
     taskTimers.recover();
@@ -223,6 +229,25 @@ public final class SchedulerRuntime {
     } else {
       ex.execute(() -> guarded(() -> launchFailures.markLost(failed)));
     }
+  }
+
+  /** Runs the due timers at {@code due} on the executor, unless a run is already set by then. */
+  private void runTimersAt(Instant due) {
+    ScheduledExecutorService ex = executor;
+    if (ex == null) {
+      return;
+    }
+    long dueMs = due.toEpochMilli();
+    long current = timersWakeAt.get();
+    if (current != NO_WAKE && current <= dueMs) {
+      return;
+    }
+    timersWakeAt.set(dueMs);
+    long delayMs = Math.max(0, dueMs - clock.millis());
+    ex.schedule(() -> {
+      timersWakeAt.compareAndSet(dueMs, NO_WAKE);
+      guarded(() -> timers.runDue(clock.instant()));
+    }, delayMs, TimeUnit.MILLISECONDS);
   }
 
   /** Asks for a round after {@code delay}, unless one is already due by then. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
 
 /**
  * Timers as data: actions due at instants, run by whoever calls {@link #runDue} with the current
@@ -19,10 +20,30 @@ public final class TimerQueue {
     return c != 0 ? c : Long.compare(a.seq(), b.seq());
   });
   private long seq;
+  private volatile Consumer<Instant> onEarliest = due -> { };
+
+  /**
+   * Calls {@code listener} with a timer's due time whenever a newly scheduled timer is due before
+   * every other pending one, outside the lock: the owner of the clock can then run
+   * {@link #runDue} right at that time instead of at its next periodic check.
+   */
+  public void onEarliest(Consumer<Instant> listener) {
+    this.onEarliest = Objects.requireNonNull(listener, "listener");
+  }
 
   /** Schedules {@code action} to run at or after {@code due}. */
-  public synchronized void schedule(Instant due, Runnable action) {
-    timers.add(new Timer(Objects.requireNonNull(due), seq++, Objects.requireNonNull(action)));
+  public void schedule(Instant due, Runnable action) {
+    Objects.requireNonNull(due, "due");
+    Objects.requireNonNull(action, "action");
+    boolean earliest;
+    synchronized (this) {
+      Timer timer = new Timer(due, seq++, action);
+      timers.add(timer);
+      earliest = timers.peek() == timer;
+    }
+    if (earliest) {
+      onEarliest.accept(due);
+    }
   }
 
   /** Runs every action due at {@code now} (including ones they schedule); returns how many. */

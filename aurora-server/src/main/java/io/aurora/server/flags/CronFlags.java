@@ -28,8 +28,10 @@ public final class CronFlags implements FlagGroup {
           + "written at once (in Aurora, the threads of its Quartz cron scheduler).")
   private int cronSchedulerNumThreads;
 
-  @Option(names = "-cron_scheduling_max_batch_size", defaultValue = "10",
-      description = "Cron triggers handled in one storage transaction.")
+  @Option(names = "-cron_scheduling_max_batch_size", defaultValue = "1000",
+      description = "Cron triggers handled in one storage transaction. Aurora's default is 10; "
+          + "ours is 1000 because every transaction is a durable log write: with 10, ten "
+          + "thousand templates due in one minute took 1.9 s to be durable, with 1000 0.6 s.")
   private int cronSchedulingMaxBatchSize;
 
   @Override

@@ -94,7 +94,7 @@ public final class CronBench implements Bench {
         description = "Trigger batches written at once (the scheduler flag).")
     int threads;
 
-    @Option(names = "-cron_scheduling_max_batch_size", defaultValue = "10",
+    @Option(names = "-cron_scheduling_max_batch_size", defaultValue = "1000",
         description = "Triggers per storage write (the scheduler flag).")
     int batchSize;
 
@@ -122,7 +122,7 @@ public final class CronBench implements Bench {
     Flags flags = new Flags();
     OptionalInt exit = parseFlags(flags, "Usage: aurora-bench cron [-templates=10000]"
         + " [-agents=1000] [-replicas=3] [-cron_scheduler_num_threads=10]"
-        + " [-cron_scheduling_max_batch_size=10] [-dir=<path>]",
+        + " [-cron_scheduling_max_batch_size=1000] [-dir=<path>]",
         () -> validate(flags), args, out, err);
     if (exit.isPresent()) {
       return exit.getAsInt();
