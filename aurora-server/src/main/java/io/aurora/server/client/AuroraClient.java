@@ -5,6 +5,7 @@ import io.aurora.server.client.cli.ClientFailure;
 import io.aurora.server.client.cli.CommandFactory;
 import io.aurora.server.client.cli.ExitCodes;
 import io.aurora.server.client.cli.Sleeper;
+import io.aurora.server.client.cluster.ClusterFiles;
 import io.aurora.server.client.cron.CronCommand;
 import io.aurora.server.client.job.JobCommand;
 import io.aurora.server.client.job.TaskCommand;
@@ -12,6 +13,7 @@ import io.aurora.server.client.update.UpdateCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
@@ -61,7 +63,8 @@ public final class AuroraClient {
   static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err,
       boolean interactive) {
     ConnectionOptions options = new ConnectionOptions();
-    ClientContext context = new ClientContext(new ThriftConnector(options, env), out, err,
+    ClientContext context = new ClientContext(new ThriftConnector(options, env,
+        () -> ClusterFiles.load(env, Path.of(System.getProperty("user.home")))), out, err,
         interactive, Sleeper.system(), UUID::randomUUID, ZoneId.systemDefault());
     return commandLine(options, context).execute(args);
   }
