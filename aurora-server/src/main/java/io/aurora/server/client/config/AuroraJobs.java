@@ -42,8 +42,8 @@ final class AuroraJobs {
     }
 
     private static String text(ObjectNode job, String field) {
-      JsonNode value = job.get(field);
-      return value == null ? "{MISSING}" : value.asText();
+      String value = Interpolator.fieldText(job, field);
+      return value == null ? "{MISSING}" : value;
     }
   }
 
@@ -88,6 +88,11 @@ final class AuroraJobs {
       ObjectNode normalized = (ObjectNode) SchemaReader.normalize(jobs.get(i), JobSchema.JOB,
           path, true);
       try {
+        JsonNode processes = normalized.path("task").path("processes");
+        if (normalized.has("task") && processes.isEmpty()) {
+          // Said first: the name's default, the first process's name, cannot resolve without one.
+          throw new IllegalArgumentException("task.processes must list at least one process");
+        }
         entries.add(new Entry(normalized, Optional.of(resolve(normalized)), Optional.empty()));
       } catch (IllegalArgumentException e) {
         entries.add(new Entry(normalized, Optional.empty(), Optional.of(e)));

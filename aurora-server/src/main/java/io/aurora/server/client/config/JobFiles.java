@@ -107,7 +107,7 @@ public final class JobFiles {
           + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     }
     if (node == null || node.isMissingNode()) {
-      throw ClientFailure.invalidConfiguration("job file " + file + " is empty");
+      throw ClientFailure.invalidConfiguration(file + " is empty");
     }
     return node;
   }

@@ -59,6 +59,26 @@ public final class Interpolator {
     return out;
   }
 
+  /**
+   * The text of {@code struct}'s field {@code field} with its references resolved in {@code
+   * struct}'s scope, or as far as they can be: unbound ones stay as written. For naming a job
+   * whose other fields do not resolve.
+   */
+  public static String fieldText(JsonNode struct, String field) {
+    JsonNode value = struct.get(field);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      return value.asText();
+    }
+    try {
+      return new Interpolator().fill(value.textValue(), List.of(struct), 0, field);
+    } catch (IllegalArgumentException e) {
+      return value.textValue();
+    }
+  }
+
   /** Whether the executor resolves {@code reference} for each instance (the client leaves it). */
   public static boolean executorSide(List<String> steps) {
     return steps.equals(List.of("mesos", "instance")) || steps.equals(List.of("mesos", "hostname"))
