@@ -2,6 +2,8 @@ package io.aurora.server.client.config.jobschema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -93,7 +95,7 @@ public final class PythonJson {
       return (1 / value < 0) ? "-0.0" : "0.0";
     }
     String sign = value < 0 ? "-" : "";
-    BigDecimal exact = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
+    BigDecimal exact = shortest(Math.abs(value));
     String digits = exact.unscaledValue().toString();
     int point = digits.length() - exact.scale();
     if (point > -4 && point <= 16) {
@@ -109,5 +111,20 @@ public final class PythonJson {
     String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
     return sign + mantissa + "e" + (exponent < 0 ? "-" : "+")
         + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+  }
+
+  /**
+   * The fewest significant digits that read back as {@code value}: the value rounded to 1, 2, ...
+   * digits until it does (Java 17's {@code Double.toString} sometimes gives more than needed).
+   */
+  private static BigDecimal shortest(double value) {
+    BigDecimal exact = new BigDecimal(value);
+    for (int digits = 1; digits < 17; digits++) {
+      BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      if (rounded.doubleValue() == value) {
+        return rounded.stripTrailingZeros();
+      }
+    }
+    return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
   }
 }
