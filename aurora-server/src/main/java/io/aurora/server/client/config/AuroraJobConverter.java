@@ -218,7 +218,7 @@ final class AuroraJobConverter {
   }
 
   /** The {@code constraints} map: {@code limit:N}, else values with an optional leading {@code !}. */
-  private static Set<Constraint> constraints(JsonNode map) {
+  static Set<Constraint> constraints(JsonNode map) {
     Set<Constraint> out = new HashSet<>();
     if (map == null) {
       return out;
@@ -245,13 +245,13 @@ final class AuroraJobConverter {
     return out;
   }
 
-  private static Set<Metadata> metadata(JsonNode list) {
+  static Set<Metadata> metadata(JsonNode list) {
     Set<Metadata> out = new HashSet<>();
     list.forEach(m -> out.add(new Metadata(m.get("key").asText(), m.get("value").asText())));
     return out;
   }
 
-  private static Container container(JsonNode node) {
+  static Container container(JsonNode node) {
     if (node == null) {
       return Container.mesos(new MesosContainer());
     }

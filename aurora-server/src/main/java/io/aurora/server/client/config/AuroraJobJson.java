@@ -116,6 +116,18 @@ public final class AuroraJobJson {
     }
   }
 
+  /**
+   * Whether the data's own form of a field converts to what the configuration holds: then it is
+   * kept as written (its order, a legacy container), so the executor data round-trips unchanged.
+   */
+  private static boolean same(java.util.function.Supplier<Object> converted, Object held) {
+    try {
+      return Objects.equals(converted.get(), held);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   private static void setOrRemove(ObjectNode out, String field, String value) {
     if (value == null) {
       out.remove(field);
@@ -125,6 +137,10 @@ public final class AuroraJobJson {
   }
 
   private static void constraints(ObjectNode out, TaskConfig task) {
+    if (same(() -> AuroraJobConverter.constraints(out.get("constraints")),
+        task.getConstraints() == null ? java.util.Set.of() : task.getConstraints())) {
+      return;
+    }
     if (task.getConstraints() == null || task.getConstraints().isEmpty()) {
       out.remove("constraints");
       return;
@@ -143,6 +159,10 @@ public final class AuroraJobJson {
   }
 
   private static void metadata(ObjectNode out, TaskConfig task) {
+    if (out.path("metadata").isArray() && same(() -> AuroraJobConverter.metadata(
+        out.get("metadata")), task.getMetadata() == null ? java.util.Set.of() : task.getMetadata())) {
+      return;
+    }
     ArrayNode list = out.putArray("metadata");
     if (task.getMetadata() != null) {
       task.getMetadata().stream()
@@ -205,6 +225,10 @@ public final class AuroraJobJson {
   }
 
   private static void container(ObjectNode out, Container container) {
+    if (out.has("container") && same(() -> AuroraJobConverter.container(out.get("container")),
+        container)) {
+      return;
+    }
     out.remove("container");
     if (container == null) {
       return;

@@ -82,8 +82,9 @@ public final class SchemaReader {
         first = first == null ? e : first;
       }
     }
-    throw new IllegalArgumentException(path + ": fits none of " + choice.describe() + " ("
-        + first.getMessage() + ")");
+    throw new IllegalArgumentException(path + ": fits none of " + String.join(", ",
+        choice.alternatives().stream().map(Struct::name).toList()) + " (" + first.getMessage()
+        + ")");
   }
 
   /**
