@@ -135,7 +135,8 @@ final class AuroraJobs {
 
   /**
    * Checks what Aurora's client checks before conversion: required fields, processes with good
-   * and distinct names, resources, and an ordering of processes that can run.
+   * and distinct names, resources, an ordering of processes that can run, and health-check
+   * timings that are not negative.
    */
   static void check(ObjectNode job) {
     SchemaReader.requireAll(job, JobSchema.JOB, "");
@@ -160,6 +161,15 @@ final class AuroraJobs {
       throw new IllegalArgumentException("Task must specify resources!");
     }
     checkPlan(task.get("constraints"), names);
+    JsonNode health = job.get("health_check_config");
+    for (String field : List.of("initial_interval_secs", "interval_secs",
+        "max_consecutive_failures", "min_consecutive_successes", "timeout_secs")) {
+      JsonNode value = health.get(field);
+      if (value != null && value.isNumber() && value.doubleValue() < 0) {
+        throw new IllegalArgumentException("health_check_config." + field
+            + " must not be negative, got " + value);
+      }
+    }
   }
 
   /** Each ordering names known processes, and together they have no cycle. */

@@ -97,6 +97,14 @@ class AuroraJobErrorsTest {
   }
 
   @Test
+  void negativeHealthCheckTimings() throws Exception {
+    assertBad(job("\"health_check_config\":{\"interval_secs\":-1},"),
+        "health_check_config.interval_secs must not be negative, got -1.0");
+    assertBad(job("\"health_check_config\":{\"max_consecutive_failures\":-2},"),
+        "health_check_config.max_consecutive_failures must not be negative, got -2");
+  }
+
+  @Test
   void keysAndPolicies() throws Exception {
     assertBad(job("\"cron_collision_policy\":\"SOMETIMES\","), "Invalid cron_collision_policy "
         + "'SOMETIMES' (one of [KILL_EXISTING, CANCEL_NEW, RUN_OVERLAP])");
