@@ -134,7 +134,7 @@ class AuroraJobFormTest {
     assertThat(task.getResources()).containsExactlyInAnyOrder(Resource.numCpus(0.25),
         Resource.ramMb(64), Resource.diskMb(128), Resource.namedPort("http"));
     assertThat(task.getConstraints()).containsExactlyInAnyOrder(
-        new Constraint("host", TaskConstraint.limit(new LimitConstraint(1))),
+        new Constraint("host", TaskConstraint.limit(new LimitConstraint(2))),
         new Constraint("rack", TaskConstraint.value(new ValueConstraint(true, Set.of("r1", "r2")))));
     assertThat(task.getMetadata()).containsExactly(new Metadata("team", "www"));
     assertThat(task.getContactEmail()).isEqualTo("www-team@example.com");
