@@ -5,6 +5,8 @@ import io.aurora.server.client.cli.ClientFailure;
 import io.aurora.server.client.cli.CommandFactory;
 import io.aurora.server.client.cli.ExitCodes;
 import io.aurora.server.client.cli.Sleeper;
+import io.aurora.server.client.cluster.ClusterFiles;
+import io.aurora.server.client.config.ConfigCommand;
 import io.aurora.server.client.cron.CronCommand;
 import io.aurora.server.client.job.JobCommand;
 import io.aurora.server.client.job.TaskCommand;
@@ -12,6 +14,7 @@ import io.aurora.server.client.update.UpdateCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
@@ -26,18 +29,21 @@ import picocli.CommandLine.ScopeType;
  * {@code bin/aurora}: a client of a scheduler's {@code /api}, as a picocli command tree {@code
  * aurora <noun> <verb>} ({@code job create|status|kill}, {@code task list}, {@code update
  * start|pause|resume|abort|rollback|pulse|list|info|wait}, {@code cron
- * schedule|deschedule|start|show}). {@code --help} works at every level.
+ * schedule|deschedule|start|show}, {@code config list}). {@code --help} works at every level.
+ * A job's cluster is looked up in {@code clusters.json} ({@link ThriftConnector}).
  * Exit statuses are Aurora's client's ({@link ExitCodes}): 2 for a command line picocli cannot
  * parse; a {@link ClientFailure} prints its one line and exits with its status.
  */
 @Command(name = "aurora", description = "Talks to an Aurora scheduler's /api.",
-    subcommands = {JobCommand.class, TaskCommand.class, UpdateCommand.class, CronCommand.class},
+    subcommands = {JobCommand.class, TaskCommand.class, UpdateCommand.class, CronCommand.class,
+        ConfigCommand.class},
     footerHeading = "%nExit status:%n",
-    footer = {"  0 done; 2 bad command line; 3 bad job file or settings; 4 update rolled back,",
-        "  or a cronSchedule missing (cron schedule) or where none belongs (job create,",
-        "  update start); 6 no such update or cron job; 7 scheduler unreachable;",
-        "  10 the scheduler refused the call; 20 update aborted or failed, or an",
-        "  unexpected error; 130 interrupted."})
+    footer = {"  0 done; 2 bad command line; 3 bad job file, settings, cluster or clusters.json;",
+        "  4 update rolled back, a job file config list cannot read, or a cronSchedule",
+        "  missing (cron schedule) or where none belongs (job create, update start);",
+        "  6 no such update or cron job; 7 scheduler unreachable; 10 the scheduler",
+        "  refused the call; 20 update aborted or failed, or an unexpected error;",
+        "  30 the scheduler refused our credentials (HTTP 401/403); 130 interrupted."})
 public final class AuroraClient {
   @Mixin
   final ConnectionOptions connection;
@@ -61,7 +67,8 @@ public final class AuroraClient {
   static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err,
       boolean interactive) {
     ConnectionOptions options = new ConnectionOptions();
-    ClientContext context = new ClientContext(new ThriftConnector(options, env), out, err,
+    ClientContext context = new ClientContext(new ThriftConnector(options, env,
+        () -> ClusterFiles.load(env, Path.of(System.getProperty("user.home")))), out, err,
         interactive, Sleeper.system(), UUID::randomUUID, ZoneId.systemDefault());
     return commandLine(options, context).execute(args);
   }

@@ -1,5 +1,6 @@
 package io.aurora.server.client;
 
+import io.aurora.server.client.cli.AuthFailureException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +16,9 @@ import org.apache.thrift.transport.TTransportException;
 /**
  * Thrift over HTTP with the JDK's client: each flushed call is one POST to {@code /api} with the
  * protocol's media type as {@code Content-Type} and {@code Accept}; the reply body is then read.
- * Redirects are followed, so a follower's 307 leads to the leader.
+ * Redirects are followed, so a follower's 307 leads to the leader. HTTP 401 and 403 throw {@link
+ * AuthFailureException} (a {@code TTransportException}), every other non-200 status a plain
+ * {@code TTransportException}.
  */
 public final class HttpThriftTransport extends TEndpointTransport {
   private final URI uri;
@@ -79,6 +82,10 @@ public final class HttpThriftTransport extends TEndpointTransport {
         .build();
     try {
       HttpResponse<byte[]> reply = http.send(post, HttpResponse.BodyHandlers.ofByteArray());
+      if (reply.statusCode() == 401 || reply.statusCode() == 403) {
+        throw new AuthFailureException("HTTP " + reply.statusCode() + " from " + uri
+            + ": the scheduler refused the call without valid credentials (bin/aurora sends none)");
+      }
       if (reply.statusCode() != 200) {
         throw new TTransportException("HTTP " + reply.statusCode() + " from " + uri + ": "
             + new String(reply.body(), java.nio.charset.StandardCharsets.UTF_8).strip());

@@ -28,11 +28,16 @@ import io.aurora.gen.ScheduleStatusResult;
 import io.aurora.gen.StartJobUpdateResult;
 import io.aurora.gen.TaskConfig;
 import io.aurora.server.client.cli.ClientContext;
+import io.aurora.server.client.cluster.ClusterFiles;
+import io.aurora.server.discovery.ServersetCodec;
+import io.aurora.server.discovery.ServiceInstance;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -40,6 +45,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingServer;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.protocol.TJSONProtocol;
 import org.apache.thrift.protocol.TProtocol;
@@ -47,6 +57,7 @@ import org.apache.thrift.transport.TIOStreamTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/aurora} over real HTTP and real Thrift serialization: a loopback server (the JDK's
@@ -158,6 +169,60 @@ class ClientWireIT {
     assertThat(run.exit).isEqualTo(7);
     assertThat(run.err).startsWith("aurora: HTTP 500 from http://127.0.0.1:").endsWith(": boom\n")
         .hasLineCount(1);
+  }
+
+  @Test
+  void http401or403_isAnAuthFailure_exitThirty() {
+    for (int code : new int[] {401, 403}) {
+      status = code;
+      Run run = run("job", "status", "local/www/prod/hello");
+      assertThat(run.exit).isEqualTo(30);
+      assertThat(run.err).startsWith("aurora: HTTP " + code + " from http://127.0.0.1:")
+          .contains("the scheduler refused the call without valid credentials").hasLineCount(1);
+    }
+  }
+
+  @Test
+  void aZooKeeperClusterOfClustersJson_reachesTheServersetsFirstMember(@TempDir Path dir)
+      throws Exception {
+    int port = server.getAddress().getPort();
+    scheduler.answer("getTasksWithoutConfigs",
+        ok(Result.scheduleStatusResult(new ScheduleStatusResult(new ArrayList<>()))));
+    try (TestingServer zk = new TestingServer(new InstanceSpec(dir.resolve("zk").toFile(), -1, -1,
+            -1, false, 1, -1, -1, null, "127.0.0.1"), true);
+        CuratorFramework curator = CuratorFrameworkFactory.newClient(zk.getConnectString(),
+            new RetryOneTime(100))) {
+      curator.start();
+      ServersetCodec codec = new ServersetCodec();
+      // The older member (lower sequence) is the leader Aurora's client picks; the other points
+      // at a port where nothing listens.
+      curator.create().creatingParentsIfNeeded().forPath("/aurora/sched/member_0000000007",
+          codec.encode(ServiceInstance.scheduler("127.0.0.1", 1, "http", 2)));
+      curator.create().forPath("/aurora/sched/member_0000000004",
+          codec.encode(ServiceInstance.scheduler("127.0.0.1", port, "http", 2)));
+      Path etc = dir.resolve("etc");
+      Files.createDirectories(etc);
+      Files.writeString(etc.resolve("clusters.json"), "[{\"name\": \"east\", \"zk\": "
+          + "\"127.0.0.1\", \"zk_port\": " + zk.getPort() + ", \"scheduler_zk_path\": "
+          + "\"/aurora/sched\", \"proxy_url\": \"https://aurora.example/\"}]");
+      Map<String, String> env = Map.of("AURORA_CONFIG_ROOT", etc.toString(),
+          "HOME", dir.resolve("home").toString());
+      ConnectionOptions options = new ConnectionOptions();
+      ThriftConnector connector = new ThriftConnector(options, env,
+          () -> ClusterFiles.load(env, dir));
+
+      assertThat(connector.target(java.util.Optional.of("east"))).isEqualTo(
+          new ThriftConnector.Target(java.net.URI.create("http://127.0.0.1:" + port + "/api"),
+              java.net.URI.create("https://aurora.example/")));
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      ClientContext context = new ClientContext(connector, new PrintWriter(out, true),
+          new PrintWriter(err, true), false, pauses::add, UUID::randomUUID, ZoneOffset.UTC);
+      int exit = AuroraClient.commandLine(options, context)
+          .execute("job", "status", "east/www/prod/hello");
+      assertThat(exit).as(err.toString()).isEqualTo(0);
+      assertThat(out.toString()).isEqualTo("www/prod/hello: no tasks\n");
+    }
   }
 
   private record Run(int exit, String out, String err) {}

@@ -13,8 +13,9 @@ import org.apache.thrift.transport.TTransportException;
 /**
  * Calls to one scheduler, the way every command makes them: an {@code ERROR_TRANSIENT} answer is
  * retried after a short pause, a transport failure becomes one line and {@link
- * ExitCodes#NETWORK_ERROR}, and {@link #ok} turns any other non-OK answer into its response code
- * and messages with {@link ExitCodes#API_ERROR}.
+ * ExitCodes#NETWORK_ERROR} (an HTTP 401 or 403: {@link ExitCodes#AUTH_ERROR}), and {@link #ok}
+ * turns any other non-OK answer into its response code and messages with {@link
+ * ExitCodes#API_ERROR}.
  */
 public final class SchedulerCalls {
   /**
@@ -97,6 +98,8 @@ public final class SchedulerCalls {
     Response response;
     try {
       response = call.on(handle.api());
+    } catch (AuthFailureException e) {
+      throw new ClientFailure(ExitCodes.AUTH_ERROR, oneLine(e), e);
     } catch (TTransportException e) {
       throw new ClientFailure(ExitCodes.NETWORK_ERROR, oneLine(e), e);
     } catch (TApplicationException e) {

@@ -8,13 +8,15 @@ import io.aurora.server.client.cli.ClientContext;
 import io.aurora.server.client.cli.ClientFailure;
 import io.aurora.server.client.cli.ExitCodes;
 import io.aurora.server.client.cli.JobPath;
+import io.aurora.server.client.cli.SchedulerCalls;
 import io.aurora.server.client.config.JobFile;
-import io.aurora.server.client.config.JobFiles;
+import io.aurora.server.client.config.JobFileOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -44,14 +46,16 @@ public final class CronCommand {
   int schedule(
       @Parameters(index = "0", paramLabel = "CLUSTER/ROLE/ENV/NAME",
           converter = JobPath.Converter.class, description = "The job.") JobPath job,
-      @Parameters(index = "1", paramLabel = "FILE", description = "The job file.") Path file) {
-    JobFile read = JobFiles.read(file, job);
+      @Parameters(index = "1", paramLabel = "FILE", description = "The job file.") Path file,
+      @Mixin JobFileOptions files) {
+    SchedulerCalls scheduler = context.scheduler(job.cluster());
+    JobFile read = files.read(file, job, scheduler);
     if (!read.hasCronSchedule()) {
       // Aurora's client calls this "cron misuse": the file is fine, the verb is the wrong one.
       throw new ClientFailure(ExitCodes.COMMAND_FAILURE, file + " " + NEEDS_SCHEDULE);
     }
     JobConfiguration config = read.job();
-    Response r = context.scheduler(job.cluster()).ok(api -> api.scheduleCronJob(config));
+    Response r = scheduler.ok(api -> api.scheduleCronJob(config));
     CronCollisionPolicy policy = config.isSetCronCollisionPolicy()
         ? config.getCronCollisionPolicy() : CronCollisionPolicy.KILL_EXISTING;
     print("scheduled " + job.job() + ": '" + config.getCronSchedule() + "', " + policy, r);

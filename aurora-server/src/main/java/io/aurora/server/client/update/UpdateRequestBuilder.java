@@ -1,11 +1,13 @@
 package io.aurora.server.client.update;
 
+import io.aurora.gen.BatchJobUpdateStrategy;
 import io.aurora.gen.JobConfiguration;
 import io.aurora.gen.JobUpdateRequest;
 import io.aurora.gen.JobUpdateSettings;
 import io.aurora.gen.JobUpdateStrategy;
 import io.aurora.gen.Metadata;
 import io.aurora.gen.QueueJobUpdateStrategy;
+import io.aurora.gen.VariableBatchJobUpdateStrategy;
 import io.aurora.server.client.cli.ClientFailure;
 import io.aurora.server.client.cli.InstanceSpec;
 import io.aurora.server.client.config.UpdateConfig;
@@ -15,9 +17,10 @@ import java.util.Set;
 
 /**
  * Builds the {@code JobUpdateRequest} that {@code update start} sends, as Aurora's client does:
- * the job's task config and instance count, settings from the {@link UpdateConfig} (a queue strategy
- * of the batch size, with the deprecated {@code updateGroupSize} alongside), the scope as closed
- * ranges, and the metadata entry that marks the request with a fresh id.
+ * the job's task config and instance count, settings from the {@link UpdateConfig} (its strategy,
+ * else a queue or batch strategy of the batch size, with the deprecated {@code updateGroupSize}
+ * alongside), the scope as closed ranges, and the metadata entry that marks the request with a
+ * fresh id.
  */
 final class UpdateRequestBuilder {
   /** The metadata key under which Aurora's client sends each request's own id. */
@@ -46,10 +49,11 @@ final class UpdateRequestBuilder {
         .setMaxFailedInstances(config.maxTotalFailures())
         .setMinWaitInInstanceRunningMs(config.watchSecs() * 1000)
         .setRollbackOnFailure(config.rollbackOnFailure())
-        .setWaitForBatchCompletion(false)
-        .setSlaAware(false)
-        .setUpdateStrategy(JobUpdateStrategy.queueStrategy(
-            new QueueJobUpdateStrategy(config.batchSize())));
+        .setWaitForBatchCompletion(config.waitForBatchCompletion())
+        .setSlaAware(config.slaAware())
+        .setUpdateStrategy(strategy(config));
+    config.pulseIntervalSecs().ifPresent(
+        secs -> settings.setBlockIfNoPulsesAfterMs(Math.multiplyExact(secs, 1000)));
     scope.ifPresent(s -> settings.setUpdateOnlyTheseInstances(new HashSet<>(s.ranges())));
     Set<Metadata> metadata = new HashSet<>();
     metadata.add(new Metadata(UPDATE_ID_KEY, updateId));
@@ -58,5 +62,28 @@ final class UpdateRequestBuilder {
         .setInstanceCount(job.getInstanceCount())
         .setSettings(settings)
         .setMetadata(metadata);
+  }
+
+  /**
+   * The strategy Aurora's client sends: the configured one, else a batch strategy of the batch
+   * size when batches must complete, else a queue of the batch size.
+   */
+  static JobUpdateStrategy strategy(UpdateConfig config) {
+    if (config.strategy().isEmpty()) {
+      return config.waitForBatchCompletion()
+          ? JobUpdateStrategy.batchStrategy(new BatchJobUpdateStrategy(config.batchSize(), false))
+          : JobUpdateStrategy.queueStrategy(new QueueJobUpdateStrategy(config.batchSize()));
+    }
+    UpdateConfig.Strategy s = config.strategy().get();
+    if (s instanceof UpdateConfig.QueueStrategy q) {
+      return JobUpdateStrategy.queueStrategy(new QueueJobUpdateStrategy(q.groupSize()));
+    }
+    if (s instanceof UpdateConfig.BatchStrategy b) {
+      return JobUpdateStrategy.batchStrategy(
+          new BatchJobUpdateStrategy(b.groupSize(), b.autopauseAfterBatch()));
+    }
+    UpdateConfig.VariableBatchStrategy v = (UpdateConfig.VariableBatchStrategy) s;
+    return JobUpdateStrategy.varBatchStrategy(
+        new VariableBatchJobUpdateStrategy(v.groupSizes(), v.autopauseAfterBatch()));
   }
 }

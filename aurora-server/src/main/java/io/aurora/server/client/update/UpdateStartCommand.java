@@ -13,7 +13,7 @@ import io.aurora.server.client.cli.InstanceSpec;
 import io.aurora.server.client.cli.JobPath;
 import io.aurora.server.client.cli.SchedulerCalls;
 import io.aurora.server.client.config.JobFile;
-import io.aurora.server.client.config.JobFiles;
+import io.aurora.server.client.config.JobFileOptions;
 import io.aurora.server.client.config.UpdateConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -74,6 +75,9 @@ final class UpdateStartCommand implements Callable<Integer> {
   @Option(names = "--wait", description = "Then wait for the update to end, as update wait does.")
   boolean await;
 
+  @Mixin
+  JobFileOptions files = new JobFileOptions();
+
   private final ClientContext context;
 
   UpdateStartCommand(ClientContext context) {
@@ -82,7 +86,8 @@ final class UpdateStartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobFile jobFile = JobFiles.read(file, job);
+    SchedulerCalls scheduler = context.scheduler(job.cluster());
+    JobFile jobFile = files.read(file, job, scheduler);
     if (jobFile.hasCronSchedule()) {
       // A cron job's template is replaced, not rolled: the next run uses the new one.
       throw new ClientFailure(ExitCodes.COMMAND_FAILURE, file + " has a cronSchedule: a cron job "
@@ -94,7 +99,6 @@ final class UpdateStartCommand implements Callable<Integer> {
     String updateId = context.updateIds().get().toString();
     JobUpdateRequest request = UpdateRequestBuilder.build(jobFile.job(), config,
         Optional.ofNullable(instances), updateId);
-    SchedulerCalls scheduler = context.scheduler(job.cluster());
     Response response = scheduler.call(api -> api.startJobUpdate(request, message));
     Optional<JobUpdateKey> started = startedKey(response, updateId);
     PrintWriter out = context.out();
@@ -117,7 +121,7 @@ final class UpdateStartCommand implements Callable<Integer> {
   }
 
   private UpdateConfig withFlags(UpdateConfig file) {
-    return new UpdateConfig(
+    return file.with(
         batchSize != null ? batchSize : file.batchSize(),
         watchSecs != null ? watchSecs : file.watchSecs(),
         maxPerInstanceFailures != null ? maxPerInstanceFailures : file.maxPerShardFailures(),
