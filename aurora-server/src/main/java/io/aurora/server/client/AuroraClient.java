@@ -12,6 +12,7 @@ import io.aurora.server.client.update.UpdateCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
@@ -62,7 +63,8 @@ public final class AuroraClient {
       boolean interactive) {
     ConnectionOptions options = new ConnectionOptions();
     ClientContext context = new ClientContext(new ThriftConnector(options, env), out, err,
-        interactive, Sleeper.system(), UUID::randomUUID, ZoneId.systemDefault());
+        interactive, Sleeper.system(), UUID::randomUUID, ZoneId.systemDefault(),
+        Clock.systemUTC());
     return commandLine(options, context).execute(args);
   }
 
