@@ -67,7 +67,10 @@ final class JobStatusCommand implements Callable<Integer> {
     jobs.forEach(job -> tasksByJob.put(job, new ArrayList<>()));
     if (!jobs.isEmpty()) {
       for (ScheduledTask t : InstanceTasks.fetch(scheduler, TaskQueries.byJobs(jobs).build())) {
-        tasksByJob.computeIfAbsent(Tasks.jobKey(t), k -> new ArrayList<>()).add(t);
+        // The scheduler always sends the task's job; the first job asked for stands in if not.
+        JobKey key = t.getAssignedTask().isSetTask() && t.getAssignedTask().getTask().isSetJob()
+            ? Tasks.jobKey(t) : jobs.get(0);
+        tasksByJob.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
       }
     }
     tasksByJob.values().removeIf(List::isEmpty);
