@@ -106,8 +106,15 @@ final class JobRestartCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     SortedSet<Integer> failed = restart(scheduler, job, ids);
-    out.println("restarted " + job + "/" + new InstanceSpec(ids)
-        + (failed.isEmpty() ? "" : "; failed: " + new InstanceSpec(failed)));
+    SortedSet<Integer> restarted = new TreeSet<>(ids);
+    restarted.removeAll(failed);
+    if (failed.isEmpty()) {
+      out.println("restarted " + job + "/" + new InstanceSpec(ids));
+    } else {
+      out.println("restarted " + (restarted.isEmpty() ? "no instance of " + job
+          : job + "/" + new InstanceSpec(restarted)) + "; instances " + new InstanceSpec(failed)
+          + " failed (tolerated by --max-total-failures=" + maxTotalFailures + ")");
+    }
     out.flush();
     return ExitCodes.OK;
   }
@@ -142,9 +149,9 @@ final class JobRestartCommand implements Callable<Integer> {
       if (failedForGood.size() > maxTotalFailures) {
         line.finish();
         throw new ClientFailure(ExitCodes.COMMAND_FAILURE, "restart of " + job + " stopped: "
-            + "instances " + new InstanceSpec(failedForGood) + " failed (more than "
-            + "--max-per-instance-failures=" + maxPerInstanceFailures + " times each), more than "
-            + "--max-total-failures=" + maxTotalFailures);
+            + "instances " + new InstanceSpec(failedForGood) + " failed more than "
+            + "--max-per-instance-failures=" + maxPerInstanceFailures + " times each, more "
+            + "instances than --max-total-failures=" + maxTotalFailures);
       }
     }
     line.finish();
