@@ -35,6 +35,18 @@ final class JobFixtures {
     return task(instance, status, "id-" + instance);
   }
 
+  /** {@code task} with every event moved {@code ms} earlier: an older task of its instance. */
+  static ScheduledTask older(ScheduledTask task, long ms) {
+    task.getTaskEvents().forEach(e -> e.setTimestamp(e.getTimestamp() - ms));
+    return task;
+  }
+
+  /** {@code task}, of job {@code key}. */
+  static ScheduledTask of(JobKey key, ScheduledTask task) {
+    task.getAssignedTask().getTask().setJob(key.deepCopy());
+    return task;
+  }
+
   /** A task of {@link #JOB}, in {@code status} since {@link #EVENT_AGE_MS} before the clock. */
   static ScheduledTask task(int instance, ScheduleStatus status, String id) {
     long now = ClientHarness.NOW.toEpochMilli();
