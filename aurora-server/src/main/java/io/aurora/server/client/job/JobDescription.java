@@ -112,27 +112,32 @@ final class JobDescription {
     });
   }
 
-  /** {@code 0.1 cpus, 32 MB ram, 32 MB disk, ports health,http}. */
+  /** {@code 0.1 cpus, 32 MB ram, 32 MB disk, ports health,http}: always in this order. */
   static String resources(TaskConfig task) {
     if (task.getResourcesSize() == 0) {
       return null;
     }
-    List<String> parts = new ArrayList<>();
+    String[] scalars = new String[4];
     TreeSet<String> ports = new TreeSet<>();
     for (Resource r : task.getResources()) {
       if (r.isSetNumCpus()) {
-        parts.add(r.getNumCpus() + " cpus");
+        scalars[0] = r.getNumCpus() + " cpus";
       } else if (r.isSetRamMb()) {
-        parts.add(r.getRamMb() + " MB ram");
+        scalars[1] = r.getRamMb() + " MB ram";
       } else if (r.isSetDiskMb()) {
-        parts.add(r.getDiskMb() + " MB disk");
+        scalars[2] = r.getDiskMb() + " MB disk";
       } else if (r.isSetNumGpus()) {
-        parts.add(r.getNumGpus() + " gpus");
+        scalars[3] = r.getNumGpus() + " gpus";
       } else if (r.isSetNamedPort()) {
         ports.add(r.getNamedPort());
       }
     }
-    parts.sort(null);
+    List<String> parts = new ArrayList<>();
+    for (String scalar : scalars) {
+      if (scalar != null) {
+        parts.add(scalar);
+      }
+    }
     if (!ports.isEmpty()) {
       parts.add("ports " + String.join(",", ports));
     }
