@@ -25,8 +25,9 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * {@code bin/aurora}: a client of a scheduler's {@code /api}, as a picocli command tree {@code
- * aurora <noun> <verb>} ({@code job create|status|kill}, {@code task list}, {@code update
- * start|pause|resume|abort|rollback|pulse|list|info|wait}, {@code cron
+ * aurora <noun> <verb>} ({@code job
+ * create|status|list|inspect|diff|add|restart|kill|killall|open}, {@code task list}, {@code
+ * update start|pause|resume|abort|rollback|pulse|list|info|wait}, {@code cron
  * schedule|deschedule|start|show}). {@code --help} works at every level.
  * Exit statuses are Aurora's client's ({@link ExitCodes}): 2 for a command line picocli cannot
  * parse; a {@link ClientFailure} prints its one line and exits with its status.
@@ -34,11 +35,12 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "aurora", description = "Talks to an Aurora scheduler's /api.",
     subcommands = {JobCommand.class, TaskCommand.class, UpdateCommand.class, CronCommand.class},
     footerHeading = "%nExit status:%n",
-    footer = {"  0 done; 2 bad command line; 3 bad job file or settings; 4 update rolled back,",
-        "  or a cronSchedule missing (cron schedule) or where none belongs (job create,",
-        "  update start); 6 no such update or cron job; 7 scheduler unreachable;",
-        "  10 the scheduler refused the call; 20 update aborted or failed, or an",
-        "  unexpected error; 130 interrupted."})
+    footer = {"  0 done; 2 bad command line; 3 bad job file or settings; 4 the goal was not",
+        "  reached (update rolled back, failed kill batches or restarts, a job without",
+        "  tasks) or a cronSchedule missing (cron schedule) or where none belongs (job",
+        "  create, update start); 6 no such job, instance, update or cron job, or a bad",
+        "  number; 7 scheduler unreachable; 9 timed out; 10 the scheduler refused the",
+        "  call; 20 update aborted or failed, or an unexpected error; 130 interrupted."})
 public final class AuroraClient {
   @Mixin
   final ConnectionOptions connection;

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aurora.gen.JobKey;
+import io.aurora.server.client.ClientHarness;
 import io.aurora.server.client.cli.InstanceSpec;
 import io.aurora.server.client.cli.JobPath;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -68,6 +70,20 @@ class JobArgumentsTest {
         .hasMessageContaining("expected CLUSTER[/ROLE[/ENV[/NAME]]]");
     assertThatThrownBy(() -> JobPattern.parse("local/w w"))
         .hasMessageContaining("'w w' in 'local/w w' is not a valid role, environment or name");
+  }
+
+  @Test
+  void everyJobVerb_hasHelpThatFitsATerminal() {
+    for (String verb : List.of("create", "status", "list", "inspect", "diff", "add", "restart",
+        "kill", "killall", "open")) {
+      ClientHarness client = new ClientHarness();
+      assertThat(client.run("job", verb, "--help")).as(verb).isZero();
+      assertThat(client.out()).as(verb).startsWith("Usage: aurora job " + verb);
+      assertThat(client.out().lines()).as(verb).allMatch(line -> line.length() <= 80);
+    }
+    ClientHarness job = new ClientHarness();
+    assertThat(job.run("job", "--help")).isZero();
+    assertThat(job.out()).contains("create", "killall", "restart", "diff", "open");
   }
 
   @Test
