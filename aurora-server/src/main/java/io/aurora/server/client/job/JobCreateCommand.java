@@ -47,6 +47,8 @@ final class JobCreateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // TODO(issue 13, after merging branch cli-files): take the job-file options there (--bind
+    // NAME=VALUE, Aurora's job JSON) and read FILE with them, as the other file verbs will.
     JobFile read = JobFiles.read(file, job);
     if (read.hasCronSchedule()) {
       // The scheduler refuses it too; saying which verb to use is more help than its refusal.

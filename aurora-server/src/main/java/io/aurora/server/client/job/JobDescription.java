@@ -61,10 +61,10 @@ final class JobDescription {
         .map(m -> m.getKey() + "=" + m.getValue()).sorted().collect(Collectors.joining(", ")));
     fields.put("container", container(task.getContainer()));
     fields.put("executor", task.isSetExecutorConfig() ? task.getExecutorConfig().getName() : null);
-    fields.put("update", "batches of " + update.batchSize() + ", watch " + update.watchSecs()
-        + " s, max failures per instance " + update.maxPerShardFailures()
-        + ", max failed instances " + update.maxTotalFailures()
-        + (update.rollbackOnFailure() ? ", rollback on failure" : ", no rollback"));
+    fields.put("update", "batch size " + update.batchSize() + ", watch " + update.watchSecs()
+        + " s, " + (update.rollbackOnFailure() ? "rollback on failure" : "no rollback"));
+    fields.put("update failures", "up to " + update.maxPerShardFailures() + " per instance, "
+        + update.maxTotalFailures() + " failed instances");
     out.println("Job " + job);
     aligned(out, fields);
     thermosTask(task).ifPresent(thermos -> printTask(out, thermos));

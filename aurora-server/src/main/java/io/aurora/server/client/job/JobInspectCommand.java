@@ -43,6 +43,8 @@ final class JobInspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // TODO(issue 13, after merging branch cli-files): take the job-file options there (--bind
+    // NAME=VALUE, Aurora's job JSON) and read FILE with them, as the other file verbs will.
     JobFile read = JobFiles.read(file, job);
     JobConfiguration config = read.job();
     PrintWriter out = context.out();

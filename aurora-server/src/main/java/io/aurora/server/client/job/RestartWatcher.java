@@ -119,7 +119,7 @@ final class RestartWatcher {
     int waiting = batch.size() - outcome.size() - watched;
     StringBuilder text = new StringBuilder();
     append(text, restarted, "restarted");
-    append(text, watched, "running, watched for " + timing.watch().toSeconds() + " s");
+    append(text, watched, "running (" + timing.watch().toSeconds() + " s watch)");
     append(text, waiting, "not running yet");
     append(text, failed, "failed");
     return text.toString();

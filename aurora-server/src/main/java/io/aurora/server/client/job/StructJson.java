@@ -1,9 +1,12 @@
 package io.aurora.server.client.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,9 +31,13 @@ import org.apache.thrift.meta_data.FieldMetaData;
  * back.
  */
 final class StructJson {
-  private static final ObjectMapper COMPACT = new ObjectMapper();
-  private static final ObjectMapper PRETTY =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectWriter COMPACT = new ObjectMapper().writer();
+  /** Python's {@code json.dumps(indent=2)} layout, which Aurora's client prints. */
+  private static final ObjectWriter PRETTY = new ObjectMapper().writer(
+      new DefaultPrettyPrinter(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+          .withObjectEmptySeparator("").withArrayEmptySeparator(""))
+          .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private StructJson() {}
@@ -114,9 +121,9 @@ final class StructJson {
     throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
   }
 
-  private static String write(ObjectMapper mapper, JsonNode node) {
+  private static String write(ObjectWriter writer, JsonNode node) {
     try {
-      return mapper.writeValueAsString(node);
+      return writer.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
     }

@@ -32,8 +32,8 @@ class JobInspectCommandTest {
         "  resources:         0.1 cpus, 32 MB ram, 32 MB disk",
         "  container:         mesos",
         "  executor:          AuroraExecutor",
-        "  update:            batches of 1, watch 45 s, max failures per instance 0, max failed "
-            + "instances 0, rollback on failure",
+        "  update:            batch size 1, watch 45 s, rollback on failure",
+        "  update failures:   up to 0 per instance, 0 failed instances",
         "",
         "Task hello",
         "  Process hello:",
@@ -74,8 +74,8 @@ class JobInspectCommandTest {
         "  metadata:          team=web",
         "  container:         docker nginx:1",
         "  executor:          custom",
-        "  update:            batches of 1, watch 45 s, max failures per instance 0, max failed "
-            + "instances 0, rollback on failure");
+        "  update:            batch size 1, watch 45 s, rollback on failure",
+        "  update failures:   up to 0 per instance, 0 failed instances");
   }
 
   @Test

@@ -50,11 +50,11 @@ class JobRestartCommandTest {
     String first = PATH + ": 0 of 3 restarted; batch 0-1: ";
     String second = PATH + ": 2 of 3 restarted; batch 2: ";
     assertThat(client.out().lines()).containsExactly(
-        first + "1 running, watched for 6 s, 1 not running yet",
-        first + "2 running, watched for 6 s",
-        first + "1 restarted, 1 running, watched for 6 s",
+        first + "1 running (6 s watch), 1 not running yet",
+        first + "2 running (6 s watch)",
+        first + "1 restarted, 1 running (6 s watch)",
         first + "2 restarted",
-        second + "1 running, watched for 6 s",
+        second + "1 running (6 s watch)",
         second + "1 restarted",
         "restarted " + PATH + "/0-2");
     assertThat(client.pauses).containsOnly(Duration.ofSeconds(3)).hasSize(5);

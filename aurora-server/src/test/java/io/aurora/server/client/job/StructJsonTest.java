@@ -2,6 +2,8 @@ package io.aurora.server.client.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aurora.gen.Constraint;
 import io.aurora.gen.ExecutorConfig;
 import io.aurora.gen.JobKey;
@@ -33,6 +35,15 @@ class StructJsonTest {
         .doesNotContain("\"tier\"");
     assertThat(StructJson.compact(StructJson.of(new TaskEvent(5, ScheduleStatus.KILLED))))
         .isEqualTo("{\"timestamp\":5,\"status\":\"KILLED\"}");
+  }
+
+  @Test
+  void pretty_isLaidOutAsPythonsJsonDumpsWithIndentTwo() throws Exception {
+    JsonNode node = new ObjectMapper().readTree("{\"a\":[1,{\"b\":[]}],\"c\":{}}");
+
+    assertThat(StructJson.pretty(node)).isEqualTo(String.join(System.lineSeparator(),
+        "{", "  \"a\": [", "    1,", "    {", "      \"b\": []", "    }", "  ],", "  \"c\": {}",
+        "}"));
   }
 
   @Test
