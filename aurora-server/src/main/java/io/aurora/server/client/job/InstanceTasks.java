@@ -62,9 +62,9 @@ final class InstanceTasks {
     return counts;
   }
 
-  /** {@code 2 RUNNING, 1 PENDING}, or {@code none} when empty. */
+  /** {@code 1 PENDING, 2 RUNNING}, or {@code no tasks} when empty. */
   static String counts(Map<ScheduleStatus, Integer> counts) {
-    return counts.isEmpty() ? "none" : counts.entrySet().stream()
+    return counts.isEmpty() ? "no tasks" : counts.entrySet().stream()
         .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
   }
 
