@@ -38,7 +38,8 @@ record JobPattern(String cluster, Optional<String> role, Optional<String> enviro
   static JobPattern parse(String text) {
     String[] parts = text.split("/", -1);
     if (parts.length > 4 || java.util.Arrays.stream(parts).anyMatch(String::isEmpty)) {
-      throw new IllegalArgumentException("expected CLUSTER[/ROLE[/ENV[/NAME]]], got '" + text + "'");
+      throw new IllegalArgumentException(
+          "expected CLUSTER[/ROLE[/ENV[/NAME]]], got '" + text + "'");
     }
     List<Optional<String>> rest = new ArrayList<>();
     for (int i = 1; i < 4; i++) {

@@ -120,7 +120,8 @@ final class JobRestartCommand implements Callable<Integer> {
   }
 
   /** Restarts {@code ids}; returns the instances that failed too often (within tolerance). */
-  private SortedSet<Integer> restart(SchedulerCalls scheduler, JobPath job, SortedSet<Integer> ids) {
+  private SortedSet<Integer> restart(SchedulerCalls scheduler, JobPath job,
+      SortedSet<Integer> ids) {
     ProgressLine line = context.progressLine();
     RestartWatcher watcher = new RestartWatcher(scheduler, context.clock(), context.sleeper(),
         line, new RestartWatcher.Timing(Duration.ofSeconds(watchSecs),

@@ -52,7 +52,8 @@ class JobDiffCommandTest {
           "executorConfig": {"name": "AuroraExecutor", "data": {"task": {"name": "web",
             "processes": [{"name": "web", "cmdline": "echo v2"}]}}}}}
         """);
-    proposed = JobFiles.read(file, JobPath.parse(PATH)).job().getTaskConfig().setTier("preemptible");
+    proposed = JobFiles.read(file, JobPath.parse(PATH)).job().getTaskConfig()
+        .setTier("preemptible");
     running = proposed.deepCopy().setPriority(1);
     running.getExecutorConfig().setData(
         running.getExecutorConfig().getData().replace("echo v2", "echo v1"));
@@ -177,7 +178,8 @@ class JobDiffCommandTest {
   }
 
   private static Set<ConfigGroup> groups(TaskConfig config, Range... ranges) {
-    return new HashSet<>(List.of(new ConfigGroup(config.deepCopy(), new HashSet<>(List.of(ranges)))));
+    return new HashSet<>(List.of(
+        new ConfigGroup(config.deepCopy(), new HashSet<>(List.of(ranges)))));
   }
 
   private static ScheduledTask withConfig(ScheduledTask task, TaskConfig config) {

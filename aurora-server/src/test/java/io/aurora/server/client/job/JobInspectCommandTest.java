@@ -46,7 +46,8 @@ class JobInspectCommandTest {
     Path file = tmp.resolve("cron.json");
     Files.writeString(file, """
         {"instanceCount": 2, "cronSchedule": "0 2 * * *", "cronCollisionPolicy": "CANCEL_NEW",
-         "taskConfig": {"isService": false, "priority": 5, "maxTaskFailures": 3, "tier": "preferred",
+         "taskConfig": {"isService": false, "priority": 5, "maxTaskFailures": 3,
+          "tier": "preferred",
           "contactEmail": "ops@example.com",
           "resources": [{"numCpus": 1.5}, {"ramMb": 128}, {"diskMb": 64}, {"namedPort": "http"}],
           "constraints": [{"name": "host", "constraint": {"limit": {"limit": 1}}},

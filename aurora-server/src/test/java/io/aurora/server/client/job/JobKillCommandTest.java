@@ -99,7 +99,8 @@ class JobKillCommandTest {
     List<ScriptedScheduler.Call> kills = client.scheduler.calls("killTasks");
     assertThat(kills.get(0).arg(1)).isEqualTo(Set.of(0, 1));
     assertThat(kills.get(1).arg(1)).isNull();
-    assertThat(client.out()).contains("killed " + PATH + "/0-1\n").endsWith("killed " + PATH + "\n");
+    assertThat(client.out()).contains("killed " + PATH + "/0-1\n")
+        .endsWith("killed " + PATH + "\n");
   }
 
   @Test

@@ -8,6 +8,7 @@ import static io.aurora.server.client.job.JobFixtures.task;
 import static io.aurora.server.client.job.JobFixtures.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aurora.gen.Response;
 import io.aurora.gen.ResponseCode;
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.TaskQuery;
@@ -25,6 +26,11 @@ import org.junit.jupiter.api.Test;
 class JobRestartCommandTest {
   private final ClientHarness client = new ClientHarness();
 
+  private static Response bothRunning() {
+    return tasks(task(0, ScheduleStatus.RUNNING, "new-0"),
+        task(1, ScheduleStatus.RUNNING, "new-1"));
+  }
+
   @Test
   void restart_batchByBatch_eachInstanceWatchedUntilItRanForTheWatchTime() {
     client.scheduler.answer("restartShards", ok(null), ok(null))
@@ -32,9 +38,7 @@ class JobRestartCommandTest {
             tasks(task(0, ScheduleStatus.RUNNING), task(1, ScheduleStatus.RUNNING),
                 task(2, ScheduleStatus.RUNNING)),
             tasks(task(0, ScheduleStatus.RUNNING, "new-0")),
-            tasks(task(0, ScheduleStatus.RUNNING, "new-0"), task(1, ScheduleStatus.RUNNING, "new-1")),
-            tasks(task(0, ScheduleStatus.RUNNING, "new-0"), task(1, ScheduleStatus.RUNNING, "new-1")),
-            tasks(task(0, ScheduleStatus.RUNNING, "new-0"), task(1, ScheduleStatus.RUNNING, "new-1")),
+            bothRunning(), bothRunning(), bothRunning(),
             tasks(task(2, ScheduleStatus.RUNNING, "new-2")),
             tasks(task(2, ScheduleStatus.RUNNING, "new-2")),
             tasks(task(2, ScheduleStatus.RUNNING, "new-2")));
