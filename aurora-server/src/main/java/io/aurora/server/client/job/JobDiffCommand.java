@@ -135,8 +135,14 @@ final class JobDiffCommand implements Callable<Integer> {
     KINDS.forEach(kind -> byKind.put(kind, new LinkedHashMap<>()));
     active.forEach((id, task) -> {
       TaskConfig config = task.getAssignedTask().getTask();
-      String kind = scope != null && !scope.contains(id) ? "unchanged"
-          : id >= count ? "remove" : config.equals(proposed) ? "unchanged" : "update";
+      String kind;
+      if (scope != null && !scope.contains(id)) {
+        kind = "unchanged"; // outside the instances asked about: an update leaves it alone
+      } else if (id >= count) {
+        kind = "remove";
+      } else {
+        kind = config.equals(proposed) ? "unchanged" : "update";
+      }
       byKind.get(kind).computeIfAbsent(config, c -> new TreeSet<>()).add(id);
     });
     for (int id = 0; id < count; id++) {

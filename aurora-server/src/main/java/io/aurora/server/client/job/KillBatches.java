@@ -72,17 +72,13 @@ final class KillBatches {
     int failed = 0;
     for (SortedSet<Integer> batch : batches(toKill, options.batchSize)) {
       String name = job + "/" + new InstanceSpec(batch);
-      Response r = scheduler.call(api -> api.killTasks(job.jobKey(), new HashSet<>(batch),
-          options.message));
-      String problem = r.getResponseCode() != ResponseCode.OK ? SchedulerCalls.describe(r)
-          : waiter.await(job, Optional.of(batch), "killed", Tasks::isTerminal, true) ? null
-          : "its tasks did not end in time";
-      if (problem == null) {
+      Optional<String> problem = killBatch(scheduler, waiter, job, batch);
+      if (problem.isEmpty()) {
         println("killed " + name);
         continue;
       }
       failed++;
-      context.err().println("aurora: kill of " + name + " failed: " + problem);
+      context.err().println("aurora: kill of " + name + " failed: " + problem.get());
       context.err().flush();
       if (failed > options.maxTotalFailures) {
         throw new ClientFailure(ExitCodes.COMMAND_FAILURE, failed + " failed batch"
@@ -95,6 +91,18 @@ final class KillBatches {
           + (failed == 1 ? "" : "es") + " of the kill of " + job + " failed");
     }
     return ExitCodes.OK;
+  }
+
+  /** Kills one batch and waits for it; empty when its tasks ended, else what went wrong. */
+  private Optional<String> killBatch(SchedulerCalls scheduler, TaskWaiter waiter, JobPath job,
+      SortedSet<Integer> batch) {
+    Response r = scheduler.call(api -> api.killTasks(job.jobKey(), new HashSet<>(batch),
+        options.message));
+    if (r.getResponseCode() != ResponseCode.OK) {
+      return Optional.of(SchedulerCalls.describe(r));
+    }
+    return waiter.await(job, Optional.of(batch), "killed", Tasks::isTerminal, true)
+        ? Optional.empty() : Optional.of("its tasks did not end in time");
   }
 
   /** {@code ids} in ascending runs of {@code size}. */
