@@ -15,6 +15,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
@@ -27,8 +28,9 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * {@code bin/aurora}: a client of a scheduler's {@code /api}, as a picocli command tree {@code
- * aurora <noun> <verb>} ({@code job create|status|kill}, {@code task list}, {@code update
- * start|pause|resume|abort|rollback|pulse|list|info|wait}, {@code cron
+ * aurora <noun> <verb>} ({@code job
+ * create|status|list|inspect|diff|add|restart|kill|killall|open}, {@code task list}, {@code
+ * update start|pause|resume|abort|rollback|pulse|list|info|wait}, {@code cron
  * schedule|deschedule|start|show}, {@code config list}). {@code --help} works at every level.
  * A job's cluster is looked up in {@code clusters.json} ({@link ThriftConnector}).
  * Exit statuses are Aurora's client's ({@link ExitCodes}): 2 for a command line picocli cannot
@@ -39,11 +41,13 @@ import picocli.CommandLine.ScopeType;
         ConfigCommand.class},
     footerHeading = "%nExit status:%n",
     footer = {"  0 done; 2 bad command line; 3 bad job file, settings, cluster or clusters.json;",
-        "  4 update rolled back, a job file config list cannot read, or a cronSchedule",
+        "  4 the goal was not reached (update rolled back, failed kill batches or restarts,",
+        "  a job without tasks), a job file config list cannot read, or a cronSchedule",
         "  missing (cron schedule) or where none belongs (job create, update start);",
-        "  6 no such update or cron job; 7 scheduler unreachable; 10 the scheduler",
-        "  refused the call; 20 update aborted or failed, or an unexpected error;",
-        "  30 the scheduler refused our credentials (HTTP 401/403); 130 interrupted."})
+        "  6 no such job, instance, update or cron job, or a bad number; 7 scheduler",
+        "  unreachable; 9 timed out; 10 the scheduler refused the call; 20 update aborted",
+        "  or failed, or an unexpected error; 30 the scheduler refused our credentials",
+        "  (HTTP 401/403); 130 interrupted."})
 public final class AuroraClient {
   @Mixin
   final ConnectionOptions connection;
@@ -69,7 +73,8 @@ public final class AuroraClient {
     ConnectionOptions options = new ConnectionOptions();
     ClientContext context = new ClientContext(new ThriftConnector(options, env,
         () -> ClusterFiles.load(env, Path.of(System.getProperty("user.home")))), out, err,
-        interactive, Sleeper.system(), UUID::randomUUID, ZoneId.systemDefault());
+        interactive, Sleeper.system(), UUID::randomUUID, ZoneId.systemDefault(),
+        Clock.systemUTC());
     return commandLine(options, context).execute(args);
   }
 

@@ -13,7 +13,6 @@ import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduleStatusResult;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskEvent;
-import io.aurora.gen.TaskQuery;
 import io.aurora.server.client.cli.ClientContext;
 import io.aurora.server.client.cli.SchedulerHandle;
 import java.io.PrintWriter;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.thrift.transport.TTransportException;
 import org.junit.jupiter.api.Test;
@@ -65,7 +63,7 @@ class AuroraClientTest {
     assertThat(client.run("job", "explode", "c/r/e/n")).isEqualTo(2);
     assertThat(new ClientHarness().run("job", "status", "--bogus", "c/www/prod/hello")).isEqualTo(2);
     ClientHarness badKey = new ClientHarness();
-    assertThat(badKey.run("job", "status", "www/prod/hello")).isEqualTo(2);
+    assertThat(badKey.run("job", "create", "www/prod/hello", HELLO)).isEqualTo(2);
     assertThat(badKey.err()).contains("expected CLUSTER/ROLE/ENV/NAME, got 'www/prod/hello'");
     ClientHarness badName = new ClientHarness();
     assertThat(badName.run("job", "status", "c/www/prod/hel lo")).isEqualTo(2);
@@ -74,11 +72,13 @@ class AuroraClientTest {
 
   @Test
   void jobCreate_sendsTheFileWithTheCommandLinesKey() {
-    client.scheduler.answer("createJob", ok(null));
+    client.scheduler.answer("createJob", ok(null))
+        .answer("getTasksWithoutConfigs", ok(tasks(task(0, ScheduleStatus.PENDING, null))));
 
     assertThat(client.run("job", "create", "local/www/prod/hello", HELLO)).isEqualTo(0);
 
-    assertThat(client.out()).isEqualTo("created www/prod/hello\n");
+    assertThat(client.out()).isEqualTo("created www/prod/hello\n"
+        + "http://scheduler.example:8081/scheduler/www/prod/hello\n");
     assertThat(client.clusters).containsExactly(Optional.of("local"));
     JobConfiguration sent = (JobConfiguration) client.scheduler.calls("createJob").get(0).arg(0);
     assertThat(sent.getKey()).isEqualTo(new JobKey("www", "prod", "hello"));
@@ -112,42 +112,6 @@ class AuroraClientTest {
     assertThat(client.err()).isEqualTo("aurora: " + cron + " has a cronSchedule: schedule it with "
         + "'aurora cron schedule local/www/prod/hello " + cron + "'\n");
     assertThat(client.scheduler.calls()).isEmpty();
-  }
-
-  @Test
-  void jobStatus_countsActiveTasksByStatus() {
-    client.scheduler.answer("getTasksWithoutConfigs", ok(tasks(
-        task(0, ScheduleStatus.RUNNING, "h1"), task(1, ScheduleStatus.RUNNING, "h2"),
-        task(2, ScheduleStatus.PENDING, null))));
-
-    assertThat(client.run("job", "status", "local/www/prod/hello")).isEqualTo(0);
-
-    assertThat(client.out()).isEqualTo("www/prod/hello: 1 PENDING, 2 RUNNING\n");
-    TaskQuery query = (TaskQuery) client.scheduler.calls("getTasksWithoutConfigs").get(0).arg(0);
-    assertThat(query.getJobKeys()).containsExactly(new JobKey("www", "prod", "hello"));
-  }
-
-  @Test
-  void jobStatus_noTasks_saysSo() {
-    client.scheduler.answer("getTasksWithoutConfigs", ok(tasks()));
-    assertThat(client.run("job", "status", "local/www/prod/hello")).isEqualTo(0);
-    assertThat(client.out()).isEqualTo("www/prod/hello: no tasks\n");
-  }
-
-  @Test
-  void jobKill_withOrWithoutInstances() {
-    client.scheduler.answer("killTasks", ok(null), ok(null));
-
-    assertThat(client.run("job", "kill", "local/www/prod/hello", "0,2-4")).isEqualTo(0);
-    assertThat(client.run("job", "kill", "local/www/prod/hello")).isEqualTo(0);
-
-    List<ScriptedScheduler.Call> kills = client.scheduler.calls("killTasks");
-    assertThat(kills.get(0).arg(1)).isEqualTo(Set.of(0, 2, 3, 4));
-    assertThat(kills.get(0).arg(2)).isEqualTo("killed by bin/aurora");
-    assertThat(kills.get(1).arg(1)).isNull();
-    assertThat(client.out()).isEqualTo(
-        "kill requested for www/prod/hello\nkill requested for www/prod/hello\n");
-    assertThat(new ClientHarness().run("job", "kill", "local/www/prod/hello", "3-1")).isEqualTo(2);
   }
 
   @Test
@@ -185,7 +149,7 @@ class AuroraClientTest {
       List<URI> apis = new ArrayList<>();
       ConnectionOptions options = new ConnectionOptions();
       ScriptedScheduler scheduler = new ScriptedScheduler()
-          .answer("getTasksWithoutConfigs", ok(tasks()));
+          .answer("getTasksWithoutConfigs", ok(tasks(task(0, ScheduleStatus.RUNNING, "h"))));
       ClientContext context = new ClientContext(cluster -> {
         apis.add(new ThriftConnector(options, Map.of()).apiUri());
         return new SchedulerHandle(scheduler.iface(), ClientHarness.WEB);

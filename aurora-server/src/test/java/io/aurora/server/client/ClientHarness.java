@@ -1,11 +1,13 @@
 package io.aurora.server.client;
 
 import io.aurora.server.client.cli.ClientContext;
+import io.aurora.scheduling.testing.FakeClock;
 import io.aurora.server.client.cli.SchedulerHandle;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +16,9 @@ import java.util.UUID;
 
 /**
  * Runs {@code bin/aurora} command lines in-process against a {@link ScriptedScheduler}: output and
- * errors are captured, pauses are recorded instead of slept, update ids and the local time zone
- * are fixed, and whether stdout is a terminal is the test's choice.
+ * errors are captured, pauses are recorded instead of slept (each moves the harness's clock on by
+ * its length), update ids and the local time zone are fixed, and whether stdout is a terminal is
+ * the test's choice.
  */
 public final class ClientHarness {
   /** The update id every {@code update start} of this harness sends. */
@@ -24,6 +27,10 @@ public final class ClientHarness {
   public static final URI WEB = URI.create("http://scheduler.example:8081/");
   /** The user's time zone in every harness: not the machine's, so outputs are the same anywhere. */
   public static final ZoneId LOCAL_ZONE = ZoneId.of("Europe/Paris");
+  /** The harness clock's time before any pause: 2023-11-14T23:13:20Z. */
+  public static final Instant NOW = Instant.ofEpochMilli(1_700_003_600_000L);
+
+  public final FakeClock clock = new FakeClock(NOW);
 
   public final ScriptedScheduler scheduler = new ScriptedScheduler();
   public final List<Duration> pauses = new ArrayList<>();
@@ -48,7 +55,10 @@ public final class ClientHarness {
           return new SchedulerHandle(scheduler.iface(), WEB);
         },
         new PrintWriter(out, true), new PrintWriter(err, true), interactive,
-        pauses::add, () -> UPDATE_ID, LOCAL_ZONE);
+        pause -> {
+          pauses.add(pause);
+          clock.advance(pause);
+        }, () -> UPDATE_ID, LOCAL_ZONE, clock);
     return AuroraClient.commandLine(new ConnectionOptions(), context).execute(args);
   }
 

@@ -4,6 +4,7 @@ import static io.aurora.server.client.ScriptedScheduler.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.aurora.gen.AssignedTask;
 import io.aurora.gen.AuroraAdmin;
 import io.aurora.gen.GetJobUpdateDetailsResult;
 import io.aurora.gen.GetJobUpdateSummariesResult;
@@ -24,9 +25,12 @@ import io.aurora.gen.JobUpdateStatus;
 import io.aurora.gen.JobUpdateSummary;
 import io.aurora.gen.Range;
 import io.aurora.gen.Result;
+import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduleStatusResult;
+import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.StartJobUpdateResult;
 import io.aurora.gen.TaskConfig;
+import io.aurora.gen.TaskEvent;
 import io.aurora.server.client.cli.ClientContext;
 import io.aurora.server.client.cluster.ClusterFiles;
 import io.aurora.server.discovery.ServersetCodec;
@@ -109,17 +113,23 @@ class ClientWireIT {
 
   @Test
   void jobVerbs_inJsonAndBinary() {
+    ScheduledTask task = new ScheduledTask().setStatus(ScheduleStatus.RUNNING)
+        .setTaskEvents(new ArrayList<>(List.of(new TaskEvent(1_000, ScheduleStatus.RUNNING))))
+        .setAssignedTask(new AssignedTask().setInstanceId(0).setTaskId("t-0").setSlaveHost("h")
+            .setTask(new TaskConfig().setJob(JOB)));
     scheduler.answer("createJob", ok(null));
     scheduler.answer("getTasksWithoutConfigs",
-        ok(Result.scheduleStatusResult(new ScheduleStatusResult(new ArrayList<>()))));
+        ok(Result.scheduleStatusResult(new ScheduleStatusResult(new ArrayList<>(List.of(task))))),
+        ok(Result.scheduleStatusResult(new ScheduleStatusResult(new ArrayList<>(List.of(task))))));
 
     assertThat(run("job", "create", "local/www/prod/hello", HELLO).exit).isEqualTo(0);
     Run status = run("--binary", "job", "status", "local/www/prod/hello");
 
-    assertThat(status.exit).isEqualTo(0);
-    assertThat(status.out).isEqualTo("www/prod/hello: no tasks\n");
+    assertThat(status.exit).as(status.err).isEqualTo(0);
+    assertThat(status.out).startsWith("www/prod/hello: 1 RUNNING\nINSTANCE  STATUS ")
+        .contains("\n0         RUNNING  h ");
     assertThat(contentTypes).containsExactly("application/vnd.apache.thrift.json",
-        "application/vnd.apache.thrift.binary");
+        "application/vnd.apache.thrift.json", "application/vnd.apache.thrift.binary");
   }
 
   @Test

@@ -12,16 +12,21 @@ public final class ExitCodes {
   /** A job file, its settings or a cluster are wrong. */
   public static final int INVALID_CONFIGURATION = 3;
   /**
-   * The command ran but its goal was not reached (an update rolled back), or a job file is used
-   * with the wrong verb: no cronSchedule for {@code cron schedule}, one for {@code job create} or
-   * {@code update start} (Aurora's client's "cron misuse").
+   * The command ran but its goal was not reached (an update rolled back, kill batches or restarted
+   * instances failed beyond {@code --max-total-failures}, a created job has no tasks), or a job
+   * file is used with the wrong verb: no cronSchedule for {@code cron schedule}, one for {@code
+   * job create} or {@code update start} (Aurora's client's "cron misuse").
    */
   public static final int COMMAND_FAILURE = 4;
-  /** An argument names nothing usable (no such update, no active update, no such cron job). */
+  /**
+   * An argument names nothing usable (no such job or active instance, no such update, no active
+   * update, no such cron job), or a number option is out of range ({@code job kill}, {@code job
+   * restart}, {@code job add}).
+   */
   public static final int INVALID_PARAMETER = 6;
   /** The scheduler could not be reached or answered garbage. */
   public static final int NETWORK_ERROR = 7;
-  /** A wait ran out of time. */
+  /** A wait ran out of time ({@code job kill --no-batching}: tasks not ended in time). */
   public static final int TIMEOUT = 9;
   /** The scheduler answered with a response code other than OK. */
   public static final int API_ERROR = 10;
