@@ -8,13 +8,14 @@ import io.aurora.server.client.cli.ExitCodes;
 import io.aurora.server.client.cli.JobPath;
 import io.aurora.server.client.cli.SchedulerCalls;
 import io.aurora.server.client.config.JobFile;
-import io.aurora.server.client.config.JobFiles;
+import io.aurora.server.client.config.JobFileOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,6 +40,9 @@ final class JobCreateCommand implements Callable<Integer> {
           + "(running or ended) or FINISHED (ended).")
   WaitUntil waitUntil;
 
+  @Mixin
+  JobFileOptions files = new JobFileOptions();
+
   private final ClientContext context;
 
   JobCreateCommand(ClientContext context) {
@@ -47,16 +51,14 @@ final class JobCreateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // TODO(issue 13, after merging branch cli-files): take the job-file options there (--bind
-    // NAME=VALUE, Aurora's job JSON) and read FILE with them, as the other file verbs will.
-    JobFile read = JobFiles.read(file, job);
+    SchedulerCalls scheduler = context.scheduler(job.cluster());
+    JobFile read = files.read(file, job, scheduler);
     if (read.hasCronSchedule()) {
       // The scheduler refuses it too; saying which verb to use is more help than its refusal.
       throw new ClientFailure(ExitCodes.COMMAND_FAILURE, file + " has a cronSchedule: schedule "
           + "it with 'aurora cron schedule " + job + " " + file + "'");
     }
     JobConfiguration config = read.job();
-    SchedulerCalls scheduler = context.scheduler(job.cluster());
     scheduler.ok(api -> api.createJob(config));
     if (waitUntil.waits()) {
       new TaskWaiter(scheduler, context.sleeper(), context.progressLine())

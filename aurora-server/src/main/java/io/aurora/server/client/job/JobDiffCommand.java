@@ -1,6 +1,5 @@
 package io.aurora.server.client.job;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +21,7 @@ import io.aurora.server.client.cli.InstanceSpec;
 import io.aurora.server.client.cli.SchedulerCalls;
 import io.aurora.server.client.cli.TextTable;
 import io.aurora.server.client.config.JobFile;
-import io.aurora.server.client.config.JobFiles;
+import io.aurora.server.client.config.JobFileOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +36,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -68,6 +68,9 @@ final class JobDiffCommand implements Callable<Integer> {
   @Option(names = "--write-json", description = "Print JSON for scripts instead of tables.")
   boolean writeJson;
 
+  @Mixin
+  JobFileOptions files = new JobFileOptions();
+
   private final ClientContext context;
 
   JobDiffCommand(ClientContext context) {
@@ -76,11 +79,9 @@ final class JobDiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // TODO(issue 13, after merging branch cli-files): take the job-file options there (--bind
-    // NAME=VALUE, Aurora's job JSON) and read FILE with them, as the other file verbs will.
-    JobFile read = JobFiles.read(file, target.job());
-    JobConfiguration job = read.job();
     SchedulerCalls scheduler = context.scheduler(target.job().cluster());
+    JobFile read = files.read(file, target.job(), scheduler);
+    JobConfiguration job = read.job();
     Response populated = scheduler.call(api -> api.populateJobConfig(job));
     if (populated.getResponseCode() != ResponseCode.OK) {
       throw ClientFailure.invalidConfiguration("the scheduler refuses " + file + ": "

@@ -4,13 +4,16 @@ import io.aurora.gen.JobConfiguration;
 import io.aurora.server.client.cli.ClientContext;
 import io.aurora.server.client.cli.ExitCodes;
 import io.aurora.server.client.cli.JobPath;
+import io.aurora.server.client.config.AuroraJobJson;
 import io.aurora.server.client.config.JobFile;
-import io.aurora.server.client.config.JobFiles;
+import io.aurora.server.client.config.JobFileOptions;
+import io.aurora.server.client.config.TierSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,6 +38,9 @@ final class JobInspectCommand implements Callable<Integer> {
       description = "Print the job as one line of JSON, a job file that job create reads back.")
   boolean writeJson;
 
+  @Mixin
+  JobFileOptions files = new JobFileOptions();
+
   private final ClientContext context;
 
   JobInspectCommand(ClientContext context) {
@@ -43,16 +49,13 @@ final class JobInspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // TODO(issue 13, after merging branch cli-files): take the job-file options there (--bind
-    // NAME=VALUE, Aurora's job JSON) and read FILE with them, as the other file verbs will.
-    JobFile read = JobFiles.read(file, job);
+    // Asks no scheduler: tiers of Aurora-form files are Aurora's stock ones.
+    JobFile read = files.read(file, job, TierSource.STOCK);
     JobConfiguration config = read.job();
     PrintWriter out = context.out();
     if (writeJson) {
-      // TODO(issue 13, after merging branch cli-files): print Aurora's job JSON with
-      // AuroraJobJson.write(JobConfiguration), the form Aurora's client writes and reads with
-      // --read-json. Until then this is the IDL's JSON of the JobConfiguration (IdlJson's form).
-      out.println(StructJson.compact(StructJson.of(config)));
+      // Aurora's job JSON, the form Aurora's client writes and reads back with --read-json.
+      out.println(AuroraJobJson.write(read, job));
     } else {
       new JobDescription(job, read).print(out);
     }

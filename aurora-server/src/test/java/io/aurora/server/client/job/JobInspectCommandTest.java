@@ -80,13 +80,16 @@ class JobInspectCommandTest {
   }
 
   @Test
-  void inspect_writeJson_isOneLineThatReadsBackAsTheSameJob() throws Exception {
-    assertThat(client.run("job", "inspect", PATH, HELLO, "--write-json")).isZero();
+  void inspect_writeJson_isOneLineOfAurorasJobJson_thatReadsBackAsTheSameJob() throws Exception {
+    String aurora = Path.of(HELLO).resolveSibling("hello-world-aurora.json").toString();
+    assertThat(client.run("job", "inspect", PATH, aurora, "--write-json")).isZero();
 
-    assertThat(client.out()).hasLineCount(1).startsWith("{\"key\":{\"role\":\"www\"");
+    // Aurora's --write-json form (what its client reads back with --read-json).
+    assertThat(client.out()).hasLineCount(1)
+        .startsWith("{\"name\": \"hello\", \"role\": \"www\", \"environment\": \"prod\"");
     Path written = Files.writeString(tmp.resolve("written.json"), client.out());
     JobPath job = JobPath.parse(PATH);
-    JobConfiguration original = JobFiles.read(Path.of(HELLO), job).job();
+    JobConfiguration original = JobFiles.read(Path.of(aurora), job).job();
     assertThat(JobFiles.read(written, job).job()).isEqualTo(original);
   }
 
