@@ -111,9 +111,12 @@ class ClientVerbsIT {
     Run inspect = ok("job", "inspect", WEB, v1.toString());
     assertThat(inspect.lines()).contains("Job " + WEB, "  kind:              service",
         "  instances:         2", "Task web", "  Process web:", "    exec sleep 601");
+    // In Aurora's job JSON (what its client writes with --write-json).
     JsonNode written = JSON.readTree(ok("job", "inspect", WEB, v1.toString(), "--write-json").out);
-    assertThat(written.get("key").get("name").asText()).isEqualTo("web");
-    assertThat(written.get("instanceCount").asInt()).isEqualTo(2);
+    assertThat(written.get("name").asText()).isEqualTo("web");
+    assertThat(written.get("role").asText()).isEqualTo("www");
+    assertThat(written.get("instances").asInt()).isEqualTo(2);
+    assertThat(written.get("service").asBoolean()).isTrue();
     assertThat(aurora("job", "inspect", WEB, "no-such.json").exit()).isEqualTo(3);
 
     // create waits until both instances run, then prints the job's page.

@@ -230,8 +230,9 @@ class ClientWireIT {
           new PrintWriter(err, true), false, pauses::add, UUID::randomUUID, ZoneOffset.UTC);
       int exit = AuroraClient.commandLine(options, context)
           .execute("job", "status", "east/www/prod/hello");
-      assertThat(exit).as(err.toString()).isEqualTo(0);
-      assertThat(out.toString()).isEqualTo("www/prod/hello: no tasks\n");
+      // The scheduler answered (with no tasks): job status says so, exit 6 as Aurora's client.
+      assertThat(exit).as(err.toString()).isEqualTo(6);
+      assertThat(err.toString()).isEqualTo("aurora: found no job matching east/www/prod/hello\n");
     }
   }
 
