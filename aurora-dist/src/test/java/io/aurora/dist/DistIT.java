@@ -52,6 +52,10 @@ class DistIT {
   void layout_hasLaunchersLibsConfAndExamples() throws IOException {
     assertThat(home.resolve("bin/aurora-scheduler")).isExecutable();
     assertThat(home.resolve("bin/aurora-bench")).isExecutable();
+    // Job files in Aurora's exported JSON and in the IDL's, and a sample clusters.json.
+    assertThat(home.resolve("examples/jobs/hello-world-aurora.json")).isRegularFile();
+    assertThat(home.resolve("examples/jobs/hello-world.json")).isRegularFile();
+    assertThat(home.resolve("examples/jobs/clusters.json")).isRegularFile();
     assertThat(home.resolve("conf/logback.xml")).isRegularFile();
     try (Stream<Path> libs = Files.list(home.resolve("lib"))) {
       assertThat(libs.map(p -> p.getFileName().toString()))
