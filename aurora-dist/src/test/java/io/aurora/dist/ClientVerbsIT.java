@@ -203,6 +203,35 @@ class ClientVerbsIT {
     Run none = aurora("job", "status", "local/www/prod/nothing");
     assertThat(none.exit()).isEqualTo(6);
     assertThat(none.err).isEqualTo("aurora: found no job matching local/www/prod/nothing\n");
+
+    clusterNameForm();
+  }
+
+  /**
+   * No --scheduler: a clusters.json (found through AURORA_CONFIG_ROOT) names the scheduler of the
+   * cluster "local" (not on the default port, so the file is what finds it); the job file is the
+   * distribution's example in Aurora's exported JSON.
+   */
+  private void clusterNameForm() throws Exception {
+    Path etc = Files.createDirectories(tmp.resolve("etc"));
+    Files.writeString(etc.resolve("clusters.json"),
+        "[{\"name\": \"local\", \"scheduler_uri\": \"" + url + "\"}]");
+    String example = home.resolve("examples/jobs/hello-world-aurora.json").toString();
+
+    Run listed = viaClusters(etc, "config", "list", example);
+    assertThat(listed.exit()).as("%s", listed).isZero();
+    assertThat(listed.out).isEqualTo("jobs=[local/www/prod/hello]\n");
+    Run created = viaClusters(etc, "job", "create", "local/www/prod/hello", example,
+        "--wait-until=RUNNING");
+    assertThat(created.exit()).as("%s", created).isZero();
+    Run status = viaClusters(etc, "job", "status", "local/www/prod/hello");
+    assertThat(status.exit()).as("%s", status).isZero();
+    assertThat(status.lines().get(0)).isEqualTo("www/prod/hello: 1 RUNNING");
+    Run killed = viaClusters(etc, "job", "killall", "local/www/prod/hello");
+    assertThat(killed.exit()).as("%s", killed).isZero();
+    Run unknown = viaClusters(etc, "job", "status", "nowhere/www/prod/hello");
+    assertThat(unknown.exit()).isEqualTo(3);
+    assertThat(unknown.err).contains("nowhere").contains("clusters.json");
   }
 
   /** The reason column of the first row of {@code job status}. */
@@ -235,6 +264,19 @@ class ClientVerbsIT {
     List<String> command = new ArrayList<>(List.of(home.resolve("bin/aurora").toString(),
         "--scheduler=" + url));
     command.addAll(List.of(args));
+    return run(command, Map.of());
+  }
+
+  /** Runs {@code bin/aurora ARGS} with the clusters.json under {@code configRoot}. */
+  private Run viaClusters(Path configRoot, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(home.resolve("bin/aurora").toString()));
+    command.addAll(List.of(args));
+    return run(command, Map.of("AURORA_CONFIG_ROOT", configRoot.toString()));
+  }
+
+  private Run run(List<String> command, Map<String, String> env)
+      throws IOException, InterruptedException {
     int n = ++runs;
     Path out = tmp.resolve("aurora-" + n + ".out");
     Path err = tmp.resolve("aurora-" + n + ".err");
@@ -242,6 +284,8 @@ class ClientVerbsIT {
         .redirectError(err.toFile());
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     pb.environment().put("JAVA_OPTS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+    pb.environment().remove("AURORA_SCHEDULER_URL");
+    pb.environment().putAll(env);
     Process process = pb.start();
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
