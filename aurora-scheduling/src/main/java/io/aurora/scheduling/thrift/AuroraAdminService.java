@@ -41,7 +41,6 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
   private static final Logger LOG = LoggerFactory.getLogger(AuroraAdminService.class);
   private static final String MAINTENANCE = "host maintenance calls";
   private static final String BACKUPS = "backups and recovery";
-  private static final String QUOTA = "quota changes";
 
   private final ApiOptions options;
   private final ReadApi read;
@@ -82,7 +81,7 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
         new JobsApi(runtime.writer(), options),
         new CronApi(runtime.writer(), options, runtime.cron()),
         new UpdatesApi(runtime.updates(), options),
-        new QuotaApi(storage),
+        new QuotaApi(runtime.writer()),
         new AdminApi(runtime.writer(), runtime.reconciler(), snapshotter,
             runtime.reconcileBatchSize()), registry);
   }
@@ -252,7 +251,7 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
 
   @Override
   public Response setQuota(String ownerRole, ResourceAggregate resourceAggregate) {
-    return call("setQuota", () -> NotYetAvailable.of("setQuota", QUOTA));
+    return call("setQuota", () -> quota.setQuota(ownerRole, resourceAggregate));
   }
 
   @Override

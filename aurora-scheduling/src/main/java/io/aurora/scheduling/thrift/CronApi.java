@@ -12,6 +12,7 @@ import io.aurora.gen.Response;
 import io.aurora.scheduling.cron.CronSchedule;
 import io.aurora.scheduling.crontrigger.CronTriggers;
 import io.aurora.scheduling.crontrigger.TriggerOutcome;
+import io.aurora.scheduling.quota.QuotaCheck;
 import io.aurora.scheduling.write.StateWriter;
 import java.time.Duration;
 import java.util.Objects;
@@ -121,8 +122,6 @@ public final class CronApi {
     check(job.getCronCollisionPolicy() != CronCollisionPolicy.RUN_OVERLAP, RUN_OVERLAP_REMOVED);
     writer.write((stores, changes) -> {
       JobUpdatingException.checkNotUpdating(stores, key);
-      // Quota: production templates are checked against their role's quota here once quota is
-      // enforced (the quota issue adds the check, as for createJob).
       boolean exists = stores.cronJobStore().fetchJob(key).isPresent();
       if (replaceOnly) {
         check(exists, noCronJob(key));
@@ -131,6 +130,7 @@ public final class CronApi {
                 TaskQueries.byJob(key).statuses(Tasks.ACTIVE_STATES).build()) == 0,
             "Job " + path + " already exists");
       }
+      JobsApi.checkQuota(stores, key, QuotaCheck.current(stores, key).withCron(job));
       stores.cronJobStore().saveAcceptedJob(job);
       return null;
     });

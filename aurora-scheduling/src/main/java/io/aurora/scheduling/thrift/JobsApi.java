@@ -14,9 +14,14 @@ import io.aurora.gen.Result;
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskConfig;
+import io.aurora.scheduling.quota.JobFootprint;
+import io.aurora.scheduling.quota.QuotaCheck;
 import io.aurora.scheduling.write.StateManager;
 import io.aurora.scheduling.write.StateWriter;
+import io.aurora.storage.StoreProvider;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -65,6 +70,7 @@ public final class JobsApi {
           TaskQueries.byJob(key).statuses(Tasks.ACTIVE_STATES).build()) > 0
           || stores.cronJobStore().fetchJob(key).isPresent();
       check(!exists, "Job already exists: " + JobKeys.canonicalString(key));
+      checkQuota(stores, key, JobFootprint.NONE.withMoreTasks(withConfig(instances, config)));
       return stateManager.insertPendingTasks(stores, config, instances, changes);
     });
     return Responses.ok();
@@ -135,8 +141,23 @@ public final class JobsApi {
           + "the limit of " + options.maxTasksPerJob() + " tasks per job");
       Set<Integer> instances =
           IntStream.rangeClosed(max + 1, max + count).boxed().collect(Collectors.toSet());
+      checkQuota(stores, job,
+          QuotaCheck.current(stores, job).withMoreTasks(withConfig(instances, template)));
       return stateManager.insertPendingTasks(stores, template, instances, changes);
     });
     return Responses.ok();
+  }
+
+  /** Refuses (INVALID_REQUEST) a change that would take the role past its production quota. */
+  static void checkQuota(StoreProvider stores, JobKey job, JobFootprint proposed) {
+    QuotaCheck.refusal(stores, job, proposed).ifPresent(m -> {
+      throw new InvalidRequestException(m);
+    });
+  }
+
+  private static Map<Integer, TaskConfig> withConfig(Set<Integer> instances, TaskConfig config) {
+    Map<Integer, TaskConfig> tasks = new HashMap<>();
+    instances.forEach(i -> tasks.put(i, config));
+    return tasks;
   }
 }

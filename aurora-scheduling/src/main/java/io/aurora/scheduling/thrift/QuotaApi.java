@@ -1,5 +1,7 @@
 package io.aurora.scheduling.thrift;
 
+import static io.aurora.scheduling.thrift.InvalidRequestException.check;
+
 import io.aurora.api.TaskQueries;
 import io.aurora.api.Tasks;
 import io.aurora.gen.GetQuotaResult;
@@ -10,26 +12,33 @@ import io.aurora.gen.Result;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskConfig;
 import io.aurora.scheduling.filter.FilterChain;
+import io.aurora.scheduling.quota.QuotaCheck;
+import io.aurora.scheduling.quota.QuotaMath;
 import io.aurora.scheduling.resources.ResourceBag;
-import io.aurora.storage.Storage;
-import java.util.HashSet;
+import io.aurora.scheduling.write.StateWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Quota queries. {@code getQuota} returns the stored quota and the role's consumption by active
- * tasks, split into production/non-production and shared/dedicated. Quota is not enforced yet.
+ * The quota calls. {@code getQuota} returns the stored quota (zero if none) and the role's
+ * consumption split as Aurora's GetQuotaResult: production shared (what quota covers, counting
+ * in-flight updates and cron templates as {@link QuotaCheck} does), and, from active tasks,
+ * non-production shared and production/non-production dedicated. {@code setQuota} stores a
+ * role's CPUs, RAM and disk durably, refusing negatives and amounts below what the role's
+ * production work already uses.
  */
 public final class QuotaApi {
-  private final Storage storage;
+  private final StateWriter writer;
 
-  public QuotaApi(Storage storage) {
-    this.storage = Objects.requireNonNull(storage, "storage");
+  public QuotaApi(StateWriter writer) {
+    this.writer = Objects.requireNonNull(writer, "writer");
   }
 
   public Response getQuota(String role) {
     RequestChecks.checkRole("ownerRole", role);
-    GetQuotaResult result = storage.read(s -> {
+    GetQuotaResult result = writer.storage().read(s -> {
+      // Slots: 1 non-prod shared, 2 prod dedicated, 3 non-prod dedicated (0 is QuotaCheck's).
       ResourceBag[] sums = {ResourceBag.EMPTY, ResourceBag.EMPTY, ResourceBag.EMPTY, ResourceBag.EMPTY};
       for (ScheduledTask t : s.taskStore().fetchTasks(
           TaskQueries.byRole(role).statuses(Tasks.ACTIVE_STATES).build())) {
@@ -37,24 +46,75 @@ public final class QuotaApi {
         boolean dedicated = c.isSetConstraints() && c.getConstraints().stream()
             .anyMatch(k -> FilterChain.DEDICATED_ATTRIBUTE.equals(k.getName()));
         int slot = (c.isProduction() ? 0 : 1) + (dedicated ? 2 : 0);
-        sums[slot] = sums[slot].plus(ResourceBag.of(c.getResources()));
+        sums[slot] = sums[slot].plus(QuotaMath.perTask(c));
       }
-      ResourceAggregate quota = s.quotaStore().fetchQuota(role)
-          .orElse(new ResourceAggregate(aggregate(ResourceBag.EMPTY).getResources()));
-      return new GetQuotaResult(quota)
-          .setProdSharedConsumption(aggregate(sums[0]))
-          .setNonProdSharedConsumption(aggregate(sums[1]))
-          .setProdDedicatedConsumption(aggregate(sums[2]))
-          .setNonProdDedicatedConsumption(aggregate(sums[3]));
+      return new GetQuotaResult(QuotaMath.aggregate(QuotaCheck.quota(s, role)))
+          .setProdSharedConsumption(QuotaMath.aggregate(QuotaCheck.consumption(s, role)))
+          .setNonProdSharedConsumption(QuotaMath.aggregate(sums[1]))
+          .setProdDedicatedConsumption(QuotaMath.aggregate(sums[2]))
+          .setNonProdDedicatedConsumption(QuotaMath.aggregate(sums[3]));
     });
     return Responses.ok(Result.getQuotaResult(result));
   }
 
-  private static ResourceAggregate aggregate(ResourceBag bag) {
-    Set<Resource> resources = new HashSet<>();
-    resources.add(Resource.numCpus(bag.cpus()));
-    resources.add(Resource.ramMb(bag.ramMb()));
-    resources.add(Resource.diskMb(bag.diskMb()));
-    return new ResourceAggregate(resources);
+  public Response setQuota(String role, ResourceAggregate quota) {
+    RequestChecks.checkRole("ownerRole", role);
+    ResourceBag asked = checkAggregate(quota);
+    writer.write((stores, changes) -> {
+      ResourceBag used = QuotaCheck.consumption(stores, role);
+      List<String> below = new ArrayList<>();
+      if (asked.cpus() + 1e-9 < used.cpus()) {
+        below.add("cpus " + asked.cpus() + " < " + used.cpus());
+      }
+      if (asked.ramMb() < used.ramMb()) {
+        below.add("ramMb " + asked.ramMb() + " < " + used.ramMb());
+      }
+      if (asked.diskMb() < used.diskMb()) {
+        below.add("diskMb " + asked.diskMb() + " < " + used.diskMb());
+      }
+      check(below.isEmpty(), "Quota of role " + role + " would be below its current production "
+          + "consumption: " + String.join(", ", below));
+      stores.quotaStore().saveQuota(role, QuotaMath.aggregate(asked));
+      return null;
+    });
+    return Responses.ok();
+  }
+
+  /** CPUs, RAM and disk, each at most once and none negative; nothing else. */
+  private static ResourceBag checkAggregate(ResourceAggregate quota) {
+    check(quota != null && quota.isSetResources(), "quota: resources are required");
+    double cpus = 0;
+    long ram = 0;
+    long disk = 0;
+    List<String> seen = new ArrayList<>();
+    List<String> negative = new ArrayList<>();
+    for (Resource r : quota.getResources()) {
+      check(r != null && r.isSet(), "quota: a resource is unset");
+      String name = r.getSetField().getFieldName();
+      check(r.isSetNumCpus() || r.isSetRamMb() || r.isSetDiskMb(),
+          "quota: only numCpus, ramMb and diskMb are allowed, got " + name);
+      check(!seen.contains(name), "quota: " + name + " is given more than once");
+      seen.add(name);
+      if (r.isSetNumCpus()) {
+        cpus = r.getNumCpus();
+        check(Double.isFinite(cpus), "quota: numCpus must be a number, got " + cpus);
+        if (cpus < 0) {
+          negative.add("numCpus " + cpus);
+        }
+      } else if (r.isSetRamMb()) {
+        ram = r.getRamMb();
+        if (ram < 0) {
+          negative.add("ramMb " + ram);
+        }
+      } else {
+        disk = r.getDiskMb();
+        if (disk < 0) {
+          negative.add("diskMb " + disk);
+        }
+      }
+    }
+    check(negative.isEmpty(), "quota: negative values are not allowed: "
+        + String.join(", ", negative));
+    return new ResourceBag(cpus, ram, disk, 0, 0);
   }
 }

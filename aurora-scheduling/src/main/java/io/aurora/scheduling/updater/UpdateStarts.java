@@ -9,6 +9,7 @@ import io.aurora.gen.JobUpdateKey;
 import io.aurora.gen.JobUpdateState;
 import io.aurora.gen.JobUpdateStatus;
 import io.aurora.gen.JobUpdateSummary;
+import io.aurora.scheduling.quota.QuotaCheck;
 import io.aurora.scheduling.update.InstanceRanges;
 import io.aurora.scheduling.update.JobDiff;
 import io.aurora.storage.MutableStoreProvider;
@@ -51,7 +52,8 @@ final class UpdateStarts {
    * Stores the update with its first event, unless it would change nothing (then empty).
    *
    * @throws UpdateRefusedException if the job is a cron job, already has an active update, or
-   *     the scope names instances outside the job and the request
+   *     the scope names instances outside the job and the request, or the update's larger
+ *     footprint (old or new) would take the role past its production quota
    */
   static Optional<JobUpdate> store(MutableStoreProvider stores, NewUpdate request,
       JobUpdateKey key, JobUpdateStatus initial, String user, String message, long nowMs) {
@@ -70,6 +72,10 @@ final class UpdateStarts {
         .setInitialState(diff.initialState())
         .setSettings(request.settings().deepCopy());
     diff.desiredState().ifPresent(instructions::setDesiredState);
+    QuotaCheck.refusal(stores, request.job(),
+        QuotaCheck.current(stores, request.job()).withUpdate(instructions)).ifPresent(m -> {
+          throw new UpdateRefusedException(m);
+        });
     JobUpdateSummary summary = new JobUpdateSummary()
         .setKey(key.deepCopy())
         .setUser(user)

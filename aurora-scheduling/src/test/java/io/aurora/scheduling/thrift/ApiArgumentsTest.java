@@ -79,7 +79,7 @@ class ApiArgumentsTest {
         new JobsApi(h.writer, options),
         new CronApi(h.writer, options, cron),
         new UpdatesApi(h.updates, options),
-        new QuotaApi(h.storage),
+        new QuotaApi(h.writer),
         new AdminApi(h.writer, reconciler, Optional.empty(), 1000),
         new SimpleMeterRegistry());
     assertThat(api.createJob(job()).getResponseCode()).isEqualTo(ResponseCode.OK);

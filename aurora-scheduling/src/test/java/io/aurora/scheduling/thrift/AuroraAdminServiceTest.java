@@ -59,7 +59,7 @@ class AuroraAdminServiceTest {
         new JobsApi(h.writerOn(storage), options),
         new CronApi(h.writerOn(storage), options, cron),
         new UpdatesApi(h.updates, options),
-        new QuotaApi(storage),
+        new QuotaApi(h.writerOn(storage)),
         new AdminApi(h.writerOn(storage), reconciler, Optional.empty(), 1000),
         registry);
   }

@@ -72,7 +72,7 @@ class UpdateReadApiTest {
         new JobsApi(h.writer, options),
         new CronApi(h.writer, options, cron),
         new UpdatesApi(h.updates, options),
-        new QuotaApi(h.storage),
+        new QuotaApi(h.writer),
         new AdminApi(h.writer, reconciler, Optional.empty(), 1000),
         registry);
   }

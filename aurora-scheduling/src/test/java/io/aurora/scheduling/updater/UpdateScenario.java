@@ -79,7 +79,7 @@ final class UpdateScenario {
         new ReadApi(h.storage, options, h.loop::pendingReasons, cron::nextRun),
         new UpdateReadApi(h.storage), new JobsApi(h.writer, options),
         new CronApi(h.writer, options, cron), new UpdatesApi(h.updates, options),
-        new QuotaApi(h.storage), new AdminApi(h.writer, reconciler, Optional.empty(), 1000),
+        new QuotaApi(h.writer), new AdminApi(h.writer, reconciler, Optional.empty(), 1000),
         h.registry);
   }
 
