@@ -10,6 +10,8 @@ import io.aurora.server.client.config.ConfigCommand;
 import io.aurora.server.client.cron.CronCommand;
 import io.aurora.server.client.job.JobCommand;
 import io.aurora.server.client.job.TaskCommand;
+import io.aurora.server.client.quota.AdminCommand;
+import io.aurora.server.client.quota.QuotaCommand;
 import io.aurora.server.client.update.UpdateCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -31,14 +33,15 @@ import picocli.CommandLine.ScopeType;
  * aurora <noun> <verb>} ({@code job
  * create|status|list|inspect|diff|add|restart|kill|killall|open}, {@code task list}, {@code
  * update start|pause|resume|abort|rollback|pulse|list|info|wait}, {@code cron
- * schedule|deschedule|start|show}, {@code config list}). {@code --help} works at every level.
+ * schedule|deschedule|start|show}, {@code quota get}, {@code config list}, {@code admin
+ * set-quota}). {@code --help} works at every level.
  * A job's cluster is looked up in {@code clusters.json} ({@link ThriftConnector}).
  * Exit statuses are Aurora's client's ({@link ExitCodes}): 2 for a command line picocli cannot
  * parse; a {@link ClientFailure} prints its one line and exits with its status.
  */
 @Command(name = "aurora", description = "Talks to an Aurora scheduler's /api.",
     subcommands = {JobCommand.class, TaskCommand.class, UpdateCommand.class, CronCommand.class,
-        ConfigCommand.class},
+        QuotaCommand.class, ConfigCommand.class, AdminCommand.class},
     footerHeading = "%nExit status:%n",
     footer = {"  0 done; 2 bad command line; 3 bad job file, settings, cluster or clusters.json;",
         "  4 the goal was not reached (update rolled back, failed kill batches or restarts,",
