@@ -63,6 +63,16 @@ public record LocalMesosOptions(
         Duration.ofSeconds(10), Duration.ofSeconds(5));
   }
 
+  /**
+   * Only {@code agents} simulated agents of {@code agentResources}, without attributes, whose
+   * tasks never end unless killed; Mesos' default intervals, any free port (the benchmarks').
+   */
+  public static LocalMesosOptions simulatedOnly(int agents, Path workDir, String agentResources) {
+    return new LocalMesosOptions(0, 0, agents, workDir, "cpus:1;mem:1024", agentResources, "",
+        Optional.empty(), TaskState.TASK_FINISHED, Duration.ofSeconds(15), Duration.ofSeconds(1),
+        Duration.ofSeconds(10), Duration.ofSeconds(5));
+  }
+
   /** This machine's cores, memory and free disk under the work dir, ports 31000-32000. */
   public static String machineResources() {
     int cpus = Runtime.getRuntime().availableProcessors();

@@ -54,7 +54,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.mesos.v1.Protos.TaskState;
 import picocli.CommandLine.Option;
 
 /**
@@ -155,10 +154,8 @@ public final class CronBench implements Bench {
     progress.printf("cron: starting a %d-replica log and the embedded master with %d simulated"
         + " agents in %s%n", flags.replicas, flags.agents, root);
     // Simulated tasks never end: every run stays RUNNING.
-    LocalMesosOptions mesosOptions = new LocalMesosOptions(0, 0, flags.agents,
-        Files.createDirectories(root.resolve("mesos")), "cpus:1;mem:1024", AGENT_RESOURCES, "",
-        Optional.empty(), TaskState.TASK_FINISHED, Duration.ofSeconds(15), Duration.ofSeconds(1),
-        Duration.ofSeconds(10), Duration.ofSeconds(5));
+    LocalMesosOptions mesosOptions = LocalMesosOptions.simulatedOnly(flags.agents,
+        Files.createDirectories(root.resolve("mesos")), AGENT_RESOURCES);
     ScheduledExecutorService driverThread = Executors.newSingleThreadScheduledExecutor();
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     ExecutorService statusUpdates = Executors.newFixedThreadPool(StatusUpdateBatcher.DEFAULT_IN_FLIGHT);
