@@ -11,7 +11,6 @@ import io.aurora.gen.JobKey;
 import io.aurora.gen.TaskQuery;
 import io.aurora.server.bench.failover.ChildProcess;
 import io.aurora.server.bench.failover.ClusterApi;
-import io.aurora.server.bench.failover.FailoverCluster;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,24 +68,10 @@ class ClientVerbsIT {
   void everyJobVerb_fromTheDistribution_againstALocalScheduler() throws Exception {
     long begin = System.nanoTime();
     home = DistZip.unpack(tmp);
-    Path data = Files.createDirectories(tmp.resolve("data"));
-    int http = FailoverCluster.freePort();
-    url = "http://127.0.0.1:" + http;
-    List<String> command = List.of(home.resolve("bin/aurora-scheduler").toString(),
-        "-cluster_name=local", "-serverset_path=/aurora/scheduler",
-        "-zk_in_proc", "-zk_endpoints=127.0.0.1:" + FailoverCluster.freePort(),
-        "-mesos_master_address=local", "-native_log_quorum_size=1",
-        "-native_log_file_path=" + data.resolve("log"),
-        "-native_log_zk_group_path=/aurora/replicated-log",
-        "-backup_dir=" + data.resolve("backups"), "-ip=127.0.0.1", "-hostname=127.0.0.1",
-        "-http_port=" + http, "-thrift_port=" + FailoverCluster.freePort(),
-        "-executor_user=" + System.getProperty("user.name"));
-    ChildProcess scheduler = ChildProcess.start("aurora-scheduler", command, Map.of(
-            "JAVA_HOME", System.getProperty("java.home"),
-            "JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
-            "LIBPROCESS_IP", "127.0.0.1",
-            "LIBPROCESS_PORT", Integer.toString(FailoverCluster.freePort())),
-        data.resolve("scheduler.out"));
+    Path data = tmp.resolve("data");
+    LocalScheduler local = LocalScheduler.start(home, data, "local");
+    url = local.url();
+    ChildProcess scheduler = local.process();
     try {
       await("the scheduler to lead").atMost(STARTUP).pollInterval(Duration.ofMillis(500))
           .until(() -> status(url + "/leaderhealth") == 200);

@@ -19,19 +19,16 @@ import io.aurora.gen.TaskConfig;
 import io.aurora.gen.TaskQuery;
 import io.aurora.server.bench.failover.ChildProcess;
 import io.aurora.server.bench.failover.ClusterApi;
-import io.aurora.server.bench.failover.FailoverCluster;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,24 +52,10 @@ class CronDistIT {
   @Test
   void everyMinuteSchedule_firesWithinAMinuteOfItsDueTime_andItsTaskRuns() throws Exception {
     Path home = DistZip.unpack(tmp);
-    Path data = Files.createDirectories(tmp.resolve("data"));
-    int http = FailoverCluster.freePort();
-    String url = "http://127.0.0.1:" + http;
-    List<String> command = List.of(home.resolve("bin/aurora-scheduler").toString(),
-        "-cluster_name=crontest", "-serverset_path=/aurora/scheduler",
-        "-zk_in_proc", "-zk_endpoints=127.0.0.1:" + FailoverCluster.freePort(),
-        "-mesos_master_address=local", "-native_log_quorum_size=1",
-        "-native_log_file_path=" + data.resolve("log"),
-        "-native_log_zk_group_path=/aurora/replicated-log",
-        "-backup_dir=" + data.resolve("backups"), "-ip=127.0.0.1", "-hostname=127.0.0.1",
-        "-http_port=" + http, "-thrift_port=" + FailoverCluster.freePort(),
-        "-executor_user=" + System.getProperty("user.name"));
-    ChildProcess scheduler = ChildProcess.start("aurora-scheduler", command, Map.of(
-            "JAVA_HOME", System.getProperty("java.home"),
-            "JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
-            "LIBPROCESS_IP", "127.0.0.1",
-            "LIBPROCESS_PORT", Integer.toString(FailoverCluster.freePort())),
-        data.resolve("scheduler.out"));
+    Path data = tmp.resolve("data");
+    LocalScheduler local = LocalScheduler.start(home, data, "crontest");
+    String url = local.url();
+    ChildProcess scheduler = local.process();
     try {
       await("the scheduler to lead").atMost(STARTUP).pollInterval(Duration.ofMillis(500))
           .until(() -> status(url + "/leaderhealth") == 200);
