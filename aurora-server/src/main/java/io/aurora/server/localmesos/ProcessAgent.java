@@ -82,13 +82,6 @@ final class ProcessAgent implements Agent {
       running.put(id, process);
       LOG.info("Task {} runs as process group {} in {}", id.getValue(), process.pid(), sandbox);
       report(frameworkId, id, TaskState.TASK_RUNNING, "");
-      // A command that ends at once (`echo`) can end before it was recorded as running: its exit
-      // callback then ran inside start(), on this thread, found nothing and reported nothing.
-      // Report the end now (exited() reports each task's end once, whoever calls it first).
-      Process ended = process.onExit().getNow(null);
-      if (ended != null) {
-        exited(frameworkId, id, ended.exitValue());
-      }
     } catch (IOException | RuntimeException e) {
       LOG.warn("Cannot start task {}: {}", id.getValue(), e.toString());
       report(frameworkId, id, TaskState.TASK_FAILED, "cannot start: " + e.getMessage());

@@ -55,7 +55,8 @@ final class TaskProcess {
 
   /**
    * Starts the command lines in {@code sandbox} with stdout and stderr in files there, and calls
-   * {@code onExit} with the exit status once the wrapper ends (after the group is cleaned up).
+   * {@code onExit} with the exit status once the wrapper ends (after the group is cleaned up),
+   * on {@code timers}, never on the calling thread.
    */
   static TaskProcess start(List<String> lines, Path sandbox, Map<String, String> env,
       ScheduledExecutorService timers, IntConsumer onExit) throws IOException {
@@ -69,12 +70,14 @@ final class TaskProcess {
         .redirectError(sandbox.resolve("stderr").toFile());
     builder.environment().putAll(env);
     TaskProcess task = new TaskProcess(builder.start(), timers);
-    task.process.onExit().thenAccept(p -> {
+    // Always on the timers' thread, never inline: a command that ends at once ('echo') would
+    // otherwise report its end inside start(), before the caller has recorded it as running.
+    task.process.onExit().thenAcceptAsync(p -> {
       // Reap whatever the task left behind (and the watchdog) before reporting the end.
       task.signalGroup("KILL");
       task.cancelForceKill();
       onExit.accept(p.exitValue());
-    });
+    }, timers);
     return task;
   }
 
