@@ -139,7 +139,7 @@ public final class TaskAssigner {
           break;
         }
         assignments.add(place(ids.get(next++), request, offer));
-        offer = offer.consume(request.need());
+        offer = offer.consume(request);
         context.placed(request.job(), offer);
       }
       if (offer != current) {
@@ -177,7 +177,7 @@ public final class TaskAssigner {
           break;
         }
         assignments.add(place(ids.get(next++), request, offer));
-        offer = offer.consume(request.need());
+        offer = offer.consume(request);
         context.placed(request.job(), offer);
       }
       live.put(offer.offerId(), offer);

@@ -7,6 +7,7 @@ import io.aurora.gen.Metadata;
 import io.aurora.gen.TaskConfig;
 import io.aurora.scheduling.resources.ExecutorSettings;
 import io.aurora.scheduling.resources.ResourceBag;
+import io.aurora.scheduling.resources.Revocability;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -32,7 +33,9 @@ import org.apache.thrift.protocol.TBinaryProtocol;
  * Aurora task id; name {@code role/env/job}; the task's own resources with its assigned ports, the
  * executor's overhead carried by the executor; an {@code AuroraExecutor} executor with id
  * {@code thermos-<taskId>}; labels for tier and metadata; data = the thrift-binary
- * {@link AssignedTask}, from which the executor reads its config.
+ * {@link AssignedTask}, from which the executor reads its config. A task of a revocable tier gets
+ * its CPUs and RAM (task's and executor's) marked revocable as its {@link Revocability} says, the
+ * same split placement used, so the launch asks for exactly the resources it was placed on.
  */
 public final class TaskInfoBuilder {
 
@@ -43,7 +46,8 @@ public final class TaskInfoBuilder {
   private static final String DEFAULT_EXECUTOR_BINARY = "thermos_executor.pex";
 
   private final CommandInfo command;
-  private final List<Resource> overhead;
+  private final ExecutorSettings executor;
+  private final Revocability revocability;
   /**
    * The shared parts of recently built configs, by config object: a round's offers each carry
    * tasks of several groups in turn, and the scheduling loop hands in one config object per group.
@@ -54,13 +58,21 @@ public final class TaskInfoBuilder {
   private final Map<TaskConfig, PerConfig> perConfig = new IdentityHashMap<>();
   private static final int MAX_CACHED_CONFIGS = 4096;
 
+  /** A builder for Aurora's default tiers and revocable resources. */
   public TaskInfoBuilder(ExecutorSettings executor) {
-    Objects.requireNonNull(executor, "executor");
+    this(executor, Revocability.DEFAULTS);
+  }
+
+  /** @param revocability which tasks' CPUs and RAM are revocable */
+  public TaskInfoBuilder(ExecutorSettings executor, Revocability revocability) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.revocability = Objects.requireNonNull(revocability, "revocability");
     this.command = command(executor);
-    List<Resource> overhead = new ArrayList<>();
-    addScalar(overhead, "cpus", executor.cpus());
-    addScalar(overhead, "mem", executor.ramMb());
-    this.overhead = List.copyOf(overhead);
+  }
+
+  /** Which tasks' resources are revocable; placement splits requests the same way. */
+  public Revocability revocability() {
+    return revocability;
   }
 
   /**
@@ -89,7 +101,7 @@ public final class TaskInfoBuilder {
             .setExecutorId(ExecutorID.newBuilder().setValue(EXECUTOR_ID_PREFIX + task.getTaskId()))
             .setName(EXECUTOR_NAME)
             .setCommand(command)
-            .addAllResources(overhead)
+            .addAllResources(shared.executorResources())
             .setLabels(Labels.newBuilder().addLabels(
                 label("source", shared.sourcePrefix() + task.getInstanceId()))))
         .setData(ByteString.copyFrom(AssignedTaskBytes.write(task, shared.configBytes())));
@@ -104,8 +116,8 @@ public final class TaskInfoBuilder {
    * (a round launches many tasks of few configs): Aurora's executor reads the config from the
    * serialized {@link AssignedTask}, the largest part of each launch.
    */
-  private record PerConfig(String name, String sourcePrefix,
-      List<Resource> resources, Labels labels, byte[] configBytes) {}
+  private record PerConfig(String name, String sourcePrefix, List<Resource> resources,
+      List<Resource> executorResources, Labels labels, byte[] configBytes) {}
 
   private PerConfig perConfig(TaskConfig config) {
     PerConfig cached = perConfig.get(config);
@@ -114,11 +126,17 @@ public final class TaskInfoBuilder {
     }
     JobKey job = config.getJob();
     ResourceBag own = ResourceBag.of(config.isSetResources() ? config.getResources() : List.of());
+    boolean revocable = revocability.isRevocable(config);
+    boolean revocableCpus = revocable && revocability.cpus();
+    boolean revocableRam = revocable && revocability.ram();
     List<Resource> resources = new ArrayList<>();
-    addScalar(resources, "cpus", own.cpus());
-    addScalar(resources, "mem", own.ramMb());
-    addScalar(resources, "disk", own.diskMb());
-    addScalar(resources, "gpus", own.gpus());
+    addScalar(resources, "cpus", own.cpus(), revocableCpus);
+    addScalar(resources, "mem", own.ramMb(), revocableRam);
+    addScalar(resources, "disk", own.diskMb(), false);
+    addScalar(resources, "gpus", own.gpus(), false);
+    List<Resource> executorResources = new ArrayList<>();
+    addScalar(executorResources, "cpus", executor.cpus(), revocableCpus);
+    addScalar(executorResources, "mem", executor.ramMb(), revocableRam);
     Labels.Builder labels = Labels.newBuilder();
     if (config.isSetTier()) {
       labels.addLabels(label("org.apache.aurora.tier", config.getTier()));
@@ -131,7 +149,8 @@ public final class TaskInfoBuilder {
     PerConfig fresh = new PerConfig(
         job.getRole() + "/" + job.getEnvironment() + "/" + job.getName(),
         job.getRole() + "." + job.getEnvironment() + "." + job.getName() + ".",
-        List.copyOf(resources), labels.build(), AssignedTaskBytes.config(config));
+        List.copyOf(resources), List.copyOf(executorResources), labels.build(),
+        AssignedTaskBytes.config(config));
     if (perConfig.size() >= MAX_CACHED_CONFIGS) {
       perConfig.clear();
     }
@@ -163,10 +182,14 @@ public final class TaskInfoBuilder {
     }
   }
 
-  private static void addScalar(List<Resource> out, String name, double value) {
+  private static void addScalar(List<Resource> out, String name, double value, boolean revocable) {
     if (value > 0) {
-      out.add(Resource.newBuilder().setName(name).setType(Value.Type.SCALAR)
-          .setScalar(Value.Scalar.newBuilder().setValue(value)).build());
+      Resource.Builder r = Resource.newBuilder().setName(name).setType(Value.Type.SCALAR)
+          .setScalar(Value.Scalar.newBuilder().setValue(value));
+      if (revocable) {
+        r.setRevocable(Resource.RevocableInfo.getDefaultInstance());
+      }
+      out.add(r.build());
     }
   }
 

@@ -23,17 +23,27 @@ import java.util.Set;
  * @param portsUsed how many ports from the start of {@code ports} are already taken this round
  * @param unavailableAtMs when Mesos maintenance makes the agent unavailable (epoch ms), or
  *     {@link Long#MAX_VALUE} if no maintenance is scheduled
+ * @param revocableFree revocable resources still free (CPUs and RAM; only revocable tasks use
+ *     them, see {@link TaskRequest#revocableNeed})
  */
 public record HostOffer(
     String offerId, String agentId, String hostname, Map<String, Set<String>> attributes,
     MaintenanceMode mode, ResourceBag free, List<PortRange> ports, int portsUsed,
-    long unavailableAtMs) {
+    long unavailableAtMs, ResourceBag revocableFree) {
 
-  /** An offer without scheduled Mesos maintenance. */
+  /** An offer without scheduled Mesos maintenance or revocable resources. */
   public HostOffer(String offerId, String agentId, String hostname,
       Map<String, Set<String>> attributes, MaintenanceMode mode, ResourceBag free,
       List<PortRange> ports, int portsUsed) {
     this(offerId, agentId, hostname, attributes, mode, free, ports, portsUsed, Long.MAX_VALUE);
+  }
+
+  /** An offer without revocable resources. */
+  public HostOffer(String offerId, String agentId, String hostname,
+      Map<String, Set<String>> attributes, MaintenanceMode mode, ResourceBag free,
+      List<PortRange> ports, int portsUsed, long unavailableAtMs) {
+    this(offerId, agentId, hostname, attributes, mode, free, ports, portsUsed, unavailableAtMs,
+        ResourceBag.EMPTY);
   }
 
   public HostOffer {
@@ -44,6 +54,7 @@ public record HostOffer(
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(free, "free");
     ports = List.copyOf(ports);
+    Objects.requireNonNull(revocableFree, "revocableFree");
   }
 
   /** An offer with nothing used yet; {@code free.ports} is derived from {@code ports}. */
@@ -56,7 +67,14 @@ public record HostOffer(
 
   /** This offer with Mesos maintenance starting at {@code atMs}. */
   public HostOffer withUnavailability(long atMs) {
-    return new HostOffer(offerId, agentId, hostname, attributes, mode, free, ports, portsUsed, atMs);
+    return new HostOffer(offerId, agentId, hostname, attributes, mode, free, ports, portsUsed, atMs,
+        revocableFree);
+  }
+
+  /** This offer with {@code cpus} revocable CPUs and {@code ramMb} revocable RAM free. */
+  public HostOffer withRevocable(double cpus, long ramMb) {
+    return new HostOffer(offerId, agentId, hostname, attributes, mode, free, ports, portsUsed,
+        unavailableAtMs, new ResourceBag(cpus, ramMb, 0, 0, 0));
   }
 
   /** The values of attribute {@code name}; empty if the host lacks it. */
@@ -64,10 +82,21 @@ public record HostOffer(
     return attributes.getOrDefault(name, Set.of());
   }
 
-  /** This offer after {@code need} is taken from it (including {@code need.ports} ports). */
+  /**
+   * This offer after {@code need} is taken from its non-revocable resources (including
+   * {@code need.ports} ports).
+   */
   public HostOffer consume(ResourceBag need) {
     return new HostOffer(offerId, agentId, hostname, attributes, mode, free.minus(need), ports,
-        portsUsed + need.ports(), unavailableAtMs);
+        portsUsed + need.ports(), unavailableAtMs, revocableFree);
+  }
+
+  /** This offer after one task of {@code task} is placed: each part from its own pool. */
+  public HostOffer consume(TaskRequest task) {
+    ResourceBag nonRevocable = task.nonRevocableNeed();
+    return new HostOffer(offerId, agentId, hostname, attributes, mode, free.minus(nonRevocable),
+        ports, portsUsed + nonRevocable.ports(), unavailableAtMs,
+        revocableFree.minus(task.revocableNeed()));
   }
 
   /** The next {@code n} free ports, in range order. */

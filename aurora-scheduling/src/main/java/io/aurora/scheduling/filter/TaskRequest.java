@@ -6,6 +6,7 @@ import io.aurora.gen.Resource;
 import io.aurora.gen.TaskConfig;
 import io.aurora.scheduling.resources.ExecutorSettings;
 import io.aurora.scheduling.resources.ResourceBag;
+import io.aurora.scheduling.resources.Revocability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,10 +20,12 @@ import java.util.Objects;
  * @param need resources including executor overhead (ports = number of named ports)
  * @param portNames the named ports, sorted
  * @param constraints the config's constraints
+ * @param revocableNeed the part of {@code need} that must come from revocable offer resources
+ *     (empty unless the task's tier is revocable; see {@link Revocability})
  */
 public record TaskRequest(
     JobKey job, TaskConfig config, ResourceBag need, List<String> portNames,
-    List<Constraint> constraints) {
+    List<Constraint> constraints, ResourceBag revocableNeed) {
 
   public TaskRequest {
     Objects.requireNonNull(job, "job");
@@ -30,10 +33,26 @@ public record TaskRequest(
     Objects.requireNonNull(need, "need");
     portNames = List.copyOf(portNames);
     constraints = List.copyOf(constraints);
+    Objects.requireNonNull(revocableNeed, "revocableNeed");
   }
 
-  /** The request of {@code config}, adding {@code executor}'s overhead. */
+  /** A request that uses no revocable resources. */
+  public TaskRequest(JobKey job, TaskConfig config, ResourceBag need, List<String> portNames,
+      List<Constraint> constraints) {
+    this(job, config, need, portNames, constraints, ResourceBag.EMPTY);
+  }
+
+  /** The request of {@code config}, adding {@code executor}'s overhead; Aurora's default tiers. */
   public static TaskRequest of(TaskConfig config, ExecutorSettings executor) {
+    return of(config, executor, Revocability.DEFAULTS);
+  }
+
+  /**
+   * The request of {@code config}, adding {@code executor}'s overhead, with the revocable part
+   * that {@code revocability} gives a task of its tier.
+   */
+  public static TaskRequest of(TaskConfig config, ExecutorSettings executor,
+      Revocability revocability) {
     List<Resource> resources = config.isSetResources() ? List.copyOf(config.getResources()) : List.of();
     List<String> ports = new ArrayList<>();
     for (Resource r : resources) {
@@ -45,7 +64,13 @@ public record TaskRequest(
     ResourceBag need = ResourceBag.of(resources).plus(executor.overhead());
     List<Constraint> constraints =
         config.isSetConstraints() ? List.copyOf(config.getConstraints()) : List.of();
-    return new TaskRequest(config.getJob(), config, need, ports, constraints);
+    return new TaskRequest(config.getJob(), config, need, ports, constraints,
+        revocability.revocablePart(config, need));
+  }
+
+  /** The part of {@link #need} that comes from non-revocable offer resources. */
+  public ResourceBag nonRevocableNeed() {
+    return revocableNeed.equals(ResourceBag.EMPTY) ? need : need.minus(revocableNeed);
   }
 
   /** Whether the task asks for a dedicated host (has a constraint named {@code dedicated}). */

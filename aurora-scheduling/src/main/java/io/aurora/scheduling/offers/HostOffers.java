@@ -20,16 +20,24 @@ public final class HostOffers {
 
   /**
    * The placement view of {@code offer}: its non-revocable cpus, mem, disk, gpus and port ranges,
-   * its attributes as text (scalars printed, sets split) and its Mesos unavailability.
+   * apart its revocable cpus and mem (the other revocable resources are not used), its
+   * attributes as text (scalars printed, sets split) and its Mesos unavailability.
    */
   public static HostOffer from(Offer offer, MaintenanceMode mode) {
     double cpus = 0;
     double mem = 0;
     double disk = 0;
     double gpus = 0;
+    double revocableCpus = 0;
+    double revocableMem = 0;
     List<PortRange> ports = new ArrayList<>();
     for (Resource r : offer.getResourcesList()) {
       if (r.hasRevocable()) {
+        switch (r.getName()) {
+          case "cpus" -> revocableCpus += r.getScalar().getValue();
+          case "mem" -> revocableMem += r.getScalar().getValue();
+          default -> { }
+        }
         continue;
       }
       switch (r.getName()) {
@@ -48,6 +56,9 @@ public final class HostOffers {
     HostOffer host = HostOffer.of(offer.getId().getValue(), offer.getAgentId().getValue(),
         offer.getHostname(), attributes(offer), mode, cpus, (long) mem, (long) disk, (long) gpus,
         ports);
+    if (revocableCpus > 0 || revocableMem > 0) {
+      host = host.withRevocable(revocableCpus, (long) revocableMem);
+    }
     if (offer.hasUnavailability()) {
       host = host.withUnavailability(offer.getUnavailability().getStart().getNanoseconds() / 1_000_000);
     }

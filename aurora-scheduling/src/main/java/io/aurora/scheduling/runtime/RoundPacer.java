@@ -5,6 +5,7 @@ import io.aurora.gen.TaskConfig;
 import io.aurora.scheduling.assign.PendingGroup;
 import io.aurora.scheduling.filter.TaskRequest;
 import io.aurora.scheduling.resources.ExecutorSettings;
+import io.aurora.scheduling.resources.Revocability;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ final class RoundPacer {
   private final PlacementOptions placement;
   private final boolean paced;
   private final ExecutorSettings executor;
+  private final Revocability revocability;
   private final AttemptRateLimiter limiter;
   private final GroupBackoff backoff;
   private final AtomicLong attemptsFired = new AtomicLong();
@@ -43,10 +45,12 @@ final class RoundPacer {
   private final AtomicLong attemptsBlocked = new AtomicLong();
   private Optional<Duration> nextRoundDelay = Optional.empty();
 
-  RoundPacer(PlacementOptions placement, boolean paced, Ticker ticker, ExecutorSettings executor) {
+  RoundPacer(PlacementOptions placement, boolean paced, Ticker ticker, ExecutorSettings executor,
+      Revocability revocability) {
     this.placement = placement;
     this.paced = paced;
     this.executor = executor;
+    this.revocability = revocability;
     this.limiter = new AttemptRateLimiter(
         Math.min(placement.maxScheduleAttemptsPerSec(), 1e12), ticker);
     this.backoff = new GroupBackoff(placement.firstScheduleDelay(),
@@ -104,7 +108,7 @@ final class RoundPacer {
           ? group.ids.subList(0, placement.maxTasksPerScheduleAttempt()) : group.ids;
       ids.forEach(id -> out.configOf.put(id, config));
       out.pendingOf.put(config, group.ids.size());
-      out.groups.add(new PendingGroup(TaskRequest.of(config, executor), ids));
+      out.groups.add(new PendingGroup(TaskRequest.of(config, executor, revocability), ids));
     }
     attemptsFired.addAndGet(out.groups.size());
     return out;

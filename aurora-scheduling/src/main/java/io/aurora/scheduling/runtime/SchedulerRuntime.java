@@ -123,7 +123,7 @@ public final class SchedulerRuntime {
         Objects.requireNonNull(registry, "registry"), options.updates());
     this.loop = new SchedulingLoop(writer, offers,
         new TaskAssigner(chain, scorer, options.offers().staticBanCacheMaxSize()),
-        new TaskInfoBuilder(options.executor()),
+        new TaskInfoBuilder(options.executor(), options.revocability()),
         options.executor(), driver, clock, options.placement(), ticker, updates.agentHolds());
     this.reconciler = new TaskReconciler(storage, driver, clock, timers, options.reconcile());
     this.pruner = new TaskPruner(writer, clock, options.prune());

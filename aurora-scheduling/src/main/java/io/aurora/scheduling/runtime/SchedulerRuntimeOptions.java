@@ -5,6 +5,7 @@ import io.aurora.scheduling.offers.OfferOptions;
 import io.aurora.scheduling.pruning.PruneOptions;
 import io.aurora.scheduling.reconcile.ReconcileOptions;
 import io.aurora.scheduling.resources.ExecutorSettings;
+import io.aurora.scheduling.resources.Revocability;
 import io.aurora.scheduling.state.RescheduleOptions;
 import io.aurora.scheduling.updater.UpdateOptions;
 import java.time.Duration;
@@ -32,12 +33,15 @@ import java.util.Objects;
  *     ({@code -max_reschedule_task_delay_on_startup}, 30 s)
  * @param updates the job updater's history retention and update affinity
  * @param cron the cron trigger loop's time zone, backoff and write batching
+ * @param revocability which tasks run on revocable resources, and which of their resources
+ *     ({@code -tier_config}, {@code -enable_revocable_cpus}, {@code -enable_revocable_ram})
  */
 public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings executor,
     OfferOptions offers, RescheduleOptions reschedule, TimerOptions timers,
     ReconcileOptions reconcile, PruneOptions prune, int maxStatusUpdateBatch,
     Duration schedulingInterval, Duration timerTick, PlacementOptions placement,
-    Duration maxStartupScheduleDelay, UpdateOptions updates, CronOptions cron) {
+    Duration maxStartupScheduleDelay, UpdateOptions updates, CronOptions cron,
+    Revocability revocability) {
 
   /**
    * The pause between periodic scheduling rounds. Rounds run at once when offers arrive or tasks
@@ -61,6 +65,17 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
       SCHEDULING_INTERVAL, TIMER_TICK, PlacementOptions.DEFAULTS,
       Duration.ofSeconds(30), UpdateOptions.DEFAULTS, CronOptions.DEFAULTS);
 
+  /** Options with Aurora's default tiers and revocable resources. */
+  public SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings executor,
+      OfferOptions offers, RescheduleOptions reschedule, TimerOptions timers,
+      ReconcileOptions reconcile, PruneOptions prune, int maxStatusUpdateBatch,
+      Duration schedulingInterval, Duration timerTick, PlacementOptions placement,
+      Duration maxStartupScheduleDelay, UpdateOptions updates, CronOptions cron) {
+    this(schedulerHost, executor, offers, reschedule, timers, reconcile, prune,
+        maxStatusUpdateBatch, schedulingInterval, timerTick, placement, maxStartupScheduleDelay,
+        updates, cron, Revocability.DEFAULTS);
+  }
+
   public SchedulerRuntimeOptions {
     Objects.requireNonNull(schedulerHost, "schedulerHost");
     Objects.requireNonNull(executor, "executor");
@@ -75,6 +90,7 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
     Objects.requireNonNull(maxStartupScheduleDelay, "maxStartupScheduleDelay");
     Objects.requireNonNull(updates, "updates");
     Objects.requireNonNull(cron, "cron");
+    Objects.requireNonNull(revocability, "revocability");
     if (maxStartupScheduleDelay.isNegative()) {
       throw new IllegalArgumentException(
           "-max_reschedule_task_delay_on_startup must not be negative, got " + maxStartupScheduleDelay);

@@ -139,7 +139,10 @@ public final class SchedulingLoop {
     this.driver = Objects.requireNonNull(driver, "driver");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.pacer = new RoundPacer(Objects.requireNonNull(placement, "placement"),
-        placement != UNPACED, ticker, Objects.requireNonNull(executor, "executor"));
+        placement != UNPACED, ticker, Objects.requireNonNull(executor, "executor"),
+        // The builder's revocability both splits requests here and marks launched resources
+        // revocable, so a task is launched on exactly the kind of resources it was placed on.
+        taskInfos.revocability());
   }
 
   /** Runs one round; returns the number of tasks launched. */

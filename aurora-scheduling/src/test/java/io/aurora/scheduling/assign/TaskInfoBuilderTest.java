@@ -7,6 +7,7 @@ import io.aurora.gen.AssignedTask;
 import io.aurora.gen.Metadata;
 import io.aurora.gen.TaskConfig;
 import io.aurora.scheduling.resources.ExecutorSettings;
+import io.aurora.scheduling.resources.Revocability;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +64,44 @@ class TaskInfoBuilderTest {
     new TDeserializer(new TBinaryProtocol.Factory()).deserialize(decoded, info.getData().toByteArray());
     assertThat(decoded).isEqualTo(task);
     assertThat(decoded.getTask().getExecutorConfig().getName()).isEqualTo("AuroraExecutor");
+  }
+
+  @Test
+  void revocableTier_marksTaskAndExecutorCpusRevocable_andLabelsTheTier() {
+    TaskConfig config = config("www", "batch", 2, 256, 512).setTier("revocable");
+    AssignedTask task = new AssignedTask().setTaskId("t1").setSlaveId("agent-1")
+        .setSlaveHost("host-1").setInstanceId(0).setTask(config);
+
+    TaskInfo info = new TaskInfoBuilder(ExecutorSettings.DEFAULTS, Revocability.DEFAULTS).build(task);
+
+    assertThat(revocable(info.getResourcesList())).containsExactly("cpus");
+    assertThat(revocable(info.getExecutor().getResourcesList())).containsExactly("cpus");
+    assertThat(info.getLabels().getLabelsList())
+        .containsExactly(Label.newBuilder().setKey("org.apache.aurora.tier").setValue("revocable").build());
+
+    TaskInfo withRam = new TaskInfoBuilder(ExecutorSettings.DEFAULTS,
+        new Revocability(true, true, Set.of("revocable"))).build(task);
+    assertThat(revocable(withRam.getResourcesList())).containsExactlyInAnyOrder("cpus", "mem");
+    assertThat(revocable(withRam.getExecutor().getResourcesList()))
+        .containsExactlyInAnyOrder("cpus", "mem");
+  }
+
+  @Test
+  void nonRevocableTier_usesNoRevocableResources() {
+    TaskConfig config = config("www", "web", 2, 256, 512).setTier("preemptible");
+    AssignedTask task = new AssignedTask().setTaskId("t2").setSlaveId("agent-1")
+        .setSlaveHost("host-1").setInstanceId(0).setTask(config);
+
+    TaskInfo info = new TaskInfoBuilder(ExecutorSettings.DEFAULTS,
+        new Revocability(true, true, Set.of("revocable"))).build(task);
+
+    assertThat(revocable(info.getResourcesList())).isEmpty();
+    assertThat(revocable(info.getExecutor().getResourcesList())).isEmpty();
+    assertThat(info.getLabels().getLabels(0).getValue()).isEqualTo("preemptible");
+  }
+
+  private static List<String> revocable(List<Resource> resources) {
+    return resources.stream().filter(Resource::hasRevocable).map(Resource::getName).toList();
   }
 
   private static double scalar(List<Resource> resources, String name) {
