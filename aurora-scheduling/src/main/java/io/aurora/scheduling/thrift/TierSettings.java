@@ -57,6 +57,9 @@ public record TierSettings(String defaultTier, Map<String, Tier> tiers) {
           "-tier_config needs a string \"default\" and an object \"tiers\"");
     }
     Map<String, Tier> tiers = new LinkedHashMap<>();
+    if (root.get("tiers").isEmpty()) {
+      throw new IllegalArgumentException("-tier_config defines no tiers");
+    }
     root.get("tiers").fields().forEachRemaining(e -> {
       JsonNode t = e.getValue();
       if (!t.path("preemptible").isBoolean() || !t.path("revocable").isBoolean()) {
@@ -65,7 +68,23 @@ public record TierSettings(String defaultTier, Map<String, Tier> tiers) {
       }
       tiers.put(e.getKey(), new Tier(t.get("preemptible").asBoolean(), t.get("revocable").asBoolean()));
     });
-    return new TierSettings(root.get("default").asText(), tiers);
+    String defaultTier = root.get("default").asText();
+    if (!tiers.containsKey(defaultTier)) {
+      throw new IllegalArgumentException("-tier_config default tier '" + defaultTier
+          + "' is not one of its tiers " + tiers.keySet());
+    }
+    return new TierSettings(defaultTier, tiers);
+  }
+
+  /** The names of the revocable tiers (whose tasks run on revocable resources). */
+  public Set<String> revocableTiers() {
+    Set<String> names = new HashSet<>();
+    tiers.forEach((name, tier) -> {
+      if (tier.revocable()) {
+        names.add(name);
+      }
+    });
+    return Set.copyOf(names);
   }
 
   /** The settings of {@code name}, if it is a tier. */

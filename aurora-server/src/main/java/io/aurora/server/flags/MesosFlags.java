@@ -51,7 +51,7 @@ public final class MesosFlags implements FlagGroup {
   private String mesosRole;
 
   @Option(names = "-receive_revocable_resources", arity = "0..1", defaultValue = "false",
-      description = "Ask Mesos for revocable resources (the REVOCABLE_RESOURCES capability). Revocable offers are received but not placed on until tiers arrive.")
+      description = "Ask Mesos for revocable resources (the REVOCABLE_RESOURCES capability); tasks of revocable tiers run only on them (see -enable_revocable_cpus and -enable_revocable_ram), so without this flag such tasks stay PENDING while either is on.")
   private boolean receiveRevocableResources;
 
   @Option(names = "-allow_gpu_resource", arity = "0..1", defaultValue = "false",

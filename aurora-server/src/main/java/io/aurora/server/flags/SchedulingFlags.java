@@ -4,6 +4,11 @@ import io.aurora.scheduling.offers.OfferOptions;
 import io.aurora.scheduling.offers.OfferOrder;
 import io.aurora.scheduling.runtime.PlacementOptions;
 import io.aurora.scheduling.state.RescheduleOptions;
+import io.aurora.scheduling.resources.Revocability;
+import io.aurora.scheduling.thrift.TierSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -100,16 +105,25 @@ public final class SchedulingFlags implements FlagGroup {
   private Duration offerReservationDuration;
 
   @Option(names = "-enable_revocable_cpus", arity = "0..1", defaultValue = "true",
-      description = "Treat CPUs as revocable for tasks of revocable tiers. (not yet used: arrives with tiers)")
+      description = "Tasks of revocable tiers take their CPUs (and their executor's) only from "
+          + "revocable offer resources; when false they use non-revocable CPUs like other tasks. "
+          + "Offers carry revocable resources only with -receive_revocable_resources.")
   private boolean enableRevocableCpus;
 
   @Option(names = "-enable_revocable_ram", arity = "0..1", defaultValue = "false",
-      description = "Treat memory as revocable for tasks of revocable tiers. (not yet used: arrives with tiers)")
+      description = "Tasks of revocable tiers take their RAM (and their executor's) only from "
+          + "revocable offer resources; when false they use non-revocable RAM.")
   private boolean enableRevocableRam;
 
   @Option(names = "-tier_config",
-      description = "JSON file defining task tiers; unset means the built-in tiers. (not yet used: arrives with tiers)")
+      description = "JSON file defining task tiers, in Aurora's format: "
+          + "{\"default\": \"preemptible\", \"tiers\": {\"preferred\": {\"preemptible\": false, "
+          + "\"revocable\": false}, ...}}. Unset means the built-in tiers: preferred (production), "
+          + "preemptible (the default) and revocable.")
   private Path tierConfig;
+
+  // Read once: check() and the wiring both ask, and the file must not change between them.
+  private TierSettings tiers;
 
   @Override
   public String title() {
@@ -136,6 +150,33 @@ public final class SchedulingFlags implements FlagGroup {
   /** {@code -max_reschedule_task_delay_on_startup}. */
   public Duration maxRescheduleTaskDelayOnStartup() {
     return maxRescheduleTaskDelayOnStartup;
+  }
+
+  /**
+   * The tiers: {@code -tier_config}'s file, or the built-in tiers.
+   *
+   * @throws IllegalArgumentException naming the flag, if the file cannot be read or is invalid
+   */
+  public TierSettings tiers() {
+    if (tiers == null) {
+      tiers = tierConfig == null ? TierSettings.DEFAULTS : TierSettings.fromJson(readTierConfig());
+    }
+    return tiers;
+  }
+
+  private String readTierConfig() {
+    try {
+      return Files.readString(tierConfig);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("-tier_config " + tierConfig + " does not exist", e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("-tier_config " + tierConfig + " cannot be read: " + e, e);
+    }
+  }
+
+  /** Which tasks run on revocable resources, and which of their resources. */
+  public Revocability toRevocability() {
+    return new Revocability(enableRevocableCpus, enableRevocableRam, tiers().revocableTiers());
   }
 
   /** {@code -enable_update_affinity}. */

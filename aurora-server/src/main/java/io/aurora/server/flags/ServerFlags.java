@@ -2,7 +2,6 @@ package io.aurora.server.flags;
 
 import io.aurora.scheduling.runtime.SchedulerRuntimeOptions;
 import io.aurora.scheduling.thrift.ApiOptions;
-import io.aurora.scheduling.thrift.TierSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -90,12 +89,13 @@ public final class ServerFlags {
         scheduling.toPlacementOptions(),
         scheduling.maxRescheduleTaskDelayOnStartup(),
         lifecycle.toUpdateOptions(scheduling.updateAffinity(), scheduling.updateAffinityHoldTime()),
-        cron.toCronOptions());
+        cron.toCronOptions(),
+        scheduling.toRevocability());
   }
 
-  /** The Thrift API's settings; tiers are the built-in ones until {@code -tier_config} is read. */
+  /** The Thrift API's settings, with the tiers of {@code -tier_config}. */
   public ApiOptions toApiOptions() {
     return new ApiOptions(core.clusterName(), core.vizJobUrlPrefix(), jobs.allowedJobEnvironments(),
-        jobs.maxTasksPerJob(), TierSettings.DEFAULTS, jobs.maxUpdateInstanceFailures());
+        jobs.maxTasksPerJob(), scheduling.tiers(), jobs.maxUpdateInstanceFailures());
   }
 }

@@ -44,7 +44,16 @@ class FlagReachabilityTest {
       Map.entry("-mesos_master_address", "127.0.0.1:5051"),
       Map.entry("-native_log_zk_group_path", "/other/log"),
       Map.entry("-allowed_job_environments", "^prod$"),
-      Map.entry("-cron_timezone", "America/New_York"));
+      Map.entry("-cron_timezone", "America/New_York"),
+      Map.entry("-tier_config", resource("/flags/tiers-other.json")));
+
+  private static String resource(String name) {
+    try {
+      return java.nio.file.Path.of(FlagReachabilityTest.class.getResource(name).toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new AssertionError(e);
+    }
+  }
 
   /** What {@code Main} assembles, as text: every record but the flag listing itself. */
   private static String daemon(List<String> args) {
