@@ -44,6 +44,12 @@ final class FrameworkState {
     }
   }
 
+  /** Whether the framework subscribed with REVOCABLE_RESOURCES (only then is it offered any). */
+  boolean receivesRevocable() {
+    return info.getCapabilitiesList().stream()
+        .anyMatch(c -> c.getType() == FrameworkInfo.Capability.Type.REVOCABLE_RESOURCES);
+  }
+
   boolean partitionAware() {
     return info.getCapabilitiesList().stream()
         .anyMatch(c -> c.getType() == FrameworkInfo.Capability.Type.PARTITION_AWARE);

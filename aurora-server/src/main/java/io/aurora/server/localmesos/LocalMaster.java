@@ -327,6 +327,17 @@ final class LocalMaster {
     return frameworks.values().stream().mapToInt(f -> f.tasks.size()).sum();
   }
 
+  /** The resources a known task was launched with (its own and its executor's). */
+  synchronized Optional<List<org.apache.mesos.v1.Protos.Resource>> taskResources(TaskID taskId) {
+    for (FrameworkState framework : frameworks.values()) {
+      TaskRecord task = framework.tasks.get(taskId);
+      if (task != null) {
+        return Optional.of(task.resources.toProtos(framework.role()));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The sandbox of a task run by a local agent. */
   synchronized Optional<java.nio.file.Path> sandbox(TaskID taskId) {
     for (Agent agent : book.agents()) {

@@ -19,6 +19,7 @@ import org.apache.mesos.v1.Protos.AgentInfo;
 import org.apache.mesos.v1.Protos.Address;
 import org.apache.mesos.v1.Protos.Attribute;
 import org.apache.mesos.v1.Protos.MasterInfo;
+import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.Value;
 import org.slf4j.Logger;
@@ -98,7 +99,8 @@ public final class LocalMesos implements AutoCloseable {
       agents.add(new ProcessAgent(agentInfo(masterId + "-S" + i, host, local, Map.of()),
           options.workDir(), master.agentSink(), scheduler, clock, options.killGracePeriod()));
     }
-    Resources simulated = Resources.parse(options.simulatedAgentResources());
+    Resources simulated = Resources.parse(options.simulatedAgentResources())
+        .plus(Resources.revocable("cpus", options.simulatedRevocableCpus()));
     for (int i = 0; i < options.simulatedAgents(); i++) {
       agents.add(new SimulatedAgent(
           agentInfo(masterId + "-V" + i, "sim-agent-" + i + ".local", simulated,
@@ -161,6 +163,14 @@ public final class LocalMesos implements AutoCloseable {
   /** The sandbox directory of a task run by a local agent. */
   public Optional<Path> sandbox(TaskID taskId) {
     return master.sandbox(taskId);
+  }
+
+  /**
+   * The resources a task was launched with (its own and its executor's, as the master accounts
+   * them, revocable ones marked), while the master knows the task.
+   */
+  public Optional<List<Resource>> taskResources(TaskID taskId) {
+    return master.taskResources(taskId);
   }
 
   /** How many tasks the master knows of (not yet acknowledged as terminal). */

@@ -40,6 +40,12 @@ public final class LocalMesosMain implements Callable<Integer> {
       description = "Attributes of simulated agents, name:value;... ('#' = agent number), e.g. rack:r#")
   String simulatedAttributes = "";
 
+  @Option(names = "-local_simulated_agent_revocable_cpus",
+      description = "Revocable CPUs of each simulated agent, on top of its resources, offered only "
+          + "to frameworks that subscribe with REVOCABLE_RESOURCES (the scheduler's "
+          + "-receive_revocable_resources) (default ${DEFAULT-VALUE})")
+  double simulatedRevocableCpus = 0;
+
   @Option(names = "-local_simulated_task_duration_secs",
       description = "If set, simulated tasks end after this many seconds")
   Double simulatedTaskSeconds;
@@ -61,7 +67,7 @@ public final class LocalMesosMain implements Callable<Integer> {
         Optional.ofNullable(simulatedTaskSeconds).map(s -> Duration.ofMillis(Math.round(s * 1000))),
         TaskState.valueOf("TASK_" + simulatedTaskEnd.toUpperCase()),
         Duration.ofMillis(Math.round(heartbeatSeconds * 1000)), defaults.allocationInterval(),
-        defaults.updateRetryInterval(), defaults.killGracePeriod());
+        defaults.updateRetryInterval(), defaults.killGracePeriod(), simulatedRevocableCpus);
     LocalMesos mesos = LocalMesos.start(options, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

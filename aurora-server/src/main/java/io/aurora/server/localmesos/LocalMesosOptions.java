@@ -24,6 +24,9 @@ import org.apache.mesos.v1.Protos.TaskState;
  * @param allocationInterval how often offers are made (Mesos: 1 s)
  * @param updateRetryInterval unacknowledged status updates are re-sent this often (Mesos: 10 s)
  * @param killGracePeriod SIGTERM to SIGKILL delay when killing a task
+ * @param simulatedRevocableCpus revocable CPUs of each simulated agent, on top of
+ *     {@code simulatedAgentResources}; offered only to frameworks that subscribe with the
+ *     REVOCABLE_RESOURCES capability (0 = none)
  */
 public record LocalMesosOptions(
     int port,
@@ -38,7 +41,19 @@ public record LocalMesosOptions(
     Duration heartbeatInterval,
     Duration allocationInterval,
     Duration updateRetryInterval,
-    Duration killGracePeriod) {
+    Duration killGracePeriod,
+    double simulatedRevocableCpus) {
+
+  /** Options whose simulated agents have no revocable CPUs. */
+  public LocalMesosOptions(int port, int localAgents, int simulatedAgents, Path workDir,
+      String agentResources, String simulatedAgentResources, String simulatedAgentAttributes,
+      Optional<Duration> simulatedTaskDuration, TaskState simulatedTaskEnd,
+      Duration heartbeatInterval, Duration allocationInterval, Duration updateRetryInterval,
+      Duration killGracePeriod) {
+    this(port, localAgents, simulatedAgents, workDir, agentResources, simulatedAgentResources,
+        simulatedAgentAttributes, simulatedTaskDuration, simulatedTaskEnd, heartbeatInterval,
+        allocationInterval, updateRetryInterval, killGracePeriod, 0);
+  }
 
   /** Checks arguments. */
   public LocalMesosOptions {
@@ -50,6 +65,10 @@ public record LocalMesosOptions(
     Objects.requireNonNull(simulatedTaskEnd, "simulatedTaskEnd");
     if (port < 0 || localAgents < 0 || simulatedAgents < 0) {
       throw new IllegalArgumentException("negative port or agent count");
+    }
+    if (!(simulatedRevocableCpus >= 0)) {
+      throw new IllegalArgumentException(
+          "-local_simulated_agent_revocable_cpus must be a number >= 0, got " + simulatedRevocableCpus);
     }
     Resources.parse(agentResources);
     Resources.parse(simulatedAgentResources);
@@ -89,7 +108,8 @@ public record LocalMesosOptions(
   public LocalMesosOptions withAgents(int local, int simulated) {
     return new LocalMesosOptions(port, local, simulated, workDir, agentResources,
         simulatedAgentResources, simulatedAgentAttributes, simulatedTaskDuration, simulatedTaskEnd,
-        heartbeatInterval, allocationInterval, updateRetryInterval, killGracePeriod);
+        heartbeatInterval, allocationInterval, updateRetryInterval, killGracePeriod,
+        simulatedRevocableCpus);
   }
 
   /** The same options with other timings. */
@@ -97,13 +117,21 @@ public record LocalMesosOptions(
       Duration updateRetry, Duration killGrace) {
     return new LocalMesosOptions(port, localAgents, simulatedAgents, workDir, agentResources,
         simulatedAgentResources, simulatedAgentAttributes, simulatedTaskDuration, simulatedTaskEnd,
-        heartbeat, allocation, updateRetry, killGrace);
+        heartbeat, allocation, updateRetry, killGrace, simulatedRevocableCpus);
   }
 
   /** The same options with another port. */
   public LocalMesosOptions withPort(int newPort) {
     return new LocalMesosOptions(newPort, localAgents, simulatedAgents, workDir, agentResources,
         simulatedAgentResources, simulatedAgentAttributes, simulatedTaskDuration, simulatedTaskEnd,
-        heartbeatInterval, allocationInterval, updateRetryInterval, killGracePeriod);
+        heartbeatInterval, allocationInterval, updateRetryInterval, killGracePeriod,
+        simulatedRevocableCpus);
+  }
+
+  /** The same options with {@code cpus} revocable CPUs on each simulated agent. */
+  public LocalMesosOptions withSimulatedRevocableCpus(double cpus) {
+    return new LocalMesosOptions(port, localAgents, simulatedAgents, workDir, agentResources,
+        simulatedAgentResources, simulatedAgentAttributes, simulatedTaskDuration, simulatedTaskEnd,
+        heartbeatInterval, allocationInterval, updateRetryInterval, killGracePeriod, cpus);
   }
 }

@@ -94,7 +94,9 @@ final class ResourceLedger {
   /**
    * One allocation round: every agent with something free goes, whole, to the first eligible
    * framework that has not refused it; the first framework rotates between rounds so none
-   * starves another.
+   * starves another. A framework that did not subscribe with REVOCABLE_RESOURCES is offered only
+   * the agent's non-revocable resources (Mesos offers revocable ones only to frameworks that ask);
+   * the revocable ones stay free for another framework.
    */
   Map<FrameworkState, List<Offer>> allocate(List<FrameworkState> eligible, Instant now) {
     Map<FrameworkState, List<Offer>> made = new LinkedHashMap<>();
@@ -113,19 +115,23 @@ final class ResourceLedger {
         if (refused != null && refused.isAfter(now)) {
           continue;
         }
+        Resources offered = framework.receivesRevocable() ? slot.free : slot.free.withoutRevocable();
+        if (!offered.offerable()) {
+          continue;
+        }
         framework.refusedUntil.remove(agentId);
         OfferID id = OfferID.newBuilder().setValue(masterId + "-O" + (nextOffer++)).build();
-        offers.put(id, new OfferRecord(id, framework.id, agentId, slot.free));
+        offers.put(id, new OfferRecord(id, framework.id, agentId, offered));
         made.computeIfAbsent(framework, f -> new ArrayList<>()).add(Offer.newBuilder()
             .setId(id)
             .setFrameworkId(framework.id)
             .setAgentId(agentId)
             .setHostname(slot.agent.info().getHostname())
-            .addAllResources(slot.free.toProtos(framework.role()))
+            .addAllResources(offered.toProtos(framework.role()))
             .addAllAttributes(slot.agent.info().getAttributesList())
             .setAllocationInfo(Resource.AllocationInfo.newBuilder().setRole(framework.role()))
             .build());
-        slot.free = Resources.EMPTY;
+        slot.free = offered == slot.free ? Resources.EMPTY : slot.free.minus(offered);
         break;
       }
     }

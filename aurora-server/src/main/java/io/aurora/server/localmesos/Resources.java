@@ -10,10 +10,15 @@ import org.apache.mesos.v1.Protos.Value;
 /**
  * An immutable bag of unreserved scalar and range resources (cpus, mem, disk, ports, gpus...), for
  * the embedded master's bookkeeping. Roles, reservations and sets are ignored: the embedded master
- * offers everything unreserved. Scalars are kept to three decimals, as Mesos does.
+ * offers everything unreserved. Scalars are kept to three decimals, as Mesos does. Revocable
+ * resources are kept apart from the others under their name plus {@link #REVOCABLE}
+ * ({@code cpus(revocable)}), so that a task asking for revocable CPUs cannot take non-revocable
+ * ones, nor the other way round.
  */
 final class Resources {
   static final Resources EMPTY = new Resources(Map.of(), Map.of());
+  /** The suffix of a revocable resource's name in this bag. */
+  static final String REVOCABLE = "(revocable)";
 
   private final Map<String, Double> scalars;
   private final Map<String, List<long[]>> ranges;   // sorted, disjoint, inclusive [begin, end]
@@ -57,12 +62,13 @@ final class Resources {
     for (Resource resource : resources) {
       Map<String, Double> s = new TreeMap<>();
       Map<String, List<long[]>> r = new TreeMap<>();
+      String name = resource.hasRevocable() ? resource.getName() + REVOCABLE : resource.getName();
       if (resource.getType() == Value.Type.SCALAR) {
-        s.put(resource.getName(), resource.getScalar().getValue());
+        s.put(name, resource.getScalar().getValue());
       } else if (resource.getType() == Value.Type.RANGES) {
         List<long[]> list = new ArrayList<>();
         resource.getRanges().getRangeList().forEach(v -> list.add(new long[] {v.getBegin(), v.getEnd()}));
-        r.put(resource.getName(), normalize(list));
+        r.put(name, normalize(list));
       }
       total = total.plus(new Resources(s, r));
     }
@@ -111,9 +117,23 @@ final class Resources {
     return true;
   }
 
-  /** True if there is something worth offering: some cpus and some memory. */
+  /** A bag of {@code value} revocable units of the scalar {@code name}. */
+  static Resources revocable(String name, double value) {
+    return value > 0 ? new Resources(Map.of(name + REVOCABLE, value), Map.of()) : EMPTY;
+  }
+
+  /** This bag without its revocable resources. */
+  Resources withoutRevocable() {
+    Map<String, Double> s = new TreeMap<>(scalars);
+    s.keySet().removeIf(name -> name.endsWith(REVOCABLE));
+    return s.size() == scalars.size() ? this : new Resources(s, ranges);
+  }
+
+  /**
+   * True if there is something worth offering: some cpus (revocable or not) and some memory.
+   */
   boolean offerable() {
-    return scalar("cpus") >= 0.01 && scalar("mem") >= 32;
+    return (scalar("cpus") >= 0.01 || scalar("cpus" + REVOCABLE) >= 0.01) && scalar("mem") >= 32;
   }
 
   /** As unreserved v1 resources allocated to {@code role}. */
@@ -122,9 +142,16 @@ final class Resources {
     Resource.AllocationInfo allocation = Resource.AllocationInfo.newBuilder().setRole(role).build();
     scalars.forEach((name, value) -> {
       if (value > 0) {
-        out.add(Resource.newBuilder().setName(name).setType(Value.Type.SCALAR)
+        Resource.Builder r = Resource.newBuilder().setType(Value.Type.SCALAR)
             .setScalar(Value.Scalar.newBuilder().setValue(value))
-            .setAllocationInfo(allocation).build());
+            .setAllocationInfo(allocation);
+        if (name.endsWith(REVOCABLE)) {
+          r.setName(name.substring(0, name.length() - REVOCABLE.length()))
+              .setRevocable(Resource.RevocableInfo.getDefaultInstance());
+        } else {
+          r.setName(name);
+        }
+        out.add(r.build());
       }
     });
     ranges.forEach((name, list) -> {
