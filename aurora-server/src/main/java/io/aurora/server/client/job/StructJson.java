@@ -30,7 +30,7 @@ import org.apache.thrift.meta_data.FieldMetaData;
  * JSON text, so equal sets print alike), binary as base64. It is the form {@code IdlJson} reads
  * back.
  */
-final class StructJson {
+public final class StructJson {
   private static final ObjectWriter COMPACT = new ObjectMapper().writer();
   /** Python's {@code json.dumps(indent=2)} layout, which Aurora's client prints. */
   private static final ObjectWriter PRETTY = new ObjectMapper().writer(
@@ -44,7 +44,7 @@ final class StructJson {
 
   /** {@code struct} as a JSON object. */
   @SuppressWarnings({"rawtypes", "unchecked"})
-  static ObjectNode of(TBase<?, ?> struct) {
+  public static ObjectNode of(TBase<?, ?> struct) {
     ObjectNode out = NODES.objectNode();
     Map<? extends TFieldIdEnum, FieldMetaData> fields =
         FieldMetaData.getStructMetaDataMap(((TBase) struct).getClass());
@@ -58,7 +58,7 @@ final class StructJson {
   }
 
   /** One line of JSON. */
-  static String compact(JsonNode node) {
+  public static String compact(JsonNode node) {
     return write(COMPACT, node);
   }
 

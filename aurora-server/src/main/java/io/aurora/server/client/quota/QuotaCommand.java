@@ -8,14 +8,18 @@ import io.aurora.server.client.cli.ClientContext;
 import io.aurora.server.client.cli.ClientFailure;
 import io.aurora.server.client.cli.ExitCodes;
 import io.aurora.server.client.cli.TextTable;
+import io.aurora.server.client.job.StructJson;
 import java.math.BigDecimal;
 import java.util.Objects;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code aurora quota get}: a role's quota, what its production (non-dedicated) work consumes,
- * and what is free, one row per resource, from the scheduler's {@code getQuota}.
+ * and what is free, one row per resource, from the scheduler's {@code getQuota}. With
+ * {@code --write-json} it prints the {@code GetQuotaResult} itself as one line of JSON (field
+ * names as in the IDL, as Aurora's client prints it), for scripts.
  */
 @Command(name = "quota", description = "Show a role's production quota.")
 public final class QuotaCommand {
@@ -32,12 +36,19 @@ public final class QuotaCommand {
           "Only production tasks without a 'dedicated' constraint count against quota."})
   int get(
       @Parameters(paramLabel = "CLUSTER/ROLE", converter = RolePath.Converter.class,
-          description = "The role.") RolePath role) {
+          description = "The role.") RolePath role,
+      @Option(names = "--write-json",
+          description = "Print the scheduler's GetQuotaResult as JSON for scripts instead of a table.")
+          boolean writeJson) {
     Response r = context.scheduler(role.cluster()).ok(api -> api.getQuota(role.role()));
     if (!r.isSetResult() || !r.getResult().isSetGetQuotaResult()) {
       throw new ClientFailure(ExitCodes.API_ERROR, "the scheduler's getQuota answer has no result");
     }
     GetQuotaResult q = r.getResult().getGetQuotaResult();
+    if (writeJson) {
+      context.out().println(StructJson.compact(StructJson.of(q)));
+      return ExitCodes.OK;
+    }
     Amounts quota = Amounts.of(q.getQuota());
     Amounts used = Amounts.of(q.getProdSharedConsumption());
     TextTable table = new TextTable("RESOURCE", "QUOTA", "PROD CONSUMPTION", "FREE");

@@ -46,6 +46,25 @@ class QuotaCommandTest {
   }
 
   @Test
+  void get_writeJson_printsTheResultAsOneLineOfJson() throws Exception {
+    client.scheduler.answer("getQuota", ok(Result.getQuotaResult(
+        new GetQuotaResult(aggregate(8, 16384, 204800))
+            .setProdSharedConsumption(aggregate(2.5, 1536, 1024)))));
+
+    assertThat(client.run("quota", "get", "local/www", "--write-json")).isEqualTo(0);
+
+    String out = client.out();
+    assertThat(out).endsWith("\n").doesNotContain("RESOURCE");
+    assertThat(out.strip()).doesNotContain("\n");
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+    assertThat(json.fieldNames()).toIterable().containsExactly("quota", "prodSharedConsumption");
+    assertThat(json.path("quota").path("resources")).extracting(Object::toString)
+        .containsExactlyInAnyOrder("{\"numCpus\":8.0}", "{\"ramMb\":16384}", "{\"diskMb\":204800}");
+    assertThat(json.path("prodSharedConsumption").path("resources").toString())
+        .contains("{\"numCpus\":2.5}").contains("{\"ramMb\":1536}");
+  }
+
+  @Test
   void get_badRolePath_isAUsageError_andCallsNothing() {
     assertThat(client.run("quota", "get", "local/www/prod")).isEqualTo(2);
     assertThat(client.err()).contains("expected CLUSTER/ROLE, got 'local/www/prod'");
