@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * bin/aurora-scheduler} with its embedded ZooKeeper and Mesos master, whose local agent runs each
  * task as a real process: inspect, create (waiting until running), status and list (tables and
  * JSON), diff (table and JSON), add, restart, task list, kill, open, a pending job's reason, and
- * killall, with the exit statuses of a few mistakes. Each command is a fresh client JVM, as a
+ * killall, with the exit statuses of a few mistakes; then {@code admin set-quota} and
+ * {@code quota get} (table and JSON). Each command is a fresh client JVM, as a
  * user runs it; its stdout and stderr are checked apart.
  */
 class ClientVerbsIT {
@@ -189,7 +190,29 @@ class ClientVerbsIT {
     assertThat(none.exit()).isEqualTo(6);
     assertThat(none.err).isEqualTo("aurora: found no job matching local/www/prod/nothing\n");
 
+    quota();
     clusterNameForm();
+  }
+
+  /**
+   * {@code admin set-quota} stores a role's quota; {@code quota get} shows it (the jobs above are
+   * of the default, non-production tier, so nothing is consumed), as a table and as JSON.
+   */
+  private void quota() throws Exception {
+    assertThat(ok("admin", "set-quota", "local/www", "2.5", "4GB", "10GB").out)
+        .isEqualTo("set the quota of role www in local to 2.5 cores, 4GB RAM, 10GB disk\n");
+    assertThat(ok("quota", "get", "local/www").lines()).containsExactly(
+        "Quota of role www in local:",
+        "RESOURCE  QUOTA      PROD CONSUMPTION  FREE",
+        "CPU       2.5 cores  0 cores           2.5 cores",
+        "RAM       4GB        0MB               4GB",
+        "Disk      10GB       0MB               10GB");
+    JsonNode json = JSON.readTree(ok("quota", "get", "local/www", "--write-json").out);
+    Map<String, Double> quota = new HashMap<>();
+    json.get("quota").get("resources").forEach(r -> r.fields()
+        .forEachRemaining(f -> quota.put(f.getKey(), f.getValue().asDouble())));
+    assertThat(quota).containsExactlyInAnyOrderEntriesOf(
+        Map.of("numCpus", 2.5, "ramMb", 4096.0, "diskMb", 10240.0));
   }
 
   /**
