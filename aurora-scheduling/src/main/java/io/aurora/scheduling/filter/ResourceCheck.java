@@ -1,5 +1,6 @@
 package io.aurora.scheduling.filter;
 
+import io.aurora.scheduling.resources.ResourceBag;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,9 @@ public final class ResourceCheck implements FeasibilityCheck {
     String shortage = host.free().firstShortage(task.nonRevocableNeed());
     if (shortage != null) {
       return Optional.of(Veto.insufficient(shortage));
+    }
+    if (task.revocableNeed() == ResourceBag.EMPTY) {
+      return Optional.empty();   // the common case: a task of a non-revocable tier
     }
     // A revocable need holds only CPUs and RAM.
     String revocable = host.revocableFree().firstShortage(task.revocableNeed());

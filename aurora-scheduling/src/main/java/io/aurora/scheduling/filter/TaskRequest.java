@@ -33,7 +33,9 @@ public record TaskRequest(
     Objects.requireNonNull(need, "need");
     portNames = List.copyOf(portNames);
     constraints = List.copyOf(constraints);
-    Objects.requireNonNull(revocableNeed, "revocableNeed");
+    // One EMPTY instance, so that the hot checks can tell a non-revocable request by identity.
+    revocableNeed = Objects.requireNonNull(revocableNeed, "revocableNeed").equals(ResourceBag.EMPTY)
+        ? ResourceBag.EMPTY : revocableNeed;
   }
 
   /** A request that uses no revocable resources. */
@@ -70,7 +72,7 @@ public record TaskRequest(
 
   /** The part of {@link #need} that comes from non-revocable offer resources. */
   public ResourceBag nonRevocableNeed() {
-    return revocableNeed.equals(ResourceBag.EMPTY) ? need : need.minus(revocableNeed);
+    return revocableNeed == ResourceBag.EMPTY ? need : need.minus(revocableNeed);
   }
 
   /** Whether the task asks for a dedicated host (has a constraint named {@code dedicated}). */
