@@ -2,6 +2,7 @@ package io.aurora.scheduling.runtime;
 
 import io.aurora.scheduling.crontrigger.CronOptions;
 import io.aurora.scheduling.offers.OfferOptions;
+import io.aurora.scheduling.preemptor.PreemptionOptions;
 import io.aurora.scheduling.pruning.PruneOptions;
 import io.aurora.scheduling.reconcile.ReconcileOptions;
 import io.aurora.scheduling.resources.ExecutorSettings;
@@ -32,12 +33,14 @@ import java.util.Objects;
  *     ({@code -max_reschedule_task_delay_on_startup}, 30 s)
  * @param updates the job updater's history retention and update affinity
  * @param cron the cron trigger loop's time zone, backoff and write batching
+ * @param preemption the preemptor's switch, delays, slot hold and agent reservation
  */
 public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings executor,
     OfferOptions offers, RescheduleOptions reschedule, TimerOptions timers,
     ReconcileOptions reconcile, PruneOptions prune, int maxStatusUpdateBatch,
     Duration schedulingInterval, Duration timerTick, PlacementOptions placement,
-    Duration maxStartupScheduleDelay, UpdateOptions updates, CronOptions cron) {
+    Duration maxStartupScheduleDelay, UpdateOptions updates, CronOptions cron,
+    PreemptionOptions preemption) {
 
   /**
    * The pause between periodic scheduling rounds. Rounds run at once when offers arrive or tasks
@@ -59,7 +62,19 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
       ExecutorSettings.DEFAULTS, OfferOptions.DEFAULTS, RescheduleOptions.DEFAULTS,
       TimerOptions.DEFAULTS, ReconcileOptions.DEFAULTS, PruneOptions.DEFAULTS, 1000,
       SCHEDULING_INTERVAL, TIMER_TICK, PlacementOptions.DEFAULTS,
-      Duration.ofSeconds(30), UpdateOptions.DEFAULTS, CronOptions.DEFAULTS);
+      Duration.ofSeconds(30), UpdateOptions.DEFAULTS, CronOptions.DEFAULTS,
+      PreemptionOptions.DEFAULTS);
+
+  /** Options with the preemptor's defaults ({@link PreemptionOptions#DEFAULTS}). */
+  public SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings executor,
+      OfferOptions offers, RescheduleOptions reschedule, TimerOptions timers,
+      ReconcileOptions reconcile, PruneOptions prune, int maxStatusUpdateBatch,
+      Duration schedulingInterval, Duration timerTick, PlacementOptions placement,
+      Duration maxStartupScheduleDelay, UpdateOptions updates, CronOptions cron) {
+    this(schedulerHost, executor, offers, reschedule, timers, reconcile, prune,
+        maxStatusUpdateBatch, schedulingInterval, timerTick, placement, maxStartupScheduleDelay,
+        updates, cron, PreemptionOptions.DEFAULTS);
+  }
 
   public SchedulerRuntimeOptions {
     Objects.requireNonNull(schedulerHost, "schedulerHost");
@@ -75,6 +90,7 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
     Objects.requireNonNull(maxStartupScheduleDelay, "maxStartupScheduleDelay");
     Objects.requireNonNull(updates, "updates");
     Objects.requireNonNull(cron, "cron");
+    Objects.requireNonNull(preemption, "preemption");
     if (maxStartupScheduleDelay.isNegative()) {
       throw new IllegalArgumentException(
           "-max_reschedule_task_delay_on_startup must not be negative, got " + maxStartupScheduleDelay);
