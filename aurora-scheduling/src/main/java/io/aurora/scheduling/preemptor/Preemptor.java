@@ -72,7 +72,7 @@ public final class Preemptor {
   private final Map<TaskConfig, Reason> reasons = new ConcurrentHashMap<>();
   private volatile long lastRoundNanos;
 
-  private record Reason(Veto veto, long untilMs) {}
+  private record Reason(Veto veto, long untilMs, boolean preempted) {}
 
   public Preemptor(StateWriter writer, OfferBook offers, FilterChain chain,
       ExecutorSettings executor, Clock clock, UpdateAgentHolds holds, PreemptionOptions options,
@@ -146,7 +146,7 @@ public final class Preemptor {
         slots.add(group.config(), slot, nowMs);
         reasons.put(group.config(), new Reason(Veto.custom("Preemption slot found on agent "
             + slot.agentId() + "; preempting at the next scheduling attempt", 1),
-            nowMs + options.slotHoldTime().toMillis()));
+            nowMs + options.slotHoldTime().toMillis(), false));
       }
       found += got.size();
     }
@@ -213,13 +213,25 @@ public final class Preemptor {
       holds.reserve(p.task().getTask().getJob(), p.task().getInstanceId(), p.agentId(), until);
       reasons.put(groupOf.get(p.task().getTaskId()), new Reason(Veto.custom("Preempting "
           + p.victims() + " task(s) on " + p.hostname() + " to make room; the agent is held for "
-          + "this task", 1), until));
+          + "this task", 1), until, true));
       victims += p.victims();
     }
     return victims;
   }
 
   private record Preempted(AssignedTask task, String agentId, String hostname, int victims) {}
+
+  /** The groups for which victims were preempted and whose agent is still held. */
+  public Set<TaskConfig> awaitingRoom() {
+    long nowMs = clock.millis();
+    Set<TaskConfig> out = new HashSet<>();
+    reasons.forEach((config, reason) -> {
+      if (reason.preempted() && nowMs < reason.untilMs()) {
+        out.add(config);
+      }
+    });
+    return out;
+  }
 
   /** Why groups wait on preemption now (a slot held, or victims being preempted for them). */
   public Map<TaskConfig, Veto> pendingReasons() {

@@ -260,6 +260,9 @@ public final class SchedulingLoop {
       }
     }
     preemptor.get().unplaced(unplaced);
+    // A task whose victims are being preempted waits only for them to end: its group does not
+    // back off meanwhile, so it is placed in the first round after the agent offers the room.
+    preemptor.get().awaitingRoom().forEach(pacer::forget);
   }
 
   private int launch(List<Assignment> assignments, Set<String> usedOffers,
