@@ -22,6 +22,7 @@ public final class ServerFlags {
   @Mixin private JobFlags jobs = new JobFlags();
   @Mixin private CronFlags cron = new CronFlags();
   @Mixin private ExecutorFlags executor = new ExecutorFlags();
+  @Mixin private PreemptionFlags preemption = new PreemptionFlags();
 
   /** A parser for these flags. */
   public static FlagParser parser() {
@@ -90,7 +91,8 @@ public final class ServerFlags {
         scheduling.toPlacementOptions(),
         scheduling.maxRescheduleTaskDelayOnStartup(),
         lifecycle.toUpdateOptions(scheduling.updateAffinity(), scheduling.updateAffinityHoldTime()),
-        cron.toCronOptions());
+        cron.toCronOptions(),
+        preemption.toPreemptionOptions(toApiOptions().tiers()));
   }
 
   /** The Thrift API's settings; tiers are the built-in ones until {@code -tier_config} is read. */
