@@ -55,6 +55,9 @@ public final class Preemptor {
   /** Aurora's message on a victim's PREEMPTING event, followed by the pending task's id. */
   public static final String MESSAGE = "Preempting in favor of ";
 
+  /** How many search round times {@link #roundTimesNanos} keeps. */
+  static final int ROUND_TIMES_KEPT = 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(Preemptor.class);
 
   private final StateWriter writer;
@@ -70,7 +73,9 @@ public final class Preemptor {
   private final AtomicBoolean searching = new AtomicBoolean();
   /** Why a group waits, while the preemptor is the reason; with the time it stops being true. */
   private final Map<TaskConfig, Reason> reasons = new ConcurrentHashMap<>();
-  private volatile long lastRoundNanos;
+  /** The times of the latest searches that had pending groups to search for (ns). */
+  private final long[] roundTimes = new long[ROUND_TIMES_KEPT];
+  private long roundsTimed;
 
   private record Reason(Veto veto, long untilMs, boolean preempted) {}
 
@@ -151,14 +156,23 @@ public final class Preemptor {
       found += got.size();
     }
     long elapsed = monotonic.monotonicTime() - started;
-    lastRoundNanos = elapsed;
     counters.round.record(elapsed, TimeUnit.NANOSECONDS);
+    if (!groups.isEmpty()) {
+      synchronized (roundTimes) {
+        roundTimes[(int) (roundsTimed++ % ROUND_TIMES_KEPT)] = elapsed;
+      }
+    }
     return found;
   }
 
-  /** How long the last search round took (ns). */
-  public long lastRoundNanos() {
-    return lastRoundNanos;
+  /**
+   * How long the latest searches with pending groups took (ns), up to {@value #ROUND_TIMES_KEPT}
+   * of them, in no particular order (benchmarks take percentiles of them).
+   */
+  public long[] roundTimesNanos() {
+    synchronized (roundTimes) {
+      return java.util.Arrays.copyOf(roundTimes, (int) Math.min(roundsTimed, ROUND_TIMES_KEPT));
+    }
   }
 
   /**
