@@ -22,12 +22,20 @@ import java.util.Set;
  * beyond the agent's slack, {@link Weights#cost}) and evaluated in that order, and the walk
  * stops once the group has its slots and no agent left could be cheaper. With full agents of
  * like tasks the first agents evaluated already reach the bound, so a group costs a sort of the
- * agents' indices and a handful of evaluations, not one evaluation per agent.
+ * agents' indices and a handful of evaluations, not one evaluation per agent. Where no agent
+ * reaches its bound, the walk goes {@link #LOOK_PAST} agents past the point where the group had
+ * its slots, keeping the cheapest seen: the fewest resources among the agents with the least
+ * shortfall, not a proof over the whole cluster.
  *
  * <p>An agent gives at most one slot per round (to the first group that takes it), as in
  * Aurora. Not thread-safe; one search per round.
  */
 public final class SlotSearch {
+  /** Relative difference in cost below which two slots are equally good. */
+  static final double TIE = 1e-6;
+  /** Agents evaluated after a group has all its slots, looking for cheaper ones. */
+  static final int LOOK_PAST = 64;
+
   private final FilterChain chain;
   private final List<AgentRoom> rooms;
   private final Weights weights;
@@ -91,9 +99,18 @@ public final class SlotSearch {
     Arrays.sort(order, 0, candidates);
     List<PreemptionSlot> best = new ArrayList<>();
     List<Integer> bestIndex = new ArrayList<>();
+    int lookedPast = 0;
     for (int j = 0; j < candidates; j++) {
       float lowerBound = Float.intBitsToFloat((int) (order[j] >>> 32));
-      if (best.size() == count && lowerBound >= best.get(count - 1).cost()) {
+      // Near ties count as ties: the bound is a float, and a slot's cost carries a tiny amount
+      // per victim (fewer victims win among equals) that no bound can foresee.
+      if (best.size() == count && lowerBound >= best.get(count - 1).cost() * (1 - TIE)) {
+        break;
+      }
+      // Where no agent reaches its bound (the victims never add up to the shortfall exactly),
+      // the bound never ends the walk: look a bounded way further for a cheaper slot, not at
+      // every agent of the cluster for every group.
+      if (best.size() == count && ++lookedPast > LOOK_PAST) {
         break;
       }
       int i = (int) order[j];

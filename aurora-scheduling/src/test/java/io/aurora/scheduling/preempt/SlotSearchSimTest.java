@@ -84,7 +84,7 @@ class SlotSearchSimTest {
       cost += search.weights().cost(victim.resources());
     }
     assertThat(free.fits(pending.request().need())).as(where + ": no room made").isTrue();
-    assertThat(cost).as(where + ": not the fewest resources").isCloseTo(oracle, within(1e-6));
+    assertThat(cost).as(where + ": not the fewest resources").isCloseTo(oracle, within(oracle * 1e-5 + 1e-9));
   }
 
   /** The least cost of any subset of any agent's eligible tasks that makes room; or infinity. */
