@@ -101,6 +101,8 @@ class PreemptionDistIT {
     assertThat(leader.get("/vars").orElseThrow())
         .containsPattern("(?m)^preemptor_tasks_preempted_non_prod 2$")
         .containsPattern("(?m)^preemptor_slot_validation_success 1$");
+    assertThat(leader.get("/metrics").orElseThrow())
+        .containsPattern("(?m)^preemptor_tasks_preempted_non_prod_total 2(\\.0)?$");
   }
 
   private static JobConfiguration job(JobKey key, int instances, String tier, double cpus,

@@ -77,7 +77,7 @@ public final class SlotSearch {
    *
    * @param context the placement context of the round (attribute counts for limit constraints)
    */
-  public List<PreemptionSlot> find(Contender pending, int count, PlacementContext context) {
+  public List<PreemptionSlot> find(Claimant pending, int count, PlacementContext context) {
     ResourceBag need = pending.request().need();
     int n = rooms.size();
     long[] order = new long[n];
@@ -136,7 +136,7 @@ public final class SlotSearch {
   }
 
   /** The cheapest slot for {@code pending} on {@code room}, if any passes the filter. */
-  public Optional<PreemptionSlot> evaluate(Contender pending, AgentRoom room,
+  public Optional<PreemptionSlot> evaluate(Claimant pending, AgentRoom room,
       PlacementContext context) {
     List<Candidate> eligible = new ArrayList<>();
     for (Candidate c : room.tasks()) {

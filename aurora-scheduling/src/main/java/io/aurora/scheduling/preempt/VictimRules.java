@@ -9,7 +9,7 @@ public final class VictimRules {
   private VictimRules() {}
 
   /** Whether {@code pending} may preempt {@code victim}. */
-  public static boolean mayPreempt(Contender pending, Candidate victim) {
+  public static boolean mayPreempt(Claimant pending, Candidate victim) {
     if (!pending.preemptible() && victim.preemptible()) {
       return true;
     }

@@ -17,7 +17,7 @@ import io.aurora.scheduling.offers.HeldOffer;
 import io.aurora.scheduling.offers.HostOffers;
 import io.aurora.scheduling.preempt.AgentRoom;
 import io.aurora.scheduling.preempt.Candidate;
-import io.aurora.scheduling.preempt.Contender;
+import io.aurora.scheduling.preempt.Claimant;
 import io.aurora.scheduling.preempt.PreemptionTiers;
 import io.aurora.scheduling.resources.ExecutorSettings;
 import io.aurora.scheduling.resources.ResourceBag;
@@ -45,8 +45,8 @@ final class ClusterView {
   private static final Set<ScheduleStatus> VICTIM_STATES =
       Set.of(ScheduleStatus.ASSIGNED, ScheduleStatus.STARTING, ScheduleStatus.RUNNING);
 
-  /** A pending group: one config, its contender and the ids of its PENDING tasks, oldest first. */
-  record PendingGroup(TaskConfig config, Contender contender, List<String> dueIds,
+  /** A pending group: one config, its claimant and the ids of its PENDING tasks, oldest first. */
+  record PendingGroup(TaskConfig config, Claimant claimant, List<String> dueIds,
       long pendingSinceMs) {}
 
   /** What a config means for preemption, worked out once per config and read. */
@@ -89,7 +89,7 @@ final class ClusterView {
         long since = lastEvent(t);
         if (since <= dueBeforeMs) {
           PendingGroup group = view.pending.computeIfAbsent(config, c -> new PendingGroup(c,
-              new Contender(request, c.getJob().getRole(), c.getPriority(), preemptible),
+              new Claimant(request, c.getJob().getRole(), c.getPriority(), preemptible),
               new ArrayList<>(), since));
           group.dueIds().add(a.getTaskId());
         }

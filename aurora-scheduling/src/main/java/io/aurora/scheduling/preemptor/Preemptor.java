@@ -145,8 +145,8 @@ public final class Preemptor {
       if (want <= 0) {
         continue;
       }
-      List<PreemptionSlot> got = search.find(group.contender(), want, context);
-      counters.searched(!group.contender().preemptible(), !got.isEmpty());
+      List<PreemptionSlot> got = search.find(group.claimant(), want, context);
+      counters.searched(!group.claimant().preemptible(), !got.isEmpty());
       for (PreemptionSlot slot : got) {
         slots.add(group.config(), slot, nowMs);
         reasons.put(group.config(), new Reason(Veto.custom("Preemption slot found on agent "

@@ -18,7 +18,7 @@ import io.aurora.scheduling.offers.HeldOffer;
 import io.aurora.scheduling.offers.HostOffers;
 import io.aurora.scheduling.preempt.AgentRoom;
 import io.aurora.scheduling.preempt.Candidate;
-import io.aurora.scheduling.preempt.Contender;
+import io.aurora.scheduling.preempt.Claimant;
 import io.aurora.scheduling.preempt.PreemptionSlot;
 import io.aurora.scheduling.preempt.PreemptionTiers;
 import io.aurora.scheduling.preempt.SlotSearch;
@@ -56,7 +56,7 @@ final class SlotCheck {
     }
     TaskConfig config = pending.get().getAssignedTask().getTask();
     TaskRequest request = TaskRequest.of(config, executor);
-    Contender contender = new Contender(request, config.getJob().getRole(), config.getPriority(),
+    Claimant claimant = new Claimant(request, config.getJob().getRole(), config.getPriority(),
         tiers.isPreemptible(config));
     List<Candidate> victims = new ArrayList<>();
     String hostname = null;
@@ -78,7 +78,7 @@ final class SlotCheck {
     AgentRoom room = new AgentRoom(host.get(), victims);
     PlacementContext context = new PlacementContext(job -> counts(stores, job), nowMs);
     Optional<PreemptionSlot> still = new SlotSearch(chain, List.of(room), Set.of())
-        .evaluate(contender, room, context);
+        .evaluate(claimant, room, context);
     if (still.isEmpty()) {
       return Optional.empty();
     }

@@ -29,11 +29,11 @@ final class Rooms {
     return new Candidate(id, role, 0, true, true, bag(cpus, ramMb));
   }
 
-  static Contender contender(String role, int priority, boolean preemptible, double cpus,
+  static Claimant claimant(String role, int priority, boolean preemptible, double cpus,
       long ramMb) {
     JobKey job = new JobKey(role, "prod", "pending");
     TaskConfig config = new TaskConfig().setJob(job).setPriority(priority);
-    return new Contender(new TaskRequest(job, config, bag(cpus, ramMb), List.of(), List.of()),
+    return new Claimant(new TaskRequest(job, config, bag(cpus, ramMb), List.of(), List.of()),
         role, priority, preemptible);
   }
 

@@ -2,7 +2,7 @@ package io.aurora.scheduling.preempt;
 
 import static io.aurora.scheduling.preempt.Rooms.agent;
 import static io.aurora.scheduling.preempt.Rooms.bag;
-import static io.aurora.scheduling.preempt.Rooms.contender;
+import static io.aurora.scheduling.preempt.Rooms.claimant;
 import static io.aurora.scheduling.preempt.Rooms.preemptible;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +43,7 @@ class SlotSearchScaleTest {
     SlotSearch search = new SlotSearch(FilterChain.standard(), rooms, Set.of());
     List<PreemptionSlot> slots = new ArrayList<>();
     for (int g = 0; g < 100; g++) {
-      slots.addAll(search.find(contender("web" + g, 0, false, cpus, ramMb), 5,
+      slots.addAll(search.find(claimant("web" + g, 0, false, cpus, ramMb), 5,
           PlacementContext.empty()));
     }
     long ms = (System.nanoTime() - start) / 1_000_000;

@@ -2,7 +2,7 @@ package io.aurora.scheduling.preempt;
 
 import static io.aurora.scheduling.preempt.Rooms.agent;
 import static io.aurora.scheduling.preempt.Rooms.bag;
-import static io.aurora.scheduling.preempt.Rooms.contender;
+import static io.aurora.scheduling.preempt.Rooms.claimant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -54,7 +54,7 @@ class SlotSearchSimTest {
       ResourceBag slack = bag(0.25 * random.nextInt(4), 128L * random.nextInt(4));
       rooms.add(agent("agent" + a, slack, tasks.toArray(new Candidate[0])));
     }
-    Contender pending = contender(ROLES[random.nextInt(ROLES.length)], random.nextInt(3),
+    Claimant pending = claimant(ROLES[random.nextInt(ROLES.length)], random.nextInt(3),
         random.nextBoolean(), 0.25 * (1 + random.nextInt(12)), 128L * (1 + random.nextInt(12)));
     SlotSearch search = new SlotSearch(chain, rooms, Set.of());
     List<PreemptionSlot> slots = search.find(pending, 1, PlacementContext.empty());
@@ -88,7 +88,7 @@ class SlotSearchSimTest {
   }
 
   /** The least cost of any subset of any agent's eligible tasks that makes room; or infinity. */
-  private double oracle(Contender pending, List<AgentRoom> rooms, Weights weights) {
+  private double oracle(Claimant pending, List<AgentRoom> rooms, Weights weights) {
     double best = Double.POSITIVE_INFINITY;
     for (AgentRoom room : rooms) {
       List<Candidate> eligible = room.tasks().stream()

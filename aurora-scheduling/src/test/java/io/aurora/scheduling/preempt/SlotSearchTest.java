@@ -2,7 +2,7 @@ package io.aurora.scheduling.preempt;
 
 import static io.aurora.scheduling.preempt.Rooms.agent;
 import static io.aurora.scheduling.preempt.Rooms.bag;
-import static io.aurora.scheduling.preempt.Rooms.contender;
+import static io.aurora.scheduling.preempt.Rooms.claimant;
 import static io.aurora.scheduling.preempt.Rooms.preemptible;
 import static io.aurora.scheduling.preempt.Rooms.prod;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +23,7 @@ class SlotSearchTest {
         agent("a1", bag(0, 0), preemptible("big", "x", 4, 4000)),
         agent("a2", bag(0.5, 50), preemptible("small", "x", 1, 100))), Set.of());
     List<PreemptionSlot> slots =
-        search.find(contender("r", 0, false, 1, 100), 1, PlacementContext.empty());
+        search.find(claimant("r", 0, false, 1, 100), 1, PlacementContext.empty());
     assertThat(slots).singleElement().satisfies(s -> {
       assertThat(s.agentId()).isEqualTo("a2");
       assertThat(s.victims()).containsExactly("small");
@@ -37,9 +37,9 @@ class SlotSearchTest {
         agent("a2", bag(0, 0), preemptible("t3", "x", 1, 100)),
         agent("a3", bag(0, 0), preemptible("t4", "x", 1, 100))), Set.of("a3"));
     List<PreemptionSlot> slots =
-        search.find(contender("r", 0, false, 1, 100), 5, PlacementContext.empty());
+        search.find(claimant("r", 0, false, 1, 100), 5, PlacementContext.empty());
     assertThat(slots).extracting(PreemptionSlot::agentId).containsExactlyInAnyOrder("a1", "a2");
-    assertThat(search.find(contender("q", 0, false, 1, 100), 5, PlacementContext.empty()))
+    assertThat(search.find(claimant("q", 0, false, 1, 100), 5, PlacementContext.empty()))
         .isEmpty();
   }
 
@@ -47,7 +47,7 @@ class SlotSearchTest {
   void noVictimsAllowed_noSlot() {
     SlotSearch search = new SlotSearch(chain, List.of(
         agent("a1", bag(0, 0), prod("p", "other", 0, 4, 400))), Set.of());
-    assertThat(search.find(contender("r", 9, false, 1, 100), 1, PlacementContext.empty()))
+    assertThat(search.find(claimant("r", 9, false, 1, 100), 1, PlacementContext.empty()))
         .isEmpty();
   }
 
@@ -56,7 +56,7 @@ class SlotSearchTest {
     SlotSearch search = new SlotSearch(chain, List.of(
         agent("a1", MaintenanceMode.DRAINING, bag(0, 0), preemptible("t", "x", 2, 200))),
         Set.of());
-    assertThat(search.find(contender("r", 0, false, 1, 100), 1, PlacementContext.empty()))
+    assertThat(search.find(claimant("r", 0, false, 1, 100), 1, PlacementContext.empty()))
         .isEmpty();
   }
 
@@ -64,7 +64,7 @@ class SlotSearchTest {
   void slackAlone_isNotASlot() {
     SlotSearch search = new SlotSearch(chain, List.of(
         agent("a1", bag(4, 400), preemptible("t", "x", 2, 200))), Set.of());
-    assertThat(search.find(contender("r", 0, false, 1, 100), 1, PlacementContext.empty()))
+    assertThat(search.find(claimant("r", 0, false, 1, 100), 1, PlacementContext.empty()))
         .isEmpty();
   }
 }

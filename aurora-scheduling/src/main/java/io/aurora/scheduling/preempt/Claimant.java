@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param priority its config's priority
  * @param preemptible whether its tier is preemptible
  */
-public record Contender(TaskRequest request, String role, int priority, boolean preemptible) {
-  public Contender {
+public record Claimant(TaskRequest request, String role, int priority, boolean preemptible) {
+  public Claimant {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(role, "role");
   }
