@@ -3,11 +3,12 @@ package io.aurora.scheduling.preemptor;
 import io.aurora.gen.TaskConfig;
 import io.aurora.scheduling.preempt.PreemptionSlot;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,20 +31,28 @@ final class HeldSlots {
     byGroup.computeIfAbsent(group, k -> new ArrayDeque<>()).add(new Held(slot, nowMs + holdMs));
   }
 
-  /** Takes the oldest live slot of {@code group}, dropping expired ones. */
-  synchronized Optional<PreemptionSlot> take(TaskConfig group, long nowMs) {
+  /** Takes up to {@code max} of {@code group}'s live slots, oldest first, dropping expired ones. */
+  synchronized List<PreemptionSlot> take(TaskConfig group, int max, long nowMs) {
+    if (byGroup.isEmpty()) {
+      return List.of();
+    }
     Deque<Held> q = byGroup.get(group);
-    PreemptionSlot taken = null;
-    while (q != null && !q.isEmpty() && taken == null) {
+    List<PreemptionSlot> taken = new ArrayList<>();
+    while (q != null && !q.isEmpty() && taken.size() < max) {
       Held h = q.poll();
       if (nowMs < h.untilMs()) {
-        taken = h.slot();
+        taken.add(h.slot());
       }
     }
     if (q != null && q.isEmpty()) {
       byGroup.remove(group);
     }
-    return Optional.ofNullable(taken);
+    return taken;
+  }
+
+  /** Whether no slot is held at all. */
+  synchronized boolean isEmpty() {
+    return byGroup.isEmpty();
   }
 
   /** How many live slots {@code group} has at {@code nowMs}. */

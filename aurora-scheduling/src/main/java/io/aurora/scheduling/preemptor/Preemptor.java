@@ -180,20 +180,17 @@ public final class Preemptor {
    * whose group has a held slot that still holds. Returns the number of victims preempted.
    */
   public int unplaced(Map<TaskConfig, List<String>> idsByGroup) {
-    if (!options.enabled() || idsByGroup.isEmpty()) {
+    if (!options.enabled() || idsByGroup.isEmpty() || slots.isEmpty()) {
       return 0;
     }
     long nowMs = clock.millis();
     Map<String, PreemptionSlot> planned = new HashMap<>();
     Map<String, TaskConfig> groupOf = new HashMap<>();
     idsByGroup.forEach((config, ids) -> {
-      for (String id : ids) {
-        Optional<PreemptionSlot> slot = slots.take(config, nowMs);
-        if (slot.isEmpty()) {
-          break;
-        }
-        planned.put(id, slot.get());
-        groupOf.put(id, config);
+      List<PreemptionSlot> taken = slots.take(config, ids.size(), nowMs);
+      for (int i = 0; i < taken.size(); i++) {
+        planned.put(ids.get(i), taken.get(i));
+        groupOf.put(ids.get(i), config);
       }
     });
     if (planned.isEmpty()) {
