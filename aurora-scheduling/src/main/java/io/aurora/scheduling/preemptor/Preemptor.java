@@ -4,6 +4,7 @@ import io.aurora.gen.AssignedTask;
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.TaskConfig;
 import io.aurora.scheduling.filter.FilterChain;
+import io.aurora.scheduling.filter.PlacementContext;
 import io.aurora.scheduling.filter.Veto;
 import io.aurora.scheduling.offers.HeldOffer;
 import io.aurora.scheduling.offers.OfferBook;
@@ -17,6 +18,7 @@ import io.aurora.scheduling.write.StateWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -134,7 +136,7 @@ public final class Preemptor {
       }
     }
     SlotSearch search = new SlotSearch(chain, view.rooms, unavailable);
-    var context = view.context(nowMs);
+    PlacementContext context = view.context(nowMs);
     List<ClusterView.PendingGroup> groups = new ArrayList<>(view.pending.values());
     // Oldest first: the task that has waited longest gets the cheapest room.
     groups.sort((a, b) -> Long.compare(a.pendingSinceMs(), b.pendingSinceMs()));
@@ -171,7 +173,7 @@ public final class Preemptor {
    */
   public long[] roundTimesNanos() {
     synchronized (roundTimes) {
-      return java.util.Arrays.copyOf(roundTimes, (int) Math.min(roundsTimed, ROUND_TIMES_KEPT));
+      return Arrays.copyOf(roundTimes, (int) Math.min(roundsTimed, ROUND_TIMES_KEPT));
     }
   }
 

@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
  * once), so that a batch waiting for its durable write holds up neither rounds nor the next batch, and a round's write does not delay
  * acknowledgements: the storage serializes the writes and commits those in flight together. Cron
  * trigger batches, which also wait for their writes, run on the injected {@code cronThreads}.
+ * The preemptor's slot search runs on {@code statusUpdateThreads} too, every
+ * {@code -preemption_slot_search_interval}, reading a snapshot, so that it never delays a round.
  * Events that arrive between subscribing and {@link #start} are kept (offers held, updates
  * queued) and handled on start.
  */
