@@ -125,7 +125,7 @@ public final class ZooKeeperMasterDetector implements MasterDetector {
     }
   }
 
-  /** The number after the last {@code _}, or -1 if the child is not a claimant. */
+  /** The number after the last {@code _}, or -1 if the child is not a contender. */
   static long sequence(String child) {
     int underscore = child.lastIndexOf('_');
     if (underscore < 0) {
