@@ -230,13 +230,13 @@ public final class SchedulingLoop {
     }
     usedOffers.forEach(this.hostOffers::remove);
     int launched = launch(assignments, usedOffers, offerById, attempts.configOf);
-    preemptFor(attempts.groups, assignments, heldTasks);
     for (Assignment a : assignments) {
       UpdateAgentHolds.Instance replaced = heldTasks.get(a.taskId());
       if (replaced != null) {
         holds.release(replaced.job(), replaced.instance());
       }
     }
+    preemptFor(attempts.groups, assignments, heldTasks);
     return launched;
   }
 
