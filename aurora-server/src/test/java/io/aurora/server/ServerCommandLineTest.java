@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aurora.scheduling.crontrigger.CronOptions;
 import io.aurora.scheduling.offers.OfferOrder;
+import io.aurora.scheduling.preemptor.PreemptionOptions;
 import io.aurora.scheduling.runtime.PlacementOptions;
 import io.aurora.scheduling.runtime.SchedulerRuntimeOptions;
 import io.aurora.scheduling.thrift.ApiOptions;
@@ -70,6 +71,10 @@ class ServerCommandLineTest {
       {"-flapping_task_threshold", "5mins"}, {"-initial_flapping_task_delay", "30secs"},
       {"-max_flapping_task_delay", "5mins"}, {"-max_reschedule_task_delay_on_startup", "30secs"},
       {"-offer_reservation_duration", "3mins"}, {"-min_offer_hold_time", "5mins"},
+      {"-enable_preemptor", "true"}, {"-preemption_delay", "3mins"},
+      {"-preemption_slot_hold_time", "5mins"}, {"-preemption_slot_search_initial_delay", "3mins"},
+      {"-preemption_slot_search_interval", "1mins"},
+      {"-preemption_reservation_max_batch_size", "5"},
       {"-offer_hold_jitter_window", "1mins"}, {"-hold_offers_forever", "false"},
       {"-offer_filter_duration", "5secs"}, {"-offer_order", "RANDOM"},
       {"-enable_update_affinity", "false"}, {"-update_affinity_reservation_hold_time", "3mins"},
@@ -145,6 +150,7 @@ class ServerCommandLineTest {
     assertThat(runtime.reconcile().explicitInterval()).isEqualTo(Duration.ofHours(1));
     assertThat(runtime.prune().pruneThreshold()).isEqualTo(Duration.ofDays(2));
     assertThat(runtime.executor().ramMb()).isEqualTo(128);
+    assertThat(runtime.preemption()).isEqualTo(PreemptionOptions.DEFAULTS);
     ApiOptions api = f.toApiOptions();
     assertThat(api.maxTasksPerJob()).isEqualTo(4000);
     assertThat(api.allowedJobEnvironments().matcher("staging42").matches()).isTrue();

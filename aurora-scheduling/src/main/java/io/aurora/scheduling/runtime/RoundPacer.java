@@ -66,6 +66,11 @@ final class RoundPacer {
     nextRoundDelay = Optional.empty();
   }
 
+  /** Drops {@code group}'s backoff: it is tried in the next round. */
+  void forget(TaskConfig group) {
+    backoff.forget(group);
+  }
+
   /** Forgets the backoff of groups that are no longer pending. */
   void retain(Set<TaskConfig> pending) {
     backoff.retain(pending);

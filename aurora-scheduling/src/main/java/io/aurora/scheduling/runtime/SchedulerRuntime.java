@@ -8,6 +8,7 @@ import io.aurora.scheduling.filter.FilterChain;
 import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.mesos.DriverListener;
 import io.aurora.scheduling.offers.OfferBook;
+import io.aurora.scheduling.preemptor.Preemptor;
 import io.aurora.scheduling.pruning.TaskPruner;
 import io.aurora.scheduling.rank.Scorer;
 import io.aurora.scheduling.reconcile.TaskReconciler;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +51,8 @@ import org.slf4j.LoggerFactory;
  * once), so that a batch waiting for its durable write holds up neither rounds nor the next batch, and a round's write does not delay
  * acknowledgements: the storage serializes the writes and commits those in flight together. Cron
  * trigger batches, which also wait for their writes, run on the injected {@code cronThreads}.
+ * The preemptor's slot search runs on {@code statusUpdateThreads} too, every
+ * {@code -preemption_slot_search_interval}, reading a snapshot, so that it never delays a round.
  * Events that arrive between subscribing and {@link #start} are kept (offers held, updates
  * queued) and handled on start.
  */
@@ -63,6 +67,9 @@ public final class SchedulerRuntime {
   private final AfterCommitActions afterCommit;
   private final OfferBook offers;
   private final SchedulingLoop loop;
+  private final Preemptor preemptor;
+  /** Runs the preemption slot search, so that a search never delays a scheduling round. */
+  private final Executor preemptionThreads;
   private final TimerQueue timers = new TimerQueue();
   private final TaskTimers taskTimers;
   private final TaskReconciler reconciler;
@@ -121,10 +128,14 @@ public final class SchedulerRuntime {
     this.offers = new OfferBook(driver, clock, random, options.offers());
     this.updates = new JobUpdateController(writer, clock, timers,
         Objects.requireNonNull(registry, "registry"), options.updates());
+    this.preemptor = new Preemptor(writer, offers, chain, options.executor(), clock,
+        updates.agentHolds(), options.preemption(), Objects.requireNonNull(registry, "registry"));
     this.loop = new SchedulingLoop(writer, offers,
         new TaskAssigner(chain, scorer, options.offers().staticBanCacheMaxSize()),
         new TaskInfoBuilder(options.executor(), options.revocability()),
-        options.executor(), driver, clock, options.placement(), ticker, updates.agentHolds());
+        options.executor(), driver, clock, options.placement(), ticker, updates.agentHolds(),
+        Optional.of(preemptor));
+    this.preemptionThreads = Objects.requireNonNull(statusUpdateThreads, "statusUpdateThreads");
     this.reconciler = new TaskReconciler(storage, driver, clock, timers, options.reconcile());
     this.pruner = new TaskPruner(writer, clock, options.prune());
     this.updatePruner = new UpdateHistoryPruner(writer, clock, options.updates());
@@ -201,6 +212,7 @@ public final class SchedulerRuntime {
     executor.scheduleWithFixedDelay(this::kick, interval, interval, TimeUnit.MILLISECONDS);
     statusUpdates.resume();
     updates.start(executor);
+    preemptor.start(executor, preemptionThreads);
     kick();
   }
 
@@ -288,6 +300,11 @@ public final class SchedulerRuntime {
 
   public SchedulingLoop loop() {
     return loop;
+  }
+
+  /** The preemptor: its slot search runs on its own schedule from {@link #start}. */
+  public Preemptor preemptor() {
+    return preemptor;
   }
 
   public TaskTimers taskTimers() {

@@ -2,6 +2,7 @@ package io.aurora.scheduling.runtime;
 
 import io.aurora.scheduling.crontrigger.CronOptions;
 import io.aurora.scheduling.offers.OfferOptions;
+import io.aurora.scheduling.preemptor.PreemptionOptions;
 import io.aurora.scheduling.pruning.PruneOptions;
 import io.aurora.scheduling.reconcile.ReconcileOptions;
 import io.aurora.scheduling.resources.ExecutorSettings;
@@ -35,13 +36,14 @@ import java.util.Objects;
  * @param cron the cron trigger loop's time zone, backoff and write batching
  * @param revocability which tasks run on revocable resources, and which of their resources
  *     ({@code -tier_config}, {@code -enable_revocable_cpus}, {@code -enable_revocable_ram})
+ * @param preemption the preemptor's switch, delays, slot hold and agent reservation
  */
 public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings executor,
     OfferOptions offers, RescheduleOptions reschedule, TimerOptions timers,
     ReconcileOptions reconcile, PruneOptions prune, int maxStatusUpdateBatch,
     Duration schedulingInterval, Duration timerTick, PlacementOptions placement,
     Duration maxStartupScheduleDelay, UpdateOptions updates, CronOptions cron,
-    Revocability revocability) {
+    Revocability revocability, PreemptionOptions preemption) {
 
   /**
    * The pause between periodic scheduling rounds. Rounds run at once when offers arrive or tasks
@@ -63,9 +65,13 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
       ExecutorSettings.DEFAULTS, OfferOptions.DEFAULTS, RescheduleOptions.DEFAULTS,
       TimerOptions.DEFAULTS, ReconcileOptions.DEFAULTS, PruneOptions.DEFAULTS, 1000,
       SCHEDULING_INTERVAL, TIMER_TICK, PlacementOptions.DEFAULTS,
-      Duration.ofSeconds(30), UpdateOptions.DEFAULTS, CronOptions.DEFAULTS);
+      Duration.ofSeconds(30), UpdateOptions.DEFAULTS, CronOptions.DEFAULTS,
+      Revocability.DEFAULTS, PreemptionOptions.DEFAULTS);
 
-  /** Options with Aurora's default tiers and revocable resources. */
+  /**
+   * Options with Aurora's default tiers and revocable resources ({@link Revocability#DEFAULTS})
+   * and the preemptor's defaults ({@link PreemptionOptions#DEFAULTS}).
+   */
   public SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings executor,
       OfferOptions offers, RescheduleOptions reschedule, TimerOptions timers,
       ReconcileOptions reconcile, PruneOptions prune, int maxStatusUpdateBatch,
@@ -73,7 +79,7 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
       Duration maxStartupScheduleDelay, UpdateOptions updates, CronOptions cron) {
     this(schedulerHost, executor, offers, reschedule, timers, reconcile, prune,
         maxStatusUpdateBatch, schedulingInterval, timerTick, placement, maxStartupScheduleDelay,
-        updates, cron, Revocability.DEFAULTS);
+        updates, cron, Revocability.DEFAULTS, PreemptionOptions.DEFAULTS);
   }
 
   public SchedulerRuntimeOptions {
@@ -91,6 +97,7 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
     Objects.requireNonNull(updates, "updates");
     Objects.requireNonNull(cron, "cron");
     Objects.requireNonNull(revocability, "revocability");
+    Objects.requireNonNull(preemption, "preemption");
     if (maxStartupScheduleDelay.isNegative()) {
       throw new IllegalArgumentException(
           "-max_reschedule_task_delay_on_startup must not be negative, got " + maxStartupScheduleDelay);

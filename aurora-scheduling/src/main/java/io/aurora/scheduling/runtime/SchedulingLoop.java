@@ -24,6 +24,7 @@ import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.offers.HeldOffer;
 import io.aurora.scheduling.offers.HostOffers;
 import io.aurora.scheduling.offers.OfferBook;
+import io.aurora.scheduling.preemptor.Preemptor;
 import io.aurora.scheduling.resources.ExecutorSettings;
 import io.aurora.scheduling.updater.UpdateAgentHolds;
 import io.aurora.scheduling.write.StateWriter;
@@ -80,6 +81,7 @@ public final class SchedulingLoop {
 
   private final Storage storage;
   private final UpdateAgentHolds holds;
+  private final Optional<Preemptor> preemptor;
   /** Places the replacements held to one agent; keeps no static answers (one offer a call). */
   private final TaskAssigner heldAssigner;
   private final StateWriter writer;
@@ -129,6 +131,21 @@ public final class SchedulingLoop {
   public SchedulingLoop(StateWriter writer, OfferBook offers, TaskAssigner assigner,
       TaskInfoBuilder taskInfos, ExecutorSettings executor, Driver driver, Clock clock,
       PlacementOptions placement, Ticker ticker, UpdateAgentHolds holds) {
+    this(writer, offers, assigner, taskInfos, executor, driver, clock, placement, ticker, holds,
+        Optional.empty());
+  }
+
+  /**
+   * @param holds agents held for a task: by the job updater for replacements (update affinity)
+   *     and by the preemptor for the task it preempted for
+   * @param preemptor given the tasks each round could not place, preempts for those whose group
+   *     has a preemption slot
+   */
+  public SchedulingLoop(StateWriter writer, OfferBook offers, TaskAssigner assigner,
+      TaskInfoBuilder taskInfos, ExecutorSettings executor, Driver driver, Clock clock,
+      PlacementOptions placement, Ticker ticker, UpdateAgentHolds holds,
+      Optional<Preemptor> preemptor) {
+    this.preemptor = Objects.requireNonNull(preemptor, "preemptor");
     this.holds = Objects.requireNonNull(holds, "holds");
     this.writer = Objects.requireNonNull(writer, "writer");
     this.heldAssigner = assigner.withoutCache();
@@ -211,6 +228,7 @@ public final class SchedulingLoop {
     }
     pacer.pace(attempts, placed, nowMs);
     if (assignments.isEmpty()) {
+      preemptFor(attempts.groups, assignments, heldTasks);
       return 0;
     }
     usedOffers.forEach(this.hostOffers::remove);
@@ -221,7 +239,33 @@ public final class SchedulingLoop {
         holds.release(replaced.job(), replaced.instance());
       }
     }
+    preemptFor(attempts.groups, assignments, heldTasks);
     return launched;
+  }
+
+  /**
+   * Hands the tasks this round tried and could not place to the preemptor, by group; a task
+   * waiting for an agent held for it is not among them (its room is on the way).
+   */
+  private void preemptFor(List<PendingGroup> groups, List<Assignment> assignments,
+      Map<String, UpdateAgentHolds.Instance> heldTasks) {
+    if (preemptor.isEmpty()) {
+      return;
+    }
+    Set<String> placedIds = new HashSet<>();
+    assignments.forEach(a -> placedIds.add(a.taskId()));
+    Map<TaskConfig, List<String>> unplaced = new LinkedHashMap<>();
+    for (PendingGroup group : groups) {
+      for (String id : group.taskIds()) {
+        if (!placedIds.contains(id) && !heldTasks.containsKey(id)) {
+          unplaced.computeIfAbsent(group.request().config(), k -> new ArrayList<>()).add(id);
+        }
+      }
+    }
+    preemptor.get().unplaced(unplaced);
+    // A task whose victims are being preempted waits only for them to end: its group does not
+    // back off meanwhile, so it is placed in the first round after the agent offers the room.
+    preemptor.get().awaitingRoom().forEach(pacer::forget);
   }
 
   private int launch(List<Assignment> assignments, Set<String> usedOffers,
@@ -361,7 +405,14 @@ public final class SchedulingLoop {
 
   /** Why each pending group was not placed in the last round, by config. */
   public Map<TaskConfig, Veto> pendingReasons() {
-    return Map.copyOf(pendingReasons);
+    if (preemptor.isEmpty()) {
+      return Map.copyOf(pendingReasons);
+    }
+    // Where the preemptor is why a group waits (a slot held, victims being preempted), it says
+    // so rather than the veto that sent the group to it.
+    Map<TaskConfig, Veto> out = new HashMap<>(pendingReasons);
+    preemptor.get().pendingReasons().forEach((config, veto) -> out.replace(config, veto));
+    return Map.copyOf(out);
   }
 
   private static JobAttributeCounts counts(StoreProvider stores, JobKey job) {

@@ -76,6 +76,17 @@ public final class UpdateAgentHolds {
     }
   }
 
+  /**
+   * Holds {@code agentId} for {@code job}'s {@code instance} until {@code untilMs}, whether or not
+   * update affinity is on: the preemptor holds the agent it freed for the task it freed it for
+   * ({@code -offer_reservation_duration}).
+   */
+  public void reserve(JobKey job, int instance, String agentId, long untilMs) {
+    if (!agentId.isEmpty()) {
+      holds.put(new Instance(job, instance), new Hold(agentId, untilMs));
+    }
+  }
+
   /** The holds in force at {@code nowMs}; expired ones are dropped. */
   public Snapshot snapshot(long nowMs) {
     if (holds.isEmpty()) {

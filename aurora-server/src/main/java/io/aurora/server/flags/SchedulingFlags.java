@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The pending-task loop, rescheduling backoff, offers and tiers. Preemption's flags come with preemption. */
+/** The pending-task loop, rescheduling backoff, offers and tiers. Preemption's are in {@link PreemptionFlags}. */
 public final class SchedulingFlags implements FlagGroup {
   @Option(names = "-max_schedule_attempts_per_sec", defaultValue = "10000.0",
       description = "Scheduling attempts per second, across all task groups (an attempt tries one "
@@ -99,10 +99,6 @@ public final class SchedulingFlags implements FlagGroup {
   @Option(names = "-unavailability_threshold", defaultValue = "6mins",
       description = "Tasks on a host are drained this long before its announced unavailability. (not yet used: arrives with maintenance)")
   private Duration unavailabilityThreshold;
-
-  @Option(names = "-offer_reservation_duration", defaultValue = "3mins",
-      description = "How long an agent stays reserved for the task group that preempted on it. (not yet used: arrives with preemption)")
-  private Duration offerReservationDuration;
 
   @Option(names = "-enable_revocable_cpus", arity = "0..1", defaultValue = "true",
       description = "Tasks of revocable tiers take their CPUs (and their executor's) only from "

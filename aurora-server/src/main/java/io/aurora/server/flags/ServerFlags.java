@@ -21,6 +21,7 @@ public final class ServerFlags {
   @Mixin private JobFlags jobs = new JobFlags();
   @Mixin private CronFlags cron = new CronFlags();
   @Mixin private ExecutorFlags executor = new ExecutorFlags();
+  @Mixin private PreemptionFlags preemption = new PreemptionFlags();
 
   /** A parser for these flags. */
   public static FlagParser parser() {
@@ -90,7 +91,8 @@ public final class ServerFlags {
         scheduling.maxRescheduleTaskDelayOnStartup(),
         lifecycle.toUpdateOptions(scheduling.updateAffinity(), scheduling.updateAffinityHoldTime()),
         cron.toCronOptions(),
-        scheduling.toRevocability());
+        scheduling.toRevocability(),
+        preemption.toPreemptionOptions(scheduling.tiers()));
   }
 
   /** The Thrift API's settings, with the tiers of {@code -tier_config}. */

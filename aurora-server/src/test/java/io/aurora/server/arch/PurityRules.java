@@ -51,6 +51,7 @@ final class PurityRules {
     "io.aurora.scheduling.resources..",
     "io.aurora.scheduling.state..",
     "io.aurora.scheduling.update..",
+    "io.aurora.scheduling.preempt..",
   };
 
   /** The packages whose classes must be pure (each with its sub-packages). */
