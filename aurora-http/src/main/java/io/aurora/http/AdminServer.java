@@ -1,7 +1,7 @@
 package io.aurora.http;
 
 import io.aurora.gen.AuroraAdmin;
-import io.aurora.http.admin.AdminOnlyHandler;
+import io.aurora.http.auth.AdminOnlyHandler;
 import io.aurora.http.admin.CronHandler;
 import io.aurora.http.admin.HealthHandler;
 import io.aurora.http.admin.HookHandler;

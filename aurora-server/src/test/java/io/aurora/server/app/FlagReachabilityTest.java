@@ -44,7 +44,15 @@ class FlagReachabilityTest {
       Map.entry("-mesos_master_address", "127.0.0.1:5051"),
       Map.entry("-native_log_zk_group_path", "/other/log"),
       Map.entry("-allowed_job_environments", "^prod$"),
-      Map.entry("-cron_timezone", "America/New_York"));
+      Map.entry("-cron_timezone", "America/New_York"),
+      Map.entry("-shiro_realm_modules",
+          "org.apache.aurora.scheduler.http.api.security.IniShiroRealmModule"),
+      Map.entry("-shiro_credentials_matcher",
+          "org.apache.shiro.authc.credential.Sha256CredentialsMatcher"));
+
+  /** Flags whose other value is only valid together with another flag. */
+  private static final Map<String, List<String>> COMPANIONS = Map.of(
+      "-http_authentication_mechanism", List.of("-shiro_ini_path=/tmp/x/shiro.ini"));
 
   /** What {@code Main} assembles, as text: every record but the flag listing itself. */
   private static String daemon(List<String> args) {
@@ -88,6 +96,16 @@ class FlagReachabilityTest {
       }
       List<String> args = new ArrayList<>(BASE);
       args.add(d.name() + "=" + otherValue(d));   // the last occurrence wins
+      List<String> companions = COMPANIONS.getOrDefault(d.name(), List.of());
+      args.addAll(companions);
+      if (!companions.isEmpty()) {
+        List<String> withCompanionsOnly = new ArrayList<>(BASE);
+        withCompanionsOnly.addAll(companions);
+        if (daemon(args).equals(daemon(withCompanionsOnly))) {
+          unread.add(d.name());
+        }
+        continue;
+      }
       if (daemon(args).equals(base)) {
         unread.add(d.name());
       }

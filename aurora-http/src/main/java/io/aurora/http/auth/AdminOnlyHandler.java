@@ -1,7 +1,5 @@
-package io.aurora.http.admin;
+package io.aurora.http.auth;
 
-import io.aurora.http.auth.Authentication;
-import io.aurora.http.auth.RequestAuthenticator;
 import io.aurora.scheduling.auth.ApiMethods;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
