@@ -173,4 +173,27 @@ class PermissionMatrixTest {
     assertThat(audit).containsExactly(
         "user=backupsvc method=setQuota target=ads result=AUTH_FAILED");
   }
+
+  @Test
+  void anUpdate_recordsTheUserInItsSummaryAndEvents() throws Exception {
+    h.startUpdates();
+    AuroraAdmin.Iface engineer = secured.forCaller(login("engineer", "w0rk"));
+    io.aurora.gen.JobUpdateSettings settings = new io.aurora.gen.JobUpdateSettings()
+        .setUpdateGroupSize(1).setMaxPerInstanceFailures(0).setMaxFailedInstances(0)
+        .setMinWaitInInstanceRunningMs(1000).setRollbackOnFailure(true);
+    Response started = engineer.startJobUpdate(new io.aurora.gen.JobUpdateRequest(
+        SecurityFixtures.config(SecurityFixtures.WEB), 1, settings), "by hand");
+    assertThat(started.getResponseCode()).as("%s", started.getDetails())
+        .isEqualTo(ResponseCode.OK);
+    io.aurora.gen.JobUpdateKey key = started.getResult().getStartJobUpdateResult().getKey();
+    assertThat(secured.forCaller(login("root", "secret")).pauseJobUpdate(key, "hold")
+        .getResponseCode()).isEqualTo(ResponseCode.OK);
+
+    Response details = engineer.getJobUpdateDetails(key, null);
+    io.aurora.gen.JobUpdateDetails d =
+        details.getResult().getGetJobUpdateDetailsResult().getDetailsList().get(0);
+    assertThat(d.getUpdate().getSummary().getUser()).isEqualTo("engineer");
+    assertThat(d.getUpdateEvents()).extracting(io.aurora.gen.JobUpdateEvent::getUser)
+        .containsExactly("engineer", "root");
+  }
 }
