@@ -18,6 +18,12 @@ import java.util.Map;
  */
 record LocalScheduler(String url, ChildProcess process) {
   static LocalScheduler start(Path home, Path data, String clusterName) throws IOException {
+    return start(home, data, clusterName, List.of());
+  }
+
+  /** As {@link #start(Path, Path, String)}, with more flags (a repeated flag's last value wins). */
+  static LocalScheduler start(Path home, Path data, String clusterName, List<String> extraFlags)
+      throws IOException {
     Files.createDirectories(data);
     int http = FailoverCluster.freePort();
     List<String> command = List.of(home.resolve("bin/aurora-scheduler").toString(),
@@ -29,6 +35,8 @@ record LocalScheduler(String url, ChildProcess process) {
         "-backup_dir=" + data.resolve("backups"), "-ip=127.0.0.1", "-hostname=127.0.0.1",
         "-http_port=" + http, "-thrift_port=" + FailoverCluster.freePort(),
         "-executor_user=" + System.getProperty("user.name"));
+    command = new java.util.ArrayList<>(command);
+    command.addAll(extraFlags);
     ChildProcess process = ChildProcess.start("aurora-scheduler", command, Map.of(
             "JAVA_HOME", System.getProperty("java.home"),
             "JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",

@@ -1,12 +1,14 @@
 package io.aurora.http;
 
 import io.aurora.gen.AuroraAdmin;
+import io.aurora.http.auth.AdminOnlyHandler;
 import io.aurora.http.admin.CronHandler;
 import io.aurora.http.admin.HealthHandler;
 import io.aurora.http.admin.HookHandler;
 import io.aurora.http.admin.LeaderHealthHandler;
 import io.aurora.http.api.CorsHandler;
 import io.aurora.http.api.ThriftApiHandler;
+import io.aurora.http.auth.RequestAuthenticator;
 import io.aurora.http.redirect.LeaderLocator;
 import io.aurora.http.redirect.LeaderOnlyPaths;
 import io.aurora.http.redirect.LeaderRedirectHandler;
@@ -15,6 +17,7 @@ import io.aurora.http.vars.PrometheusHandler;
 import io.aurora.http.vars.VarsCollector;
 import io.aurora.http.vars.VarsHandler;
 import io.aurora.http.vars.VarsJsonHandler;
+import io.aurora.scheduling.auth.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -28,6 +31,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -73,6 +77,30 @@ public final class AdminServer {
       AdminHooks hooks,
       LeaderPages leaderPages,
       ThreadFactory apiThreads) {
+    this(config, registry, extraVars, leader, caller -> Objects.requireNonNull(api, "api"),
+        RequestAuthenticator.NONE, hooks, leaderPages, apiThreads);
+  }
+
+  /**
+   * A server whose {@code /api} and stopping pages authenticate callers.
+   *
+   * @param api the Thrift service behind {@code /api}, as one caller may use it
+   * @param authenticator who a request's caller is ({@link RequestAuthenticator#NONE}: everyone
+   *     may do everything); {@code /quitquitquit} and {@code /abortabortabort} need an
+   *     administrator ({@link AdminOnlyHandler})
+   * @see #AdminServer(AdminServerConfig, MeterRegistry, Supplier, LeaderLocator, AuroraAdmin.Iface,
+   *     AdminHooks, LeaderPages, ThreadFactory) for the other parameters
+   */
+  public AdminServer(
+      AdminServerConfig config,
+      MeterRegistry registry,
+      Supplier<? extends Map<String, ?>> extraVars,
+      LeaderLocator leader,
+      Function<Caller, AuroraAdmin.Iface> api,
+      RequestAuthenticator authenticator,
+      AdminHooks hooks,
+      LeaderPages leaderPages,
+      ThreadFactory apiThreads) {
     this.config = Objects.requireNonNull(config, "config");
     this.apiPool = newApiPool(config.apiThreads(), Objects.requireNonNull(apiThreads, "apiThreads"));
     VarsCollector vars = new VarsCollector(registry, extraVars);
@@ -80,8 +108,10 @@ public final class AdminServer {
         new PathHandler()
             .addExactPath("/health", new HealthHandler())
             .addExactPath("/leaderhealth", new LeaderHealthHandler(leader))
-            .addExactPath("/quitquitquit", new HookHandler("Shutting down.\n", hooks.shutdown()))
-            .addExactPath("/abortabortabort", new HookHandler("Aborting.\n", hooks.abort()))
+            .addExactPath("/quitquitquit", new AdminOnlyHandler(authenticator,
+                new HookHandler("Shutting down.\n", hooks.shutdown())))
+            .addExactPath("/abortabortabort", new AdminOnlyHandler(authenticator,
+                new HookHandler("Aborting.\n", hooks.abort())))
             .addExactPath("/vars", new VarsHandler(vars))
             .addExactPath("/vars.json", new VarsJsonHandler(vars))
             .addExactPath("/metrics", PrometheusHandler.forRegistry(registry))
@@ -89,8 +119,8 @@ public final class AdminServer {
                 Objects.requireNonNull(leaderPages, "leaderPages").cronJobs()))
             .addExactPath(
                 "/api",
-                CorsHandler.wrap(config.corsOrigin(), ThriftApiHandler.forService(
-                    api, apiPool, config.apiMaxInFlight(), config.apiMaxBodyBytes())));
+                CorsHandler.wrap(config.corsOrigin(), ThriftApiHandler.forCallers(api,
+                    authenticator, apiPool, config.apiMaxInFlight(), config.apiMaxBodyBytes())));
     this.root =
         new HttpStatsHandler(
             registry,

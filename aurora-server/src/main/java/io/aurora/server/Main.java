@@ -45,6 +45,13 @@ public final class Main {
     if (refusal.isPresent()) {
       return fail(err, refusal.get());
     }
+    try {
+      // Reads -shiro_ini_path now, so that a missing or broken file is one line, before anything
+      // starts; the daemon reads it again when it builds the HTTP server.
+      options.serverFlags().security().toHttpAuthOptions().authenticator();
+    } catch (IllegalArgumentException e) {
+      return fail(err, e.getMessage());
+    }
     LOG.info("Aurora scheduler flags:");
     for (Map.Entry<String, String> flag : options.flags().values().entrySet()) {
       LOG.info("  {}={}", flag.getKey(), flag.getValue());

@@ -51,4 +51,44 @@ class MainTest {
     assertThat(err()).contains("-native_log_quorum_size=1").contains("bin/aurora-local-mesos");
     assertThat(err().lines().count()).isEqualTo(1);
   }
+
+  private static final String[] REQUIRED = {"-cluster_name=local",
+      "-serverset_path=/aurora/scheduler", "-mesos_master_address=local", "-zk_in_proc",
+      "-native_log_file_path=/tmp/never-created/log",
+      "-native_log_zk_group_path=/aurora/replicated-log",
+      "-backup_dir=/tmp/never-created/backups"};
+
+  private int runWith(String... extra) {
+    String[] args = java.util.Arrays.copyOf(REQUIRED, REQUIRED.length + extra.length);
+    System.arraycopy(extra, 0, args, REQUIRED.length, extra.length);
+    return run(args);
+  }
+
+  @Test
+  void negotiate_isRefusedWithOneLine_neverAFallbackToNoAuthentication() {
+    assertThat(runWith("-http_authentication_mechanism=NEGOTIATE")).isEqualTo(1);
+    assertThat(err()).isEqualTo("aurora-scheduler: -http_authentication_mechanism=NEGOTIATE "
+        + "(Kerberos) is not supported yet; use BASIC with -shiro_ini_path, or NONE"
+        + System.lineSeparator());
+  }
+
+  @Test
+  void basic_withoutAnIniFile_orWithAMissingOne_isRefusedWithOneLine() {
+    assertThat(runWith("-http_authentication_mechanism=BASIC")).isEqualTo(1);
+    assertThat(err()).contains("needs -shiro_ini_path").hasLineCount(1);
+    err.reset();
+    assertThat(runWith("-http_authentication_mechanism=BASIC",
+        "-shiro_ini_path=/no/such/shiro.ini")).isEqualTo(1);
+    assertThat(err()).isEqualTo("aurora-scheduler: -shiro_ini_path: cannot read "
+        + "/no/such/shiro.ini (NoSuchFileException)" + System.lineSeparator());
+  }
+
+  @Test
+  void kerberosRealm_andAfterAuthFilter_areRefused() {
+    assertThat(runWith("-shiro_realm_modules=KERBEROS5_AUTHN")).isEqualTo(1);
+    assertThat(err()).contains("KERBEROS5_AUTHN (Kerberos) is not supported yet");
+    err.reset();
+    assertThat(runWith("-shiro_after_auth_filter=com.example.Filter")).isEqualTo(1);
+    assertThat(err()).contains("-shiro_after_auth_filter is not supported");
+  }
 }

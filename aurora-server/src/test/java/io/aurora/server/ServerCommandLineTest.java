@@ -94,6 +94,11 @@ class ServerCommandLineTest {
       {"-cron_timezone", "GMT"}, {"-cron_scheduler_num_threads", "10"},
       {"-cron_scheduling_max_batch_size", "1000"}, {"-cron_start_initial_backoff", "5secs"},
       {"-cron_start_max_backoff", "1mins"},
+      {"-http_authentication_mechanism", "NONE"}, {"-shiro_ini_path", "unset"},
+      {"-shiro_realm_modules", "INI_AUTHNZ"},
+      {"-shiro_credentials_matcher", "org.apache.shiro.authc.credential.SimpleCredentialsMatcher"},
+      {"-shiro_after_auth_filter", "unset"}, {"-kerberos_server_principal", "unset"},
+      {"-kerberos_server_keytab", "unset"},
     };
     for (String[] row : table) {
       AURORA_DEFAULTS.put(row[0], row[1]);

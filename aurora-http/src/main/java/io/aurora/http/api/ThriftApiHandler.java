@@ -1,6 +1,11 @@
 package io.aurora.http.api;
 
 import io.aurora.gen.AuroraAdmin;
+import io.aurora.http.auth.Authentication;
+import io.aurora.http.auth.RequestAuthenticator;
+import io.aurora.scheduling.auth.ApiMethods;
+import io.aurora.scheduling.auth.Caller;
+import io.aurora.scheduling.auth.Callers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -14,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 import org.apache.thrift.TProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +33,19 @@ import org.slf4j.LoggerFactory;
  * (running or queued on the executor); beyond that the answer is 503, so a flood of slow calls
  * cannot queue without bound. Bodies longer than {@code maxBodyBytes} get 413 (what was sent is
  * drained by Undertow when the exchange ends).
+ *
+ * <p>Authentication, as Aurora's permissive filter: the {@link RequestAuthenticator} reads the
+ * {@code Authorization} header before the body; refused credentials get 401 with a {@code
+ * WWW-Authenticate} challenge whatever the call. A request without credentials may read; if the
+ * method it names changes state ({@link ApiMethods#requiresAuthentication}) it gets 401 too.
+ * Otherwise the call runs through a processor for that caller, whose service checks the caller's
+ * permissions (AUTH_FAILED in the Thrift response when one is missing).
  */
 public final class ThriftApiHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ThriftApiHandler.class);
 
-  private final ThriftCall call;
+  private final Function<Caller, TProcessor> processors;
+  private final RequestAuthenticator authenticator;
   private final Executor executor;
   private final Semaphore inFlight;
   private final int maxBodyBytes;
@@ -43,11 +57,25 @@ public final class ThriftApiHandler implements HttpHandler {
    * @param maxBodyBytes the largest request body accepted
    */
   public ThriftApiHandler(TProcessor processor, Executor executor, int maxInFlight, int maxBodyBytes) {
+    this(caller -> processor, RequestAuthenticator.NONE, executor, maxInFlight, maxBodyBytes);
+    Objects.requireNonNull(processor, "processor");
+  }
+
+  /**
+   * @param processors the Thrift processor serving one caller's request
+   * @param authenticator who the caller is, from the {@code Authorization} header
+   * @param executor where requests run; must not be an Undertow IO thread
+   * @param maxInFlight requests admitted at once before answering 503
+   * @param maxBodyBytes the largest request body accepted
+   */
+  public ThriftApiHandler(Function<Caller, TProcessor> processors,
+      RequestAuthenticator authenticator, Executor executor, int maxInFlight, int maxBodyBytes) {
     if (maxInFlight < 1 || maxBodyBytes < 1) {
       throw new IllegalArgumentException(
           "maxInFlight and maxBodyBytes must be positive: " + maxInFlight + ", " + maxBodyBytes);
     }
-    this.call = new ThriftCall(processor);
+    this.processors = Objects.requireNonNull(processors, "processors");
+    this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
     this.executor = Objects.requireNonNull(executor, "executor");
     this.inFlight = new Semaphore(maxInFlight);
     this.maxBodyBytes = maxBodyBytes;
@@ -59,6 +87,17 @@ public final class ThriftApiHandler implements HttpHandler {
     return new ThriftApiHandler(
         new AuroraAdmin.Processor<>(Objects.requireNonNull(service, "service")),
         executor, maxInFlight, maxBodyBytes);
+  }
+
+  /**
+   * Serves each caller the service {@code api} gives it, after {@code authenticator} has said who
+   * the caller is.
+   */
+  public static ThriftApiHandler forCallers(Function<Caller, AuroraAdmin.Iface> api,
+      RequestAuthenticator authenticator, Executor executor, int maxInFlight, int maxBodyBytes) {
+    Objects.requireNonNull(api, "api");
+    return new ThriftApiHandler(caller -> new AuroraAdmin.Processor<>(api.apply(caller)),
+        authenticator, executor, maxInFlight, maxBodyBytes);
   }
 
   @Override
@@ -99,6 +138,14 @@ public final class ThriftApiHandler implements HttpHandler {
           "Unsupported Content-Type for /api: " + contentType + " (use "
               + ThriftProtocols.BINARY.mediaType() + " or " + ThriftProtocols.JSON.mediaType() + ")");
     }
+    Authentication authentication =
+        authenticator.authenticate(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
+    if (authentication instanceof Authentication.Rejected) {
+      return unauthorized(exchange, ((Authentication.Rejected) authentication).reason()
+          + "; send a valid user name and password (HTTP Basic)");
+    }
+    Caller caller = authentication instanceof Authentication.Accepted
+        ? ((Authentication.Accepted) authentication).caller() : Callers.ANONYMOUS;
     long declared = exchange.getRequestContentLength();
     if (declared > maxBodyBytes) {
       return tooLarge(exchange);
@@ -108,8 +155,20 @@ public final class ThriftApiHandler implements HttpHandler {
     if (body == null) {
       return tooLarge(exchange);
     }
+    if (!caller.authenticated()) {
+      String called = ThriftCall.methodName(body, in.get());
+      if (called != null && ApiMethods.requiresAuthentication(called)) {
+        return unauthorized(exchange, "Authentication required: " + called
+            + " changes the scheduler's state; send a user name and password (HTTP Basic)");
+      }
+    }
     ThriftProtocols out = ThriftProtocols.forAccept(exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
-    return call.execute(body, in.get(), out);
+    return new ThriftCall(processors.apply(caller)).execute(body, in.get(), out);
+  }
+
+  private ApiResponse unauthorized(HttpServerExchange exchange, String message) {
+    exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, authenticator.challenge());
+    return ApiResponse.error(StatusCodes.UNAUTHORIZED, message);
   }
 
   private ApiResponse tooLarge(HttpServerExchange exchange) {

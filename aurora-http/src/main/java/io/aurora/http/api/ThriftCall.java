@@ -57,6 +57,21 @@ final class ThriftCall {
     return new ApiResponse(StatusCodes.OK, out.mediaType(), bytes);
   }
 
+  /**
+   * The name of the method a request calls, read from its message header alone; null when the
+   * header does not parse (the processor will then answer 400).
+   */
+  static String methodName(byte[] body, ThriftProtocols in) {
+    try {
+      TConfiguration limits =
+          new TConfiguration(Math.max(1, body.length), Math.max(1, body.length), RECURSION_LIMIT);
+      TProtocol input = in.factory().getProtocol(new TMemoryInputTransport(limits, body));
+      return input.readMessageBegin().name;
+    } catch (TException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /** The message of a reply that reports a caller mistake, or null for any other reply. */
   private static String clientError(byte[] reply, ThriftProtocols protocol) {
     if (reply.length == 0) {

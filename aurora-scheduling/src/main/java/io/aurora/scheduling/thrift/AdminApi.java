@@ -40,10 +40,15 @@ public final class AdminApi {
   }
 
   public Response forceTaskState(String taskId, ScheduleStatus status) {
+    return forceTaskState(taskId, status, JobsApi.UNAUTHENTICATED_USER);
+  }
+
+  /** Forces the state as {@code user}, who is named in the task's event. */
+  public Response forceTaskState(String taskId, ScheduleStatus status, String user) {
     check(taskId != null && !taskId.isEmpty(), "taskId is required");
     check(status != null, "status is required");
     writer.write((s, changes) -> stateManager.changeState(s, taskId, status,
-        Optional.of("Transition forced by " + JobsApi.UNAUTHENTICATED_USER), changes));
+        Optional.of("Transition forced by " + user), changes));
     return Responses.ok();
   }
 

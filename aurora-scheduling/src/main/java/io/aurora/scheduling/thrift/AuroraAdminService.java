@@ -50,7 +50,9 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
   private final UpdatesApi updates;
   private final QuotaApi quota;
   private final AdminApi admin;
-  private final Map<ResponseCode, Counter> responses = new EnumMap<>(ResponseCode.class);
+  private final Map<ResponseCode, Counter> responses;
+  /** Recorded as the actor of kills, restarts, forced transitions and update events. */
+  private final String user;
 
   public AuroraAdminService(ApiOptions options, ReadApi read, UpdateReadApi updateReads,
       JobsApi jobs, CronApi cron, UpdatesApi updates, QuotaApi quota, AdminApi admin,
@@ -63,9 +65,33 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
     this.updates = Objects.requireNonNull(updates, "updates");
     this.quota = Objects.requireNonNull(quota, "quota");
     this.admin = Objects.requireNonNull(admin, "admin");
+    this.responses = new EnumMap<>(ResponseCode.class);
     for (ResponseCode code : ResponseCode.values()) {
       responses.put(code, registry.counter("scheduler_thrift_response_" + code.name()));
     }
+    this.user = JobsApi.UNAUTHENTICATED_USER;
+  }
+
+  private AuroraAdminService(AuroraAdminService same, String user) {
+    this.options = same.options;
+    this.read = same.read;
+    this.updateReads = same.updateReads;
+    this.jobs = same.jobs;
+    this.cron = same.cron;
+    this.updates = same.updates;
+    this.quota = same.quota;
+    this.admin = same.admin;
+    this.responses = same.responses;
+    this.user = Objects.requireNonNull(user, "user");
+  }
+
+  /**
+   * The same API, recording {@code user} (an authenticated caller) wherever Aurora records who
+   * acted. Cheap: one per call is fine. Without it the user is {@value
+   * JobsApi#UNAUTHENTICATED_USER}, as in Aurora with authentication off.
+   */
+  public AuroraAdminService actingFor(String user) {
+    return new AuroraAdminService(this, user);
   }
 
   /**
@@ -84,6 +110,14 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
         new QuotaApi(runtime.writer()),
         new AdminApi(runtime.writer(), runtime.reconciler(), snapshotter,
             runtime.reconcileBatchSize()), registry);
+  }
+
+  /**
+   * A response decided before any area ran (an authorization refusal), counted and carrying
+   * {@code serverInfo} like every other.
+   */
+  public Response refusal(ResponseCode code, String message) {
+    return call("refusal", () -> Responses.withCode(code, message));
   }
 
   private Response call(String method, Supplier<Response> body) {
@@ -199,12 +233,12 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
 
   @Override
   public Response restartShards(JobKey job, Set<Integer> shardIds) {
-    return call("restartShards", () -> jobs.restartShards(job, shardIds));
+    return call("restartShards", () -> jobs.restartShards(job, shardIds, user));
   }
 
   @Override
   public Response killTasks(JobKey job, Set<Integer> instances, String message) {
-    return call("killTasks", () -> jobs.killTasks(job, instances, message));
+    return call("killTasks", () -> jobs.killTasks(job, instances, message, user));
   }
 
   @Override
@@ -219,27 +253,27 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
 
   @Override
   public Response startJobUpdate(JobUpdateRequest request, String message) {
-    return call("startJobUpdate", () -> updates.startJobUpdate(request, message));
+    return call("startJobUpdate", () -> updates.startJobUpdate(request, message, user));
   }
 
   @Override
   public Response pauseJobUpdate(JobUpdateKey key, String message) {
-    return call("pauseJobUpdate", () -> updates.pauseJobUpdate(key, message));
+    return call("pauseJobUpdate", () -> updates.pauseJobUpdate(key, message, user));
   }
 
   @Override
   public Response resumeJobUpdate(JobUpdateKey key, String message) {
-    return call("resumeJobUpdate", () -> updates.resumeJobUpdate(key, message));
+    return call("resumeJobUpdate", () -> updates.resumeJobUpdate(key, message, user));
   }
 
   @Override
   public Response abortJobUpdate(JobUpdateKey key, String message) {
-    return call("abortJobUpdate", () -> updates.abortJobUpdate(key, message));
+    return call("abortJobUpdate", () -> updates.abortJobUpdate(key, message, user));
   }
 
   @Override
   public Response rollbackJobUpdate(JobUpdateKey key, String message) {
-    return call("rollbackJobUpdate", () -> updates.rollbackJobUpdate(key, message));
+    return call("rollbackJobUpdate", () -> updates.rollbackJobUpdate(key, message, user));
   }
 
   @Override
@@ -256,7 +290,7 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
 
   @Override
   public Response forceTaskState(String taskId, ScheduleStatus status) {
-    return call("forceTaskState", () -> admin.forceTaskState(taskId, status));
+    return call("forceTaskState", () -> admin.forceTaskState(taskId, status, user));
   }
 
   @Override

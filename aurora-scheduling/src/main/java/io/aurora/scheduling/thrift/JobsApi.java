@@ -37,8 +37,8 @@ import java.util.stream.IntStream;
  * with an active update is refused ({@link JobUpdatingException}): the update owns its tasks.
  */
 public final class JobsApi {
-  /** The user named in kill messages while the API has no authentication. */
-  static final String UNAUTHENTICATED_USER = "UNSECURE";
+  /** The user named in kill messages while the API has no authentication (as Aurora). */
+  public static final String UNAUTHENTICATED_USER = "UNSECURE";
 
   private final StateWriter writer;
   private final StateManager stateManager;
@@ -77,9 +77,14 @@ public final class JobsApi {
   }
 
   public Response killTasks(JobKey job, Set<Integer> instances, String message) {
+    return killTasks(job, instances, message, UNAUTHENTICATED_USER);
+  }
+
+  /** Kills as {@code user}, who is named in the tasks' KILLING events. */
+  public Response killTasks(JobKey job, Set<Integer> instances, String message, String user) {
     validator.validateKey(job);
     RequestChecks.checkInstanceIds("instances", instances);
-    String reason = "Killed by " + UNAUTHENTICATED_USER
+    String reason = "Killed by " + user
         + (message == null || message.isBlank() ? "" : ".\nUser-specified reason: " + message);
     int killed = writer.write((stores, changes) -> {
       JobUpdatingException.checkNotUpdating(stores, job);
@@ -97,6 +102,11 @@ public final class JobsApi {
   }
 
   public Response restartShards(JobKey job, Set<Integer> shardIds) {
+    return restartShards(job, shardIds, UNAUTHENTICATED_USER);
+  }
+
+  /** Restarts as {@code user}, who is named in the tasks' RESTARTING events. */
+  public Response restartShards(JobKey job, Set<Integer> shardIds, String user) {
     validator.validateKey(job);
     RequestChecks.checkInstanceIds("shardIds", shardIds);
     check(shardIds != null && !shardIds.isEmpty(), "shardIds must not be empty");
@@ -111,7 +121,7 @@ public final class JobsApi {
           + "(active: " + found + ")");
       for (ScheduledTask t : tasks) {
         stateManager.changeState(stores, t.getAssignedTask().getTaskId(), ScheduleStatus.RESTARTING,
-            Optional.of("Restarted by " + UNAUTHENTICATED_USER), changes);
+            Optional.of("Restarted by " + user), changes);
       }
       return null;
     });

@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * {@code pulseJobUpdate}, and {@code getJobUpdateDiff} (what a start would do). Requests are
  * checked here as {@code createJob} checks jobs ({@link ConfigValidator}) and against Aurora's
  * settings rules ({@link UpdateSettingsRules}); the {@link JobUpdateController} does the rest.
- * Events record the user {@value JobsApi#UNAUTHENTICATED_USER} until the API authenticates.
+ * Events record the calling user; the methods without one record
+ * {@value JobsApi#UNAUTHENTICATED_USER}, as Aurora does when authentication is off.
  */
 public final class UpdatesApi {
   /** Aurora's answer to an update that would change nothing. */
@@ -47,6 +48,11 @@ public final class UpdatesApi {
   }
 
   public Response startJobUpdate(JobUpdateRequest request, String message) {
+    return startJobUpdate(request, message, JobsApi.UNAUTHENTICATED_USER);
+  }
+
+  /** As {@code startJobUpdate}, recording {@code user} in the update's summary and events. */
+  public Response startJobUpdate(JobUpdateRequest request, String message, String user) {
     TaskConfig config = validatedConfig(request);
     check(request.isSetSettings(), "settings are required");
     JobUpdateSettings settings = UpdateSettingsRules.backfilled(request.getSettings());
@@ -59,40 +65,60 @@ public final class UpdatesApi {
         request.getMetadata());
     return refusable(() -> {
       Optional<StartJobUpdateResult> started =
-          controller.startUpdate(update, JobsApi.UNAUTHENTICATED_USER, message);
+          controller.startUpdate(update, user, message);
       return started.map(r -> Responses.ok(Result.startJobUpdateResult(r)))
           .orElseGet(() -> Responses.ok(NOOP));
     });
   }
 
   public Response pauseJobUpdate(JobUpdateKey key, String message) {
+    return pauseJobUpdate(key, message, JobsApi.UNAUTHENTICATED_USER);
+  }
+
+  /** As {@code pauseJobUpdate}, recording {@code user} in the update's events. */
+  public Response pauseJobUpdate(JobUpdateKey key, String message, String user) {
     checkKey(key);
     return refusable(() -> {
-      controller.pause(key, JobsApi.UNAUTHENTICATED_USER, message);
+      controller.pause(key, user, message);
       return Responses.ok();
     });
   }
 
   public Response resumeJobUpdate(JobUpdateKey key, String message) {
+    return resumeJobUpdate(key, message, JobsApi.UNAUTHENTICATED_USER);
+  }
+
+  /** As {@code resumeJobUpdate}, recording {@code user} in the update's events. */
+  public Response resumeJobUpdate(JobUpdateKey key, String message, String user) {
     checkKey(key);
     return refusable(() -> {
-      controller.resume(key, JobsApi.UNAUTHENTICATED_USER, message);
+      controller.resume(key, user, message);
       return Responses.ok();
     });
   }
 
   public Response abortJobUpdate(JobUpdateKey key, String message) {
+    return abortJobUpdate(key, message, JobsApi.UNAUTHENTICATED_USER);
+  }
+
+  /** As {@code abortJobUpdate}, recording {@code user} in the update's events. */
+  public Response abortJobUpdate(JobUpdateKey key, String message, String user) {
     checkKey(key);
     return refusable(() -> {
-      controller.abort(key, JobsApi.UNAUTHENTICATED_USER, message);
+      controller.abort(key, user, message);
       return Responses.ok();
     });
   }
 
   public Response rollbackJobUpdate(JobUpdateKey key, String message) {
+    return rollbackJobUpdate(key, message, JobsApi.UNAUTHENTICATED_USER);
+  }
+
+  /** As {@code rollbackJobUpdate}, recording {@code user} in the update's events. */
+  public Response rollbackJobUpdate(JobUpdateKey key, String message, String user) {
     checkKey(key);
     return refusable(() -> {
-      controller.rollback(key, JobsApi.UNAUTHENTICATED_USER, message);
+      controller.rollback(key, user, message);
       return Responses.ok();
     });
   }

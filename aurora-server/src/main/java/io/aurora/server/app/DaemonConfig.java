@@ -1,6 +1,7 @@
 package io.aurora.server.app;
 
 import io.aurora.http.AdminServerConfig;
+import io.aurora.http.auth.HttpAuthOptions;
 import io.aurora.log.LogOptions;
 import io.aurora.scheduling.mesos.FrameworkOptions;
 import io.aurora.scheduling.mesos.http.MesosClientOptions;
@@ -30,6 +31,7 @@ import java.util.Objects;
  * @param thrift the Thrift TCP port
  * @param scheduling the scheduling runtime's options
  * @param api the Thrift API's limits and cluster name
+ * @param auth how API callers authenticate (docs/security.md)
  */
 public record DaemonConfig(
     ServerOptions server,
@@ -44,7 +46,8 @@ public record DaemonConfig(
     AdminServerConfig admin,
     ThriftTcpOptions thrift,
     SchedulerRuntimeOptions scheduling,
-    ApiOptions api) {
+    ApiOptions api,
+    HttpAuthOptions auth) {
   public DaemonConfig {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(advertisedHost, "advertisedHost");
@@ -59,5 +62,6 @@ public record DaemonConfig(
     Objects.requireNonNull(thrift, "thrift");
     Objects.requireNonNull(scheduling, "scheduling");
     Objects.requireNonNull(api, "api");
+    Objects.requireNonNull(auth, "auth");
   }
 }

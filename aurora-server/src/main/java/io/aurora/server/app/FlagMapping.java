@@ -40,6 +40,7 @@ public final class FlagMapping {
         core.toAdminServerConfig(),
         ThriftTcpOptions.of(core.ip().orElse(CoreFlags.ALL_INTERFACES), options.thriftPort()),
         flags.toSchedulerRuntimeOptions(host),
-        flags.toApiOptions());
+        flags.toApiOptions(),
+        flags.security().toHttpAuthOptions());
   }
 }

@@ -2,11 +2,12 @@ package io.aurora.server.app;
 
 import dagger.Module;
 import dagger.Provides;
-import io.aurora.gen.AuroraAdmin;
 import io.aurora.http.AdminHooks;
 import io.aurora.http.AdminServer;
 import io.aurora.http.LeaderPages;
+import io.aurora.http.auth.RequestAuthenticator;
 import io.aurora.http.redirect.LeaderLocator;
+import io.aurora.scheduling.auth.SecuredApi;
 import io.aurora.scheduling.runtime.SchedulerRuntime;
 import io.aurora.server.discovery.ServersetMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +30,13 @@ public interface HttpBindings {
     return new ServersetLeaderLocator(monitor, state, config.server().serversetEndpointName());
   }
 
+  /** Who an HTTP caller is ({@code -http_authentication_mechanism}); BASIC reads the INI here. */
+  @Provides
+  @Singleton
+  static RequestAuthenticator authenticator(DaemonConfig config) {
+    return config.auth().authenticator();
+  }
+
   /**
    * {@code /quitquitquit} stops gracefully; {@code /abortabortabort} halts the JVM, as Aurora;
    * {@code /cron} lists the cron jobs scheduled here.
@@ -36,10 +44,10 @@ public interface HttpBindings {
   @Provides
   @Singleton
   static AdminServer admin(DaemonConfig config, MeterRegistry registry, Clock clock,
-      LeaderLocator leader, AuroraAdmin.Iface api, ProcessGuard guard, DaemonThreads threads,
-      SchedulerRuntime runtime) {
+      LeaderLocator leader, SecuredApi api, RequestAuthenticator authenticator, ProcessGuard guard,
+      DaemonThreads threads, SchedulerRuntime runtime) {
     return new AdminServer(config.admin(), registry, new ExtraVars(config.server().flags(), clock),
-        leader, api,
+        leader, api::forCaller, authenticator,
         new AdminHooks(() -> guard.stop(0, "/quitquitquit requested"), AdminHooks.HALT),
         new LeaderPages(runtime.cron()::scheduled),
         threads.httpApi);

@@ -28,7 +28,10 @@ public interface SchedulerComponent {
   /** The storage (for tests and tools). */
   Storage storage();
 
-  /** The Thrift service behind {@code /api} and the Thrift port. */
+  /**
+   * The Thrift service as the Thrift port serves it: everything with authentication off, reads
+   * only (an anonymous caller) with it on; {@code /api} serves each authenticated caller its own.
+   */
   AuroraAdmin.Iface api();
 
   /** The replica of the replicated log (for tests and tools). */

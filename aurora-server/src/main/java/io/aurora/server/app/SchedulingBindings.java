@@ -4,6 +4,9 @@ import com.google.common.base.Ticker;
 import dagger.Module;
 import dagger.Provides;
 import io.aurora.gen.AuroraAdmin;
+import io.aurora.scheduling.auth.AuditLog;
+import io.aurora.scheduling.auth.Callers;
+import io.aurora.scheduling.auth.SecuredApi;
 import io.aurora.scheduling.filter.FilterChain;
 import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.rank.Scorer;
@@ -35,11 +38,23 @@ public interface SchedulingBindings {
         threads.cron);
   }
 
+  /** The API as each caller may use it; state-changing calls go to the audit log. */
   @Provides
   @Singleton
-  static AuroraAdmin.Iface api(DaemonConfig config, DurableStorage durable, Storage storage,
+  static SecuredApi securedApi(DaemonConfig config, DurableStorage durable, Storage storage,
       SchedulerRuntime runtime, MeterRegistry registry) {
-    return AuroraAdminService.of(config.api(), storage, runtime,
-        Optional.<Runnable>of(durable::snapshot), registry);
+    return new SecuredApi(AuroraAdminService.of(config.api(), storage, runtime,
+        Optional.<Runnable>of(durable::snapshot), registry), AuditLog.toLogger());
+  }
+
+  /**
+   * The API as the Thrift TCP port serves it. That port carries no credentials, so with
+   * authentication on its callers are anonymous: they may read, and every state-changing call
+   * gets AUTH_FAILED (docs/security.md, "The Thrift port").
+   */
+  @Provides
+  @Singleton
+  static AuroraAdmin.Iface api(SecuredApi secured, DaemonConfig config) {
+    return secured.forCaller(config.auth().authenticates() ? Callers.ANONYMOUS : Callers.UNSECURED);
   }
 }

@@ -29,4 +29,14 @@ public final class ConnectionOptions {
   @Option(names = "--binary", scope = ScopeType.INHERIT,
       description = "Speak Thrift's binary protocol instead of its JSON protocol.")
   boolean binary;
+
+  // Not --user: 'aurora update list --user' (Aurora's filter by user) has that name.
+  @Option(names = "--auth-user", paramLabel = "NAME", scope = ScopeType.INHERIT,
+      description = "Send HTTP Basic credentials as this user (with --password-file); "
+          + "without it, the scheduler host's entry in ~/.netrc is used, if any.")
+  String user;
+
+  @Option(names = "--password-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "A file whose first line is --auth-user's password.")
+  java.nio.file.Path passwordFile;
 }

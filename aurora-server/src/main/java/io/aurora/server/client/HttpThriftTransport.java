@@ -1,6 +1,7 @@
 package io.aurora.server.client;
 
 import io.aurora.server.client.cli.AuthFailureException;
+import io.aurora.server.client.credentials.BasicCredentials;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.thrift.TConfiguration;
 import org.apache.thrift.transport.TEndpointTransport;
 import org.apache.thrift.transport.TTransportException;
@@ -25,6 +27,7 @@ public final class HttpThriftTransport extends TEndpointTransport {
   private final String mediaType;
   private final HttpClient http;
   private final Duration timeout;
+  private final Optional<BasicCredentials> credentials;
   private final ByteArrayOutputStream request = new ByteArrayOutputStream();
   private byte[] response = new byte[0];
   private int read;
@@ -35,7 +38,16 @@ public final class HttpThriftTransport extends TEndpointTransport {
    */
   public HttpThriftTransport(URI uri, String mediaType, Duration timeout)
       throws TTransportException {
+    this(uri, mediaType, timeout, Optional.empty());
+  }
+
+  /**
+   * @param credentials sent with every call as HTTP Basic, if present
+   */
+  public HttpThriftTransport(URI uri, String mediaType, Duration timeout,
+      Optional<BasicCredentials> credentials) throws TTransportException {
     super(new TConfiguration());
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.uri = Objects.requireNonNull(uri, "uri");
     this.mediaType = Objects.requireNonNull(mediaType, "mediaType");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -74,17 +86,17 @@ public final class HttpThriftTransport extends TEndpointTransport {
   public void flush() throws TTransportException {
     byte[] body = request.toByteArray();
     request.reset();
-    HttpRequest post = HttpRequest.newBuilder(uri)
+    HttpRequest.Builder post = HttpRequest.newBuilder(uri)
         .timeout(timeout)
         .header("Content-Type", mediaType)
         .header("Accept", mediaType)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    credentials.ifPresent(c -> post.header("Authorization", c.header()));
     try {
-      HttpResponse<byte[]> reply = http.send(post, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> reply = http.send(post.build(), HttpResponse.BodyHandlers.ofByteArray());
       if (reply.statusCode() == 401 || reply.statusCode() == 403) {
-        throw new AuthFailureException("HTTP " + reply.statusCode() + " from " + uri
-            + ": the scheduler refused the call without valid credentials (bin/aurora sends none)");
+        throw new AuthFailureException("HTTP " + reply.statusCode() + " from " + uri + ": "
+            + authHint(reply.statusCode()));
       }
       if (reply.statusCode() != 200) {
         throw new TTransportException("HTTP " + reply.statusCode() + " from " + uri + ": "
@@ -99,6 +111,20 @@ public final class HttpThriftTransport extends TEndpointTransport {
       Thread.currentThread().interrupt();
       throw new TTransportException("interrupted", e);
     }
+  }
+
+  /** One line on what to do about a 401 or 403. */
+  private String authHint(int status) {
+    if (credentials.isEmpty()) {
+      return "the scheduler wants credentials: add 'machine " + uri.getHost()
+          + " login USER password PASSWORD' to ~/.netrc, or pass --auth-user=USER "
+          + "--password-file=FILE";
+    }
+    BasicCredentials c = credentials.get();
+    return status == 401
+        ? "the scheduler refused the credentials of user " + c.user() + " (from " + c.source()
+            + "); check the user name and password"
+        : "user " + c.user() + " (from " + c.source() + ") may not make this call";
   }
 
   /** Why a request failed, in words (the JDK's ConnectException often has no message). */

@@ -7,7 +7,10 @@ import io.aurora.server.client.cli.SchedulerConnector;
 import io.aurora.server.client.cli.SchedulerHandle;
 import io.aurora.server.client.cluster.ClusterConfig;
 import io.aurora.server.client.cluster.Clusters;
+import io.aurora.server.client.credentials.BasicCredentials;
+import io.aurora.server.client.credentials.CredentialLookup;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -73,12 +76,24 @@ final class ThriftConnector implements SchedulerConnector {
     Target target = target(cluster);
     String mediaType = options.binary ? BINARY : JSON;
     try {
-      HttpThriftTransport transport = new HttpThriftTransport(target.api(), mediaType, CALL_TIMEOUT);
+      HttpThriftTransport transport = new HttpThriftTransport(target.api(), mediaType,
+          CALL_TIMEOUT, credentials(target.api()));
       AuroraAdmin.Iface client = new AuroraAdmin.Client(options.binary
           ? new TBinaryProtocol(transport) : new TJSONProtocol(transport));
       return new SchedulerHandle(client, target.webBase());
     } catch (TTransportException e) {
       throw new ClientFailure(ExitCodes.NETWORK_ERROR, e.getMessage(), e);
+    }
+  }
+
+  /** What {@code --auth-user} or {@code ~/.netrc} (in {@code $HOME}) give for the scheduler's host. */
+  private Optional<BasicCredentials> credentials(URI api) {
+    Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
+    try {
+      return new CredentialLookup(Optional.ofNullable(options.user),
+          Optional.ofNullable(options.passwordFile), home).forHost(api.getHost());
+    } catch (IllegalArgumentException e) {
+      throw new ClientFailure(ExitCodes.USAGE, e.getMessage());
     }
   }
 

@@ -22,6 +22,7 @@ public final class ServerFlags {
   @Mixin private CronFlags cron = new CronFlags();
   @Mixin private ExecutorFlags executor = new ExecutorFlags();
   @Mixin private PreemptionFlags preemption = new PreemptionFlags();
+  @Mixin private SecurityFlags security = new SecurityFlags();
 
   /** A parser for these flags. */
   public static FlagParser parser() {
@@ -52,6 +53,10 @@ public final class ServerFlags {
     return lifecycle;
   }
 
+  public SecurityFlags security() {
+    return security;
+  }
+
   /**
    * Checks every flag by building every record that needs nothing resolved at start (the
    * embedded services' addresses, this machine's name), so a mistake stops the scheduler before
@@ -68,6 +73,7 @@ public final class ServerFlags {
     core.toAdminServerConfig();
     toSchedulerRuntimeOptions("localhost");
     toApiOptions();
+    security.check();
   }
 
   /**

@@ -45,7 +45,15 @@ class FlagReachabilityTest {
       Map.entry("-native_log_zk_group_path", "/other/log"),
       Map.entry("-allowed_job_environments", "^prod$"),
       Map.entry("-cron_timezone", "America/New_York"),
-      Map.entry("-tier_config", resource("/flags/tiers-other.json")));
+      Map.entry("-tier_config", resource("/flags/tiers-other.json")),
+      Map.entry("-shiro_realm_modules",
+          "org.apache.aurora.scheduler.http.api.security.IniShiroRealmModule"),
+      Map.entry("-shiro_credentials_matcher",
+          "org.apache.shiro.authc.credential.Sha256CredentialsMatcher"));
+
+  /** Flags whose other value is only valid together with another flag. */
+  private static final Map<String, List<String>> COMPANIONS = Map.of(
+      "-http_authentication_mechanism", List.of("-shiro_ini_path=/tmp/x/shiro.ini"));
 
   private static String resource(String name) {
     try {
@@ -97,6 +105,16 @@ class FlagReachabilityTest {
       }
       List<String> args = new ArrayList<>(BASE);
       args.add(d.name() + "=" + otherValue(d));   // the last occurrence wins
+      List<String> companions = COMPANIONS.getOrDefault(d.name(), List.of());
+      args.addAll(companions);
+      if (!companions.isEmpty()) {
+        List<String> withCompanionsOnly = new ArrayList<>(BASE);
+        withCompanionsOnly.addAll(companions);
+        if (daemon(args).equals(daemon(withCompanionsOnly))) {
+          unread.add(d.name());
+        }
+        continue;
+      }
       if (daemon(args).equals(base)) {
         unread.add(d.name());
       }

@@ -188,7 +188,8 @@ class ClientWireIT {
       Run run = run("job", "status", "local/www/prod/hello");
       assertThat(run.exit).isEqualTo(30);
       assertThat(run.err).startsWith("aurora: HTTP " + code + " from http://127.0.0.1:")
-          .contains("the scheduler refused the call without valid credentials").hasLineCount(1);
+          .contains("the scheduler wants credentials: add 'machine 127.0.0.1 login USER")
+          .hasLineCount(1);
     }
   }
 
