@@ -32,11 +32,18 @@ public interface InfraModule {
     return Clock.systemUTC();
   }
 
-  /** Started here; connects in the background. Losing the session ends the process. */
+  /**
+   * Started and connected here, before anything uses it: the log's replica registration and the
+   * storage would otherwise retry against an unreachable ensemble for as long as the process
+   * lives. Not connected within {@code -zk_connection_timeout} is a {@link StartupFault}. Losing
+   * the session later ends the process.
+   */
   @Provides
   @Singleton
   static CuratorFramework curator(DaemonConfig config, MeterRegistry registry, ProcessGuard guard) {
-    return new CuratorClientFactory(registry).start(config.zooKeeper(),
+    CuratorFramework curator = new CuratorClientFactory(registry).start(config.zooKeeper(),
         () -> guard.fail("ZooKeeper session lost"));
+    ZooKeeperConnection.await(curator, config.zooKeeper());
+    return curator;
   }
 }
