@@ -1,0 +1,179 @@
+package io.aurora.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.aurora.server.bench.failover.FailoverCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fault matrix of docs/deploying.md ("Troubleshooting") on the unzipped distribution: each
+ * fault ends in a bounded time with one line that names what is wrong, or is survived. A leading
+ * scheduler ({@code -zk_in_proc}, the embedded master) is the healthy neighbour whose directory and
+ * ports the faulty ones collide with; the faulty ones start together, to keep the run short.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultsIT {
+  /** A start fault must end the process within this, JVM start included, on a loaded machine. */
+  private static final long START_FAULT_SECONDS = 60;
+  /** The bound for a SIGTERM in any state. */
+  private static final long STOP_SECONDS = 10;
+  private static final Duration UP = Duration.ofSeconds(90);
+
+  @TempDir static Path tmp;
+  private static Path home;
+  private static FaultScheduler leader;
+  private static int leaderZk;
+
+  @BeforeAll
+  static void startLeader() throws Exception {
+    home = DistZip.unpack(tmp);
+    leaderZk = FailoverCluster.freePort();
+    leader = FaultScheduler.start(home, tmp, "leader", Map.of(), "-zk_in_proc",
+        "-zk_endpoints=127.0.0.1:" + leaderZk, "-mesos_master_address=local");
+    await("the leader to lead").atMost(UP).until(() -> leader.status("/leaderhealth") == 200);
+  }
+
+  @AfterAll
+  static void killLeader() {
+    if (leader != null && leader.process().alive()) {
+      leader.process().kill();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void startFaults_exitAtOnce_withOneLineNamingTheCause() throws Exception {
+    String zk = "-zk_endpoints=127.0.0.1:" + leaderZk;
+    String noMaster = "-mesos_master_address=127.0.0.1:" + FailoverCluster.freePort();
+    Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+    int deadZk = FailoverCluster.freePort();
+    List<FaultScheduler> faulty = List.of(
+        FaultScheduler.start(home, tmp, "zk-unreachable", Map.of(),
+            "-zk_endpoints=127.0.0.1:" + deadZk, "-zk_connection_timeout=2secs", noMaster),
+        FaultScheduler.start(home, tmp, "log-locked", Map.of(), zk, noMaster,
+            "-native_log_file_path=" + leader.dir().resolve("log")),
+        FaultScheduler.start(home, tmp, "log-not-a-directory", Map.of(), zk, noMaster,
+            "-native_log_file_path=" + file.resolve("log")),
+        FaultScheduler.start(home, tmp, "http-port-in-use", Map.of(), zk, noMaster,
+            "-http_port=" + leader.http()),
+        FaultScheduler.start(home, tmp, "thrift-port-in-use", Map.of(), zk, noMaster,
+            "-thrift_port=" + leader.thrift()),
+        FaultScheduler.start(home, tmp, "log-port-in-use",
+            Map.of("LIBPROCESS_PORT", Integer.toString(leader.http())), zk, noMaster));
+    for (FaultScheduler s : faulty) {
+      assertThat(s.awaitExit(START_FAULT_SECONDS)).as(s.name()).isEqualTo(1);
+    }
+    faulty.get(0).assertOneErrorLine("cannot connect to ZooKeeper at 127.0.0.1:" + deadZk,
+        "-zk_connection_timeout");
+    // One line per connection attempt (about one a second), not a stack trace each.
+    assertThat(faulty.get(0).output().lines().filter(l -> l.contains("ClientCnxn")).count())
+        .isBetween(1L, 5L);
+    faulty.get(1).assertOneErrorLine("log directory " + leader.dir().resolve("log"),
+        "in use by another process", "-native_log_file_path");
+    faulty.get(2).assertOneErrorLine("cannot use the log directory " + file.resolve("log"),
+        "Not a directory", "-native_log_file_path");
+    faulty.get(3).assertOneErrorLine("127.0.0.1:" + leader.http(), "-http_port",
+        "Address already in use");
+    faulty.get(4).assertOneErrorLine("127.0.0.1:" + leader.thrift(), "-thrift_port",
+        "Address already in use");
+    faulty.get(5).assertOneErrorLine("127.0.0.1:" + leader.http(), "LIBPROCESS_PORT",
+        "Address already in use");
+  }
+
+  /**
+   * A leader whose Mesos master never answers retries with backoff, one line per attempt, and
+   * exits after {@code -max_registration_delay}, as Aurora does.
+   */
+  @Test
+  @Order(2)
+  void mesosNeverReachable_retriesThenExitsAfterMaxRegistrationDelay() throws Exception {
+    int zk = FailoverCluster.freePort();
+    FaultScheduler s = FaultScheduler.start(home, tmp, "mesos-unreachable", Map.of(),
+        "-zk_in_proc", "-zk_endpoints=127.0.0.1:" + zk,
+        "-mesos_master_address=127.0.0.1:" + FailoverCluster.freePort(),
+        "-max_registration_delay=6secs");
+    assertThat(s.awaitExit(START_FAULT_SECONDS)).isEqualTo(1);
+    s.assertOneErrorLine("not registered with Mesos within -max_registration_delay=6secs");
+    assertThat(s.output().lines().filter(l -> l.contains("re-subscribing to Mesos")).count())
+        .as(s.output()).isBetween(1L, 6L);
+  }
+
+  /**
+   * SIGTERM in every state: waiting for ZooKeeper, following, leading but waiting for Mesos, and
+   * leading (active). Each stops within 10 s with status 0.
+   */
+  @Test
+  @Order(3)
+  void sigterm_inEveryState_stopsWithin10Seconds_withStatusZero() throws Exception {
+    FaultScheduler waitingForZk = FaultScheduler.start(home, tmp, "term-waiting-for-zk", Map.of(),
+        "-zk_endpoints=127.0.0.1:" + FailoverCluster.freePort(), "-zk_connection_timeout=5mins",
+        "-mesos_master_address=127.0.0.1:" + FailoverCluster.freePort());
+    // Same ZooKeeper and serverset as the leader (so it follows), a log group of its own.
+    FaultScheduler follower = FaultScheduler.start(home, tmp, "term-following", Map.of(),
+        "-zk_endpoints=127.0.0.1:" + leaderZk, "-native_log_zk_group_path=/aurora/follower-log",
+        "-mesos_master_address=127.0.0.1:" + FailoverCluster.freePort());
+    FaultScheduler waitingForMesos = FaultScheduler.start(home, tmp, "term-waiting-for-mesos",
+        Map.of(), "-zk_in_proc", "-zk_endpoints=127.0.0.1:" + FailoverCluster.freePort(),
+        "-mesos_master_address=127.0.0.1:" + FailoverCluster.freePort());
+
+    await("waiting for ZooKeeper").atMost(UP)
+        .until(() -> waitingForZk.output().contains("ClientCnxn"));
+    await("following").atMost(UP).until(() -> follower.status("/leaderhealth") == 503);
+    await("waiting for Mesos").atMost(UP)
+        .until(() -> waitingForMesos.output().contains("re-subscribing to Mesos"));
+    for (FaultScheduler s : List.of(waitingForZk, follower, waitingForMesos, leader)) {
+      long start = System.nanoTime();
+      s.terminate();
+      assertThat(s.awaitExit(STOP_SECONDS)).as("%s: exit status", s.name()).isZero();
+      System.out.printf("SIGTERM %s: stopped in %d ms%n", s.name(),
+          (System.nanoTime() - start) / 1_000_000);
+      s.assertNoStackTrace();
+    }
+    assertThat(leader.output()).contains("Scheduler stopped");
+  }
+
+  /**
+   * ZooKeeper lost for good: the leader and a follower exit non-zero once their 4 s session has
+   * expired, as Aurora's do.
+   */
+  @Test
+  @Order(4)
+  void zooKeeperLost_leaderAndFollowerExitOnceTheSessionExpires() throws Exception {
+    // tickTime 500 ms lets ZooKeeper grant the 4 s sessions the schedulers ask for.
+    InstanceSpec spec = new InstanceSpec(tmp.resolve("zk").toFile(), -1, -1, -1, true, 1, 500, 100);
+    TestingServer zk = new TestingServer(spec, true);
+    String endpoints = "-zk_endpoints=" + zk.getConnectString();
+    FaultScheduler lead = FaultScheduler.start(home, tmp, "zk-lost-leader", Map.of(), endpoints,
+        "-zk_session_timeout=4secs", "-mesos_master_address=local");
+    await("the leader to lead").atMost(UP).until(() -> lead.status("/leaderhealth") == 200);
+    FaultScheduler follow = FaultScheduler.start(home, tmp, "zk-lost-follower", Map.of(),
+        endpoints, "-zk_session_timeout=4secs", "-native_log_zk_group_path=/aurora/follower-log",
+        "-mesos_master_address=127.0.0.1:" + FailoverCluster.freePort());
+    await("the follower to follow").atMost(UP).until(() -> follow.status("/leaderhealth") == 503);
+
+    long start = System.nanoTime();
+    zk.close();
+    for (FaultScheduler s : List.of(lead, follow)) {
+      assertThat(s.awaitExit(30)).as(s.name()).isEqualTo(1);
+      // Whichever sees it first, the session's listener or the election's, names the session.
+      assertThat(s.output()).contains("Scheduler exiting: ", "ZooKeeper session lost");
+      s.assertNoStackTrace();
+    }
+    System.out.printf("ZooKeeper lost: both exited %d ms later%n",
+        (System.nanoTime() - start) / 1_000_000);
+  }
+}
