@@ -3,7 +3,9 @@ package io.aurora.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.aurora.log.storage.FileLogStorage;
 import io.aurora.server.bench.failover.FailoverCluster;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +63,7 @@ class FaultsIT {
     String noMaster = "-mesos_master_address=127.0.0.1:" + FailoverCluster.freePort();
     Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
     int deadZk = FailoverCluster.freePort();
+    Path corrupt = damagedSegment(tmp.resolve("corrupt/log"));
     List<FaultScheduler> faulty = List.of(
         FaultScheduler.start(home, tmp, "zk-unreachable", Map.of(),
             "-zk_endpoints=127.0.0.1:" + deadZk, "-zk_connection_timeout=2secs", noMaster),
@@ -73,7 +76,9 @@ class FaultsIT {
         FaultScheduler.start(home, tmp, "thrift-port-in-use", Map.of(), zk, noMaster,
             "-thrift_port=" + leader.thrift()),
         FaultScheduler.start(home, tmp, "log-port-in-use",
-            Map.of("LIBPROCESS_PORT", Integer.toString(leader.http())), zk, noMaster));
+            Map.of("LIBPROCESS_PORT", Integer.toString(leader.http())), zk, noMaster),
+        FaultScheduler.start(home, tmp, "log-corrupt", Map.of(), zk, noMaster,
+            "-native_log_file_path=" + corrupt.getParent()));
     for (FaultScheduler s : faulty) {
       assertThat(s.awaitExit(START_FAULT_SECONDS)).as(s.name()).isEqualTo(1);
     }
@@ -92,6 +97,33 @@ class FaultsIT {
         "Address already in use");
     faulty.get(5).assertOneErrorLine("127.0.0.1:" + leader.http(), "LIBPROCESS_PORT",
         "Address already in use");
+    faulty.get(6).assertOneErrorLine("corrupt log record in " + corrupt + " at offset ",
+        "-native_log_file_path", "docs/replicated-log.md");
+  }
+
+  /**
+   * A log directory whose only segment is damaged in the middle (not a torn tail: valid records
+   * follow the bad one); returns the segment.
+   */
+  private static Path damagedSegment(Path dir) throws Exception {
+    try (FileLogStorage storage = FileLogStorage.open(dir)) {
+      for (int p = 1; p <= 20; p++) {
+        storage.put(p, new byte[1000]);
+      }
+      storage.sync();
+    }
+    Path segment;
+    try (var files = Files.list(dir)) {
+      segment = files.filter(f -> f.toString().endsWith(".seg")).findFirst().orElseThrow();
+    }
+    try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+      long middle = file.length() / 2;
+      file.seek(middle);
+      int b = file.read();
+      file.seek(middle);
+      file.write(b ^ 0xff);
+    }
+    return segment;
   }
 
   /**

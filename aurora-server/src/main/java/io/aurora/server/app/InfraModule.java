@@ -1,5 +1,6 @@
 package io.aurora.server.app;
 
+import com.google.common.base.Ticker;
 import dagger.Module;
 import dagger.Provides;
 import io.aurora.server.zk.CuratorClientFactory;
@@ -11,7 +12,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.apache.curator.framework.CuratorFramework;
 
-/** Third-party objects: the one meter registry, the clock and the ZooKeeper client. */
+/** Third-party objects: the one meter registry, the clocks and the ZooKeeper client. */
 @Module
 public interface InfraModule {
   /**
@@ -30,6 +31,13 @@ public interface InfraModule {
   @Singleton
   static Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** Monotonic time, for deadlines that a stepped wall clock must not move. */
+  @Provides
+  @Singleton
+  static Ticker ticker() {
+    return Ticker.systemTicker();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.aurora.server.app;
 
+import com.google.common.base.Ticker;
 import io.aurora.gen.AuroraAdmin;
 import io.aurora.http.AdminServer;
 import io.aurora.log.LogException;
@@ -14,7 +15,6 @@ import io.aurora.server.thrift.ThriftTcpServer;
 import io.aurora.storage.durable.DurableStorage;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +79,7 @@ public final class Lifecycle implements LeaderElection.Listener {
   Lifecycle(DaemonConfig config, SchedulerState state, ProcessGuard guard, DaemonThreads threads,
       CuratorFramework curator, ReplicatedLog log, DurableStorage storage, AdminServer admin,
       AuroraAdmin.Iface api, ServersetMonitor monitor, Driver driver, SchedulerRuntime runtime,
-      MesosRegistration registration, Clock clock) {
+      MesosRegistration registration, Ticker ticker) {
     this.config = config;
     this.state = state;
     this.guard = guard;
@@ -93,7 +93,7 @@ public final class Lifecycle implements LeaderElection.Listener {
     this.driver = driver;
     this.runtime = runtime;
     this.registration = registration;
-    this.term = new LeaderTerm(clock, config.server().maxLeadingDuration(),
+    this.term = new LeaderTerm(ticker, config.server().maxLeadingDuration(),
         config.maxRegistrationDelay());
   }
 
