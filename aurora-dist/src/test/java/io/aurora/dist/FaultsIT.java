@@ -3,14 +3,26 @@ package io.aurora.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.aurora.gen.AuroraAdmin;
+import io.aurora.gen.JobKey;
+import io.aurora.gen.Response;
+import io.aurora.gen.ResponseCode;
+import io.aurora.gen.ScheduleStatus;
+import io.aurora.gen.TaskQuery;
 import io.aurora.log.storage.FileLogStorage;
+import io.aurora.server.bench.failover.ChildProcess;
+import io.aurora.server.bench.failover.ClusterApi;
 import io.aurora.server.bench.failover.FailoverCluster;
+import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
@@ -99,6 +111,75 @@ class FaultsIT {
         "Address already in use");
     faulty.get(6).assertOneErrorLine("corrupt log record in " + corrupt + " at offset ",
         "-native_log_file_path", "docs/replicated-log.md");
+  }
+
+  /**
+   * The Mesos master restarts and forgets its tasks (a master without a registry): the leader
+   * re-subscribes with its framework id and reconciles; the master answers TASK_LOST for the tasks
+   * it no longer knows, and the scheduler records them LOST and runs replacements.
+   */
+  @Test
+  @Order(5)
+  void mesosMasterRestarted_forgetsItsTasks_theyBecomeLostAndAreRescheduled() throws Exception {
+    int port = FailoverCluster.freePort();
+    ChildProcess master = startMaster(port, "master-1");
+    FaultScheduler s = FaultScheduler.start(home, tmp, "master-restart", Map.of(), "-zk_in_proc",
+        "-zk_endpoints=127.0.0.1:" + FailoverCluster.freePort(),
+        "-mesos_master_address=127.0.0.1:" + port);
+    try {
+      await("the scheduler to lead").atMost(UP).until(() -> s.status("/leaderhealth") == 200);
+      AuroraAdmin.Client api = ClusterApi.client("http://127.0.0.1:" + s.http(),
+          Duration.ofSeconds(30));
+      JobKey key = new JobKey("www", "prod", "survivor");
+      Response created = api.createJob(ClusterApi.job(key, 2));
+      assertThat(created.getResponseCode()).as("%s", created.getDetails())
+          .isEqualTo(ResponseCode.OK);
+      Set<String> before = await("2 tasks RUNNING").atMost(UP)
+          .until(() -> taskIds(api, key, ScheduleStatus.RUNNING), ids -> ids.size() == 2);
+
+      master.kill();
+      master = startMaster(port, "master-2");
+      await("the forgotten tasks LOST").atMost(UP)
+          .until(() -> taskIds(api, key, ScheduleStatus.LOST).equals(before));
+      Set<String> after = await("2 replacements RUNNING").atMost(UP)
+          .until(() -> taskIds(api, key, ScheduleStatus.RUNNING), ids -> ids.size() == 2);
+      assertThat(after).doesNotContainAnyElementsOf(before);
+      assertThat(s.process().alive()).isTrue();
+      s.assertNoStackTrace();
+    } finally {
+      s.process().kill();
+      master.kill();
+    }
+  }
+
+  /** {@code bin/aurora-local-mesos} with one simulated agent, listening on {@code port}. */
+  private static ChildProcess startMaster(int port, String name) throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve(name));
+    ChildProcess master = ChildProcess.start(name, List.of(
+            home.resolve("bin/aurora-local-mesos").toString(), "-port=" + port,
+            "-local_agents=0", "-local_simulated_agents=1",
+            "-local_simulated_agent_resources=cpus:8;mem:16384;disk:100000;ports:[31000-32000]",
+            "-work_dir=" + dir.resolve("work")),
+        Map.of("JAVA_HOME", System.getProperty("java.home"),
+            "JAVA_OPTS", "-Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
+        dir.resolve("mesos.out"));
+    await(name + " to listen").atMost(UP).until(() -> {
+      try (Socket socket = new Socket("127.0.0.1", port)) {
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
+    });
+    return master;
+  }
+
+  private static Set<String> taskIds(AuroraAdmin.Client api, JobKey key, ScheduleStatus status)
+      throws Exception {
+    Response r = api.getTasksStatus(new TaskQuery().setJobKeys(Set.of(key))
+        .setStatuses(Set.of(status)));
+    assertThat(r.getResponseCode()).as("%s", r.getDetails()).isEqualTo(ResponseCode.OK);
+    return r.getResult().getScheduleStatusResult().getTasks().stream()
+        .map(t -> t.getAssignedTask().getTaskId()).collect(Collectors.toSet());
   }
 
   /**
