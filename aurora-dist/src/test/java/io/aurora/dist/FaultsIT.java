@@ -152,6 +152,43 @@ class FaultsIT {
     }
   }
 
+  /**
+   * bin/aurora's errors are one line each on stderr, naming the file, line and column of a broken
+   * job file, or the URL or ensemble it could not reach and why; none shows a stack trace.
+   */
+  @Test
+  @Order(6)
+  void clientErrors_areOneLineEach() throws Exception {
+    Path job = Files.writeString(tmp.resolve("broken.json"),
+        "{\n  \"jobs\": [\n    {\"name\": \"x\"");
+    int nobody = FailoverCluster.freePort();
+    assertThat(client("--scheduler=http://127.0.0.1:" + nobody, "job", "create",
+        "devcluster/www/prod/x", job.toString())).isEqualTo("aurora: " + job + ", line 3, column 17:"
+        + " not valid JSON: the file ends inside the object or array opened at line 3, column 5"
+        + " (a closing } or ] is missing)");
+    assertThat(client("--scheduler=http://127.0.0.1:" + nobody, "job", "status",
+        "devcluster/www/prod/x")).isEqualTo("aurora: cannot reach http://127.0.0.1:" + nobody
+        + "/api: connection refused (is the scheduler running?)");
+    assertThat(client("--zk=127.0.0.1:" + nobody, "job", "status", "devcluster/www/prod/x"))
+        .isEqualTo("aurora: cannot reach ZooKeeper at 127.0.0.1:" + nobody + " within 10 seconds");
+  }
+
+  /** Runs bin/aurora, expects exit status 3 or 7, and returns what it printed (one line). */
+  private static String client(String... args) throws Exception {
+    Path out = Files.createTempFile(tmp, "client", ".out");
+    List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/aurora").toString()));
+    command.addAll(List.of(args));
+    ChildProcess client = ChildProcess.start("aurora", command,
+        Map.of("JAVA_HOME", System.getProperty("java.home"),
+            "JAVA_OPTS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"), out);
+    java.util.OptionalInt exit = client.exitStatus(60);
+    assertThat(exit).as("bin/aurora %s exits", args[args.length - 1]).isPresent();
+    assertThat(exit.getAsInt()).as(client.output()).isIn(3, 7);
+    String output = client.output();
+    assertThat(output.lines()).as(output).hasSize(1);
+    return output.strip();
+  }
+
   /** {@code bin/aurora-local-mesos} with one simulated agent, listening on {@code port}. */
   private static ChildProcess startMaster(int port, String name) throws Exception {
     Path dir = Files.createDirectories(tmp.resolve(name));
