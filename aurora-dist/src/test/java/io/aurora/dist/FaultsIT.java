@@ -38,6 +38,14 @@ import org.junit.jupiter.api.io.TempDir;
  * fault ends in a bounded time with one line that names what is wrong, or is survived. A leading
  * scheduler ({@code -zk_in_proc}, the embedded master) is the healthy neighbour whose directory and
  * ports the faulty ones collide with; the faulty ones start together, to keep the run short.
+ *
+ * <p>Covered here: ZooKeeper unreachable at start; a log directory locked, not a directory, or
+ * damaged in the middle; the HTTP, Thrift and log ports in use; a Mesos master never reachable
+ * ({@code -max_registration_delay}); SIGTERM while waiting for ZooKeeper, following, waiting for
+ * Mesos and leading; ZooKeeper lost under a leader and a follower; a Mesos master restarted
+ * without its tasks; and {@code bin/aurora}'s errors. The log disk filling up is in-process
+ * ({@code LogDiskFullTest} in aurora-storage), and the monotonic time of the log and the leader's
+ * deadlines is an architecture rule ({@code MonotonicTimeRules} in aurora-server).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {

@@ -59,7 +59,8 @@ public final class Main {
       embedded = EmbeddedServices.start(options, Clock.systemUTC());
     } catch (RuntimeException e) {
       LOG.debug("Cannot start the embedded services", e);
-      return fail(err, "cannot start the embedded services: " + e.getMessage());
+      return fail(err, "cannot start the embedded services (-zk_in_proc, -mesos_master_address="
+          + EmbeddedServices.LOCAL_MASTER + "): " + e.getMessage());
     }
     DaemonConfig config = FlagMapping.map(options, System.getenv(), embedded.zkConnectString(),
         embedded.masterAddress(), localHostName());
