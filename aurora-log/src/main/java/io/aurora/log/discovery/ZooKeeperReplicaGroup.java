@@ -150,7 +150,8 @@ public final class ZooKeeperReplicaGroup implements ReplicaGroup {
     try {
       node.close();
     } catch (IOException e) {
-      LOG.warn("Cannot remove replica node {} from {}", node.getActualPath(), groupPath, e);
+      LOG.warn("Cannot remove replica node {} from {}: {}", node.getActualPath(), groupPath,
+          e.toString());
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.aurora.server.app;
 
+import com.google.common.base.Ticker;
 import dagger.Module;
 import dagger.Provides;
 import io.aurora.server.zk.CuratorClientFactory;
@@ -11,7 +12,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.apache.curator.framework.CuratorFramework;
 
-/** Third-party objects: the one meter registry, the clock and the ZooKeeper client. */
+/** Third-party objects: the one meter registry, the clocks and the ZooKeeper client. */
 @Module
 public interface InfraModule {
   /**
@@ -32,11 +33,25 @@ public interface InfraModule {
     return Clock.systemUTC();
   }
 
-  /** Started here; connects in the background. Losing the session ends the process. */
+  /** Monotonic time, for deadlines that a stepped wall clock must not move. */
+  @Provides
+  @Singleton
+  static Ticker ticker() {
+    return Ticker.systemTicker();
+  }
+
+  /**
+   * Started and connected here, before anything uses it: the log's replica registration and the
+   * storage would otherwise retry against an unreachable ensemble for as long as the process
+   * lives. Not connected within {@code -zk_connection_timeout} is a {@link StartupFault}. Losing
+   * the session later ends the process.
+   */
   @Provides
   @Singleton
   static CuratorFramework curator(DaemonConfig config, MeterRegistry registry, ProcessGuard guard) {
-    return new CuratorClientFactory(registry).start(config.zooKeeper(),
+    CuratorFramework curator = new CuratorClientFactory(registry).start(config.zooKeeper(),
         () -> guard.fail("ZooKeeper session lost"));
+    ZooKeeperConnection.await(curator, config.zooKeeper());
+    return curator;
   }
 }

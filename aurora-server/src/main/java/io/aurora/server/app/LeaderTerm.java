@@ -1,9 +1,8 @@
 package io.aurora.server.app;
 
+import com.google.common.base.Ticker;
 import io.aurora.server.flags.DurationFormat;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,9 +11,10 @@ import java.util.Optional;
  * The two deadlines of one leadership term, as Aurora keeps them: a new leader must register with
  * Mesos within {@code -max_registration_delay}, and a leader steps down after leading for
  * {@code -max_leading_duration}, so that failover is exercised regularly rather than only on
- * crashes. Time comes from the injected {@link Clock}; the lifecycle arms a timer for
- * {@link #untilNextDeadline()} and asks {@link #expired()} when it fires, a test after advancing
- * a fake clock. Thread-safe.
+ * crashes. Time comes from the injected {@link Ticker}, a monotonic clock: a wall clock stepped
+ * back or forward moves neither deadline. The lifecycle arms a timer for
+ * {@link #untilNextDeadline()} (the executor's delays are monotonic too) and asks
+ * {@link #expired()} when it fires, a test after advancing a fake ticker. Thread-safe.
  */
 final class LeaderTerm {
   /** Why a term must end. */
@@ -33,27 +33,28 @@ final class LeaderTerm {
     }
   }
 
-  private final Clock clock;
+  private final Ticker ticker;
   private final Duration maxLeading;
   private final Duration maxRegistrationDelay;
-  private Instant elected;
-  private Instant subscribing;
+  /** Ticker readings (nanoseconds), or null before the event. */
+  private Long elected;
+  private Long subscribing;
   private boolean registered;
 
-  LeaderTerm(Clock clock, Duration maxLeading, Duration maxRegistrationDelay) {
-    this.clock = Objects.requireNonNull(clock, "clock");
+  LeaderTerm(Ticker ticker, Duration maxLeading, Duration maxRegistrationDelay) {
+    this.ticker = Objects.requireNonNull(ticker, "ticker");
     this.maxLeading = requirePositive(maxLeading, "maxLeading");
     this.maxRegistrationDelay = requirePositive(maxRegistrationDelay, "maxRegistrationDelay");
   }
 
   /** Leadership began now; the leading clock starts. */
   synchronized void elected() {
-    elected = clock.instant();
+    elected = ticker.read();
   }
 
   /** Subscription to Mesos was asked for now; the registration clock starts. */
   synchronized void subscribing() {
-    subscribing = clock.instant();
+    subscribing = ticker.read();
   }
 
   /** Registered with Mesos: the registration deadline no longer applies. */
@@ -63,17 +64,17 @@ final class LeaderTerm {
 
   /** The first deadline that has passed, if any; none before {@link #elected()}. */
   synchronized Optional<Expiry> expired() {
-    Instant now = clock.instant();
+    long now = ticker.read();
     if (subscribing != null && !registered
-        && !now.isBefore(subscribing.plus(maxRegistrationDelay))) {
+        && now - subscribing >= maxRegistrationDelay.toNanos()) {
       return Optional.of(new Expiry(Kind.NOT_REGISTERED,
           "not registered with Mesos within -max_registration_delay="
               + DurationFormat.format(maxRegistrationDelay)));
     }
-    if (elected != null && !now.isBefore(elected.plus(maxLeading))) {
+    if (elected != null && now - elected >= maxLeading.toNanos()) {
       return Optional.of(new Expiry(Kind.LED_LONG_ENOUGH,
           "led for " + DurationFormat.format(
-              Duration.between(elected, now).truncatedTo(ChronoUnit.SECONDS))
+              Duration.ofNanos(now - elected).truncatedTo(ChronoUnit.SECONDS))
               + " (-max_leading_duration=" + DurationFormat.format(maxLeading)
               + "); stepping down so that another scheduler takes over"));
     }
@@ -85,19 +86,19 @@ final class LeaderTerm {
    * {@link #elected()}.
    */
   synchronized Optional<Duration> untilNextDeadline() {
-    Instant next = null;
+    long now = ticker.read();
+    Long left = null;
     if (subscribing != null && !registered) {
-      next = subscribing.plus(maxRegistrationDelay);
+      left = subscribing + maxRegistrationDelay.toNanos() - now;
     }
     if (elected != null) {
-      Instant stepDown = elected.plus(maxLeading);
-      next = next == null || stepDown.isBefore(next) ? stepDown : next;
+      long stepDown = elected + maxLeading.toNanos() - now;
+      left = left == null ? stepDown : Math.min(left, stepDown);
     }
-    if (next == null) {
+    if (left == null) {
       return Optional.empty();
     }
-    Duration left = Duration.between(clock.instant(), next);
-    return Optional.of(left.isNegative() ? Duration.ZERO : left);
+    return Optional.of(Duration.ofNanos(Math.max(0, left)));
   }
 
   private static Duration requirePositive(Duration d, String name) {

@@ -1,5 +1,6 @@
 package io.aurora.server.app;
 
+import com.google.common.base.Ticker;
 import io.aurora.gen.AuroraAdmin;
 import io.aurora.http.AdminServer;
 import io.aurora.log.LogException;
@@ -14,7 +15,6 @@ import io.aurora.server.thrift.ThriftTcpServer;
 import io.aurora.storage.durable.DurableStorage;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +79,7 @@ public final class Lifecycle implements LeaderElection.Listener {
   Lifecycle(DaemonConfig config, SchedulerState state, ProcessGuard guard, DaemonThreads threads,
       CuratorFramework curator, ReplicatedLog log, DurableStorage storage, AdminServer admin,
       AuroraAdmin.Iface api, ServersetMonitor monitor, Driver driver, SchedulerRuntime runtime,
-      MesosRegistration registration, Clock clock) {
+      MesosRegistration registration, Ticker ticker) {
     this.config = config;
     this.state = state;
     this.guard = guard;
@@ -93,7 +93,7 @@ public final class Lifecycle implements LeaderElection.Listener {
     this.driver = driver;
     this.runtime = runtime;
     this.registration = registration;
-    this.term = new LeaderTerm(clock, config.server().maxLeadingDuration(),
+    this.term = new LeaderTerm(ticker, config.server().maxLeadingDuration(),
         config.maxRegistrationDelay());
   }
 
@@ -101,6 +101,8 @@ public final class Lifecycle implements LeaderElection.Listener {
   public int run() throws InterruptedException {
     try {
       start();
+    } catch (StartupFault e) {
+      guard.fail(e.getMessage());
     } catch (RuntimeException e) {
       guard.fail("start failed: " + e.getMessage());
       LOG.error("Start failed", e);
@@ -113,9 +115,19 @@ public final class Lifecycle implements LeaderElection.Listener {
   /** Runs the steps up to STORAGE_PREPARED and joins the election; returns once following. */
   public synchronized void start() {
     state.set(LifecycleState.PREPARING_STORAGE);
-    awaitZooKeeper();
-    admin.start();
-    thrift = ThriftTcpServer.start(api, config.thrift(), threads.thrift);
+    // ZooKeeper is connected: the component's Curator client waited for it (ZooKeeperConnection).
+    try {
+      admin.start();
+    } catch (RuntimeException e) {
+      throw StartupFaults.port(e, "-http_port",
+          config.admin().bindAddress() + ":" + config.admin().port());
+    }
+    try {
+      thrift = ThriftTcpServer.start(api, config.thrift(), threads.thrift);
+    } catch (RuntimeException e) {
+      throw StartupFaults.port(e, "-thrift_port", config.thrift().bindAddress().getHostString() + ":"
+          + config.thrift().bindAddress().getPort());
+    }
     LOG.info("Serving HTTP on port {} and Thrift on port {}", admin.port(), thrift.port());
     // Registered before the storage starts, so that no failure goes unheard; the listener runs on
     // the thread that saw the failure and only records the exit.
@@ -131,19 +143,6 @@ public final class Lifecycle implements LeaderElection.Listener {
     election = new LeaderElection(curator, config.server().serversetPath(), config.advertisedHost(),
         this, threads.election);
     election.start();
-  }
-
-  private void awaitZooKeeper() {
-    long ms = config.zooKeeper().connectionTimeout().toMillis();
-    try {
-      if (!curator.blockUntilConnected((int) ms, TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException("could not connect to ZooKeeper at "
-            + config.zooKeeper().connectString() + " within " + ms + " ms");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while connecting to ZooKeeper", e);
-    }
   }
 
   /** Ends the process if a deadline of the term has passed; otherwise waits for the next one. */

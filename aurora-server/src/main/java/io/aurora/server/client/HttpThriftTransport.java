@@ -106,7 +106,7 @@ public final class HttpThriftTransport extends TEndpointTransport {
       read = 0;
       resetConsumedMessageSize(-1);
     } catch (IOException e) {
-      throw new TTransportException("cannot reach " + uri + ": " + reason(e), e);
+      throw new TTransportException("cannot reach " + uri + ": " + reason(e, uri), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TTransportException("interrupted", e);
@@ -127,12 +127,27 @@ public final class HttpThriftTransport extends TEndpointTransport {
         : "user " + c.user() + " (from " + c.source() + ") may not make this call";
   }
 
-  /** Why a request failed, in words (the JDK's ConnectException often has no message). */
-  private static String reason(IOException e) {
+  /**
+   * Why a request failed, in words: the JDK's exceptions often have no message and keep the real
+   * reason (an unknown host, a timeout) in a cause.
+   */
+  static String reason(IOException e, URI uri) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.channels.UnresolvedAddressException
+          || t instanceof java.net.UnknownHostException) {
+        return "unknown host " + uri.getHost();
+      }
+      if (t instanceof java.net.http.HttpConnectTimeoutException) {
+        return "no connection within the connect timeout (is a firewall dropping packets?)";
+      }
+      if (t instanceof java.net.http.HttpTimeoutException) {
+        return "no answer within the request timeout";
+      }
+    }
     if (e.getMessage() != null && !e.getMessage().isBlank()) {
       return e.getMessage();
     }
-    return e instanceof java.net.ConnectException ? "connection refused"
+    return e instanceof java.net.ConnectException ? "connection refused (is the scheduler running?)"
         : e.getClass().getSimpleName();
   }
 }

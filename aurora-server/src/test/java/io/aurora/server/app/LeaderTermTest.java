@@ -3,14 +3,22 @@ package io.aurora.server.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.common.base.Ticker;
 import io.aurora.scheduling.testing.FakeClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LeaderTermTest {
   private final FakeClock clock = new FakeClock();
+  /** Monotonic time that follows the fake clock's advances. */
+  private final Ticker ticker = new Ticker() {
+    @Override
+    public long read() {
+      return clock.millis() * 1_000_000L;
+    }
+  };
   private final LeaderTerm term =
-      new LeaderTerm(clock, Duration.ofDays(1), Duration.ofMinutes(1));
+      new LeaderTerm(ticker, Duration.ofDays(1), Duration.ofMinutes(1));
 
   @Test
   void beforeElection_nothingExpires() {
@@ -87,9 +95,9 @@ class LeaderTermTest {
 
   @Test
   void durations_mustBePositive() {
-    assertThatThrownBy(() -> new LeaderTerm(clock, Duration.ZERO, Duration.ofMinutes(1)))
+    assertThatThrownBy(() -> new LeaderTerm(ticker, Duration.ZERO, Duration.ofMinutes(1)))
         .hasMessageContaining("maxLeading");
-    assertThatThrownBy(() -> new LeaderTerm(clock, Duration.ofDays(1), Duration.ofSeconds(-1)))
+    assertThatThrownBy(() -> new LeaderTerm(ticker, Duration.ofDays(1), Duration.ofSeconds(-1)))
         .hasMessageContaining("maxRegistrationDelay");
   }
 }

@@ -81,6 +81,9 @@ class ArchitectureTest {
   @ArchTest
   static final ArchTests packageInfoPromises = ArchTests.in(PackageInfoRules.class);
 
+  @ArchTest
+  static final ArchTests monotonicTime = ArchTests.in(MonotonicTimeRules.class);
+
   /** Slices: {@code io.aurora.<module>.<sub>...}, one per package; roots and generated code out. */
   static final class SubPackagesOfModules implements SliceAssignment {
     @Override

@@ -185,6 +185,18 @@ class AuroraClientTest {
   }
 
   @Test
+  void run_againstAnUnknownHost_namesTheHost() {
+    StringWriter err = new StringWriter();
+    int status = AuroraClient.run(new String[] {"--scheduler=http://no-such-host.invalid:8081",
+        "job", "status", "local/www/prod/hello"}, Map.of(), new PrintWriter(new StringWriter()),
+        new PrintWriter(err, true), false);
+
+    assertThat(status).isEqualTo(7);
+    assertThat(err.toString()).isEqualTo("aurora: cannot reach http://no-such-host.invalid:8081/api:"
+        + " unknown host no-such-host.invalid\n");
+  }
+
+  @Test
   void run_withABadSchedulerUrl_isAUsageError() {
     StringWriter err = new StringWriter();
     int status = AuroraClient.run(new String[] {"--scheduler=not a url", "job", "status",

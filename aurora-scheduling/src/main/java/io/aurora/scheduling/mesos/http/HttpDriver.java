@@ -78,6 +78,8 @@ public final class HttpDriver implements Driver {
   private State state = State.NEW;
   private Optional<FrameworkID> frameworkId = Optional.empty();
   private long generation;
+  /** A subscription failed and the next attempt is a retry (its line was logged already). */
+  private boolean retrying;
   private URI endpoint;
   private String streamId;
   private EventStream stream;
@@ -203,13 +205,16 @@ public final class HttpDriver implements Driver {
     }
     long gen = ++generation;
     if (target.isEmpty()) {
-      LOG.warn("No leading Mesos master known ({}); retrying", detector);
-      scheduleReconnect();
+      scheduleReconnect("No leading Mesos master known (" + detector + ")");
       return;
     }
     endpoint = target.get();
-    LOG.info("Subscribing to Mesos master at {} as {}", endpoint,
-        frameworkId.map(id -> "framework " + id.getValue()).orElse("a new framework"));
+    // A retry's attempt is already announced by the line that scheduled it.
+    if (!retrying || LOG.isDebugEnabled()) {
+      LOG.atLevel(retrying ? org.slf4j.event.Level.DEBUG : org.slf4j.event.Level.INFO).log(
+          "Subscribing to Mesos master at {} as {}", endpoint,
+          frameworkId.map(id -> "framework " + id.getValue()).orElse("a new framework"));
+    }
     MesosEncoding encoding = options.encoding();
     HttpRequest request = subscribeRequest(endpoint, encoding);
     URI requested = endpoint;
@@ -225,7 +230,7 @@ public final class HttpDriver implements Driver {
           BodySubscribers.ofString(StandardCharsets.UTF_8), s -> (Object) s);
     }).whenComplete((response, error) -> scheduler.execute(() -> {
       if (error != null) {
-        lost(gen, "SUBSCRIBE to " + requested + " failed: " + error);
+        lost(gen, "SUBSCRIBE to " + requested + " failed: " + why(error));
       } else if (response.statusCode() != 200) {
         subscribeRejected(gen, requested, response.statusCode(), response.headers(),
             String.valueOf(response.body()), hops);
@@ -256,6 +261,7 @@ public final class HttpDriver implements Driver {
     }
     stream = es;
     streamId = id;
+    retrying = false;
     armHeartbeat(gen);
   }
 
@@ -272,11 +278,11 @@ public final class HttpDriver implements Driver {
       return;
     }
     if (status == 503) {
-      LOG.info("Mesos master {} not ready (503: {}); retrying", requested, body.strip());
+      scheduleReconnect("Mesos master " + requested + " not ready (503: " + body.strip() + ")");
     } else {
-      LOG.error("Mesos master {} rejected SUBSCRIBE with {}: {}", requested, status, body.strip());
+      scheduleReconnect("Mesos master " + requested + " rejected SUBSCRIBE with " + status + ": "
+          + body.strip());
     }
-    scheduleReconnect();
   }
 
   /** The stream of generation {@code gen} is gone: tell the listener, and re-subscribe later. */
@@ -285,19 +291,20 @@ public final class HttpDriver implements Driver {
       return;
     }
     boolean wasSubscribed = state == State.SUBSCRIBED;
-    LOG.warn("Lost the Mesos subscription: {}", reason);
     closeStream();
     generation++;
     state = State.CONNECTING;
-    scheduleReconnect();
+    scheduleReconnect("Lost the Mesos subscription: " + reason);
     if (wasSubscribed) {
       notify(l -> l.disconnected());
     }
   }
 
-  private void scheduleReconnect() {
+  /** Retries later; one line per attempt, the cause and the delay (no stack trace). */
+  private void scheduleReconnect(String cause) {
     Duration delay = backoff.next();
-    LOG.info("Re-subscribing to Mesos in {} ms", delay.toMillis());
+    retrying = true;
+    LOG.warn("{}; re-subscribing to Mesos in {} ms", cause, delay.toMillis());
     cancel(reconnectTimer);
     reconnectTimer = scheduler.schedule(
         () -> connect(Optional.empty(), 0), delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -312,6 +319,24 @@ public final class HttpDriver implements Driver {
     if (leader.isPresent() && !leader.get().resolve("/").equals(current)) {
       lost(generation, "leading master changed from " + current + " to " + leader.get());
     }
+  }
+
+  /** Why an HTTP call failed, in words: the JDK's exceptions often carry no message. */
+  static String why(Throwable error) {
+    Throwable e = error;
+    while ((e instanceof java.util.concurrent.CompletionException
+        || e instanceof java.util.concurrent.ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    if (e instanceof java.net.ConnectException && (e.getMessage() == null
+        || e.getMessage().isBlank())) {
+      return "connection refused";
+    }
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "timed out";
+    }
+    return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   private void armHeartbeat(long gen) {

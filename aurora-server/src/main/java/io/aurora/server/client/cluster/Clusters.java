@@ -1,10 +1,10 @@
 package io.aurora.server.client.cluster;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aurora.server.client.cli.ClientFailure;
+import io.aurora.server.client.cli.JsonSyntax;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,9 +109,7 @@ public final class Clusters {
     try {
       root = JSON.readTree(Files.readAllBytes(file));
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      throw ClientFailure.invalidConfiguration(file + " is not valid JSON: " + e.getOriginalMessage()
-          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+      throw ClientFailure.invalidConfiguration(JsonSyntax.describe(file, e));
     } catch (IOException e) {
       throw ClientFailure.invalidConfiguration("cannot read " + file + ": " + e.getMessage());
     }

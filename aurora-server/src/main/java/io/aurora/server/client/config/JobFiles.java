@@ -1,6 +1,5 @@
 package io.aurora.server.client.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +9,7 @@ import io.aurora.gen.JobConfiguration;
 import io.aurora.gen.JobKey;
 import io.aurora.server.client.cli.ClientFailure;
 import io.aurora.server.client.cli.JobPath;
+import io.aurora.server.client.cli.JsonSyntax;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,9 +102,7 @@ public final class JobFiles {
     try {
       node = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      throw ClientFailure.invalidConfiguration(file + " is not valid JSON: " + e.getOriginalMessage()
-          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+      throw ClientFailure.invalidConfiguration(JsonSyntax.describe(file, e));
     }
     if (node == null || node.isMissingNode()) {
       throw ClientFailure.invalidConfiguration(file + " is empty");

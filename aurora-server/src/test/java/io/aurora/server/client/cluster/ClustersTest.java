@@ -116,7 +116,7 @@ class ClustersTest {
   @Test
   void malformedFiles_areOneLineNamingTheFile() throws Exception {
     Path broken = write("broken.json", "[{\"name\": \"c\",]");
-    assertBad(() -> Clusters.read(List.of(broken)), broken + " is not valid JSON: ");
+    assertBad(() -> Clusters.read(List.of(broken)), broken + ", line 1, column ");
     assertBad(() -> Clusters.read(List.of(write("empty.json", ""))), "empty.json is empty");
     assertBad(() -> Clusters.read(List.of(write("s.json", "\"dev\""))),
         "s.json: expected a JSON list of clusters (or an object of clusters), got a string");

@@ -147,7 +147,7 @@ class AuroraJobErrorsTest {
 
   @Test
   void notJson_orEmpty() throws Exception {
-    assertBad(file("{\"role\": "), "is not valid JSON");
+    assertBad(file("{\"role\": "), "not valid JSON");
     assertBad(file(""), "is empty");
   }
 

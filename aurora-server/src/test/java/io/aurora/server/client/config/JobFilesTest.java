@@ -75,7 +75,7 @@ class JobFilesTest {
   void everyBadFile_isOneLineAndExitStatusThree() throws Exception {
     assertBad(dir.resolve("missing.json"), "cannot read job file " + dir.resolve("missing.json")
         + ": no such file");
-    assertBad(write("{\"instanceCount\": 1,"), "is not valid JSON");
+    assertBad(write("{\"instanceCount\": 1,"), "not valid JSON");
     assertBad(write(""), "is empty");
     assertBad(write("{\"taskConfig\":{\"cpu\":1}}"), "$.taskConfig.cpu: TaskConfig has no field 'cpu'");
     assertBad(write("{\"instanceCount\":\"two\"}"), "$.instanceCount: expected an integer");
