@@ -13,6 +13,7 @@ import io.aurora.scheduling.pruning.TaskPruner;
 import io.aurora.scheduling.rank.Scorer;
 import io.aurora.scheduling.reconcile.TaskReconciler;
 import io.aurora.scheduling.state.RescheduleCalculator;
+import io.aurora.scheduling.timer.ClockJumps;
 import io.aurora.scheduling.timer.TimerQueue;
 import io.aurora.scheduling.updater.JobUpdateController;
 import io.aurora.scheduling.updater.UpdateHistoryPruner;
@@ -59,6 +60,8 @@ import org.slf4j.LoggerFactory;
 public final class SchedulerRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerRuntime.class);
   private static final long NO_WAKE = Long.MIN_VALUE;
+  /** A disagreement of wall and monotonic time this large is a step of the clock, not drift. */
+  private static final Duration CLOCK_JUMP = Duration.ofSeconds(1);
 
   private final SchedulerRuntimeOptions options;
   private final Clock clock;
@@ -71,6 +74,7 @@ public final class SchedulerRuntime {
   /** Runs the preemption slot search, so that a search never delays a scheduling round. */
   private final Executor preemptionThreads;
   private final TimerQueue timers = new TimerQueue();
+  private final ClockJumps clockJumps;
   private final TaskTimers taskTimers;
   private final TaskReconciler reconciler;
   private final TaskPruner pruner;
@@ -107,7 +111,9 @@ public final class SchedulerRuntime {
   }
 
   /**
-   * @param ticker time for the scheduling attempt rate limit
+   * @param ticker monotonic time for the scheduling attempt rate limit, and what timers follow
+   *     when the wall clock jumps: it must move with {@code clock} (a test's fake clock needs a
+   *     ticker of its own, or advancing it looks like a step of the clock)
    * @param random offer hold jitter and the startup delay of recovered task groups
    * @param cronThreads runs the cron trigger batches, which block on storage writes; with
    *     {@code options.cron().writers()} threads, that many batches are written at once
@@ -119,6 +125,7 @@ public final class SchedulerRuntime {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
     this.ticker = Objects.requireNonNull(ticker, "ticker");
+    this.clockJumps = new ClockJumps(clock, ticker, CLOCK_JUMP);
     RescheduleCalculator penalties = new RescheduleCalculator(options.reschedule());
     this.stateManager = new StateManager(clock, new TaskIds(), penalties, options.schedulerHost());
     // The writer acts on commits through afterCommit, whose timers write through the writer.
@@ -205,7 +212,7 @@ public final class SchedulerRuntime {
     cron.start();
     long tick = options.timerTick().toMillis();
     executor.scheduleWithFixedDelay(() -> guarded(() -> {
-      timers.runDue(clock.instant());
+      runDueTimers();
       offers.declineExpired();
     }), tick, tick, TimeUnit.MILLISECONDS);
     long interval = options.schedulingInterval().toMillis();
@@ -258,8 +265,23 @@ public final class SchedulerRuntime {
     long delayMs = Math.max(0, dueMs - clock.millis());
     ex.schedule(() -> {
       timersWakeAt.compareAndSet(dueMs, NO_WAKE);
-      guarded(() -> timers.runDue(clock.instant()));
+      guarded(this::runDueTimers);
     }, delayMs, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Runs the due timers, first moving them all with the wall clock if it jumped (an operator or
+   * NTP stepping it): a timeout set for five minutes stays five minutes, neither firing at once
+   * after a step forward nor stuck for the length of a step back. On the executor only.
+   */
+  private void runDueTimers() {
+    Duration jump = clockJumps.check();
+    if (!jump.isZero()) {
+      timers.shift(jump);
+      LOG.warn("The wall clock jumped by {} ms; {} pending timers moved with it",
+          jump.toMillis(), timers.size());
+    }
+    timers.runDue(clock.instant());
   }
 
   /** Asks for a round after {@code delay}, unless one is already due by then. */

@@ -1,5 +1,6 @@
 package io.aurora.scheduling.timer;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,21 @@ public final class TimerQueue {
         r.run();
         ran++;
       }
+    }
+  }
+
+  /**
+   * Moves every pending timer by {@code by}: after the wall clock jumped by {@code by}, timers
+   * keep the time left until they are due (see {@link ClockJumps}). Order is unchanged.
+   */
+  public synchronized void shift(Duration by) {
+    if (by.isZero() || timers.isEmpty()) {
+      return;
+    }
+    List<Timer> all = new ArrayList<>(timers);
+    timers.clear();
+    for (Timer t : all) {
+      timers.add(new Timer(t.due().plus(by), t.seq(), t.action()));
     }
   }
 

@@ -3,7 +3,6 @@ package io.aurora.scheduling.crontrigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.google.common.base.Ticker;
 import io.aurora.api.TaskQueries;
 import io.aurora.gen.Identity;
 import io.aurora.gen.JobConfiguration;
@@ -47,7 +46,7 @@ class CronRuntimeTest {
     ExecutorService cronThreads = Executors.newFixedThreadPool(2);
     try {
       SchedulerRuntime runtime = new SchedulerRuntime(storage, driver, clock,
-          Ticker.systemTicker(), new Random(1), options,
+          clock.ticker(), new Random(1), options,
           FilterChain.standard(), Scorer.OFFER_ORDER, () -> { }, registry, Runnable::run,
           cronThreads);
       AuroraAdminService api = AuroraAdminService.of(ApiOptions.defaults("test"), storage, runtime,

@@ -1,5 +1,6 @@
 package io.aurora.scheduling.testing;
 
+import com.google.common.base.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,20 @@ public final class FakeClock extends Clock {
   /** Moves time forward. */
   public void advance(Duration d) {
     now = now.plus(d);
+  }
+
+  /** A monotonic ticker that moves with this clock (and, unlike it, never backwards). */
+  public Ticker ticker() {
+    return new Ticker() {
+      private long last = Long.MIN_VALUE;
+
+      @Override
+      public synchronized long read() {
+        long n = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        last = Math.max(last, n);
+        return last;
+      }
+    };
   }
 
   @Override

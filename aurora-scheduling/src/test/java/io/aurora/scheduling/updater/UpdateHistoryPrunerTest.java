@@ -141,8 +141,9 @@ class UpdateHistoryPrunerTest {
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     try {
       FakeDriver driver = new FakeDriver();
-      SchedulerRuntime runtime = new SchedulerRuntime(h.storage, driver, h.clock, new Random(1),
-          options, FilterChain.standard(), Scorer.OFFER_ORDER, () -> { }, registry, Runnable::run);
+      SchedulerRuntime runtime = new SchedulerRuntime(h.storage, driver, h.clock,
+          h.clock.ticker(), new Random(1), options, FilterChain.standard(), Scorer.OFFER_ORDER,
+          () -> { }, registry, Runnable::run, Runnable::run);
       driver.subscribe(Optional.empty(), runtime.listener());
       driver.deliverSubscribed();
       store(WEB, "w1", ROLLING_FORWARD, ROLLED_FORWARD);
