@@ -6,6 +6,8 @@ import io.aurora.gen.Response;
 import io.aurora.gen.ResponseCode;
 import io.aurora.gen.Result;
 import io.aurora.gen.TaskQuery;
+import io.aurora.storage.StorageException;
+import io.aurora.storage.TransientStorageException;
 import io.aurora.storage.backup.RecoveryException;
 import io.aurora.storage.backup.RecoveryStage;
 import io.aurora.storage.durable.DurableStorage;
@@ -46,7 +48,16 @@ public final class BackupApi {
   }
 
   public Response performBackup() {
-    Path file = storage.backup();
+    Path file;
+    try {
+      file = storage.backup();
+    } catch (TransientStorageException e) {
+      throw e;
+    } catch (StorageException e) {
+      // A failed write is counted in scheduler_backup_failed; the reason (a full disk, a
+      // committed recovery) is the operator's to act on.
+      return Responses.withCode(ResponseCode.ERROR, e.getMessage());
+    }
     return Responses.ok("Wrote backup " + file.getFileName());
   }
 
