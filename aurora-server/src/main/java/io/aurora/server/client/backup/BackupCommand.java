@@ -24,7 +24,7 @@ public final class BackupCommand {
       + " -backup_interval) and prints its name.")
   int now(@Parameters(paramLabel = "CLUSTER", description = "The cluster.") String cluster) {
     Response r = context.scheduler(cluster).ok(api -> api.performBackup());
-    AdminReplies.print(context.out(), r, "backup written");
+    BackupReplies.print(context.out(), r, "backup written");
     return ExitCodes.OK;
   }
 

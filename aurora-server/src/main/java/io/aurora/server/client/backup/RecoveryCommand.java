@@ -41,7 +41,7 @@ public final class RecoveryCommand {
       @Parameters(index = "1", paramLabel = "BACKUP", description = "The backup's name.")
           String backup) {
     Response r = context.scheduler(cluster).ok(api -> api.stageRecovery(backup));
-    AdminReplies.print(context.out(), r, "staged " + backup);
+    BackupReplies.print(context.out(), r, "staged " + backup);
     return ExitCodes.OK;
   }
 
@@ -51,7 +51,7 @@ public final class RecoveryCommand {
       @Parameters(index = "0", paramLabel = "CLUSTER", description = "The cluster.") String cluster,
       @Parameters(index = "1", arity = "0..1", paramLabel = "JOB",
           description = "ROLE, ROLE/ENV or ROLE/ENV/NAME.") String job) {
-    TaskQuery query = TaskSelector.query(Optional.ofNullable(job), List.of());
+    TaskQuery query = RecoveryTaskSelector.query(Optional.ofNullable(job), List.of());
     Response r = context.scheduler(cluster).ok(api -> api.queryRecovery(query));
     List<ScheduledTask> tasks = r.getResult().getQueryRecoveryResult().getTasks().stream()
         .sorted(Comparator.comparing((ScheduledTask t) -> jobPath(t))
@@ -80,13 +80,13 @@ public final class RecoveryCommand {
           description = "ROLE, ROLE/ENV or ROLE/ENV/NAME.") String job,
       @Option(names = "--task-id", paramLabel = "ID", description = "A task id (repeatable).")
           List<String> taskIds) {
-    TaskQuery query = TaskSelector.query(Optional.ofNullable(job), taskIds);
-    if (TaskSelector.selectsAll(query)) {
+    TaskQuery query = RecoveryTaskSelector.query(Optional.ofNullable(job), taskIds);
+    if (RecoveryTaskSelector.selectsAll(query)) {
       throw ClientFailure.invalidParameter("name the tasks to delete: a JOB (ROLE, ROLE/ENV or"
           + " ROLE/ENV/NAME) or --task-id");
     }
     Response r = context.scheduler(cluster).ok(api -> api.deleteRecoveryTasks(query));
-    AdminReplies.print(context.out(), r, "deleted");
+    BackupReplies.print(context.out(), r, "deleted");
     return ExitCodes.OK;
   }
 
@@ -98,7 +98,7 @@ public final class RecoveryCommand {
   int commit(
       @Parameters(paramLabel = "CLUSTER", description = "The cluster.") String cluster) {
     Response r = context.scheduler(cluster).ok(api -> api.commitRecovery());
-    AdminReplies.print(context.out(), r, "committed");
+    BackupReplies.print(context.out(), r, "committed");
     return ExitCodes.OK;
   }
 
@@ -107,7 +107,7 @@ public final class RecoveryCommand {
   int unload(
       @Parameters(paramLabel = "CLUSTER", description = "The cluster.") String cluster) {
     Response r = context.scheduler(cluster).ok(api -> api.unloadRecovery());
-    AdminReplies.print(context.out(), r, "unloaded");
+    BackupReplies.print(context.out(), r, "unloaded");
     return ExitCodes.OK;
   }
 

@@ -24,7 +24,7 @@ public final class SnapshotCommand implements java.util.concurrent.Callable<Inte
   @Override
   public Integer call() {
     Response r = context.scheduler(cluster).ok(api -> api.snapshot());
-    AdminReplies.print(context.out(), r, "snapshot written");
+    BackupReplies.print(context.out(), r, "snapshot written");
     return ExitCodes.OK;
   }
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
  * The tasks a recovery verb acts on, as an operator names them: {@code ROLE}, {@code ROLE/ENV} or
  * {@code ROLE/ENV/NAME}, and task ids; no selector and no ids means every task.
  */
-final class TaskSelector {
-  private TaskSelector() {}
+final class RecoveryTaskSelector {
+  private RecoveryTaskSelector() {}
 
   static TaskQuery query(Optional<String> selector, List<String> taskIds) {
     TaskQuery query = new TaskQuery();

@@ -6,8 +6,8 @@ import java.io.PrintWriter;
 import java.util.Objects;
 
 /** Prints the scheduler's messages of an OK answer, one a line. */
-final class AdminReplies {
-  private AdminReplies() {}
+final class BackupReplies {
+  private BackupReplies() {}
 
   /** Prints each message of {@code r}, or {@code otherwise} if it has none. */
   static void print(PrintWriter out, Response r, String otherwise) {
