@@ -36,12 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Backups and recovery from the unzipped distribution: three {@code bin/aurora-scheduler}
- * processes (quorum 2) on one {@code bin/aurora-local-mesos} with a simulated agent and one
- * ZooKeeper. {@code bin/aurora backup now} writes a backup; after more jobs are created,
- * {@code bin/aurora recovery stage|query|commit} restores it online: the leader restarts and the
- * next leader holds the backup's jobs only. Then the log is lost: every scheduler is killed, every
- * replica directory wiped, {@code bin/aurora-recover} writes the backup into each (the same digest
- * on all three), and the restarted schedulers elect a leader that holds the backup's jobs.
+ * processes (quorum 2) on one {@code bin/aurora-local-mesos} whose agent runs each task as a
+ * process, and one ZooKeeper. {@code bin/aurora backup now} writes a backup; after another job is
+ * created, {@code bin/aurora recovery stage|query|commit} restores it online: the leader exits, the
+ * next leader holds the backup's jobs only, and reconciliation kills the newer job's process. Then
+ * the log is lost: every scheduler is killed, every replica directory wiped,
+ * {@code bin/aurora-recover} writes the backup into each (the same digest on all three), and the
+ * restarted schedulers elect a leader that holds the backup's jobs and kills the rest.
  */
 class RecoverToolIT {
   private static final Duration SESSION = Duration.ofSeconds(4);
@@ -52,6 +53,13 @@ class RecoverToolIT {
   private static final JobKey LATER = new JobKey("www", "prod", "later");
   private static final Pattern BACKUP_NAME = Pattern.compile("scheduler-backup-[0-9-]+");
   private static final Pattern DIGEST = Pattern.compile("Log digest: ([0-9a-f]+)");
+  // Each job's command, distinct so that the agent's processes tell the jobs apart.
+  private static final Map<JobKey, String> COMMANDS = Map.of(BEFORE, "exec sleep 3621",
+      AFTER, "exec sleep 3622", LATER, "exec sleep 3623");
+  // Reconciliation soon after a leader is elected: it is what kills the tasks a restored state
+  // does not know (60 s and 30 min by default).
+  private static final List<String> FLAGS = List.of("-reconciliation_initial_delay=1secs",
+      "-reconciliation_schedule_spread=1secs");
 
   @TempDir Path tmp;
 
@@ -62,9 +70,10 @@ class RecoverToolIT {
     InstanceSpec spec = new InstanceSpec(tmp.resolve("zk").toFile(), -1, -1, -1, true, 1, 500, 100);
     try (TestingServer zk = new TestingServer(spec, true)) {
       ClusterOptions options = new ClusterOptions(home, tmp.resolve("cluster"),
-          zk.getConnectString(), 3, 2, SESSION, 1, "cpus:8;mem:16384;disk:100000",
-          "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", List.of(),
-          "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+          zk.getConnectString(), 3, 2, SESSION, 0, "cpus:1;mem:1024;disk:1024",
+          "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", FLAGS,
+          "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+          1, "cpus:4;mem:4096;disk:10000;ports:[31000-32000]");
       try (FailoverCluster cluster = FailoverCluster.start(options)) {
         DistClient cli = new DistClient(home, zk.getConnectString(), tmp.resolve("client"));
         try {
@@ -110,10 +119,13 @@ class RecoverToolIT {
     AuroraAdmin.Client nextApi = ClusterApi.client(next.http(), Duration.ofSeconds(30));
     assertThat(tasks(nextApi, BEFORE)).hasSize(2);
     assertThat(tasks(nextApi, AFTER)).isEmpty();
+    awaitProcesses(cluster, AFTER, 0);
+    awaitProcesses(cluster, BEFORE, 2);
 
     // Work after the recovery, which the offline restore below must not bring back.
     assertThat(nextApi.createJob(RecoverToolIT.job(LATER)).getResponseCode())
         .isEqualTo(ResponseCode.OK);
+    awaitProcesses(cluster, LATER, 1);
     leader.start();
     return backup;
   }
@@ -154,6 +166,8 @@ class RecoverToolIT {
     assertThat(tasks(api, BEFORE)).hasSize(2);
     assertThat(tasks(api, AFTER)).isEmpty();
     assertThat(tasks(api, LATER)).isEmpty();
+    awaitProcesses(cluster, LATER, 0);
+    awaitProcesses(cluster, BEFORE, 2);
     // The restored log takes writes.
     assertThat(api.createJob(job(LATER)).getResponseCode()).isEqualTo(ResponseCode.OK);
   }
@@ -199,11 +213,11 @@ class RecoverToolIT {
             "executorConfig": {
               "name": "AuroraExecutor",
               "data": {"task": {"name": "sleep",
-                  "processes": [{"name": "sleep", "cmdline": "sleep 3600"}]}}
+                  "processes": [{"name": "sleep", "cmdline": "%s"}]}}
             }
           }
         }
-        """.formatted(instances));
+        """.formatted(instances, COMMANDS.get(job)));
     ok(cli.run("job", "create", CLUSTER + "/" + job.getRole() + "/" + job.getEnvironment() + "/"
         + job.getName(), file.toString()));
   }
@@ -216,10 +230,22 @@ class RecoverToolIT {
         .setConstraints(new java.util.HashSet<>())
         .setExecutorConfig(new io.aurora.gen.ExecutorConfig("AuroraExecutor",
             "{\"task\":{\"name\":\"sleep\",\"processes\":[{\"name\":\"sleep\","
-                + "\"cmdline\":\"sleep 3600\"}]}}"));
+                + "\"cmdline\":\"" + COMMANDS.get(key) + "\"}]}}"));
     return new io.aurora.gen.JobConfiguration().setKey(key)
         .setOwner(new io.aurora.gen.Identity().setUser("www")).setTaskConfig(task)
         .setInstanceCount(1);
+  }
+
+  /** Waits until the agent runs {@code count} tasks of {@code job} (one sleep per task). */
+  private static void awaitProcesses(FailoverCluster cluster, JobKey job, int count) {
+    String seconds = COMMANDS.get(job).substring("exec sleep ".length());
+    long mesos = cluster.mesos().pid();
+    // The sleep processes themselves, not a shell that may wrap them.
+    await(count + " processes of " + job.getName()).atMost(WAIT).until(() -> ProcessHandle.of(mesos)
+        .stream().flatMap(ProcessHandle::descendants)
+        .filter(p -> p.info().command().orElse("").endsWith("sleep")
+            && List.of(p.info().arguments().orElse(new String[0])).equals(List.of(seconds)))
+        .count() == count);
   }
 
   private static void awaitRunning(AuroraAdmin.Client api, JobKey job, int count) {
