@@ -50,6 +50,7 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
   private final UpdatesApi updates;
   private final QuotaApi quota;
   private final AdminApi admin;
+  private final Optional<BackupApi> backups;
   private final Map<ResponseCode, Counter> responses;
   /** Recorded as the actor of kills, restarts, forced transitions and update events. */
   private final String user;
@@ -57,6 +58,14 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
   public AuroraAdminService(ApiOptions options, ReadApi read, UpdateReadApi updateReads,
       JobsApi jobs, CronApi cron, UpdatesApi updates, QuotaApi quota, AdminApi admin,
       MeterRegistry registry) {
+    this(options, read, updateReads, jobs, cron, updates, quota, admin, Optional.empty(),
+        registry);
+  }
+
+  /** @param backups backups and recovery, if the storage supports them */
+  public AuroraAdminService(ApiOptions options, ReadApi read, UpdateReadApi updateReads,
+      JobsApi jobs, CronApi cron, UpdatesApi updates, QuotaApi quota, AdminApi admin,
+      Optional<BackupApi> backups, MeterRegistry registry) {
     this.options = Objects.requireNonNull(options, "options");
     this.read = Objects.requireNonNull(read, "read");
     this.updateReads = Objects.requireNonNull(updateReads, "updateReads");
@@ -65,6 +74,7 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
     this.updates = Objects.requireNonNull(updates, "updates");
     this.quota = Objects.requireNonNull(quota, "quota");
     this.admin = Objects.requireNonNull(admin, "admin");
+    this.backups = Objects.requireNonNull(backups, "backups");
     this.responses = new EnumMap<>(ResponseCode.class);
     for (ResponseCode code : ResponseCode.values()) {
       responses.put(code, registry.counter("scheduler_thrift_response_" + code.name()));
@@ -81,6 +91,7 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
     this.updates = same.updates;
     this.quota = same.quota;
     this.admin = same.admin;
+    this.backups = same.backups;
     this.responses = same.responses;
     this.user = Objects.requireNonNull(user, "user");
   }
@@ -101,6 +112,12 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
    */
   public static AuroraAdminService of(ApiOptions options, Storage storage, SchedulerRuntime runtime,
       Optional<Runnable> snapshotter, MeterRegistry registry) {
+    return of(options, storage, runtime, snapshotter, Optional.empty(), registry);
+  }
+
+  /** As {@link #of(ApiOptions, Storage, SchedulerRuntime, Optional, MeterRegistry)}, with backups. */
+  public static AuroraAdminService of(ApiOptions options, Storage storage, SchedulerRuntime runtime,
+      Optional<Runnable> snapshotter, Optional<BackupApi> backups, MeterRegistry registry) {
     return new AuroraAdminService(options,
         new ReadApi(storage, options, runtime.loop()::pendingReasons, runtime.cron()::nextRun),
         new UpdateReadApi(storage),
@@ -109,7 +126,7 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
         new UpdatesApi(runtime.updates(), options),
         new QuotaApi(runtime.writer()),
         new AdminApi(runtime.writer(), runtime.reconciler(), snapshotter,
-            runtime.reconcileBatchSize()), registry);
+            runtime.reconcileBatchSize()), backups, registry);
   }
 
   /**
@@ -295,37 +312,44 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
 
   @Override
   public Response performBackup() {
-    return call("performBackup", () -> NotYetAvailable.of("performBackup", BACKUPS));
+    return call("performBackup", () -> backups.map(b -> b.performBackup())
+        .orElseGet(() -> NotYetAvailable.of("performBackup", BACKUPS)));
   }
 
   @Override
   public Response listBackups() {
-    return call("listBackups", () -> NotYetAvailable.of("listBackups", BACKUPS));
+    return call("listBackups", () -> backups.map(b -> b.listBackups())
+        .orElseGet(() -> NotYetAvailable.of("listBackups", BACKUPS)));
   }
 
   @Override
   public Response stageRecovery(String backupId) {
-    return call("stageRecovery", () -> NotYetAvailable.of("stageRecovery", BACKUPS));
+    return call("stageRecovery", () -> backups.map(b -> b.stageRecovery(backupId))
+        .orElseGet(() -> NotYetAvailable.of("stageRecovery", BACKUPS)));
   }
 
   @Override
   public Response queryRecovery(TaskQuery query) {
-    return call("queryRecovery", () -> NotYetAvailable.of("queryRecovery", BACKUPS));
+    return call("queryRecovery", () -> backups.map(b -> b.queryRecovery(query))
+        .orElseGet(() -> NotYetAvailable.of("queryRecovery", BACKUPS)));
   }
 
   @Override
   public Response deleteRecoveryTasks(TaskQuery query) {
-    return call("deleteRecoveryTasks", () -> NotYetAvailable.of("deleteRecoveryTasks", BACKUPS));
+    return call("deleteRecoveryTasks", () -> backups.map(b -> b.deleteRecoveryTasks(query))
+        .orElseGet(() -> NotYetAvailable.of("deleteRecoveryTasks", BACKUPS)));
   }
 
   @Override
   public Response commitRecovery() {
-    return call("commitRecovery", () -> NotYetAvailable.of("commitRecovery", BACKUPS));
+    return call("commitRecovery", () -> backups.map(b -> b.commitRecovery())
+        .orElseGet(() -> NotYetAvailable.of("commitRecovery", BACKUPS)));
   }
 
   @Override
   public Response unloadRecovery() {
-    return call("unloadRecovery", () -> NotYetAvailable.of("unloadRecovery", BACKUPS));
+    return call("unloadRecovery", () -> backups.map(b -> b.unloadRecovery())
+        .orElseGet(() -> NotYetAvailable.of("unloadRecovery", BACKUPS)));
   }
 
   @Override

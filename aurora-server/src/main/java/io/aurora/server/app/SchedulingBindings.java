@@ -12,13 +12,17 @@ import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.rank.Scorer;
 import io.aurora.scheduling.runtime.SchedulerRuntime;
 import io.aurora.scheduling.thrift.AuroraAdminService;
+import io.aurora.scheduling.thrift.BackupApi;
 import io.aurora.storage.Storage;
 import io.aurora.storage.durable.DurableStorage;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * aurora-scheduling: the assembled runtime (standard placement filters, offers tried in the
@@ -42,9 +46,12 @@ public interface SchedulingBindings {
   @Provides
   @Singleton
   static SecuredApi securedApi(DaemonConfig config, DurableStorage durable, Storage storage,
-      SchedulerRuntime runtime, MeterRegistry registry) {
+      SchedulerRuntime runtime, MeterRegistry registry, ProcessGuard guard,
+      DaemonThreads threads) {
     return new SecuredApi(AuroraAdminService.of(config.api(), storage, runtime,
-        Optional.<Runnable>of(durable::snapshot), registry), AuditLog.toLogger());
+        Optional.<Runnable>of(durable::snapshot),
+        Optional.of(new BackupApi(durable, () -> restartAfterRecovery(guard, threads))), registry),
+        AuditLog.toLogger());
   }
 
   /**
@@ -56,5 +63,27 @@ public interface SchedulingBindings {
   @Singleton
   static AuroraAdmin.Iface api(SecuredApi secured, DaemonConfig config) {
     return secured.forCaller(config.auth().authenticates() ? Callers.ANONYMOUS : Callers.UNSECURED);
+  }
+
+  /**
+   * How long a scheduler that committed a recovery keeps serving (refusing writes) before it
+   * exits: long enough for the commit's response to reach the caller.
+   */
+  Duration RECOVERY_RESTART_DELAY = Duration.ofSeconds(1);
+
+  /**
+   * After a committed recovery this process's state is stale: it exits (status 1, so that its
+   * supervisor starts it again) and gives up leadership; the next leader recovers the restored
+   * state from the log, as Aurora's leader does after {@code commitRecovery}.
+   */
+  private static void restartAfterRecovery(ProcessGuard guard, DaemonThreads threads) {
+    Runnable restart = () -> guard.restart("a recovery was committed; restarting so that the next"
+        + " leader loads it from the log");
+    try {
+      threads.lifecycle.schedule(restart, RECOVERY_RESTART_DELAY.toMillis(),
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopping) {
+      restart.run();
+    }
   }
 }

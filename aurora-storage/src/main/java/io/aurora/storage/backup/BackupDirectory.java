@@ -60,6 +60,11 @@ public final class BackupDirectory {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /** The directory ({@code -backup_dir}). */
+  public Path dir() {
+    return dir;
+  }
+
   /** Writes {@code snapshot} as a new backup named for the current minute; returns its path. */
   public Path write(Snapshot snapshot) {
     String name = PREFIX + NAME_TIME.format(clock.instant());
@@ -114,9 +119,15 @@ public final class BackupDirectory {
         throw new StorageException(file + " is not an Aurora backup (bad header)");
       }
       Snapshot snapshot = new Snapshot();
-      snapshot.read(new TBinaryProtocol(
-          new TIOStreamTransport(UNLIMITED, new InflaterInputStream(in, new java.util.zip.Inflater(),
-              64 * 1024))));
+      InflaterInputStream inflated = new InflaterInputStream(in, new java.util.zip.Inflater(),
+          64 * 1024);
+      snapshot.read(new TBinaryProtocol(new TIOStreamTransport(UNLIMITED, inflated)));
+      // Read the zlib stream to its end: only then is its checksum verified, so that a file cut
+      // short or damaged after the snapshot's last field is refused too.
+      if (inflated.readAllBytes().length != 0) {
+        throw new StorageException("cannot read backup " + file
+            + ": unexpected data after the snapshot (corrupt)");
+      }
       return snapshot;
     } catch (IOException | TException e) {
       throw new StorageException("cannot read backup " + file + ": " + e.getMessage(), e);

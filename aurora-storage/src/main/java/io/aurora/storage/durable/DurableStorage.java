@@ -65,7 +65,9 @@ public final class DurableStorage implements Storage, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DurableStorage.class);
 
   /** Where the storage is in its life cycle. */
-  public enum Mode { CREATED, FOLLOWING, LEADING, FAILED, CLOSED }
+  public enum Mode { CREATED, FOLLOWING, LEADING, FAILED, CLOSED,
+    /** A recovery was committed ({@link #restore}): no more writes; the process must restart. */
+    RESTORED }
 
   private final ReplicatedLog log;
   private final StorageOptions options;
@@ -349,6 +351,10 @@ public final class DurableStorage implements Storage, AutoCloseable {
     if (m == Mode.FAILED) {
       throw new StorageException("Storage failed after a log error; the scheduler must restart");
     }
+    if (m == Mode.RESTORED) {
+      throw new StorageException("A recovery was committed; this scheduler accepts no more writes"
+          + " and restarts to load it");
+    }
     if (m == Mode.CLOSED) {
       throw new StorageException("Storage is closed");
     }
@@ -367,8 +373,36 @@ public final class DurableStorage implements Storage, AutoCloseable {
     return snapshotter.snapshot(() -> published, committer);
   }
 
+  /**
+   * Makes {@code state} the state of the log: waits for every write in flight, appends it as one
+   * snapshot entry that every replayer loads in place of what came before, and stops accepting
+   * writes ({@link Mode#RESTORED}): this process's state is stale from then on, so the scheduler
+   * must restart and recover the restored state from the log. Returns the entry's last position.
+   *
+   * @param timestampMs the snapshot's timestamp (the backup's)
+   */
+  public long restore(StoreState state, long timestampMs) {
+    Objects.requireNonNull(state, "state");
+    checkWritable();
+    writeLock.lock();
+    try {
+      checkWritable();
+      GroupCommitter.await(lastSubmitted);
+      long position = snapshotter.restore(
+          first -> RestoreEncoder.encode(state, timestampMs, first, options.maxEntrySizeBytes()),
+          () -> log.reader().ending().value(), committer);
+      mode = Mode.RESTORED;
+      return position;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
   /** Writes a backup of the durable state now; returns its file. */
   public Path backup() {
+    if (mode == Mode.RESTORED) {
+      throw new StorageException("A recovery was committed; back up after the restart");
+    }
     return snapshotter.backup(state());
   }
 

@@ -39,6 +39,11 @@ final class EntryEncoder {
     if (entry.isSetSnapshot() || (entry.isSetTransaction() && bytes.length > DEFLATE_THRESHOLD)) {
       bytes = ThriftCodec.encode(LogEntry.deflatedEntry(ThriftCodec.deflate(bytes)));
     }
+    return frame(bytes);
+  }
+
+  /** The records of one encoded entry: itself if small enough, else a header and its chunks. */
+  List<byte[]> frame(byte[] bytes) {
     if (bytes.length <= maxEntrySize) {
       return List.of(bytes);
     }

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,6 +106,23 @@ final class Snapshotter {
       LOG.info("Snapshot of {} tasks ({} configs) at log position {} in {} records, {} ms ({} ms to"
           + " encode)", base.taskCount(), base.taskConfigCount(), position, records.size(),
           TimeUnit.NANOSECONDS.toMillis(nanos), TimeUnit.NANOSECONDS.toMillis(encodeNanos));
+      return position;
+    }
+  }
+
+  /**
+   * Appends the records of a state that replaces the whole state (a committed recovery) and waits
+   * until they are durable; returns the last one's position. Runs under the snapshot lock, so that
+   * no periodic snapshot or truncation is in flight: the records then start right after
+   * {@code ending}, the last position written, which {@code encode} receives plus one.
+   */
+  long restore(LongFunction<List<byte[]>> encode, LongSupplier ending, GroupCommitter committer) {
+    synchronized (lock) {
+      List<byte[]> records = encode.apply(ending.getAsLong() + 1);
+      long position = GroupCommitter.await(committer.submitSnapshot(records));
+      unsnapshotted.set(0);
+      LOG.warn("Restored a staged recovery in {} records ending at log position {}",
+          records.size(), position);
       return position;
     }
   }
