@@ -1,6 +1,7 @@
 package io.aurora.scheduling.runtime;
 
 import io.aurora.scheduling.crontrigger.CronOptions;
+import io.aurora.scheduling.maintenance.MaintenanceOptions;
 import io.aurora.scheduling.offers.OfferOptions;
 import io.aurora.scheduling.pruning.PruneOptions;
 import io.aurora.scheduling.reconcile.ReconcileOptions;
@@ -32,12 +33,25 @@ import java.util.Objects;
  *     ({@code -max_reschedule_task_delay_on_startup}, 30 s)
  * @param updates the job updater's history retention and update affinity
  * @param cron the cron trigger loop's time zone, backoff and write batching
+ * @param maintenance host maintenance: drain polling, SLA relaxations, coordinators
  */
 public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings executor,
     OfferOptions offers, RescheduleOptions reschedule, TimerOptions timers,
     ReconcileOptions reconcile, PruneOptions prune, int maxStatusUpdateBatch,
     Duration schedulingInterval, Duration timerTick, PlacementOptions placement,
-    Duration maxStartupScheduleDelay, UpdateOptions updates, CronOptions cron) {
+    Duration maxStartupScheduleDelay, UpdateOptions updates, CronOptions cron,
+    MaintenanceOptions maintenance) {
+
+  /** With {@link MaintenanceOptions#DEFAULTS}. */
+  public SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings executor,
+      OfferOptions offers, RescheduleOptions reschedule, TimerOptions timers,
+      ReconcileOptions reconcile, PruneOptions prune, int maxStatusUpdateBatch,
+      Duration schedulingInterval, Duration timerTick, PlacementOptions placement,
+      Duration maxStartupScheduleDelay, UpdateOptions updates, CronOptions cron) {
+    this(schedulerHost, executor, offers, reschedule, timers, reconcile, prune,
+        maxStatusUpdateBatch, schedulingInterval, timerTick, placement, maxStartupScheduleDelay,
+        updates, cron, MaintenanceOptions.DEFAULTS);
+  }
 
   /**
    * The pause between periodic scheduling rounds. Rounds run at once when offers arrive or tasks
@@ -75,6 +89,7 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
     Objects.requireNonNull(maxStartupScheduleDelay, "maxStartupScheduleDelay");
     Objects.requireNonNull(updates, "updates");
     Objects.requireNonNull(cron, "cron");
+    Objects.requireNonNull(maintenance, "maintenance");
     if (maxStartupScheduleDelay.isNegative()) {
       throw new IllegalArgumentException(
           "-max_reschedule_task_delay_on_startup must not be negative, got " + maxStartupScheduleDelay);

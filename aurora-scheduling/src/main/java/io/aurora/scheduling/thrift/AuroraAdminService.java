@@ -50,11 +50,21 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
   private final UpdatesApi updates;
   private final QuotaApi quota;
   private final AdminApi admin;
+  /** Null where the embedder wired no maintenance (its calls then answer ERROR). */
+  private final MaintenanceApi maintenance;
   private final Map<ResponseCode, Counter> responses = new EnumMap<>(ResponseCode.class);
 
   public AuroraAdminService(ApiOptions options, ReadApi read, UpdateReadApi updateReads,
       JobsApi jobs, CronApi cron, UpdatesApi updates, QuotaApi quota, AdminApi admin,
       MeterRegistry registry) {
+    this(options, read, updateReads, jobs, cron, updates, quota, admin, registry, null);
+  }
+
+  /** With the host maintenance calls. */
+  public AuroraAdminService(ApiOptions options, ReadApi read, UpdateReadApi updateReads,
+      JobsApi jobs, CronApi cron, UpdatesApi updates, QuotaApi quota, AdminApi admin,
+      MeterRegistry registry, MaintenanceApi maintenance) {
+    this.maintenance = maintenance;
     this.options = Objects.requireNonNull(options, "options");
     this.read = Objects.requireNonNull(read, "read");
     this.updateReads = Objects.requireNonNull(updateReads, "updateReads");
@@ -83,7 +93,8 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
         new UpdatesApi(runtime.updates(), options),
         new QuotaApi(runtime.writer()),
         new AdminApi(runtime.writer(), runtime.reconciler(), snapshotter,
-            runtime.reconcileBatchSize()), registry);
+            runtime.reconcileBatchSize()), registry,
+        new MaintenanceApi(runtime.maintenance()));
   }
 
   private Response call(String method, Supplier<Response> body) {
@@ -296,27 +307,35 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
 
   @Override
   public Response startMaintenance(Hosts hosts) {
-    return call("startMaintenance", () -> NotYetAvailable.of("startMaintenance", MAINTENANCE));
+    return call("startMaintenance", () -> maintenance().startMaintenance(hosts));
   }
 
   @Override
   public Response drainHosts(Hosts hosts) {
-    return call("drainHosts", () -> NotYetAvailable.of("drainHosts", MAINTENANCE));
+    return call("drainHosts", () -> maintenance().drainHosts(hosts));
   }
 
   @Override
   public Response maintenanceStatus(Hosts hosts) {
-    return call("maintenanceStatus", () -> NotYetAvailable.of("maintenanceStatus", MAINTENANCE));
+    return call("maintenanceStatus", () -> maintenance().maintenanceStatus(hosts));
   }
 
   @Override
   public Response endMaintenance(Hosts hosts) {
-    return call("endMaintenance", () -> NotYetAvailable.of("endMaintenance", MAINTENANCE));
+    return call("endMaintenance", () -> maintenance().endMaintenance(hosts));
   }
 
   @Override
   public Response slaDrainHosts(Hosts hosts, SlaPolicy defaultSlaPolicy, long timeoutSecs) {
-    return call("slaDrainHosts", () -> NotYetAvailable.of("slaDrainHosts", MAINTENANCE));
+    return call("slaDrainHosts",
+        () -> maintenance().slaDrainHosts(hosts, defaultSlaPolicy, timeoutSecs));
+  }
+
+  private MaintenanceApi maintenance() {
+    if (maintenance == null) {
+      throw new IllegalStateException(MAINTENANCE + " are not wired into this scheduler");
+    }
+    return maintenance;
   }
 
   @Override
