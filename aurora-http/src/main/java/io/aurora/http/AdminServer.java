@@ -2,6 +2,7 @@ package io.aurora.http;
 
 import io.aurora.gen.AuroraAdmin;
 import io.aurora.http.admin.CronHandler;
+import io.aurora.http.admin.MaintenanceHandler;
 import io.aurora.http.admin.HealthHandler;
 import io.aurora.http.admin.HookHandler;
 import io.aurora.http.admin.LeaderHealthHandler;
@@ -87,6 +88,7 @@ public final class AdminServer {
             .addExactPath("/metrics", PrometheusHandler.forRegistry(registry))
             .addExactPath("/cron", new CronHandler(
                 Objects.requireNonNull(leaderPages, "leaderPages").cronJobs()))
+            .addExactPath("/maintenance", new MaintenanceHandler(leaderPages.maintenance()))
             .addExactPath(
                 "/api",
                 CorsHandler.wrap(config.corsOrigin(), ThriftApiHandler.forService(

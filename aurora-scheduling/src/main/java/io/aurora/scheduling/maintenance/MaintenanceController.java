@@ -222,6 +222,32 @@ public final class MaintenanceController {
     }
   }
 
+  /**
+   * The hosts in maintenance as Aurora's {@code /maintenance} page shows them: {@code DRAINED} and
+   * {@code SCHEDULED} to sorted host lists, {@code DRAINING} to each host's task ids (tasks in
+   * agent-assigned states), in that key order.
+   */
+  public Map<String, Object> page() {
+    return writer.storage().read(stores -> {
+      Map<String, List<String>> byMode = new HashMap<>();
+      Map<String, List<String>> draining = new TreeMap<>();
+      for (Map.Entry<String, MaintenanceMode> e
+          : new TreeMap<>(stores.attributeStore().fetchMaintenanceModes()).entrySet()) {
+        if (e.getValue() == MaintenanceMode.DRAINING) {
+          draining.put(e.getKey(), HostModes.tasksOn(stores, e.getKey()).stream()
+              .map(t -> t.getAssignedTask().getTaskId()).sorted().toList());
+        } else if (e.getValue() != MaintenanceMode.NONE) {
+          byMode.computeIfAbsent(e.getValue().name(), k -> new ArrayList<>()).add(e.getKey());
+        }
+      }
+      Map<String, Object> page = new LinkedHashMap<>();
+      page.put("DRAINED", byMode.getOrDefault("DRAINED", List.of()));
+      page.put("SCHEDULED", byMode.getOrDefault("SCHEDULED", List.of()));
+      page.put("DRAINING", draining);
+      return page;
+    });
+  }
+
   /** The tasks waiting on their SLA after the last pass, by task id. */
   public Map<String, Waiting> waiting() {
     return waiting;

@@ -21,6 +21,7 @@ public final class ServerFlags {
   @Mixin private LifecycleFlags lifecycle = new LifecycleFlags();
   @Mixin private JobFlags jobs = new JobFlags();
   @Mixin private CronFlags cron = new CronFlags();
+  @Mixin private MaintenanceFlags maintenance = new MaintenanceFlags();
   @Mixin private ExecutorFlags executor = new ExecutorFlags();
 
   /** A parser for these flags. */
@@ -90,7 +91,8 @@ public final class ServerFlags {
         scheduling.toPlacementOptions(),
         scheduling.maxRescheduleTaskDelayOnStartup(),
         lifecycle.toUpdateOptions(scheduling.updateAffinity(), scheduling.updateAffinityHoldTime()),
-        cron.toCronOptions());
+        cron.toCronOptions(),
+        maintenance.toMaintenanceOptions(scheduling.unavailabilityThreshold()));
   }
 
   /** The Thrift API's settings; tiers are the built-in ones until {@code -tier_config} is read. */
