@@ -152,7 +152,7 @@ public final class SchedulerRuntime {
     this.launchFailures = new LaunchFailures(writer, driver, offers);
     this.events = new SchedulerEvents(writer, offers, statusUpdates, this::kick,
         () -> reconciler.explicit(options.reconcile().explicitBatchSize()), onFatalError,
-        this::launchFailed);
+        this::launchFailed, driver, maintenance::unavailable);
     registerMeters(Objects.requireNonNull(registry, "registry"));
   }
 
