@@ -24,7 +24,10 @@ class ListenerCallsTest {
   void inverseOffers_reachTheListener() {
     InverseOffer offer = InverseOffer.newBuilder().setId(OfferID.newBuilder().setValue("i3"))
         .setFrameworkId(FrameworkID.newBuilder().setValue("fw"))
-        .setAgentId(AgentID.newBuilder().setValue("a1")).build();
+        .setAgentId(AgentID.newBuilder().setValue("a1"))
+        .setUnavailability(org.apache.mesos.v1.Protos.Unavailability.newBuilder()
+            .setStart(org.apache.mesos.v1.Protos.TimeInfo.newBuilder().setNanoseconds(1)))
+        .build();
     Event event = Event.newBuilder().setType(Event.Type.INVERSE_OFFERS)
         .setInverseOffers(Event.InverseOffers.newBuilder().addInverseOffers(offer)).build();
     List<InverseOffer> seen = new ArrayList<>();
