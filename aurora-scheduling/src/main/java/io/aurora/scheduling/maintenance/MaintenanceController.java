@@ -257,6 +257,14 @@ public final class MaintenanceController {
    * One drain pass (normally run by the timers and {@link #onCommit}; public for tests and tools).
    */
   public void pass() {
+    // Most passes find nothing to do: they take no write (and append nothing to the log).
+    if (unavailability.isEmpty() && !writer.storage().read(stores -> stores.attributeStore()
+        .fetchMaintenanceModes().containsValue(MaintenanceMode.DRAINING))) {
+      watching = false;
+      waiting = Map.of();
+      countdowns.set(Map.of());
+      return;
+    }
     List<Ask> asks = new ArrayList<>();
     Map<String, Waiting> nowWaiting = new LinkedHashMap<>();
     boolean draining = writer.write((stores, out) -> {

@@ -224,6 +224,25 @@ class MaintenanceControllerTest {
   }
 
   @Test
+  void passes_withNothingDraining_takeNoWrite() {
+    io.aurora.scheduling.testing.CountingStorage counting =
+        new io.aurora.scheduling.testing.CountingStorage(h.storage);
+    MaintenanceController idle = new MaintenanceController(h.writerOn(counting), h.clock,
+        h.timers, MaintenanceOptions.DEFAULTS,
+        new SlaCoordinator(() -> null, CoordinatorOptions.DEFAULTS, h.registry, Runnable::run),
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    h.offer("a1", 1, 64);
+    idle.startMaintenance(Set.of(A));
+    long writes = counting.writes();
+    idle.pass();
+    assertThat(counting.writes()).isEqualTo(writes);
+    idle.drain(Set.of(A));
+    writes = counting.writes();
+    idle.pass();
+    assertThat(counting.writes()).as("DRAINED: nothing to do").isEqualTo(writes);
+  }
+
+  @Test
   void scheduledHosts_takeTasksLast() {
     h.offer("a1", 1, 256);
     maintenance.startMaintenance(Set.of(A));
