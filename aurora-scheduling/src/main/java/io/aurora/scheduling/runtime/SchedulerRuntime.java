@@ -125,7 +125,8 @@ public final class SchedulerRuntime {
     this.afterCommit = new AfterCommitActions(driver, taskTimers, this::kick);
     this.offers = new OfferBook(driver, clock, random, options.offers());
     this.updates = new JobUpdateController(writer, clock, timers,
-        Objects.requireNonNull(registry, "registry"), options.updates());
+        Objects.requireNonNull(registry, "registry"), options.updates(),
+        java.util.UUID::randomUUID, options.maintenance().sla());
     this.loop = new SchedulingLoop(writer, offers,
         new TaskAssigner(chain, scorer, options.offers().staticBanCacheMaxSize()),
         new TaskInfoBuilder(options.executor()),
