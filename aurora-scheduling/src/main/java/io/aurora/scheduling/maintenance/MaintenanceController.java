@@ -228,24 +228,7 @@ public final class MaintenanceController {
    * agent-assigned states), in that key order.
    */
   public Map<String, Object> page() {
-    return writer.storage().read(stores -> {
-      Map<String, List<String>> byMode = new HashMap<>();
-      Map<String, List<String>> draining = new TreeMap<>();
-      for (Map.Entry<String, MaintenanceMode> e
-          : new TreeMap<>(stores.attributeStore().fetchMaintenanceModes()).entrySet()) {
-        if (e.getValue() == MaintenanceMode.DRAINING) {
-          draining.put(e.getKey(), HostModes.tasksOn(stores, e.getKey()).stream()
-              .map(t -> t.getAssignedTask().getTaskId()).sorted().toList());
-        } else if (e.getValue() != MaintenanceMode.NONE) {
-          byMode.computeIfAbsent(e.getValue().name(), k -> new ArrayList<>()).add(e.getKey());
-        }
-      }
-      Map<String, Object> page = new LinkedHashMap<>();
-      page.put("DRAINED", byMode.getOrDefault("DRAINED", List.of()));
-      page.put("SCHEDULED", byMode.getOrDefault("SCHEDULED", List.of()));
-      page.put("DRAINING", draining);
-      return page;
-    });
+    return writer.storage().read(MaintenancePage::of);
   }
 
   /** The tasks waiting on their SLA after the last pass, by task id. */

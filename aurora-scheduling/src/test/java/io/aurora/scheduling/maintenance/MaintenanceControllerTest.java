@@ -116,6 +116,12 @@ class MaintenanceControllerTest {
     assertThat(h.driver.calls(org.apache.mesos.v1.scheduler.Protos.Call.Type.KILL)).hasSize(2);
     maintenance.pass();
     assertThat(mode(A)).isEqualTo(MaintenanceMode.DRAINING);
+    maintenance.startMaintenance(Set.of(B));
+    assertThat(maintenance.page()).containsExactly(
+        java.util.Map.entry("DRAINED", List.of()),
+        java.util.Map.entry("SCHEDULED", List.of(B)),
+        java.util.Map.entry("DRAINING", java.util.Map.of(A, on(A, ScheduleStatus.DRAINING).stream()
+            .map(t -> t.getAssignedTask().getTaskId()).sorted().toList())));
     killDrainedAndReplace("a3");
     maintenance.pass();
     assertThat(mode(A)).isEqualTo(MaintenanceMode.DRAINED);
