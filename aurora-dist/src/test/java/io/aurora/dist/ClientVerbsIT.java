@@ -186,6 +186,8 @@ class ClientVerbsIT {
     assertThat(ended.lines().get(0)).startsWith("www/prod/web: ").doesNotContain("RUNNING");
     assertThat(ended.lines().subList(2, ended.lines().size()))
         .allMatch(l -> l.matches("\\d +KILLED .*"));
+    hostVerbs(status.lines().get(2).split(" +")[2]);
+
     Run none = aurora("job", "status", "local/www/prod/nothing");
     assertThat(none.exit()).isEqualTo(6);
     assertThat(none.err).isEqualTo("aurora: found no job matching local/www/prod/nothing\n");
@@ -213,6 +215,29 @@ class ClientVerbsIT {
         .forEachRemaining(f -> quota.put(f.getKey(), f.getValue().asDouble())));
     assertThat(quota).containsExactlyInAnyOrderEntriesOf(
         Map.of("numCpus", 2.5, "ramMb", 4096.0, "diskMb", 10240.0));
+  }
+
+  /**
+   * Host maintenance on the agent's host, which runs nothing any more: announced, drained at once
+   * (an SLA drain of an empty host has nothing to wait for), shown, returned to service.
+   */
+  private void hostVerbs(String host) throws Exception {
+    String ghost = "ghost.example";
+    int both = Math.max(host.length(), ghost.length());
+    assertThat(ok("host", "start-maintenance", "local", host, ghost).lines()).containsExactly(
+        row(both, "HOST", "MODE"), row(both, host, "SCHEDULED"),
+        row(both, ghost, "unknown to the scheduler (skipped)"));
+    Run drain = ok("host", "sla-drain", "local", host, "--count", "1", "--timeout-secs", "60");
+    assertThat(drain.lines()).last().isEqualTo("drained: " + host);
+    int one = host.length();
+    assertThat(ok("host", "status", "local", host).lines()).last()
+        .isEqualTo(row(one, host, "DRAINED"));
+    assertThat(ok("host", "end", "local", host).lines()).last().isEqualTo(row(one, host, "NONE"));
+  }
+
+  /** A row of the client's HOST/MODE table whose widest host name has {@code width} chars. */
+  private static String row(int width, String host, String mode) {
+    return String.format("%-" + (Math.max(width, "HOST".length()) + 2) + "s%s", host, mode);
   }
 
   /**

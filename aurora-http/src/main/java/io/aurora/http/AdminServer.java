@@ -3,6 +3,7 @@ package io.aurora.http;
 import io.aurora.gen.AuroraAdmin;
 import io.aurora.http.auth.AdminOnlyHandler;
 import io.aurora.http.admin.CronHandler;
+import io.aurora.http.admin.MaintenanceHandler;
 import io.aurora.http.admin.HealthHandler;
 import io.aurora.http.admin.HookHandler;
 import io.aurora.http.admin.LeaderHealthHandler;
@@ -117,6 +118,7 @@ public final class AdminServer {
             .addExactPath("/metrics", PrometheusHandler.forRegistry(registry))
             .addExactPath("/cron", new CronHandler(
                 Objects.requireNonNull(leaderPages, "leaderPages").cronJobs()))
+            .addExactPath("/maintenance", new MaintenanceHandler(leaderPages.maintenance()))
             .addExactPath(
                 "/api",
                 CorsHandler.wrap(config.corsOrigin(), ThriftApiHandler.forCallers(api,

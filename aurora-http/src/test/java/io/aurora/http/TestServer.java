@@ -31,6 +31,8 @@ public final class TestServer implements AutoCloseable {
   public final Map<String, Object> extraVars = new TreeMap<>();
   /** What {@code /cron} shows. */
   public final Map<String, String> cronJobs = new TreeMap<>();
+  /** What {@code /maintenance} shows. */
+  public volatile Map<String, ?> maintenance = io.aurora.http.admin.MaintenanceHandler.EMPTY;
   public final AdminServer server;
   private final AtomicInteger apiThreads = new AtomicInteger();
   public final HttpClient client =
@@ -62,7 +64,7 @@ public final class TestServer implements AutoCloseable {
                   aborts.incrementAndGet();
                   abortCalled.release();
                 }),
-            new LeaderPages(() -> Map.copyOf(cronJobs)),
+            new LeaderPages(() -> Map.copyOf(cronJobs), () -> maintenance),
             r -> {
               // Named as the daemon names them; tests check that /api calls run on this pool.
               Thread t = new Thread(r, "aurora-http-api-" + apiThreads.incrementAndGet());

@@ -99,6 +99,9 @@ class ServerCommandLineTest {
       {"-shiro_credentials_matcher", "org.apache.shiro.authc.credential.SimpleCredentialsMatcher"},
       {"-shiro_after_auth_filter", "unset"}, {"-kerberos_server_principal", "unset"},
       {"-kerberos_server_keytab", "unset"},
+      {"-host_maintenance_polling_interval", "1mins"},
+      {"-min_required_instances_for_sla_check", "20"}, {"-sla_aware_kill_non_prod", "false"},
+      {"-sla_coordinator_timeout", "1mins"}, {"-max_parallel_coordinated_maintenance", "10"},
     };
     for (String[] row : table) {
       AURORA_DEFAULTS.put(row[0], row[1]);
@@ -163,6 +166,25 @@ class ServerCommandLineTest {
     assertThat(f.mesos().frameworkFailoverTimeout()).isEqualTo(Duration.ofDays(21));
     assertThat(runtime.cron()).isEqualTo(new CronOptions(ZoneId.of("GMT"), Duration.ofSeconds(5),
         Duration.ofMinutes(1), 10, 1000));
+  }
+
+  @Test
+  void maintenanceFlags_reachTheirOptions_andBadValuesNameTheFlag() {
+    io.aurora.scheduling.maintenance.MaintenanceOptions m = options(
+        "-host_maintenance_polling_interval=5secs", "-unavailability_threshold=10mins",
+        "-min_required_instances_for_sla_check=3", "-sla_aware_kill_non_prod=true",
+        "-sla_coordinator_timeout=10secs", "-max_parallel_coordinated_maintenance=2")
+        .serverFlags().toSchedulerRuntimeOptions("box").maintenance();
+    assertThat(m).isEqualTo(new io.aurora.scheduling.maintenance.MaintenanceOptions(
+        Duration.ofSeconds(5), Duration.ofMinutes(10),
+        new io.aurora.scheduling.sla.SlaRules(3, true),
+        new io.aurora.scheduling.slacoord.CoordinatorOptions(Duration.ofSeconds(10), 2)));
+    assertThat(options().serverFlags().toSchedulerRuntimeOptions("box").maintenance())
+        .isEqualTo(io.aurora.scheduling.maintenance.MaintenanceOptions.DEFAULTS);
+    assertThat(failure(with("-max_parallel_coordinated_maintenance=0")))
+        .startsWith("-max_parallel_coordinated_maintenance");
+    assertThat(failure(with("-min_required_instances_for_sla_check=-1")))
+        .startsWith("-min_required_instances_for_sla_check");
   }
 
   @Test

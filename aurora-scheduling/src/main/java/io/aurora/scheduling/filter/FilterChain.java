@@ -28,12 +28,21 @@ public final class FilterChain {
 
   /** Aurora's filter, most severe veto first; {@code extra} checks run after the built-ins. */
   public static FilterChain standard(FeasibilityCheck... extra) {
+    return standard(MaintenanceCheck.DEFAULT_UNAVAILABILITY_THRESHOLD, extra);
+  }
+
+  /**
+   * Aurora's filter with {@code -unavailability_threshold}: hosts whose Mesos maintenance starts
+   * within it take no new tasks.
+   */
+  public static FilterChain standard(java.time.Duration unavailabilityThreshold,
+      FeasibilityCheck... extra) {
     List<FeasibilityCheck> checks = new ArrayList<>();
     // A dedicated host belongs to the teams that asked for it: nothing else may land there,
     // whatever else fits.
     checks.add(new DedicatedHostCheck());
     // A draining or drained host is being emptied; a new task there would be killed again soon.
-    checks.add(new MaintenanceCheck());
+    checks.add(new MaintenanceCheck(unavailabilityThreshold));
     // Value constraints (and limits on hosts lacking the attribute) depend only on the config
     // and the host, so they run with the static group and their answer is cached per group.
     checks.add(new ValueConstraintCheck());

@@ -50,6 +50,15 @@ public final class Calls {
         .build();
   }
 
+  /** ACCEPT_INVERSE_OFFERS: the framework agrees to the agents' maintenance. */
+  public static Call acceptInverseOffers(FrameworkID frameworkId, List<OfferID> inverseOfferIds,
+      Filters filters) {
+    return base(frameworkId, Call.Type.ACCEPT_INVERSE_OFFERS)
+        .setAcceptInverseOffers(Call.AcceptInverseOffers.newBuilder()
+            .addAllInverseOfferIds(inverseOfferIds).setFilters(filters))
+        .build();
+  }
+
   /** KILL of one task, optionally naming its agent. */
   public static Call kill(FrameworkID frameworkId, TaskID taskId, Optional<AgentID> agentId) {
     Call.Kill.Builder kill = Call.Kill.newBuilder().setTaskId(taskId);

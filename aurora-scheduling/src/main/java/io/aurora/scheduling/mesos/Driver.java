@@ -45,6 +45,13 @@ public interface Driver {
   /** Declines offers; {@code filters.refuse_seconds} keeps their resources away for that long. */
   void decline(List<OfferID> offerIds, Filters filters);
 
+  /**
+   * Accepts inverse offers: the framework agrees to the maintenance they announce (it drains the
+   * agents itself). The default drops the call, for drivers of masters without maintenance.
+   */
+  default void acceptInverseOffers(List<OfferID> inverseOfferIds, Filters filters) {
+  }
+
   /** Asks the master to kill a task; the outcome arrives as a status update. */
   void kill(TaskID taskId, Optional<AgentID> agentId);
 

@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.InverseOffer;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.OfferID;
@@ -26,6 +27,13 @@ public interface DriverListener {
 
   /** New resource offers; each is held until accepted, declined or rescinded. */
   void offers(List<Offer> offers);
+
+  /**
+   * Inverse offers: the master asks for agents back for maintenance from their
+   * {@code unavailability} start. The default ignores them.
+   */
+  default void inverseOffers(List<InverseOffer> inverseOffers) {
+  }
 
   /** The master withdrew an offer; accepting it now would fail. */
   void rescinded(OfferID offerId);

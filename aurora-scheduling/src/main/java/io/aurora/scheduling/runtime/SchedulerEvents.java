@@ -2,6 +2,7 @@ package io.aurora.scheduling.runtime;
 
 import io.aurora.gen.Attribute;
 import io.aurora.gen.HostAttributes;
+import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.mesos.DriverListener;
 import io.aurora.scheduling.offers.HostOffers;
 import io.aurora.scheduling.offers.OfferBook;
@@ -14,14 +15,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.ExecutorID;
+import org.apache.mesos.v1.Protos.Filters;
 import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.InverseOffer;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.OfferID;
 import org.apache.mesos.v1.Protos.TaskStatus;
+import org.apache.mesos.v1.Protos.Unavailability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +45,8 @@ public final class SchedulerEvents implements DriverListener {
   private final Runnable onSubscribed;
   private final Runnable onFatalError;
   private final Consumer<LaunchFailures.Failed> onLaunchFailed;
+  private final Driver driver;
+  private final BiConsumer<String, Long> onUnavailability;
 
   /**
    * @param onOffers called after new offers are held (kick the scheduling loop)
@@ -51,6 +58,21 @@ public final class SchedulerEvents implements DriverListener {
   public SchedulerEvents(StateWriter writer, OfferBook offers, StatusUpdateBatcher statusUpdates,
       Runnable onOffers, Runnable onSubscribed, Runnable onFatalError,
       Consumer<LaunchFailures.Failed> onLaunchFailed) {
+    this(writer, offers, statusUpdates, onOffers, onSubscribed, onFatalError, onLaunchFailed,
+        null, (host, startMs) -> { });
+  }
+
+  /**
+   * With Mesos maintenance: inverse offers are accepted through {@code driver} (null: ignored),
+   * and each announced unavailability (of an offer or an inverse offer) goes to
+   * {@code onUnavailability} as host and start (epoch ms).
+   */
+  public SchedulerEvents(StateWriter writer, OfferBook offers, StatusUpdateBatcher statusUpdates,
+      Runnable onOffers, Runnable onSubscribed, Runnable onFatalError,
+      Consumer<LaunchFailures.Failed> onLaunchFailed, Driver driver,
+      BiConsumer<String, Long> onUnavailability) {
+    this.driver = driver;
+    this.onUnavailability = Objects.requireNonNull(onUnavailability, "onUnavailability");
     this.writer = Objects.requireNonNull(writer, "writer");
     this.offers = Objects.requireNonNull(offers, "offers");
     this.statusUpdates = Objects.requireNonNull(statusUpdates, "statusUpdates");
@@ -82,7 +104,45 @@ public final class SchedulerEvents implements DriverListener {
       return;
     }
     offers.add(newOffers);
+    for (Offer o : newOffers) {
+      if (o.hasUnavailability()) {
+        onUnavailability.accept(o.getHostname(), startMs(o.getUnavailability()));
+      }
+    }
     onOffers.run();
+  }
+
+  /**
+   * Accepts the inverse offers (Aurora agrees to every maintenance window and drains the agents
+   * itself) and hands each agent's unavailability to maintenance by host name; an agent whose
+   * host is not known yet has made no offer, so nothing of ours runs there.
+   */
+  @Override
+  public void inverseOffers(List<InverseOffer> inverseOffers) {
+    Map<String, String> hostByAgent = new java.util.HashMap<>();
+    writer.storage().read(stores -> {
+      for (HostAttributes a : stores.attributeStore().fetchHostAttributes()) {
+        if (a.isSetSlaveId()) {
+          hostByAgent.put(a.getSlaveId(), a.getHost());
+        }
+      }
+      return null;
+    });
+    List<OfferID> ids = new ArrayList<>();
+    for (InverseOffer o : inverseOffers) {
+      ids.add(o.getId());
+      String host = hostByAgent.get(o.getAgentId().getValue());
+      if (host != null && o.hasUnavailability()) {
+        onUnavailability.accept(host, startMs(o.getUnavailability()));
+      }
+    }
+    if (driver != null && !ids.isEmpty()) {
+      driver.acceptInverseOffers(ids, Filters.getDefaultInstance());
+    }
+  }
+
+  private static long startMs(Unavailability u) {
+    return u.getStart().getNanoseconds() / 1_000_000;
   }
 
   private void saveChangedAttributes(List<Offer> newOffers) {

@@ -1,10 +1,12 @@
 package io.aurora.scheduling.runtime;
 
+import com.google.common.base.Suppliers;
 import com.google.common.base.Ticker;
 import io.aurora.scheduling.assign.TaskAssigner;
 import io.aurora.scheduling.assign.TaskInfoBuilder;
 import io.aurora.scheduling.crontrigger.CronTriggers;
 import io.aurora.scheduling.filter.FilterChain;
+import io.aurora.scheduling.maintenance.MaintenanceController;
 import io.aurora.scheduling.mesos.Driver;
 import io.aurora.scheduling.mesos.DriverListener;
 import io.aurora.scheduling.offers.OfferBook;
@@ -12,6 +14,7 @@ import io.aurora.scheduling.preemptor.Preemptor;
 import io.aurora.scheduling.pruning.TaskPruner;
 import io.aurora.scheduling.rank.Scorer;
 import io.aurora.scheduling.reconcile.TaskReconciler;
+import io.aurora.scheduling.slacoord.SlaCoordinator;
 import io.aurora.scheduling.state.RescheduleCalculator;
 import io.aurora.scheduling.timer.ClockJumps;
 import io.aurora.scheduling.timer.TimerQueue;
@@ -25,6 +28,7 @@ import io.aurora.storage.Storage;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +85,7 @@ public final class SchedulerRuntime {
   private final JobUpdateController updates;
   private final UpdateHistoryPruner updatePruner;
   private final CronTriggers cron;
+  private final MaintenanceController maintenance;
   private final LaunchFailures launchFailures;
   private final StatusUpdateBatcher statusUpdates;
   private final SchedulerEvents events;
@@ -134,7 +139,8 @@ public final class SchedulerRuntime {
     this.afterCommit = new AfterCommitActions(driver, taskTimers, this::kick);
     this.offers = new OfferBook(driver, clock, random, options.offers());
     this.updates = new JobUpdateController(writer, clock, timers,
-        Objects.requireNonNull(registry, "registry"), options.updates());
+        Objects.requireNonNull(registry, "registry"), options.updates(),
+        java.util.UUID::randomUUID, options.maintenance().sla());
     this.preemptor = new Preemptor(writer, offers, chain, options.executor(), clock,
         updates.agentHolds(), options.preemption(), Objects.requireNonNull(registry, "registry"));
     this.loop = new SchedulingLoop(writer, offers,
@@ -149,6 +155,13 @@ public final class SchedulerRuntime {
     this.cron = new CronTriggers(writer, clock, timers,
         Objects.requireNonNull(cronThreads, "cronThreads"), options.cron(),
         Objects.requireNonNull(registry, "registry"));
+    // Coordinator checks are acted on (drains written) on the scheduling thread; the HTTP client
+    // is only built when a job with a coordinator policy is first drained.
+    this.maintenance = new MaintenanceController(writer, clock, timers, options.maintenance(),
+        new SlaCoordinator(Suppliers.memoize(() -> HttpClient.newBuilder()
+                .connectTimeout(options.maintenance().coordinator().timeout()).build()),
+            options.maintenance().coordinator(), registry, this::onExecutor),
+        registry);
     // Updates that arrive before start() wait in the batcher's queue; start() drains them.
     this.statusUpdates = new StatusUpdateBatcher(writer, driver,
         Objects.requireNonNull(statusUpdateThreads, "statusUpdateThreads"),
@@ -158,7 +171,7 @@ public final class SchedulerRuntime {
     this.launchFailures = new LaunchFailures(writer, driver, offers);
     this.events = new SchedulerEvents(writer, offers, statusUpdates, this::kick,
         () -> reconciler.explicit(options.reconcile().explicitBatchSize()), onFatalError,
-        this::launchFailed);
+        this::launchFailed, driver, maintenance::unavailable);
     registerMeters(Objects.requireNonNull(registry, "registry"));
   }
 
@@ -210,6 +223,7 @@ public final class SchedulerRuntime {
     pruner.schedule(timers);
     updatePruner.schedule(timers);
     cron.start();
+    maintenance.start(this::onExecutor);
     long tick = options.timerTick().toMillis();
     executor.scheduleWithFixedDelay(() -> guarded(() -> {
       runDueTimers();
@@ -309,6 +323,22 @@ public final class SchedulerRuntime {
   private void actOnCommit(StateChanges changes) {
     afterCommit.afterCommit(changes);
     updates.onCommit(changes);
+    maintenance.onCommit(changes);
+  }
+
+  /** Runs {@code work} on the scheduling executor (guarded), or here before {@link #start}. */
+  private void onExecutor(Runnable work) {
+    ScheduledExecutorService ex = executor;
+    if (ex == null) {
+      guarded(work);
+    } else {
+      ex.execute(() -> guarded(work));
+    }
+  }
+
+  /** Host maintenance: modes, drains and the leader's drain passes. */
+  public MaintenanceController maintenance() {
+    return maintenance;
   }
 
   public StateManager stateManager() {

@@ -1,6 +1,7 @@
 package io.aurora.scheduling.runtime;
 
 import io.aurora.scheduling.crontrigger.CronOptions;
+import io.aurora.scheduling.maintenance.MaintenanceOptions;
 import io.aurora.scheduling.offers.OfferOptions;
 import io.aurora.scheduling.preemptor.PreemptionOptions;
 import io.aurora.scheduling.pruning.PruneOptions;
@@ -37,13 +38,14 @@ import java.util.Objects;
  * @param revocability which tasks run on revocable resources, and which of their resources
  *     ({@code -tier_config}, {@code -enable_revocable_cpus}, {@code -enable_revocable_ram})
  * @param preemption the preemptor's switch, delays, slot hold and agent reservation
+ * @param maintenance host maintenance: drain polling, SLA relaxations, coordinators
  */
 public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings executor,
     OfferOptions offers, RescheduleOptions reschedule, TimerOptions timers,
     ReconcileOptions reconcile, PruneOptions prune, int maxStatusUpdateBatch,
     Duration schedulingInterval, Duration timerTick, PlacementOptions placement,
     Duration maxStartupScheduleDelay, UpdateOptions updates, CronOptions cron,
-    Revocability revocability, PreemptionOptions preemption) {
+    Revocability revocability, PreemptionOptions preemption, MaintenanceOptions maintenance) {
 
   /**
    * The pause between periodic scheduling rounds. Rounds run at once when offers arrive or tasks
@@ -66,11 +68,12 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
       TimerOptions.DEFAULTS, ReconcileOptions.DEFAULTS, PruneOptions.DEFAULTS, 1000,
       SCHEDULING_INTERVAL, TIMER_TICK, PlacementOptions.DEFAULTS,
       Duration.ofSeconds(30), UpdateOptions.DEFAULTS, CronOptions.DEFAULTS,
-      Revocability.DEFAULTS, PreemptionOptions.DEFAULTS);
+      Revocability.DEFAULTS, PreemptionOptions.DEFAULTS, MaintenanceOptions.DEFAULTS);
 
   /**
-   * Options with Aurora's default tiers and revocable resources ({@link Revocability#DEFAULTS})
-   * and the preemptor's defaults ({@link PreemptionOptions#DEFAULTS}).
+   * Options with Aurora's default tiers and revocable resources ({@link Revocability#DEFAULTS}),
+   * the preemptor's defaults ({@link PreemptionOptions#DEFAULTS}) and host maintenance's
+   * ({@link MaintenanceOptions#DEFAULTS}).
    */
   public SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings executor,
       OfferOptions offers, RescheduleOptions reschedule, TimerOptions timers,
@@ -79,7 +82,8 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
       Duration maxStartupScheduleDelay, UpdateOptions updates, CronOptions cron) {
     this(schedulerHost, executor, offers, reschedule, timers, reconcile, prune,
         maxStatusUpdateBatch, schedulingInterval, timerTick, placement, maxStartupScheduleDelay,
-        updates, cron, Revocability.DEFAULTS, PreemptionOptions.DEFAULTS);
+        updates, cron, Revocability.DEFAULTS, PreemptionOptions.DEFAULTS,
+        MaintenanceOptions.DEFAULTS);
   }
 
   public SchedulerRuntimeOptions {
@@ -98,6 +102,7 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
     Objects.requireNonNull(cron, "cron");
     Objects.requireNonNull(revocability, "revocability");
     Objects.requireNonNull(preemption, "preemption");
+    Objects.requireNonNull(maintenance, "maintenance");
     if (maxStartupScheduleDelay.isNegative()) {
       throw new IllegalArgumentException(
           "-max_reschedule_task_delay_on_startup must not be negative, got " + maxStartupScheduleDelay);

@@ -326,14 +326,18 @@ public final class SchedulingLoop {
   private List<HostOffer> hostOffers(List<HeldOffer> held, Map<String, MaintenanceMode> modes) {
     Map<String, HostOffer> current = new HashMap<>(held.size() * 2);
     List<HostOffer> out = new ArrayList<>(held.size());
+    // Hosts SCHEDULED for maintenance still take tasks, but last: what lands there now will have
+    // to move again soon.
+    List<HostOffer> scheduled = new ArrayList<>();
     for (HeldOffer h : held) {
       MaintenanceMode mode = modes.getOrDefault(h.offer().getHostname(), MaintenanceMode.NONE);
       HostOffer cached = hostOffers.get(h.id());
       HostOffer view = cached != null && cached.mode() == mode
           ? cached : HostOffers.from(h.offer(), mode);
       current.put(h.id(), view);
-      out.add(view);
+      (mode == MaintenanceMode.SCHEDULED ? scheduled : out).add(view);
     }
+    out.addAll(scheduled);
     hostOffers.clear();
     hostOffers.putAll(current);
     return out;

@@ -51,6 +51,7 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
   private final QuotaApi quota;
   private final AdminApi admin;
   private final Optional<BackupApi> backups;
+  private final Optional<MaintenanceApi> maintenance;
   private final Map<ResponseCode, Counter> responses;
   /** Recorded as the actor of kills, restarts, forced transitions and update events. */
   private final String user;
@@ -59,13 +60,34 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
       JobsApi jobs, CronApi cron, UpdatesApi updates, QuotaApi quota, AdminApi admin,
       MeterRegistry registry) {
     this(options, read, updateReads, jobs, cron, updates, quota, admin, Optional.empty(),
-        registry);
+        Optional.empty(), registry);
   }
 
   /** @param backups backups and recovery, if the storage supports them */
   public AuroraAdminService(ApiOptions options, ReadApi read, UpdateReadApi updateReads,
       JobsApi jobs, CronApi cron, UpdatesApi updates, QuotaApi quota, AdminApi admin,
       Optional<BackupApi> backups, MeterRegistry registry) {
+    this(options, read, updateReads, jobs, cron, updates, quota, admin, backups,
+        Optional.empty(), registry);
+  }
+
+  /** With the host maintenance calls. */
+  public AuroraAdminService(ApiOptions options, ReadApi read, UpdateReadApi updateReads,
+      JobsApi jobs, CronApi cron, UpdatesApi updates, QuotaApi quota, AdminApi admin,
+      MeterRegistry registry, MaintenanceApi maintenance) {
+    this(options, read, updateReads, jobs, cron, updates, quota, admin, Optional.empty(),
+        Optional.of(maintenance), registry);
+  }
+
+  /**
+   * @param backups backups and recovery, if the storage supports them
+   * @param maintenance the host maintenance calls, if wired (else they answer ERROR)
+   */
+  public AuroraAdminService(ApiOptions options, ReadApi read, UpdateReadApi updateReads,
+      JobsApi jobs, CronApi cron, UpdatesApi updates, QuotaApi quota, AdminApi admin,
+      Optional<BackupApi> backups, Optional<MaintenanceApi> maintenance,
+      MeterRegistry registry) {
+    this.maintenance = Objects.requireNonNull(maintenance, "maintenance");
     this.options = Objects.requireNonNull(options, "options");
     this.read = Objects.requireNonNull(read, "read");
     this.updateReads = Objects.requireNonNull(updateReads, "updateReads");
@@ -92,6 +114,7 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
     this.quota = same.quota;
     this.admin = same.admin;
     this.backups = same.backups;
+    this.maintenance = same.maintenance;
     this.responses = same.responses;
     this.user = Objects.requireNonNull(user, "user");
   }
@@ -126,7 +149,8 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
         new UpdatesApi(runtime.updates(), options),
         new QuotaApi(runtime.writer()),
         new AdminApi(runtime.writer(), runtime.reconciler(), snapshotter,
-            runtime.reconcileBatchSize()), backups, registry);
+            runtime.reconcileBatchSize()), backups,
+        Optional.of(new MaintenanceApi(runtime.maintenance())), registry);
   }
 
   /**
@@ -354,27 +378,33 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
 
   @Override
   public Response startMaintenance(Hosts hosts) {
-    return call("startMaintenance", () -> NotYetAvailable.of("startMaintenance", MAINTENANCE));
+    return call("startMaintenance", () -> maintenance().startMaintenance(hosts));
   }
 
   @Override
   public Response drainHosts(Hosts hosts) {
-    return call("drainHosts", () -> NotYetAvailable.of("drainHosts", MAINTENANCE));
+    return call("drainHosts", () -> maintenance().drainHosts(hosts));
   }
 
   @Override
   public Response maintenanceStatus(Hosts hosts) {
-    return call("maintenanceStatus", () -> NotYetAvailable.of("maintenanceStatus", MAINTENANCE));
+    return call("maintenanceStatus", () -> maintenance().maintenanceStatus(hosts));
   }
 
   @Override
   public Response endMaintenance(Hosts hosts) {
-    return call("endMaintenance", () -> NotYetAvailable.of("endMaintenance", MAINTENANCE));
+    return call("endMaintenance", () -> maintenance().endMaintenance(hosts));
   }
 
   @Override
   public Response slaDrainHosts(Hosts hosts, SlaPolicy defaultSlaPolicy, long timeoutSecs) {
-    return call("slaDrainHosts", () -> NotYetAvailable.of("slaDrainHosts", MAINTENANCE));
+    return call("slaDrainHosts",
+        () -> maintenance().slaDrainHosts(hosts, defaultSlaPolicy, timeoutSecs));
+  }
+
+  private MaintenanceApi maintenance() {
+    return maintenance.orElseThrow(() -> new IllegalStateException(
+        MAINTENANCE + " are not wired into this scheduler"));
   }
 
   @Override

@@ -61,6 +61,13 @@ public final class UpdatesApi {
         options.maxUpdateInstanceFailures()).ifPresent(problem -> {
           throw new InvalidRequestException(problem);
         });
+    if (settings.isSlaAware()) {
+      // Aurora: an SLA-aware update needs a policy to be aware of.
+      check(config.isSetSlaPolicy(), "settings.slaAware needs a slaPolicy in the task config");
+      check(!config.getSlaPolicy().isSetCoordinatorSlaPolicy(), "settings.slaAware with a "
+          + "coordinatorSlaPolicy is not supported yet: use a count or percentage policy");
+      MaintenanceApi.checkPolicy(config.getSlaPolicy());
+    }
     NewUpdate update = new NewUpdate(config, request.getInstanceCount(), settings,
         request.getMetadata());
     return refusable(() -> {

@@ -71,10 +71,6 @@ public final class UpdateSettingsRules {
       return Optional.of("settings.blockIfNoPulsesAfterMs must not be negative, got "
           + settings.getBlockIfNoPulsesAfterMs());
     }
-    if (settings.isSlaAware()) {
-      return Optional.of("settings.slaAware is not supported yet: SLA-aware kills need the SLA "
-          + "checks that arrive with host maintenance; send the update with slaAware unset");
-    }
     return Optional.empty();
   }
 

@@ -9,6 +9,7 @@ import io.aurora.gen.JobUpdateKey;
 import io.aurora.gen.JobUpdatePulseStatus;
 import io.aurora.gen.JobUpdateStatus;
 import io.aurora.gen.StartJobUpdateResult;
+import io.aurora.scheduling.sla.SlaRules;
 import io.aurora.scheduling.timer.TimerQueue;
 import io.aurora.scheduling.update.JobDiff;
 import io.aurora.scheduling.update.RoundResult;
@@ -81,6 +82,7 @@ public final class JobUpdateController {
   private final UpdateAgentHolds holds;
   private final DirtyInstances dirty = new DirtyInstances();
   private final UpdateWakeups wakeups;
+  private final SlaKillGate slaGate;
   private final AtomicBoolean passQueued = new AtomicBoolean();
   private final AtomicLong passWrites = new AtomicLong();
   private final Object lock = new Object();
@@ -104,6 +106,16 @@ public final class JobUpdateController {
   /** @param ids update ids (tests pass a predictable source) */
   public JobUpdateController(StateWriter writer, Clock clock, TimerQueue timers,
       MeterRegistry registry, UpdateOptions options, Supplier<UUID> ids) {
+    this(writer, clock, timers, registry, options, ids, SlaRules.DEFAULTS);
+  }
+
+  /**
+   * @param sla the relaxations of the SLA checks of SLA-aware updates (those of host
+   *     maintenance: {@code -min_required_instances_for_sla_check}, {@code -sla_aware_kill_non_prod})
+   */
+  public JobUpdateController(StateWriter writer, Clock clock, TimerQueue timers,
+      MeterRegistry registry, UpdateOptions options, Supplier<UUID> ids, SlaRules sla) {
+    this.slaGate = new SlaKillGate(Objects.requireNonNull(sla, "sla"));
     this.writer = Objects.requireNonNull(writer, "writer");
     this.storage = writer.storage();
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -375,7 +387,7 @@ public final class JobUpdateController {
       long now = clock.millis();
       UpdatePass.Outcome outcome;
       try {
-        outcome = UpdatePass.run(writer, work, marks, now);
+        outcome = UpdatePass.run(writer, work, marks, now, slaGate);
       } catch (RuntimeException e) {
         dirty.restore(marks);
         LOG.warn("Job update evaluation pass failed; retrying in {}", RETRY_DELAY, e);

@@ -42,14 +42,15 @@ final class UpdatePass {
    * @param marks what happened to their instances since the last pass
    */
   static Outcome run(StateWriter writer, Map<JobKey, UpdateProgress> work,
-      DirtyInstances.Drained marks, long nowMs) {
+      DirtyInstances.Drained marks, long nowMs, SlaKillGate gate) {
     // Decide on a read first: a pass that decides nothing takes no write lock.
-    Map<JobKey, Round> read = writer.storage().read(stores -> rounds(stores, work, marks, nowMs));
+    Map<JobKey, Round> read =
+        writer.storage().read(stores -> rounds(stores, work, marks, nowMs, gate));
     if (read.values().stream().allMatch(r -> r.result().writesNothing())) {
       return new Outcome(read, false);
     }
     Map<JobKey, Round> written = writer.write((stores, changes) -> {
-      Map<JobKey, Round> rounds = rounds(stores, work, marks, nowMs);
+      Map<JobKey, Round> rounds = rounds(stores, work, marks, nowMs, gate);
       rounds.values().forEach(r -> RoundWriter.write(stores, writer.stateManager(), changes,
           r.progress().key(), r.result()));
       return rounds;
@@ -58,14 +59,15 @@ final class UpdatePass {
   }
 
   private static Map<JobKey, Round> rounds(StoreProvider stores,
-      Map<JobKey, UpdateProgress> work, DirtyInstances.Drained marks, long nowMs) {
+      Map<JobKey, UpdateProgress> work, DirtyInstances.Drained marks, long nowMs,
+      SlaKillGate gate) {
     Map<JobKey, Round> out = new LinkedHashMap<>();
     work.forEach((job, original) -> {
       UpdateProgress p = original.copy();
       RoundResult result;
       try {
-        result = UpdateRound.run(p, marks.of(job), marks.all().contains(job), nowMs,
-            UpdateStores.tasks(stores, job));
+        result = gate.apply(stores, p, UpdateRound.run(p, marks.of(job),
+            marks.all().contains(job), nowMs, UpdateStores.tasks(stores, job)), nowMs);
       } catch (StorageException e) {
         throw e;
       } catch (RuntimeException e) {

@@ -81,6 +81,11 @@ public final class FakeDriver implements Driver {
   }
 
   @Override
+  public synchronized void acceptInverseOffers(List<OfferID> inverseOfferIds, Filters filters) {
+    calls.add(Calls.acceptInverseOffers(frameworkId, inverseOfferIds, filters));
+  }
+
+  @Override
   public synchronized void kill(TaskID taskId, Optional<AgentID> agentId) {
     calls.add(Calls.kill(frameworkId, taskId, agentId));
   }

@@ -99,6 +99,12 @@ public final class SchedulerHarness {
 
   /** A harness whose updater has {@code updateOptions} (update affinity). */
   public SchedulerHarness(Storage storage, UpdateOptions updateOptions) {
+    this(storage, updateOptions, io.aurora.scheduling.sla.SlaRules.DEFAULTS);
+  }
+
+  /** A harness whose updater checks SLA-aware updates with {@code sla}. */
+  public SchedulerHarness(Storage storage, UpdateOptions updateOptions,
+      io.aurora.scheduling.sla.SlaRules sla) {
     this.storage = storage;
     RescheduleCalculator penalties = new RescheduleCalculator(RescheduleOptions.DEFAULTS);
     stateManager = new StateManager(clock,
@@ -108,7 +114,7 @@ public final class SchedulerHarness {
     taskTimers = new TaskTimers(writer, driver, clock, timers, TimerOptions.DEFAULTS, penalties);
     afterCommit = new AfterCommitActions(driver, taskTimers, () -> { });
     updates = new JobUpdateController(writer, clock, timers, registry, updateOptions,
-        () -> new UUID(1, UUID_SEQ.incrementAndGet()));
+        () -> new UUID(1, UUID_SEQ.incrementAndGet()), sla);
     loop = new SchedulingLoop(writer, offers,
         new TaskAssigner(FilterChain.standard(), Scorer.OFFER_ORDER),
         new TaskInfoBuilder(ExecutorSettings.DEFAULTS), ExecutorSettings.DEFAULTS, driver, clock,

@@ -94,7 +94,12 @@ class UpdateRequestTest {
         "blockIfNoPulsesAfterMs");
     assertInvalid(startWith(r -> r.getSettings().setMaxPerInstanceFailures(10_000)),
         "-max_update_instance_failures");
-    assertInvalid(startWith(r -> r.getSettings().setSlaAware(true)), "slaAware", "not supported");
+    assertInvalid(startWith(r -> r.getSettings().setSlaAware(true)), "slaAware", "slaPolicy");
+    assertInvalid(startWith(r -> {
+      r.getSettings().setSlaAware(true);
+      r.getTaskConfig().setSlaPolicy(io.aurora.gen.SlaPolicy.coordinatorSlaPolicy(
+          new io.aurora.gen.CoordinatorSlaPolicy("http://c", "drain")));
+    }), "coordinatorSlaPolicy", "not supported");
     assertInvalid(startWith(r -> r.getSettings().setUpdateOnlyTheseInstances(
         Set.of(new Range(2, 1)))), "updateOnlyTheseInstances");
     assertInvalid(startWith(r -> r.setSettings(null)), "settings");

@@ -39,7 +39,8 @@ public interface HttpBindings {
 
   /**
    * {@code /quitquitquit} stops gracefully; {@code /abortabortabort} halts the JVM, as Aurora;
-   * {@code /cron} lists the cron jobs scheduled here.
+   * {@code /cron} lists the cron jobs scheduled here, {@code /maintenance} the hosts in
+   * maintenance.
    */
   @Provides
   @Singleton
@@ -49,7 +50,7 @@ public interface HttpBindings {
     return new AdminServer(config.admin(), registry, new ExtraVars(config.server().flags(), clock),
         leader, api::forCaller, authenticator,
         new AdminHooks(() -> guard.stop(0, "/quitquitquit requested"), AdminHooks.HALT),
-        new LeaderPages(runtime.cron()::scheduled),
+        new LeaderPages(runtime.cron()::scheduled, runtime.maintenance()::page),
         threads.httpApi);
   }
 }

@@ -37,7 +37,9 @@ public interface SchedulingBindings {
     // Status update batches run on the shared background pool (-async_worker_threads), cron
     // trigger batches on the cron pool (-cron_scheduler_num_threads).
     return new SchedulerRuntime(storage, driver, clock, Ticker.systemTicker(), new SecureRandom(),
-        config.scheduling(), FilterChain.standard(), Scorer.OFFER_ORDER,
+        config.scheduling(),
+        FilterChain.standard(config.scheduling().maintenance().unavailabilityThreshold()),
+        Scorer.OFFER_ORDER,
         () -> guard.fail("fatal error from the Mesos master"), registry, threads.async,
         threads.cron);
   }

@@ -8,6 +8,7 @@ import io.aurora.server.client.cli.Sleeper;
 import io.aurora.server.client.cluster.ClusterFiles;
 import io.aurora.server.client.config.ConfigCommand;
 import io.aurora.server.client.cron.CronCommand;
+import io.aurora.server.client.host.HostCommand;
 import io.aurora.server.client.job.JobCommand;
 import io.aurora.server.client.job.TaskCommand;
 import io.aurora.server.client.backup.BackupCommand;
@@ -37,15 +38,16 @@ import picocli.CommandLine.ScopeType;
  * create|status|list|inspect|diff|add|restart|kill|killall|open}, {@code task list}, {@code
  * update start|pause|resume|abort|rollback|pulse|list|info|wait}, {@code cron
  * schedule|deschedule|start|show}, {@code quota get}, {@code config list}, {@code admin
- * set-quota}, {@code backup now|list}, {@code recovery stage|query|delete-tasks|commit|unload},
- * {@code snapshot}). {@code --help} works at every level.
+ * set-quota}, {@code host start-maintenance|drain|sla-drain|status|end}, {@code backup
+ * now|list}, {@code recovery stage|query|delete-tasks|commit|unload}, {@code snapshot}). {@code
+ * --help} works at every level.
  * A job's cluster is looked up in {@code clusters.json} ({@link ThriftConnector}).
  * Exit statuses are Aurora's client's ({@link ExitCodes}): 2 for a command line picocli cannot
  * parse; a {@link ClientFailure} prints its one line and exits with its status.
  */
 @Command(name = "aurora", description = "Talks to an Aurora scheduler's /api.",
     subcommands = {JobCommand.class, TaskCommand.class, UpdateCommand.class, CronCommand.class,
-        QuotaCommand.class, ConfigCommand.class, AdminCommand.class,
+        QuotaCommand.class, ConfigCommand.class, AdminCommand.class, HostCommand.class,
         BackupCommand.class, RecoveryCommand.class, SnapshotCommand.class},
     footerHeading = "%nExit status:%n",
     footer = {"  0 done; 2 bad command line; 3 bad job file, settings, cluster or clusters.json;",

@@ -97,8 +97,13 @@ public final class SchedulingFlags implements FlagGroup {
   private long offerStaticBanCacheMaxSize;
 
   @Option(names = "-unavailability_threshold", defaultValue = "6mins",
-      description = "Tasks on a host are drained this long before its announced unavailability. (not yet used: arrives with maintenance)")
+      description = "Tasks on a host are drained this long before its announced Mesos unavailability (from offers and inverse offers), and the host takes no new tasks from then on.")
   private Duration unavailabilityThreshold;
+
+  /** {@code -unavailability_threshold}. */
+  public Duration unavailabilityThreshold() {
+    return unavailabilityThreshold;
+  }
 
   @Option(names = "-enable_revocable_cpus", arity = "0..1", defaultValue = "true",
       description = "Tasks of revocable tiers take their CPUs (and their executor's) only from "

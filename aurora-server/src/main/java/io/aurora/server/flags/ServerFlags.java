@@ -20,6 +20,7 @@ public final class ServerFlags {
   @Mixin private LifecycleFlags lifecycle = new LifecycleFlags();
   @Mixin private JobFlags jobs = new JobFlags();
   @Mixin private CronFlags cron = new CronFlags();
+  @Mixin private MaintenanceFlags maintenance = new MaintenanceFlags();
   @Mixin private ExecutorFlags executor = new ExecutorFlags();
   @Mixin private PreemptionFlags preemption = new PreemptionFlags();
   @Mixin private SecurityFlags security = new SecurityFlags();
@@ -98,7 +99,8 @@ public final class ServerFlags {
         lifecycle.toUpdateOptions(scheduling.updateAffinity(), scheduling.updateAffinityHoldTime()),
         cron.toCronOptions(),
         scheduling.toRevocability(),
-        preemption.toPreemptionOptions(scheduling.tiers()));
+        preemption.toPreemptionOptions(scheduling.tiers()),
+        maintenance.toMaintenanceOptions(scheduling.unavailabilityThreshold()));
   }
 
   /** The Thrift API's settings, with the tiers of {@code -tier_config}. */

@@ -49,6 +49,7 @@ final class PurityRules {
     "io.aurora.scheduling.filter..",
     "io.aurora.scheduling.rank..",
     "io.aurora.scheduling.resources..",
+    "io.aurora.scheduling.sla..",
     "io.aurora.scheduling.state..",
     "io.aurora.scheduling.update..",
     "io.aurora.scheduling.preempt..",

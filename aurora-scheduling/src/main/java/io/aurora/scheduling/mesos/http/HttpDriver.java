@@ -452,6 +452,11 @@ public final class HttpDriver implements Driver {
   }
 
   @Override
+  public void acceptInverseOffers(List<OfferID> inverseOfferIds, Filters filters) {
+    withFramework(id -> send(Calls.acceptInverseOffers(id, inverseOfferIds, filters)));
+  }
+
+  @Override
   public void kill(TaskID taskId, Optional<AgentID> agentId) {
     withFramework(id -> send(Calls.kill(id, taskId, agentId)));
   }

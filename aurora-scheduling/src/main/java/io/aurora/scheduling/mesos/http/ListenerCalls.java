@@ -9,8 +9,8 @@ import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.scheduler.Protos.Event;
 
 /**
- * The {@link DriverListener} call for an event that only informs the scheduler (OFFERS, RESCIND,
- * UPDATE, FAILURE); the events that change the driver's own state (SUBSCRIBED, ERROR, HEARTBEAT)
+ * The {@link DriverListener} call for an event that only informs the scheduler (OFFERS,
+ * INVERSE_OFFERS, RESCIND, UPDATE, FAILURE); the events that change the driver's own state (SUBSCRIBED, ERROR, HEARTBEAT)
  * are the driver's.
  */
 final class ListenerCalls {
@@ -21,6 +21,8 @@ final class ListenerCalls {
     switch (event.getType()) {
       case OFFERS:
         return Optional.of(l -> l.offers(event.getOffers().getOffersList()));
+      case INVERSE_OFFERS:
+        return Optional.of(l -> l.inverseOffers(event.getInverseOffers().getInverseOffersList()));
       case RESCIND:
         return Optional.of(l -> l.rescinded(event.getRescind().getOfferId()));
       case UPDATE:

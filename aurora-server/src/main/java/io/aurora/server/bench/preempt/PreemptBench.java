@@ -241,7 +241,7 @@ public final class PreemptBench implements Bench {
     return new SchedulerRuntimeOptions(d.schedulerHost(), d.executor(), d.offers(),
         d.reschedule(), d.timers(), d.reconcile(), d.prune(), d.maxStatusUpdateBatch(),
         d.schedulingInterval(), d.timerTick(), d.placement(), d.maxStartupScheduleDelay(),
-        d.updates(), d.cron(), d.revocability(), preemption);
+        d.updates(), d.cron(), d.revocability(), preemption, d.maintenance());
   }
 
   private static double percentileMs(long[] sorted, double p) {
