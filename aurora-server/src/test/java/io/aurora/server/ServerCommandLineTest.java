@@ -102,6 +102,7 @@ class ServerCommandLineTest {
       {"-host_maintenance_polling_interval", "1mins"},
       {"-min_required_instances_for_sla_check", "20"}, {"-sla_aware_kill_non_prod", "false"},
       {"-sla_coordinator_timeout", "1mins"}, {"-max_parallel_coordinated_maintenance", "10"},
+      {"-max_sla_duration_secs", "2hrs"},
     };
     for (String[] row : table) {
       AURORA_DEFAULTS.put(row[0], row[1]);

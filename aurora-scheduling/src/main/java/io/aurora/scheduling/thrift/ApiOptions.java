@@ -1,6 +1,7 @@
 package io.aurora.scheduling.thrift;
 
 import io.aurora.scheduling.update.UpdateSettingsRules;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,11 @@ import java.util.regex.Pattern;
  *     instance count may be at most this ({@code -max_update_instance_failures}, 20000)
  */
 public record ApiOptions(String clusterName, String statsUrlPrefix, Pattern allowedJobEnvironments,
-    int maxTasksPerJob, TierSettings tiers, int maxUpdateInstanceFailures) {
+    int maxTasksPerJob, TierSettings tiers, int maxUpdateInstanceFailures,
+    Duration maxSlaDuration) {
+
+  /** Aurora's {@code -max_sla_duration_secs}: 2 hours. */
+  public static final Duration DEFAULT_MAX_SLA_DURATION = Duration.ofHours(2);
 
   /** Aurora's default environment pattern. */
   public static final Pattern DEFAULT_ENVIRONMENTS = Pattern.compile("^(prod|devel|test|staging\\d*)$");
@@ -29,10 +34,22 @@ public record ApiOptions(String clusterName, String statsUrlPrefix, Pattern allo
     if (maxTasksPerJob < 1) {
       throw new IllegalArgumentException("-max_tasks_per_job must be at least 1, got " + maxTasksPerJob);
     }
+    Objects.requireNonNull(maxSlaDuration, "maxSlaDuration");
+    if (maxSlaDuration.isNegative()) {
+      throw new IllegalArgumentException("-max_sla_duration_secs must not be negative, got "
+          + maxSlaDuration);
+    }
     if (maxUpdateInstanceFailures < 0) {
       throw new IllegalArgumentException("-max_update_instance_failures must not be negative, got "
           + maxUpdateInstanceFailures);
     }
+  }
+
+  /** Options with Aurora's {@code -max_sla_duration_secs} (2 hours). */
+  public ApiOptions(String clusterName, String statsUrlPrefix, Pattern allowedJobEnvironments,
+      int maxTasksPerJob, TierSettings tiers, int maxUpdateInstanceFailures) {
+    this(clusterName, statsUrlPrefix, allowedJobEnvironments, maxTasksPerJob, tiers,
+        maxUpdateInstanceFailures, DEFAULT_MAX_SLA_DURATION);
   }
 
   /** Options with Aurora's {@code -max_update_instance_failures} (20000). */

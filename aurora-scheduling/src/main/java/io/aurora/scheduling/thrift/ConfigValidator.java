@@ -11,6 +11,7 @@ import io.aurora.gen.JobKey;
 import io.aurora.gen.MesosContainer;
 import io.aurora.gen.Metadata;
 import io.aurora.gen.Resource;
+import io.aurora.gen.SlaPolicy;
 import io.aurora.gen.TaskConfig;
 import io.aurora.gen.ValueConstraint;
 import io.aurora.scheduling.filter.FilterChain;
@@ -108,7 +109,23 @@ public final class ConfigValidator {
         checkDedicated(key, c);
       }
     }
+    checkSlaDuration(task);
     return task;
+  }
+
+  /** A count or percentage SLA policy may not ask for more up-time than -max_sla_duration_secs. */
+  private void checkSlaDuration(TaskConfig task) {
+    if (!task.isSetSlaPolicy()) {
+      return;
+    }
+    SlaPolicy policy = task.getSlaPolicy();
+    long durationSecs = policy.isSetCountSlaPolicy()
+        ? policy.getCountSlaPolicy().getDurationSecs()
+        : policy.isSetPercentageSlaPolicy() ? policy.getPercentageSlaPolicy().getDurationSecs() : 0;
+    long max = options.maxSlaDuration().toSeconds();
+    check(durationSecs >= 0, "slaPolicy: durationSecs must not be negative, got " + durationSecs);
+    check(durationSecs <= max, "slaPolicy: durationSecs " + durationSecs
+        + " exceeds the maximum of " + max + " (-max_sla_duration_secs)");
   }
 
   /**

@@ -23,6 +23,8 @@ import io.aurora.gen.Response;
 import io.aurora.gen.ResponseCode;
 import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.ScheduledTask;
+import io.aurora.gen.CountSlaPolicy;
+import io.aurora.gen.PercentageSlaPolicy;
 import io.aurora.gen.SlaPolicy;
 import io.aurora.gen.TaskConfig;
 import io.aurora.gen.TaskConstraint;
@@ -314,6 +316,12 @@ class ApiArgumentsTest {
             j -> j.getTaskConfig().addToMetadata(new Metadata().setKey("k")))), invalid("metadata")),
         row("createJob(slaPolicy empty)", a -> a.createJob(broken(
             j -> j.getTaskConfig().setSlaPolicy(new SlaPolicy()))), invalid("slaPolicy")),
+        row("createJob(slaPolicy longer than -max_sla_duration_secs)", a -> a.createJob(broken(
+            j -> j.getTaskConfig().setSlaPolicy(SlaPolicy.countSlaPolicy(
+                new CountSlaPolicy(1, 7201))))), invalid("exceeds the maximum of 7200")),
+        row("createJob(slaPolicy negative duration)", a -> a.createJob(broken(
+            j -> j.getTaskConfig().setSlaPolicy(SlaPolicy.percentageSlaPolicy(
+                new PercentageSlaPolicy(50, -1))))), invalid("durationSecs must not be negative")),
         row("killTasks(null job)", a -> a.killTasks(null, Set.of(), null), invalid("job key")),
         row("killTasks(key fields empty)", a -> a.killTasks(new JobKey("", "", ""), null, null),
             invalid("role")),

@@ -34,6 +34,16 @@ public final class MaintenanceFlags implements FlagGroup {
           + "task at a time).")
   private int maxParallelCoordinatedMaintenance;
 
+  @Option(names = "-max_sla_duration_secs", defaultValue = "2hrs",
+      description = "The longest up-time (durationSecs) a job's count or percentage SLA policy may "
+          + "ask for; a longer one is refused when the job is created or updated.")
+  private Duration maxSlaDuration;
+
+  /** {@code -max_sla_duration_secs}. */
+  public Duration maxSlaDuration() {
+    return maxSlaDuration;
+  }
+
   @Override
   public String title() {
     return "Host maintenance and SLA";

@@ -106,6 +106,7 @@ public final class ServerFlags {
   /** The Thrift API's settings, with the tiers of {@code -tier_config}. */
   public ApiOptions toApiOptions() {
     return new ApiOptions(core.clusterName(), core.vizJobUrlPrefix(), jobs.allowedJobEnvironments(),
-        jobs.maxTasksPerJob(), scheduling.tiers(), jobs.maxUpdateInstanceFailures());
+        jobs.maxTasksPerJob(), scheduling.tiers(), jobs.maxUpdateInstanceFailures(),
+        maintenance.maxSlaDuration());
   }
 }
