@@ -67,7 +67,8 @@ class TransitionLogTest {
     ScheduledTask replacement = storage.read(s -> s.taskStore().fetchTasks(
         io.aurora.api.TaskQueries.byStatuses(ScheduleStatus.THROTTLED).build())).get(0);
     String newId = replacement.getAssignedTask().getTaskId();
-    assertThat(lines.list).allMatch(e -> e.getLevel() == Level.INFO && e.getThrowableProxy() == null);
+    assertThat(lines.list)
+        .allMatch(e -> e.getLevel() == Level.INFO && e.getThrowableProxy() == null);
     assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
         .hasSize(5)
         .containsSequence(

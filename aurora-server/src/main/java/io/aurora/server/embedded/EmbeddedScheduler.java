@@ -20,7 +20,6 @@ import io.aurora.storage.durable.DurableStorage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -107,7 +106,7 @@ public final class EmbeddedScheduler implements AutoCloseable {
       storage.lead();
     } catch (IOException e) {
       close();
-      throw new UncheckedIOException("cannot create " + config.dataDir + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot create " + config.dataDir + ": " + e, e);
     } catch (LogException | RuntimeException e) {
       close();
       throw new IllegalStateException("cannot recover the storage from the log in "
@@ -243,7 +242,10 @@ public final class EmbeddedScheduler implements AutoCloseable {
       return this;
     }
 
-    /** The storage's options; default {@link StorageOptions#DEFAULTS}, backups in {@code dataDir/backups}. */
+    /**
+     * The storage's options; default {@link StorageOptions#DEFAULTS} with backups in
+     * {@code dataDir/backups}.
+     */
     public Builder storage(StorageOptions options) {
       this.storage = Optional.of(options);
       return this;
@@ -255,7 +257,7 @@ public final class EmbeddedScheduler implements AutoCloseable {
       return this;
     }
 
-    /** The HTTP driver's encoding, backoff and timeouts; default {@link MesosClientOptions#defaults()}. */
+    /** The driver's encoding, backoff and timeouts; default {@link MesosClientOptions#defaults()}. */
     public Builder mesosClient(MesosClientOptions options) {
       this.mesosClient = Objects.requireNonNull(options, "mesosClient");
       return this;

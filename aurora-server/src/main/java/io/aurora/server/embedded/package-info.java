@@ -1,6 +1,6 @@
 /**
- * A whole scheduler in one object, for embedders: {@link io.aurora.server.embedded.EmbeddedScheduler}
- * owns a one-replica (by default) replicated log, the durable storage over it, the Mesos v1 HTTP
+ * A whole scheduler in one object, for embedders:
+ * {@link io.aurora.server.embedded.EmbeddedScheduler} owns a one-replica (by default) replicated log, the durable storage over it, the Mesos v1 HTTP
  * driver, the scheduling runtime and the Thrift API, and the threads they run on. It serves no
  * HTTP, joins no ZooKeeper election and parses no flags: a program that wants those runs the
  * daemon ({@code io.aurora.server.Main}) instead. Everything it assembles stays public in its own
