@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExternalProjectIT {
   private static final List<String> MODULES =
-      List.of("aurora-api", "aurora-log", "aurora-storage", "aurora-scheduling");
+      List.of("aurora-api", "aurora-log", "aurora-storage", "aurora-scheduling", "aurora-http",
+          "aurora-server");
   private static final long TIMEOUT_SECONDS = 180;
 
   @TempDir Path work;

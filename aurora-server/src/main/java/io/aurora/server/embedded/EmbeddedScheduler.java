@@ -257,7 +257,7 @@ public final class EmbeddedScheduler implements AutoCloseable {
       return this;
     }
 
-    /** The driver's encoding, backoff and timeouts; default {@link MesosClientOptions#defaults()}. */
+    /** The driver's encoding, backoff, timeouts; default {@link MesosClientOptions#defaults()}. */
     public Builder mesosClient(MesosClientOptions options) {
       this.mesosClient = Objects.requireNonNull(options, "mesosClient");
       return this;
