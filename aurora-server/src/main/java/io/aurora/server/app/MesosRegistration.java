@@ -62,6 +62,12 @@ public final class MesosRegistration {
       }
 
       @Override
+      public void acceptFailed(List<OfferID> offerIds, List<Offer.Operation> operations,
+          String reason) {
+        listener.acceptFailed(offerIds, operations, reason);
+      }
+
+      @Override
       public void statusUpdate(TaskStatus status) {
         listener.statusUpdate(status);
       }
