@@ -53,6 +53,14 @@ public record LogOptions(
    */
   public static final Duration DEFAULT_TICK_INTERVAL = Duration.ofMillis(50);
 
+  /**
+   * One replica (quorum 1, no peers) in {@code ./log}, listening on 127.0.0.1 on any free port,
+   * with Aurora's default timeouts: a single scheduler's durable log. Set the directory with
+   * {@link #withDataDir}; a replicated setup sets {@link #withQuorum} and its address.
+   */
+  public static final LogOptions DEFAULTS = of(1, Path.of("log"),
+      HostAndPort.fromParts("127.0.0.1", 0), List.of());
+
   public LogOptions {
     checkArgument(quorumSize >= 1, "quorum size must be >= 1: %s", quorumSize);
     Objects.requireNonNull(dataDir, "dataDir");
@@ -85,6 +93,25 @@ public record LogOptions(
     return new LogOptions(quorumSize, dataDir, localAddress, peers, Optional.empty(),
         Duration.ofSeconds(15), 20, Duration.ofSeconds(3), Duration.ofSeconds(5),
         DEFAULT_TICK_INTERVAL);
+  }
+
+  /** These options with the replica's files in {@code dir}. */
+  public LogOptions withDataDir(Path dir) {
+    return new LogOptions(quorumSize, dir, localAddress, peers, zkGroupPath, electionTimeout,
+        electionRetries, writeTimeout, readTimeout, tickInterval, learnedValuesInMemory);
+  }
+
+  /** These options listening for peers on {@code address} (port 0: any free port). */
+  public LogOptions withLocalAddress(HostAndPort address) {
+    return new LogOptions(quorumSize, dataDir, address, peers, zkGroupPath, electionTimeout,
+        electionRetries, writeTimeout, readTimeout, tickInterval, learnedValuesInMemory);
+  }
+
+  /** These options with a quorum of {@code size} among this replica and a static {@code peers}. */
+  public LogOptions withQuorum(int size, List<HostAndPort> peerAddresses) {
+    return new LogOptions(size, dataDir, localAddress, peerAddresses, zkGroupPath,
+        electionTimeout, electionRetries, writeTimeout, readTimeout, tickInterval,
+        learnedValuesInMemory);
   }
 
   public LogOptions withZkGroupPath(String path) {

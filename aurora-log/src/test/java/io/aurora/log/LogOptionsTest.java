@@ -43,4 +43,16 @@ class LogOptionsTest {
     assertThatThrownBy(() -> o.withLearnedValuesInMemory(0))
         .hasMessageContaining("learned values in memory");
   }
+
+  @Test
+  void defaults_areOneReplicaOnAnyFreePort_andWithersChangeOneSetting() {
+    assertThat(LogOptions.DEFAULTS.quorumSize()).isEqualTo(1);
+    assertThat(LogOptions.DEFAULTS.peers()).isEmpty();
+    assertThat(LogOptions.DEFAULTS.localAddress().getPort()).isZero();
+    LogOptions o = LogOptions.DEFAULTS.withDataDir(Path.of("/tmp/r1"))
+        .withLocalAddress(FALLBACK).withQuorum(2, List.of(FALLBACK));
+    assertThat(o.dataDir()).isEqualTo(Path.of("/tmp/r1"));
+    assertThat(o.quorumSize()).isEqualTo(2);
+    assertThat(o.writeTimeout()).isEqualTo(LogOptions.DEFAULTS.writeTimeout());
+  }
 }

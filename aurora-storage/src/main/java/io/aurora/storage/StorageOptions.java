@@ -25,6 +25,24 @@ public record StorageOptions(
     Path backupDir,
     Duration backupInterval,
     int maxSavedBackups) {
+
+  /** {@code -dlog_snapshot_interval}'s default: a snapshot an hour. */
+  public static final Duration DEFAULT_SNAPSHOT_INTERVAL = Duration.ofHours(1);
+  /** {@code -dlog_max_entry_size}'s default, 512 KiB. */
+  public static final long DEFAULT_MAX_ENTRY_SIZE_BYTES = 512 * 1024;
+  /** {@code -backup_interval}'s default: a backup an hour. */
+  public static final Duration DEFAULT_BACKUP_INTERVAL = Duration.ofHours(1);
+  /** {@code -max_saved_backups}'s default. */
+  public static final int DEFAULT_MAX_SAVED_BACKUPS = 48;
+
+  /**
+   * The scheduler's defaults, with backups in {@code ./backups} (the daemon requires
+   * {@code -backup_dir}; set it with {@link #withBackupDir}).
+   */
+  public static final StorageOptions DEFAULTS = new StorageOptions(DEFAULT_SNAPSHOT_INTERVAL,
+      DEFAULT_MAX_ENTRY_SIZE_BYTES, Path.of("backups"), DEFAULT_BACKUP_INTERVAL,
+      DEFAULT_MAX_SAVED_BACKUPS);
+
   public StorageOptions {
     Objects.requireNonNull(snapshotInterval, "snapshotInterval");
     Objects.requireNonNull(backupDir, "backupDir");
@@ -38,5 +56,28 @@ public record StorageOptions(
         "-backup_interval must be positive, got %s", backupInterval);
     checkArgument(maxSavedBackups >= 1,
         "-max_saved_backups must be at least 1, got %s", maxSavedBackups);
+  }
+
+  /** These options with backups written to {@code dir}. */
+  public StorageOptions withBackupDir(Path dir) {
+    return new StorageOptions(snapshotInterval, maxEntrySizeBytes, dir, backupInterval,
+        maxSavedBackups);
+  }
+
+  /** These options with a snapshot every {@code interval}. */
+  public StorageOptions withSnapshotInterval(Duration interval) {
+    return new StorageOptions(interval, maxEntrySizeBytes, backupDir, backupInterval,
+        maxSavedBackups);
+  }
+
+  /** These options splitting log entries larger than {@code bytes} into frames. */
+  public StorageOptions withMaxEntrySizeBytes(long bytes) {
+    return new StorageOptions(snapshotInterval, bytes, backupDir, backupInterval,
+        maxSavedBackups);
+  }
+
+  /** These options with a backup every {@code interval}, keeping the latest {@code kept}. */
+  public StorageOptions withBackups(Duration interval, int kept) {
+    return new StorageOptions(snapshotInterval, maxEntrySizeBytes, backupDir, interval, kept);
   }
 }

@@ -25,4 +25,16 @@ class StorageOptionsTest {
     assertThatThrownBy(() -> new StorageOptions(Duration.ofHours(1), 512 * 1024, BACKUPS, Duration.ofHours(1), 0))
         .hasMessageStartingWith("-max_saved_backups");
   }
+
+  @Test
+  void defaults_areTheFlagsDefaults_andWithersChangeOneSetting() {
+    StorageOptions o = StorageOptions.DEFAULTS.withBackupDir(BACKUPS)
+        .withSnapshotInterval(Duration.ofMinutes(10));
+    assertThat(o).isEqualTo(new StorageOptions(Duration.ofMinutes(10), 512 * 1024, BACKUPS,
+        Duration.ofHours(1), 48));
+    assertThat(o.withBackups(Duration.ofMinutes(5), 3).maxSavedBackups()).isEqualTo(3);
+    assertThat(o.withMaxEntrySizeBytes(4096).maxEntrySizeBytes()).isEqualTo(4096);
+    assertThatThrownBy(() -> o.withBackups(Duration.ofMinutes(5), 0))
+        .hasMessageStartingWith("-max_saved_backups");
+  }
 }

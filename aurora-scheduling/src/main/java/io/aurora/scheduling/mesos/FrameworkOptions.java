@@ -31,6 +31,13 @@ public record FrameworkOptions(
     Optional<String> hostname,
     Optional<String> webuiUrl) {
 
+  /**
+   * The scheduler's defaults: name {@code Aurora}, user {@code root}, a failover timeout of 21
+   * days, role {@code *}, no principal, no capabilities, no host name or UI address.
+   */
+  public static final FrameworkOptions DEFAULTS = new FrameworkOptions("Aurora", "root",
+      Duration.ofDays(21), "*", Optional.empty(), Set.of(), Optional.empty(), Optional.empty());
+
   /** Checks arguments and copies the capability set. */
   public FrameworkOptions {
     Objects.requireNonNull(name, "name");
@@ -50,6 +57,42 @@ public record FrameworkOptions(
   public static FrameworkOptions of(String name, String user, Duration failoverTimeout) {
     return new FrameworkOptions(name, user, failoverTimeout, "*", Optional.empty(), Set.of(),
         Optional.empty(), Optional.empty());
+  }
+
+  /** These options under another framework name. */
+  public FrameworkOptions withName(String newName) {
+    return new FrameworkOptions(newName, user, failoverTimeout, role, principal, capabilities,
+        hostname, webuiUrl);
+  }
+
+  /** These options with another default user for tasks. */
+  public FrameworkOptions withUser(String newUser) {
+    return new FrameworkOptions(name, newUser, failoverTimeout, role, principal, capabilities,
+        hostname, webuiUrl);
+  }
+
+  /** These options with another failover timeout. */
+  public FrameworkOptions withFailoverTimeout(Duration timeout) {
+    return new FrameworkOptions(name, user, timeout, role, principal, capabilities, hostname,
+        webuiUrl);
+  }
+
+  /** These options registering in {@code newRole}. */
+  public FrameworkOptions withRole(String newRole) {
+    return new FrameworkOptions(name, user, failoverTimeout, newRole, principal, capabilities,
+        hostname, webuiUrl);
+  }
+
+  /** These options with {@code newCapabilities} (replacing the current set). */
+  public FrameworkOptions withCapabilities(Set<Capability.Type> newCapabilities) {
+    return new FrameworkOptions(name, user, failoverTimeout, role, principal, newCapabilities,
+        hostname, webuiUrl);
+  }
+
+  /** These options showing {@code host} as the framework's host name in the master. */
+  public FrameworkOptions withHostname(String host) {
+    return new FrameworkOptions(name, user, failoverTimeout, role, principal, capabilities,
+        Optional.of(host), webuiUrl);
   }
 
   /** The FrameworkInfo to subscribe with (without id; {@link Calls#subscribe} adds it). */

@@ -57,4 +57,10 @@ public record PreemptionOptions(boolean enabled, Duration delay, Duration slotHo
     return new PreemptionOptions(enabled, delay, slotHoldTime, searchInterval,
         searchInitialDelay, maxBatchSize, reservationDuration, tiers);
   }
+
+  /** These options with the preemptor switched on or off ({@code -enable_preemptor}). */
+  public PreemptionOptions withEnabled(boolean on) {
+    return new PreemptionOptions(on, delay, slotHoldTime, searchInterval, searchInitialDelay,
+        maxBatchSize, reservationDuration, tiers);
+  }
 }

@@ -112,4 +112,137 @@ public record SchedulerRuntimeOptions(String schedulerHost, ExecutorSettings exe
           "-max_status_update_batch_size must be at least 1, got " + maxStatusUpdateBatch);
     }
   }
+
+  /** These options with {@link #schedulerHost()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withSchedulerHost(String value) {
+    return new SchedulerRuntimeOptions(value, executor, offers, reschedule, timers, reconcile,
+        prune, maxStatusUpdateBatch, schedulingInterval, timerTick, placement,
+        maxStartupScheduleDelay, updates, cron, revocability, preemption,
+        maintenance);
+  }
+
+  /** These options with {@link #executor()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withExecutor(ExecutorSettings value) {
+    return new SchedulerRuntimeOptions(schedulerHost, value, offers, reschedule, timers, reconcile,
+        prune, maxStatusUpdateBatch, schedulingInterval, timerTick, placement,
+        maxStartupScheduleDelay, updates, cron, revocability, preemption,
+        maintenance);
+  }
+
+  /** These options with {@link #offers()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withOffers(OfferOptions value) {
+    return new SchedulerRuntimeOptions(schedulerHost, executor, value, reschedule, timers,
+        reconcile, prune, maxStatusUpdateBatch, schedulingInterval, timerTick, placement,
+        maxStartupScheduleDelay, updates, cron, revocability, preemption,
+        maintenance);
+  }
+
+  /** These options with {@link #reschedule()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withReschedule(RescheduleOptions value) {
+    return new SchedulerRuntimeOptions(schedulerHost, executor, offers, value, timers, reconcile,
+        prune, maxStatusUpdateBatch, schedulingInterval, timerTick, placement,
+        maxStartupScheduleDelay, updates, cron, revocability, preemption,
+        maintenance);
+  }
+
+  /** These options with {@link #timers()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withTimers(TimerOptions value) {
+    return new SchedulerRuntimeOptions(schedulerHost, executor, offers, reschedule, value,
+        reconcile, prune, maxStatusUpdateBatch, schedulingInterval, timerTick, placement,
+        maxStartupScheduleDelay, updates, cron, revocability, preemption,
+        maintenance);
+  }
+
+  /** These options with {@link #reconcile()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withReconcile(ReconcileOptions value) {
+    return new SchedulerRuntimeOptions(schedulerHost, executor, offers, reschedule, timers, value,
+        prune, maxStatusUpdateBatch, schedulingInterval, timerTick, placement,
+        maxStartupScheduleDelay, updates, cron, revocability, preemption,
+        maintenance);
+  }
+
+  /** These options with {@link #prune()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withPrune(PruneOptions value) {
+    return new SchedulerRuntimeOptions(schedulerHost, executor, offers, reschedule, timers,
+        reconcile, value, maxStatusUpdateBatch, schedulingInterval, timerTick, placement,
+        maxStartupScheduleDelay, updates, cron, revocability, preemption,
+        maintenance);
+  }
+
+  /** These options with {@link #maxStatusUpdateBatch()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withMaxStatusUpdateBatch(int value) {
+    return new SchedulerRuntimeOptions(schedulerHost, executor, offers, reschedule, timers,
+        reconcile, prune, value, schedulingInterval, timerTick, placement, maxStartupScheduleDelay,
+        updates, cron, revocability, preemption,
+        maintenance);
+  }
+
+  /** These options with {@link #schedulingInterval()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withSchedulingInterval(Duration value) {
+    return new SchedulerRuntimeOptions(schedulerHost, executor, offers, reschedule, timers,
+        reconcile, prune, maxStatusUpdateBatch, value, timerTick, placement,
+        maxStartupScheduleDelay, updates, cron, revocability, preemption,
+        maintenance);
+  }
+
+  /** These options with {@link #timerTick()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withTimerTick(Duration value) {
+    return new SchedulerRuntimeOptions(schedulerHost, executor, offers, reschedule, timers,
+        reconcile, prune, maxStatusUpdateBatch, schedulingInterval, value, placement,
+        maxStartupScheduleDelay, updates, cron, revocability, preemption,
+        maintenance);
+  }
+
+  /** These options with {@link #placement()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withPlacement(PlacementOptions value) {
+    return new SchedulerRuntimeOptions(schedulerHost, executor, offers, reschedule, timers,
+        reconcile, prune, maxStatusUpdateBatch, schedulingInterval, timerTick, value,
+        maxStartupScheduleDelay, updates, cron, revocability, preemption,
+        maintenance);
+  }
+
+  /** These options with {@link #maxStartupScheduleDelay()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withMaxStartupScheduleDelay(Duration value) {
+    return new SchedulerRuntimeOptions(schedulerHost, executor, offers, reschedule, timers,
+        reconcile, prune, maxStatusUpdateBatch, schedulingInterval, timerTick, placement, value,
+        updates, cron, revocability, preemption,
+        maintenance);
+  }
+
+  /** These options with {@link #updates()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withUpdates(UpdateOptions value) {
+    return new SchedulerRuntimeOptions(schedulerHost, executor, offers, reschedule, timers,
+        reconcile, prune, maxStatusUpdateBatch, schedulingInterval, timerTick, placement,
+        maxStartupScheduleDelay, value, cron, revocability, preemption,
+        maintenance);
+  }
+
+  /** These options with {@link #cron()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withCron(CronOptions value) {
+    return new SchedulerRuntimeOptions(schedulerHost, executor, offers, reschedule, timers,
+        reconcile, prune, maxStatusUpdateBatch, schedulingInterval, timerTick, placement,
+        maxStartupScheduleDelay, updates, value, revocability, preemption,
+        maintenance);
+  }
+
+  /** These options with {@link #revocability()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withRevocability(Revocability value) {
+    return new SchedulerRuntimeOptions(schedulerHost, executor, offers, reschedule, timers,
+        reconcile, prune, maxStatusUpdateBatch, schedulingInterval, timerTick, placement,
+        maxStartupScheduleDelay, updates, cron, value, preemption, maintenance);
+  }
+
+  /** These options with {@link #preemption()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withPreemption(PreemptionOptions value) {
+    return new SchedulerRuntimeOptions(schedulerHost, executor, offers, reschedule, timers,
+        reconcile, prune, maxStatusUpdateBatch, schedulingInterval, timerTick, placement,
+        maxStartupScheduleDelay, updates, cron, revocability, value, maintenance);
+  }
+
+  /** These options with {@link #maintenance()} replaced by {@code value}. */
+  public SchedulerRuntimeOptions withMaintenance(MaintenanceOptions value) {
+    return new SchedulerRuntimeOptions(schedulerHost, executor, offers, reschedule, timers,
+        reconcile, prune, maxStatusUpdateBatch, schedulingInterval, timerTick, placement,
+        maxStartupScheduleDelay, updates, cron, revocability, preemption, value);
+  }
 }

@@ -104,6 +104,7 @@ public final class StateManager {
     }
     TaskEvent event = event(to, message);
     init.setStatus(event.getStatus()).setTaskEvents(new ArrayList<>(List.of(event)));
+    TransitionLog.transition(id, Optional.empty(), event.getStatus(), message);
     out.changed(id, to.status(), init.getAssignedTask().getTask().getJob(),
         init.getAssignedTask().getInstanceId());
     return init;
@@ -162,6 +163,7 @@ public final class StateManager {
     // The hot path of every launch: one fetch, two mutations, no read-back.
     tasks.assign(taskId, agentId, host, ports);
     save(tasks, task, TaskState.ASSIGNED, Optional.empty(), OptionalInt.empty());
+    TransitionLog.assigned(taskId, host);
     out.changed(taskId, Optional.of(ScheduleStatus.ASSIGNED),
         task.getAssignedTask().getTask().getJob(), task.getAssignedTask().getInstanceId());
     return Optional.of(task.getAssignedTask()
@@ -187,7 +189,9 @@ public final class StateManager {
           failures = OptionalInt.of(snapshot.failureCount() + 1);
           break;
         case SAVE_STATE:
+          ScheduleStatus from = stored.get().getStatus();
           save(tasks, stored.get(), to, message, failures);
+          TransitionLog.transition(taskId, Optional.of(from), to.status().orElseThrow(), message);
           out.changed(taskId, to.status(), jobOf(stored.get()), instanceOf(stored.get()));
           break;
         case RESCHEDULE:

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.InverseOffer;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.OfferID;
@@ -57,8 +58,19 @@ public final class MesosRegistration {
       }
 
       @Override
+      public void inverseOffers(List<InverseOffer> inverseOffers) {
+        listener.inverseOffers(inverseOffers);
+      }
+
+      @Override
       public void rescinded(OfferID offerId) {
         listener.rescinded(offerId);
+      }
+
+      @Override
+      public void acceptFailed(List<OfferID> offerIds, List<Offer.Operation> operations,
+          String reason) {
+        listener.acceptFailed(offerIds, operations, reason);
       }
 
       @Override
