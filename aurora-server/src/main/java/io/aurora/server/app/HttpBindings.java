@@ -7,6 +7,8 @@ import io.aurora.http.AdminServer;
 import io.aurora.http.LeaderPages;
 import io.aurora.http.auth.RequestAuthenticator;
 import io.aurora.http.redirect.LeaderLocator;
+import io.aurora.http.ui.WebUi;
+import io.aurora.scheduling.auth.Callers;
 import io.aurora.scheduling.auth.SecuredApi;
 import io.aurora.scheduling.runtime.SchedulerRuntime;
 import io.aurora.server.discovery.ServersetMonitor;
@@ -50,6 +52,7 @@ public interface HttpBindings {
         leader, api::forCaller, authenticator,
         new AdminHooks(() -> guard.stop(0, "/quitquitquit requested"), AdminHooks.HALT),
         new LeaderPages(runtime.cron()::scheduled),
-        threads.httpApi);
+        threads.httpApi)
+        .withUi(new WebUi(api.forCaller(Callers.ANONYMOUS), clock));
   }
 }
