@@ -52,13 +52,14 @@ final class JobPage {
     active.sort(Comparator.comparingInt(t -> t.getAssignedTask().getInstanceId()));
     int activeTotal = summary.map(s -> s.getStats().getActiveTaskCount()
         + s.getStats().getPendingTaskCount()).orElse(active.size());
-    int terminatedTotal = summary.map(s -> s.getStats().getFinishedTaskCount()
-        + s.getStats().getFailedTaskCount()).orElse(0);
-    TaskQuery doneQuery = query(key).setStatuses(EnumSet.copyOf(apiConstants.TERMINAL_STATES))
-        .setOffset(Math.max(0, terminatedTotal - RECENT_TERMINATED)).setLimit(RECENT_TERMINATED);
+    // The pruner keeps a job's terminated tasks few (-history_max_per_job_threshold), so all are
+    // fetched and the newest shown; the ids' order says nothing about age.
+    TaskQuery doneQuery = query(key).setStatuses(EnumSet.copyOf(apiConstants.TERMINAL_STATES));
     List<ScheduledTask> terminated = new ArrayList<>(api.read(a -> a.getTasksWithoutConfigs(
         doneQuery)).getScheduleStatusResult().getTasks());
     terminated.sort(Comparator.comparingLong(JobPage::lastEvent).reversed());
+    int terminatedTotal = terminated.size();
+    terminated = new ArrayList<>(terminated.subList(0, Math.min(RECENT_TERMINATED, terminatedTotal)));
     Map<String, String> reasons = new HashMap<>();
     if (active.stream().anyMatch(t -> t.getStatus() == io.aurora.gen.ScheduleStatus.PENDING)) {
       for (PendingReason r : api.read(a -> a.getPendingReason(query(key)))
