@@ -22,8 +22,9 @@ import java.util.Objects;
  *   <li>{@code /} redirects to {@code /scheduler};
  *   <li>{@code /scheduler}, {@code /scheduler/ROLE[/ENV[/JOB[/update/ID]]]} and {@code /updates}:
  *       HTML pages that {@code aurora.js} refreshes in place every few seconds;
- *   <li>{@code /tiers}, {@code /quotas}, {@code /pendingtasks} (JSON) and {@code /utilization...}
- *       (HTML), Aurora's operator pages; the leader redirect sends them to the leader;
+ *   <li>{@code /tiers}, {@code /quotas}, {@code /pendingtasks}, {@code /offers} (JSON),
+ *       {@code /utilization...} and {@code /agents} (HTML; {@code /slaves} too), Aurora's operator
+ *       pages; the leader redirect sends them to the leader;
  *   <li>{@code /assets/ui/...}: the versioned CSS and script.
  * </ul>
  *
@@ -41,12 +42,20 @@ public final class WebUi {
   private final UpdatesPage updates;
   private final UtilizationPage utilization;
   private final OperatorJson operator;
+  private final OffersJson offers;
+  private final AgentsPage agents;
+
+  /** A UI whose {@code /offers} and {@code /agents} show nothing. */
+  public WebUi(AuroraAdmin.Iface api, Clock clock) {
+    this(api, clock, OperatorSources.NONE);
+  }
 
   /**
    * @param api the read side of the Thrift API
    * @param clock for "time in state" and relative times
+   * @param sources what {@code /offers} and {@code /agents} show
    */
-  public WebUi(AuroraAdmin.Iface api, Clock clock) {
+  public WebUi(AuroraAdmin.Iface api, Clock clock, OperatorSources sources) {
     this.api = new ApiReader(Objects.requireNonNull(api, "api"));
     Objects.requireNonNull(clock, "clock");
     this.shell = new PageShell(assets, this.api::cluster);
@@ -57,6 +66,8 @@ public final class WebUi {
     this.updates = new UpdatesPage(this.api, clock);
     this.utilization = new UtilizationPage(this.api);
     this.operator = new OperatorJson(this.api);
+    this.offers = new OffersJson(sources.offers());
+    this.agents = new AgentsPage(sources.agents());
   }
 
   /** Adds the UI's paths to {@code pages}. */
@@ -76,6 +87,10 @@ public final class WebUi {
       return operator.quotas(role == null || role.isEmpty() ? null : role.getFirst());
     }));
     pages.addExactPath("/pendingtasks", json(exchange -> operator.pendingTasks()));
+    pages.addExactPath("/offers", json(exchange -> offers.render()));
+    HttpHandler agentsPage = html(exchange -> agents.render());
+    pages.addExactPath("/agents", agentsPage);
+    pages.addExactPath("/slaves", agentsPage);
   }
 
   private Page scheduler(HttpServerExchange exchange) throws UiException {

@@ -8,8 +8,11 @@ import io.aurora.api.JobKeys;
 import io.aurora.gen.AuroraAdmin;
 import io.aurora.gen.JobConfiguration;
 import io.aurora.gen.JobKey;
+import io.aurora.gen.JobUpdateRequest;
+import io.aurora.gen.JobUpdateSettings;
 import io.aurora.gen.Resource;
 import io.aurora.gen.ResourceAggregate;
+import io.aurora.gen.Response;
 import io.aurora.server.localmesos.LocalMesos;
 import io.aurora.server.localmesos.LocalMesosOptions;
 import java.io.File;
@@ -79,7 +82,9 @@ class WebUiBrowserIT {
         // The role list, before the jobs exist: then the jobs appear.
         browser.get(http + "/");
         assertThat(browser.getCurrentUrl()).endsWith("/scheduler");
-        SchedulerScenario.assertOk(api.createJob(SchedulerScenario.job(hello).setInstanceCount(2)));
+        JobConfiguration service = SchedulerScenario.job(hello).setInstanceCount(2);
+        service.getTaskConfig().setIsService(true);
+        SchedulerScenario.assertOk(api.createJob(service));
         JobConfiguration big = SchedulerScenario.job(huge);
         big.getTaskConfig().setResources(new HashSet<>(List.of(
             Resource.numCpus(512), Resource.ramMb(16), Resource.diskMb(16))));
@@ -108,6 +113,29 @@ class WebUiBrowserIT {
         assertThat(marked(browser)).isTrue();
         assertThat(browser.findElements(By.cssSelector("table.active tr"))).hasSize(2);
 
+        // An update, followed on its page until it has rolled forward.
+        JobConfiguration next = SchedulerScenario.job(hello);
+        next.getTaskConfig().setJob(hello).setIsService(true);
+        next.getTaskConfig().getExecutorConfig().setData(next.getTaskConfig().getExecutorConfig()
+            .getData().replace("echo hello", "echo updated"));
+        Response started = api.startJobUpdate(new JobUpdateRequest(next.getTaskConfig(), 2,
+            new JobUpdateSettings().setUpdateGroupSize(2).setMinWaitInInstanceRunningMs(1000)),
+            "from the browser test");
+        SchedulerScenario.assertOk(started);
+        String updateId = started.getResult().getStartJobUpdateResult().getKey().getId();
+        browser.get(http + "/scheduler/www/prod/hello/update/" + updateId);
+        mark(browser);
+        await("the update ROLLED_FORWARD in the page").atMost(SchedulerScenario.WAIT).until(() ->
+            b.findElement(By.tagName("main")).getText().contains("ROLLED_FORWARD"));
+        assertThat(marked(browser)).isTrue();
+        assertThat(browser.findElement(By.cssSelector("p.progress")).getText())
+            .contains("2 / 2 instances updated (100%)");
+        shot(browser, "update");
+        browser.get(http + "/updates");
+        assertThat(browser.findElement(By.cssSelector("table.updates")).getText())
+            .contains("www/prod/hello").contains(updateId);
+        shot(browser, "updates");
+
         // A pending reason.
         browser.get(http + "/scheduler/www/devel/huge");
         await("the pending reason").atMost(SchedulerScenario.WAIT).until(() ->
@@ -134,8 +162,11 @@ class WebUiBrowserIT {
             .contains("\"cpu_cores\":4.0");
         assertThat(SchedulerScenario.get(http, "/pendingtasks")).contains("www/devel/huge")
             .contains("Insufficient");
-        browser.get(http + "/updates");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("No updates.");
+        // Held offers come and go (WebUiPagesIT checks their shape); the page is a JSON array.
+        assertThat(SchedulerScenario.get(http, "/offers")).startsWith("[").endsWith("]");
+        browser.get(http + "/agents");
+        assertThat(browser.findElements(By.cssSelector("table.agents tbody tr"))).isNotEmpty();
+        shot(browser, "agents");
 
         // Versioned assets are cached for a long time; the leader serves the pages itself.
         String css = browser.findElement(By.cssSelector("link[rel=stylesheet]")).getAttribute("href");
