@@ -131,12 +131,12 @@ final class JobPage {
         new Page.Crumb(key.getName(), base)), h.toString());
   }
 
-  private static TaskQuery query(JobKey key) {
+  static TaskQuery query(JobKey key) {
     return new TaskQuery().setRole(key.getRole()).setEnvironment(key.getEnvironment())
         .setJobName(key.getName());
   }
 
-  private static long lastEvent(ScheduledTask t) {
+  static long lastEvent(ScheduledTask t) {
     return t.isSetTaskEvents() ? t.getTaskEvents().stream()
         .mapToLong(io.aurora.gen.TaskEvent::getTimestamp).max().orElse(0) : 0;
   }

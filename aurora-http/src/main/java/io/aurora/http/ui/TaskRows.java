@@ -37,10 +37,11 @@ final class TaskRows {
       String host = t.getAssignedTask().isSetSlaveHost() ? t.getAssignedTask().getSlaveHost() : "";
       h.raw("<tr data-instance=\"" + t.getAssignedTask().getInstanceId() + "\" data-status=\""
               + t.getStatus() + "\">")
-          .el("td", t.getAssignedTask().getInstanceId())
+          .raw("<td>").link(base(t) + "/" + t.getAssignedTask().getInstanceId(),
+              t.getAssignedTask().getInstanceId()).raw("</td>")
           .raw("<td>" + StatusStyles.badge(t.getStatus()) + "</td>")
           .el("td", host).el("td", since)
-          .el("td class=\"taskid\"", id)
+          .raw("<td class=\"taskid\">").link(base(t) + "/task/" + id, id).raw("</td>")
           .raw("<td class=\"message\">").text(message);
       if (!events.isEmpty()) {
         h.raw("<details><summary>events (" + events.size() + ")</summary><ol class=\"events\">");
@@ -58,5 +59,11 @@ final class TaskRows {
       h.raw("</td></tr>");
     }
     return h.raw("</tbody></table>").toString();
+  }
+
+  /** The job page of a task's job. */
+  private static String base(ScheduledTask t) {
+    io.aurora.gen.JobKey k = t.getAssignedTask().getTask().getJob();
+    return "/scheduler/" + k.getRole() + "/" + k.getEnvironment() + "/" + k.getName();
   }
 }

@@ -20,7 +20,8 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@code /} redirects to {@code /scheduler};
- *   <li>{@code /scheduler}, {@code /scheduler/ROLE[/ENV[/JOB[/update/ID]]]} and {@code /updates}:
+ *   <li>{@code /scheduler}, {@code /scheduler/ROLE[/ENV[/JOB[/INSTANCE | /task/ID | /update/ID]]]}
+ *       and {@code /updates}:
  *       HTML pages that {@code aurora.js} refreshes in place every few seconds;
  *   <li>{@code /tiers}, {@code /quotas}, {@code /pendingtasks}, {@code /offers} (JSON),
  *       {@code /utilization...} and {@code /agents} (HTML; {@code /slaves} too), Aurora's operator
@@ -39,6 +40,7 @@ public final class WebUi {
   private final JobsPage jobs;
   private final JobPage job;
   private final UpdatePage update;
+  private final InstancePage instance;
   private final UpdatesPage updates;
   private final UtilizationPage utilization;
   private final OperatorJson operator;
@@ -63,6 +65,7 @@ public final class WebUi {
     this.jobs = new JobsPage(this.api, clock);
     this.job = new JobPage(this.api, clock);
     this.update = new UpdatePage(this.api, clock);
+    this.instance = new InstancePage(this.api, clock);
     this.updates = new UpdatesPage(this.api, clock);
     this.utilization = new UtilizationPage(this.api);
     this.operator = new OperatorJson(this.api);
@@ -104,11 +107,20 @@ public final class WebUi {
         return jobs.render(exchange, p.get(0), p.get(1));
       case 3:
         return job.render(exchange, new JobKey(p.get(0), p.get(1), p.get(2)));
+      case 4:
+        if (p.get(3).matches("\\d{1,9}")) {
+          return instance.instance(new JobKey(p.get(0), p.get(1), p.get(2)),
+              Integer.parseInt(p.get(3)));
+        }
+        throw new UiException(404, "No such page: " + exchange.getRequestPath());
       case 5:
         if (p.get(3).equals("update")) {
           return update.render(new JobKey(p.get(0), p.get(1), p.get(2)), p.get(4));
         }
-        // fall through: not a page
+        if (p.get(3).equals("task")) {
+          return instance.task(new JobKey(p.get(0), p.get(1), p.get(2)), p.get(4));
+        }
+        throw new UiException(404, "No such page: " + exchange.getRequestPath());
       default:
         throw new UiException(404, "No such page: " + exchange.getRequestPath());
     }

@@ -113,6 +113,24 @@ class WebUiPagesIT {
   }
 
   @Test
+  void instanceAndTaskPages_showOneInstance_linkedFromTheJobPage() throws Exception {
+    create(JobKeys.from("www", "prod", "hello"), 3, "x");
+    String job = get("/scheduler/www/prod/hello").body();
+    Matcher task = Pattern.compile("href=\"(/scheduler/www/prod/hello/task/([^\"]+))\"").matcher(job);
+    assertThat(task.find()).isTrue();
+    assertThat(job).contains("href=\"/scheduler/www/prod/hello/2\"");
+    String instance = get("/scheduler/www/prod/hello/2").body();
+    assertThat(count(instance, "<tr data-instance=\"2\"")).isEqualTo(1);
+    assertThat(instance).doesNotContain("data-instance=\"0\"").contains("Active task");
+    String one = get(task.group(1)).body();
+    assertThat(count(one, "<tr data-instance=")).isEqualTo(1);
+    assertThat(one).contains(task.group(2));
+    assertThat(get("/scheduler/www/prod/hello/7").body()).contains("Instance 7 has no tasks");
+    assertThat(get("/scheduler/www/prod/hello/task/nope").body()).contains("Task not found");
+    assertThat(get("/scheduler/www/prod/hello/nope").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void fragmentRequests_getTheContentOnly() throws Exception {
     create(JobKeys.from("www", "prod", "hello"), 1, "x");
     HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/scheduler/www"))
