@@ -44,22 +44,22 @@ public interface HttpBindings {
 
   /**
    * {@code /quitquitquit} stops gracefully; {@code /abortabortabort} halts the JVM, as Aurora;
-   * {@code /cron} lists the cron jobs scheduled here; the web UI reads through the API as an
-   * anonymous reader, and {@code /offers} and {@code /agents} from the offer book and the stored
-   * host attributes.
+   * {@code /cron} lists the cron jobs scheduled here.
    */
   @Provides
   @Singleton
   static AdminServer admin(DaemonConfig config, MeterRegistry registry, Clock clock,
       LeaderLocator leader, SecuredApi api, RequestAuthenticator authenticator, ProcessGuard guard,
       DaemonThreads threads, SchedulerRuntime runtime, Storage storage) {
-    return new AdminServer(config.admin(), registry, new ExtraVars(config.server().flags(), clock),
+    AdminServer admin = new AdminServer(config.admin(), registry, new ExtraVars(config.server().flags(), clock),
         leader, api::forCaller, authenticator,
         new AdminHooks(() -> guard.stop(0, "/quitquitquit requested"), AdminHooks.HALT),
         new LeaderPages(runtime.cron()::scheduled),
-        threads.httpApi)
-        .withUi(new WebUi(api.forCaller(Callers.ANONYMOUS), clock, new OperatorSources(
-            () -> runtime.offers().offers().stream().map(HeldOffer::offer).toList(),
-            () -> storage.read(stores -> stores.attributeStore().fetchHostAttributes()))));
+        threads.httpApi);
+    // The web UI reads through the API as an anonymous reader; /offers and /agents show the offer
+    // book and the stored host attributes, which the API has no call for.
+    return admin.withUi(new WebUi(api.forCaller(Callers.ANONYMOUS), clock, new OperatorSources(
+        () -> runtime.offers().offers().stream().map(HeldOffer::offer).toList(),
+        () -> storage.read(stores -> stores.attributeStore().fetchHostAttributes()))));
   }
 }
