@@ -51,7 +51,8 @@ public interface HttpBindings {
   static AdminServer admin(DaemonConfig config, MeterRegistry registry, Clock clock,
       LeaderLocator leader, SecuredApi api, RequestAuthenticator authenticator, ProcessGuard guard,
       DaemonThreads threads, SchedulerRuntime runtime, Storage storage) {
-    AdminServer admin = new AdminServer(config.admin(), registry, new ExtraVars(config.server().flags(), clock),
+    AdminServer admin = new AdminServer(config.admin(), registry,
+        new ExtraVars(config.server().flags(), clock),
         leader, api::forCaller, authenticator,
         new AdminHooks(() -> guard.stop(0, "/quitquitquit requested"), AdminHooks.HALT),
         new LeaderPages(runtime.cron()::scheduled),
