@@ -125,10 +125,28 @@ final class JobPage {
         .getGetJobUpdateSummariesResult().getUpdateSummaries());
     h.raw("<section class=\"panel\"><h3>Updates</h3>")
         .raw(UpdatesPage.table(list, now)).raw("</section>");
+    String body = banner(list, base, now) + h;
     return new Page(List.of(
         new Page.Crumb(key.getRole(), "/scheduler/" + key.getRole()),
         new Page.Crumb(key.getEnvironment(), "/scheduler/" + key.getRole() + "/" + key.getEnvironment()),
-        new Page.Crumb(key.getName(), base)), h.toString());
+        new Page.Crumb(key.getName(), base)), body);
+  }
+
+  /** A banner linking the job's active updates (rolling, paused or awaiting a pulse), if any. */
+  private static String banner(List<JobUpdateSummary> updates, String base, Instant now) {
+    HtmlWriter h = new HtmlWriter();
+    for (JobUpdateSummary u : updates) {
+      if (!UpdatesPage.ACTIVE.contains(u.getState().getStatus())) {
+        continue;
+      }
+      h.raw("<div class=\"banner " + StatusStyles.of(u.getState().getStatus()) + "-banner\">")
+          .raw(StatusStyles.badge(u.getState().getStatus())).raw(" ")
+          .link(base + "/update/" + u.getKey().getId(), "Update " + u.getKey().getId())
+          .text(" started by " + (u.isSetUser() ? u.getUser() : "?") + " "
+              + RelativeTime.from(Instant.ofEpochMilli(u.getState().getCreatedTimestampMs()), now))
+          .raw("</div>");
+    }
+    return h.toString();
   }
 
   static TaskQuery query(JobKey key) {

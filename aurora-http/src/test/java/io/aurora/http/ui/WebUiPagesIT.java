@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aurora.api.JobKeys;
 import io.aurora.gen.JobConfiguration;
 import io.aurora.gen.JobKey;
+import io.aurora.gen.JobUpdateRequest;
+import io.aurora.gen.JobUpdateSettings;
 import io.aurora.gen.Resource;
 import io.aurora.gen.ResourceAggregate;
 import io.aurora.gen.Response;
@@ -128,6 +130,31 @@ class WebUiPagesIT {
     assertThat(get("/scheduler/www/prod/hello/7").body()).contains("Instance 7 has no tasks");
     assertThat(get("/scheduler/www/prod/hello/task/nope").body()).contains("Task not found");
     assertThat(get("/scheduler/www/prod/hello/nope").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void anUpdateInProgress_isBannered_listed_andHasItsPage() throws Exception {
+    h.startUpdates();
+    JobKey key = JobKeys.from("www", "prod", "svc");
+    TaskConfig config = Fixtures.config("www", "svc", 0.5, 128, 10).setJob(key.deepCopy())
+        .setIsService(true);
+    assertThat(api.createJob(new JobConfiguration().setKey(key.deepCopy())
+        .setTaskConfig(config.deepCopy()).setInstanceCount(2)).getResponseCode())
+        .isEqualTo(ResponseCode.OK);
+    Response started = api.startJobUpdate(new JobUpdateRequest(config.deepCopy().setContactEmail(
+        "new@example.com"), 3, new JobUpdateSettings().setUpdateGroupSize(1)), "ui test");
+    assertThat(started.getResponseCode()).as("%s", started.getDetails())
+        .isEqualTo(ResponseCode.OK);
+    String id = started.getResult().getStartJobUpdateResult().getKey().getId();
+
+    String job = get("/scheduler/www/prod/svc").body();
+    assertThat(job).contains("class=\"banner")
+        .contains("href=\"/scheduler/www/prod/svc/update/" + id + "\"");
+    assertThat(get("/updates").body()).contains("Updates in progress").contains(id);
+    String update = get("/scheduler/www/prod/svc/update/" + id).body();
+    assertThat(update).contains("Update " + id).contains("/ 3 instances updated")
+        .contains("<th>Batch size</th><td>1</td>");
+    assertThat(count(update, "class=\"cell ")).isEqualTo(3);
   }
 
   @Test
