@@ -13,6 +13,7 @@ import io.aurora.http.auth.RequestAuthenticator;
 import io.aurora.http.redirect.LeaderLocator;
 import io.aurora.http.redirect.LeaderOnlyPaths;
 import io.aurora.http.redirect.LeaderRedirectHandler;
+import io.aurora.http.ui.WebUi;
 import io.aurora.http.vars.HttpStatsHandler;
 import io.aurora.http.vars.PrometheusHandler;
 import io.aurora.http.vars.VarsCollector;
@@ -54,6 +55,7 @@ public final class AdminServer {
   private final AdminServerConfig config;
   private final HttpHandler root;
   private final ExecutorService apiPool;
+  private final PathHandler pages;
   private Undertow undertow;
   private int port;
   private boolean stopped;
@@ -105,7 +107,7 @@ public final class AdminServer {
     this.config = Objects.requireNonNull(config, "config");
     this.apiPool = newApiPool(config.apiThreads(), Objects.requireNonNull(apiThreads, "apiThreads"));
     VarsCollector vars = new VarsCollector(registry, extraVars);
-    PathHandler pages =
+    this.pages =
         new PathHandler()
             .addExactPath("/health", new HealthHandler())
             .addExactPath("/leaderhealth", new LeaderHealthHandler(leader))
@@ -127,6 +129,15 @@ public final class AdminServer {
         new HttpStatsHandler(
             registry,
             new PlainErrorPages(new LeaderRedirectHandler(leader, new LeaderOnlyPaths(), pages)));
+  }
+
+  /** Adds the web UI's pages ({@code /}, {@code /scheduler}, ...); call before {@link #start()}. */
+  public synchronized AdminServer withUi(WebUi ui) {
+    if (undertow != null) {
+      throw new IllegalStateException("add the UI before starting the admin server");
+    }
+    ui.mount(pages);
+    return this;
   }
 
   /** Binds and starts serving; afterwards {@link #port()} is the bound port. */

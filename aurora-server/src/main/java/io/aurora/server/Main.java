@@ -101,7 +101,7 @@ public final class Main {
     try {
       lifecycle = component.lifecycle();
       lifecycle.start();
-      out.printf("Aurora scheduler: http://%s:%d/ (/api, /vars, /health), Thrift on port %d,"
+      out.printf("Aurora scheduler: http://%s:%d/ (web UI, /api, /vars, /health), Thrift on port %d,"
               + " ZooKeeper %s, Mesos master %s%n", config.advertisedHost(), lifecycle.httpPort(),
           lifecycle.thriftPort(), embedded.zkConnectString(), embedded.masterAddress());
       out.flush();

@@ -16,13 +16,20 @@ public final class LeaderOnlyPaths {
           "/agents", "/api", "/apibeta", "/cron", "/maintenance", "/mname", "/offers",
           "/pendingtasks", "/quotas", "/slaves", "/state", "/tiers", "/utilization");
 
+  /**
+   * The UI's pages, which Aurora served from {@code /assets/scheduler} and so sent to the leader:
+   * a follower's UI would show a standby's view, and its scripts could not follow a redirect of
+   * their own requests to another host.
+   */
+  public static final List<String> UI = List.of("/scheduler", "/updates");
+
   private static final String ASSETS_PREFIX = "/assets/scheduler";
 
   private final List<String> paths;
 
-  /** Aurora's leader-only pages plus {@code /assets/scheduler...}. */
+  /** Aurora's leader-only pages, the UI's pages, and {@code /assets/scheduler...}. */
   public LeaderOnlyPaths() {
-    this(AURORA);
+    this(java.util.stream.Stream.concat(AURORA.stream(), UI.stream()).toList());
   }
 
   /** The given exact-or-subpath entries plus {@code /assets/scheduler...}. */

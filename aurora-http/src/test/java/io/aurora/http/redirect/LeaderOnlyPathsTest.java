@@ -18,6 +18,10 @@ class LeaderOnlyPathsTest {
     assertThat(paths.matches("/assets/scheduler")).isTrue();
     assertThat(paths.matches("/assets/scheduler/index.html")).isTrue();
     assertThat(paths.matches("/assets/scheduler.js")).isTrue();
+    assertThat(paths.matches("/scheduler")).isTrue();
+    assertThat(paths.matches("/scheduler/www/prod/hello")).isTrue();
+    assertThat(paths.matches("/updates")).isTrue();
+    assertThat(paths.matches("/assets/ui/aurora.0123456789.css")).isFalse();
   }
 
   @Test

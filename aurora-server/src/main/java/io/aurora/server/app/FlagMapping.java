@@ -1,11 +1,13 @@
 package io.aurora.server.app;
 
+import io.aurora.scheduling.mesos.FrameworkOptions;
 import io.aurora.scheduling.mesos.http.MesosClientOptions;
 import io.aurora.server.ServerOptions;
 import io.aurora.server.flags.CoreFlags;
 import io.aurora.server.flags.ServerFlags;
 import io.aurora.server.thrift.ThriftTcpOptions;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Assembles the {@link DaemonConfig} from the flag groups, each of which builds the records of
@@ -33,7 +35,8 @@ public final class FlagMapping {
         flags.zooKeeper().toZooKeeperConfig(zkConnectString),
         flags.storage().toLogOptions(env, host),
         flags.storage().toStorageOptions(),
-        flags.mesos().toFrameworkOptions(options.hostname()),
+        withWebUi(flags.mesos().toFrameworkOptions(options.hostname()),
+            core.serversetEndpointName(), host, core.httpPort()),
         MesosClientOptions.defaults(),
         mesosMaster,
         flags.mesos().maxRegistrationDelay(),
@@ -42,5 +45,19 @@ public final class FlagMapping {
         flags.toSchedulerRuntimeOptions(host),
         flags.toApiOptions(),
         flags.security().toHttpAuthOptions());
+  }
+
+  /**
+   * Aurora's framework {@code webui_url}, {@code <scheme>://<host>:<port>} with no path (the
+   * master's link opens {@code /}, which leads to the UI). Only with a fixed {@code -http_port}:
+   * with port 0 the port is chosen after the framework options are built, and the master shows
+   * no link.
+   */
+  static FrameworkOptions withWebUi(FrameworkOptions f, String scheme, String host, int port) {
+    if (port == 0 || f.webuiUrl().isPresent()) {
+      return f;
+    }
+    return new FrameworkOptions(f.name(), f.user(), f.failoverTimeout(), f.role(), f.principal(),
+        f.capabilities(), f.hostname(), Optional.of(scheme + "://" + host + ":" + port));
   }
 }

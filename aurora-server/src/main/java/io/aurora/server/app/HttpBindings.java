@@ -7,9 +7,14 @@ import io.aurora.http.AdminServer;
 import io.aurora.http.LeaderPages;
 import io.aurora.http.auth.RequestAuthenticator;
 import io.aurora.http.redirect.LeaderLocator;
+import io.aurora.http.ui.OperatorSources;
+import io.aurora.http.ui.WebUi;
+import io.aurora.scheduling.auth.Callers;
 import io.aurora.scheduling.auth.SecuredApi;
+import io.aurora.scheduling.offers.HeldOffer;
 import io.aurora.scheduling.runtime.SchedulerRuntime;
 import io.aurora.server.discovery.ServersetMonitor;
+import io.aurora.storage.Storage;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -46,11 +51,17 @@ public interface HttpBindings {
   @Singleton
   static AdminServer admin(DaemonConfig config, MeterRegistry registry, Clock clock,
       LeaderLocator leader, SecuredApi api, RequestAuthenticator authenticator, ProcessGuard guard,
-      DaemonThreads threads, SchedulerRuntime runtime) {
-    return new AdminServer(config.admin(), registry, new ExtraVars(config.server().flags(), clock),
+      DaemonThreads threads, SchedulerRuntime runtime, Storage storage) {
+    AdminServer admin = new AdminServer(config.admin(), registry,
+        new ExtraVars(config.server().flags(), clock),
         leader, api::forCaller, authenticator,
         new AdminHooks(() -> guard.stop(0, "/quitquitquit requested"), AdminHooks.HALT),
         new LeaderPages(runtime.cron()::scheduled, runtime.maintenance()::page),
         threads.httpApi);
+    // The web UI reads through the API as an anonymous reader; /offers and /agents show the offer
+    // book and the stored host attributes, which the API has no call for.
+    return admin.withUi(new WebUi(api.forCaller(Callers.ANONYMOUS), clock, new OperatorSources(
+        () -> runtime.offers().offers().stream().map(HeldOffer::offer).toList(),
+        () -> storage.read(stores -> stores.attributeStore().fetchHostAttributes()))));
   }
 }

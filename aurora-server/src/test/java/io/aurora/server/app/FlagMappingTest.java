@@ -52,6 +52,7 @@ class FlagMappingTest {
     assertThat(c.thrift().bindAddress().getPort()).isEqualTo(8082);
     assertThat(c.framework().role()).isEqualTo("aurora");
     assertThat(c.framework().capabilities()).containsExactly(Capability.Type.PARTITION_AWARE);
+    assertThat(c.framework().webuiUrl()).contains("http://127.0.0.1:8081");
     assertThat(c.maxRegistrationDelay()).isEqualTo(Duration.ofSeconds(30));
     assertThat(c.mesosMaster()).isEqualTo("127.0.0.1:5050");
     assertThat(c.zooKeeper().connectString()).isEqualTo("127.0.0.1:2181");
@@ -91,6 +92,7 @@ class FlagMappingTest {
   void map_withoutIpOrHostname_advertisesTheMachineAndListensEverywhere() {
     DaemonConfig c = FlagMapping.map(parse(), Map.of(), "127.0.0.1:2181", "m:5050", "box");
     assertThat(c.advertisedHost()).isEqualTo("box");
+    assertThat(c.framework().webuiUrl()).as("no link to a port not yet chosen").isEmpty();
     assertThat(c.admin().bindAddress()).isEqualTo("0.0.0.0");
     assertThat(c.log().localAddress().toString()).isEqualTo("box:0");
   }
