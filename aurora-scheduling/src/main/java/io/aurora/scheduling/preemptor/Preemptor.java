@@ -77,6 +77,8 @@ public final class Preemptor {
   private final Map<TaskConfig, Reason> reasons = new ConcurrentHashMap<>();
   /** The times of the latest searches that had pending groups to search for (ns). */
   private final long[] roundTimes = new long[ROUND_TIMES_KEPT];
+  /** The CPU time the searching thread spent in each of those searches (ns), same order. */
+  private final long[] roundCpuTimes = new long[ROUND_TIMES_KEPT];
   private long roundsTimed;
 
   private record Reason(Veto veto, long untilMs, boolean preempted) {}
@@ -123,6 +125,7 @@ public final class Preemptor {
   /** One slot search over a snapshot; returns the number of slots found. */
   public int searchRound() {
     long started = monotonic.monotonicTime();
+    long cpuStarted = threadCpuNanos();
     long nowMs = clock.millis();
     UpdateAgentHolds.Snapshot holding = holds.snapshot(nowMs);
     ClusterView view = writer.storage().read(stores -> ClusterView.read(stores, offers.offers(),
@@ -160,16 +163,36 @@ public final class Preemptor {
     long elapsed = monotonic.monotonicTime() - started;
     counters.round.record(elapsed, TimeUnit.NANOSECONDS);
     if (!groups.isEmpty()) {
+      long cpu = threadCpuNanos() - cpuStarted;
       synchronized (roundTimes) {
-        roundTimes[(int) (roundsTimed++ % ROUND_TIMES_KEPT)] = elapsed;
+        int at = (int) (roundsTimed++ % ROUND_TIMES_KEPT);
+        roundTimes[at] = elapsed;
+        roundCpuTimes[at] = cpu;
       }
     }
     return found;
   }
 
   /**
+   * The CPU time the searching thread spent in each of the searches {@link #roundTimesNanos}
+   * reports (ns), in the same order: the search's own cost, without the time it waited for a
+   * CPU that other threads or processes held.
+   */
+  public long[] roundCpuTimesNanos() {
+    synchronized (roundTimes) {
+      return Arrays.copyOf(roundCpuTimes, (int) Math.min(roundsTimed, ROUND_TIMES_KEPT));
+    }
+  }
+
+  private static long threadCpuNanos() {
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+  }
+
+  /**
    * How long the latest searches with pending groups took (ns), up to {@value #ROUND_TIMES_KEPT}
-   * of them, in no particular order (benchmarks take percentiles of them).
+   * of them, oldest first until that many were kept (benchmarks take percentiles of them).
    */
   public long[] roundTimesNanos() {
     synchronized (roundTimes) {
