@@ -337,43 +337,43 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
   @Override
   public Response performBackup() {
     return call("performBackup", () -> backups.map(b -> b.performBackup())
-        .orElseGet(() -> NotYetAvailable.of("performBackup", BACKUPS)));
+        .orElseGet(() -> notWired("performBackup", BACKUPS)));
   }
 
   @Override
   public Response listBackups() {
     return call("listBackups", () -> backups.map(b -> b.listBackups())
-        .orElseGet(() -> NotYetAvailable.of("listBackups", BACKUPS)));
+        .orElseGet(() -> notWired("listBackups", BACKUPS)));
   }
 
   @Override
   public Response stageRecovery(String backupId) {
     return call("stageRecovery", () -> backups.map(b -> b.stageRecovery(backupId))
-        .orElseGet(() -> NotYetAvailable.of("stageRecovery", BACKUPS)));
+        .orElseGet(() -> notWired("stageRecovery", BACKUPS)));
   }
 
   @Override
   public Response queryRecovery(TaskQuery query) {
     return call("queryRecovery", () -> backups.map(b -> b.queryRecovery(query))
-        .orElseGet(() -> NotYetAvailable.of("queryRecovery", BACKUPS)));
+        .orElseGet(() -> notWired("queryRecovery", BACKUPS)));
   }
 
   @Override
   public Response deleteRecoveryTasks(TaskQuery query) {
     return call("deleteRecoveryTasks", () -> backups.map(b -> b.deleteRecoveryTasks(query))
-        .orElseGet(() -> NotYetAvailable.of("deleteRecoveryTasks", BACKUPS)));
+        .orElseGet(() -> notWired("deleteRecoveryTasks", BACKUPS)));
   }
 
   @Override
   public Response commitRecovery() {
     return call("commitRecovery", () -> backups.map(b -> b.commitRecovery())
-        .orElseGet(() -> NotYetAvailable.of("commitRecovery", BACKUPS)));
+        .orElseGet(() -> notWired("commitRecovery", BACKUPS)));
   }
 
   @Override
   public Response unloadRecovery() {
     return call("unloadRecovery", () -> backups.map(b -> b.unloadRecovery())
-        .orElseGet(() -> NotYetAvailable.of("unloadRecovery", BACKUPS)));
+        .orElseGet(() -> notWired("unloadRecovery", BACKUPS)));
   }
 
   @Override
@@ -400,6 +400,12 @@ public final class AuroraAdminService implements AuroraAdmin.Iface {
   public Response slaDrainHosts(Hosts hosts, SlaPolicy defaultSlaPolicy, long timeoutSecs) {
     return call("slaDrainHosts",
         () -> maintenance().slaDrainHosts(hosts, defaultSlaPolicy, timeoutSecs));
+  }
+
+  /** The answer of a call whose area the embedder did not assemble into this scheduler. */
+  private static Response notWired(String method, String capability) {
+    return Responses.withCode(ResponseCode.ERROR,
+        method + " is not available: " + capability + " are not wired into this scheduler");
   }
 
   private MaintenanceApi maintenance() {

@@ -4,7 +4,7 @@
  * {@link io.aurora.scheduling.thrift.UpdateReadApi}, {@link io.aurora.scheduling.thrift.UpdatesApi},
  * {@link io.aurora.scheduling.thrift.JobsApi},
  * {@link io.aurora.scheduling.thrift.QuotaApi}, {@link io.aurora.scheduling.thrift.AdminApi},
- * {@link io.aurora.scheduling.thrift.NotYetAvailable})
+ * {@link io.aurora.scheduling.thrift.BackupApi}, {@link io.aurora.scheduling.thrift.MaintenanceApi})
  * and turns outcomes into {@code Response}s: {@link io.aurora.scheduling.thrift.InvalidRequestException}
  * becomes INVALID_REQUEST, {@link io.aurora.scheduling.thrift.JobUpdatingException}
  * JOB_UPDATING_ERROR, a transient storage failure ERROR_TRANSIENT, anything else ERROR; every

@@ -266,10 +266,15 @@ class AuroraAdminServiceTest {
   }
 
   @Test
-  void laterCapabilities_answerErrorSayingSo_updatesQueriesAreEmpty() {
+  void areasLeftOut_answerErrorSayingSo_updatesQueriesAreEmpty() {
     Response r = api.drainHosts(null);
     assertThat(r.getResponseCode()).isEqualTo(ResponseCode.ERROR);
     assertThat(r.getDetails().get(0).getMessage()).contains("host maintenance");
+    Response backup = api.performBackup();
+    assertThat(backup.getResponseCode()).isEqualTo(ResponseCode.ERROR);
+    assertThat(backup.getDetails().get(0).getMessage()).isEqualTo(
+        "performBackup is not available: backups and recovery are not wired into this scheduler");
+    assertThat(backup.getServerInfo()).isNotNull();
     assertThat(api.setQuota("www", null).getServerInfo()).isNotNull();
     Response summaries = api.getJobUpdateSummaries(null);
     assertOk(summaries);
