@@ -1,5 +1,6 @@
 package io.aurora.server.bench.cron;
 
+import io.aurora.server.bench.ReplicaFlags;
 import com.google.common.base.Ticker;
 import io.aurora.gen.CronCollisionPolicy;
 import io.aurora.gen.ExecutorConfig;
@@ -54,6 +55,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -78,6 +80,8 @@ public final class CronBench implements Bench {
 
   /** Flags of the cron benchmark. */
   static final class Flags {
+    @Mixin ReplicaFlags cluster = new ReplicaFlags();
+
     @Option(names = "-templates", defaultValue = "10000",
         description = "Cron templates, one instance each, all due in the same minute.")
     int templates;
@@ -85,9 +89,6 @@ public final class CronBench implements Bench {
     @Option(names = "-agents", defaultValue = "1000", description = "Simulated agents.")
     int agents;
 
-    @Option(names = "-replicas", defaultValue = "3",
-        description = "Log replicas: this JVM's and replicas-1 follower processes (quorum a majority).")
-    int replicas;
 
     @Option(names = "-cron_scheduler_num_threads", defaultValue = "10",
         description = "Trigger batches written at once (the scheduler flag).")
@@ -97,13 +98,7 @@ public final class CronBench implements Bench {
         description = "Triggers per storage write (the scheduler flag).")
     int batchSize;
 
-    @Option(names = "-dir", defaultValue = "${sys:java.io.tmpdir}",
-        description = "Where the scratch directory with the replicas' files is made.")
-    Path dir;
 
-    @Option(names = "-replica_jvm_opts", defaultValue = "-Xmx256m",
-        description = "JVM options of the follower replica processes, separated by spaces.")
-    String replicaJvmOpts;
   }
 
   @Override
@@ -126,7 +121,7 @@ public final class CronBench implements Bench {
     if (exit.isPresent()) {
       return exit.getAsInt();
     }
-    ScratchDir.run(flags.dir, name(), err, root -> measure(flags, root, out, err));
+    ScratchDir.run(flags.cluster.dir, name(), err, root -> measure(flags, root, out, err));
     return 0;
   }
 
@@ -134,11 +129,9 @@ public final class CronBench implements Bench {
     if (flags.templates < 1 || flags.agents < 1) {
       return Optional.of("-templates and -agents must be at least 1");
     }
-    if (flags.replicas < 1 || flags.replicas > 9) {
-      return Optional.of("-replicas must be between 1 and 9: " + flags.replicas);
-    }
-    if (!Files.isDirectory(flags.dir)) {
-      return Optional.of("-dir " + flags.dir + " is not a directory");
+    Optional<String> cluster = flags.cluster.validate();
+    if (cluster.isPresent()) {
+      return cluster;
     }
     try {
       new CronOptions(GMT, Duration.ofSeconds(5), Duration.ofMinutes(1), flags.threads,
@@ -152,7 +145,7 @@ public final class CronBench implements Bench {
   private void measure(Flags flags, Path root, PrintStream out, PrintStream progress)
       throws Exception {
     progress.printf("cron: starting a %d-replica log and the embedded master with %d simulated"
-        + " agents in %s%n", flags.replicas, flags.agents, root);
+        + " agents in %s%n", flags.cluster.replicas, flags.agents, root);
     // Simulated tasks never end: every run stays RUNNING.
     LocalMesosOptions mesosOptions = LocalMesosOptions.simulatedOnly(flags.agents,
         Files.createDirectories(root.resolve("mesos")), AGENT_RESOURCES);
@@ -161,9 +154,9 @@ public final class CronBench implements Bench {
     ExecutorService statusUpdates = Executors.newFixedThreadPool(StatusUpdateBatcher.DEFAULT_IN_FLIGHT);
     ExecutorService cronThreads = Executors.newFixedThreadPool(flags.threads);
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-    List<String> jvmOptions = LogCluster.jvmOptions(flags.replicaJvmOpts);
-    try (LogCluster cluster = LogCluster.withFollowerProcesses(root.resolve("log"), flags.replicas,
-            flags.replicas / 2 + 1, jvmOptions);
+    List<String> jvmOptions = LogCluster.jvmOptions(flags.cluster.replicaJvmOpts);
+    try (LogCluster cluster = LogCluster.withFollowerProcesses(root.resolve("log"), flags.cluster.replicas,
+            flags.cluster.replicas / 2 + 1, jvmOptions);
         LocalMesos mesos = LocalMesos.start(mesosOptions, Clock.systemUTC())) {
       LeadingStorage leading = LeadingStorage.lead(cluster);
       HttpDriver driver = HttpDriver.forAddress(mesos.address(),
@@ -217,10 +210,10 @@ public final class CronBench implements Bench {
                   + " ms, max %.0f ms (PENDING and durable on %d replicas; %d storage writes,"
                   + " %d log appends); every task RUNNING %.2f s after the due time%n",
               flags.templates, due, lag.p50Nanos() / 1e6, lag.p99Nanos() / 1e6,
-              lag.maxNanos() / 1e6, flags.replicas, writesDone, appendsDone, runningSeconds);
+              lag.maxNanos() / 1e6, flags.cluster.replicas, writesDone, appendsDone, runningSeconds);
           progress.println("cron " + leading.summary());
           out.println(JsonLine.bench("cron").add("templates", flags.templates)
-              .add("agents", flags.agents).add("replicas", flags.replicas)
+              .add("agents", flags.agents).add("replicas", flags.cluster.replicas)
               .add("cron_scheduler_num_threads", flags.threads)
               .add("cron_scheduling_max_batch_size", flags.batchSize)
               .add("fire_lag_p50_ms", lag.p50Nanos() / 1e6, 1)

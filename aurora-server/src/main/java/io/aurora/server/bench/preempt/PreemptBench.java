@@ -1,5 +1,6 @@
 package io.aurora.server.bench.preempt;
 
+import io.aurora.server.bench.ReplicaFlags;
 import io.aurora.api.TaskQueries;
 import io.aurora.gen.ExecutorConfig;
 import io.aurora.gen.Identity;
@@ -50,6 +51,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -77,6 +79,8 @@ public final class PreemptBench implements Bench {
 
   /** Flags of the preemption benchmark. */
   static final class Flags {
+    @Mixin ReplicaFlags cluster = new ReplicaFlags();
+
     @Option(names = "-agents", defaultValue = "10000", description = "Simulated agents.")
     int agents;
 
@@ -95,17 +99,8 @@ public final class PreemptBench implements Bench {
         description = "-preemption_reservation_max_batch_size of the scheduler.")
     int batchSize;
 
-    @Option(names = "-replicas", defaultValue = "3",
-        description = "Log replicas: this JVM's and replicas-1 follower processes (quorum a majority).")
-    int replicas;
 
-    @Option(names = "-dir", defaultValue = "${sys:java.io.tmpdir}",
-        description = "Where the scratch directory with the replicas' files is made.")
-    Path dir;
 
-    @Option(names = "-replica_jvm_opts", defaultValue = "-Xmx256m",
-        description = "JVM options of the follower replica processes, separated by spaces.")
-    String replicaJvmOpts;
   }
 
   @Override
@@ -127,7 +122,7 @@ public final class PreemptBench implements Bench {
     if (exit.isPresent()) {
       return exit.getAsInt();
     }
-    ScratchDir.run(flags.dir, name(), err, root -> measure(flags, root, out, err));
+    ScratchDir.run(flags.cluster.dir, name(), err, root -> measure(flags, root, out, err));
     return 0;
   }
 
@@ -142,11 +137,9 @@ public final class PreemptBench implements Bench {
     if (flags.searchIntervalMs < 1 || flags.batchSize < 1) {
       return Optional.of("-search_interval_ms and -batch_size must be at least 1");
     }
-    if (flags.replicas < 1 || flags.replicas > 9) {
-      return Optional.of("-replicas must be between 1 and 9: " + flags.replicas);
-    }
-    if (!Files.isDirectory(flags.dir)) {
-      return Optional.of("-dir " + flags.dir + " is not a directory");
+    Optional<String> cluster = flags.cluster.validate();
+    if (cluster.isPresent()) {
+      return cluster;
     }
     return Optional.empty();
   }
@@ -154,16 +147,16 @@ public final class PreemptBench implements Bench {
   private void measure(Flags flags, Path root, PrintStream out, PrintStream progress)
       throws Exception {
     progress.printf("preempt: starting a %d-replica log and the embedded master with %d simulated"
-        + " agents in %s%n", flags.replicas, flags.agents, root);
+        + " agents in %s%n", flags.cluster.replicas, flags.agents, root);
     LocalMesosOptions options = LocalMesosOptions.simulatedOnly(flags.agents,
         Files.createDirectories(root.resolve("mesos")), AGENT_RESOURCES);
     ScheduledExecutorService driverThread = Executors.newSingleThreadScheduledExecutor();
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     ExecutorService background =
         Executors.newFixedThreadPool(StatusUpdateBatcher.DEFAULT_IN_FLIGHT);
-    List<String> jvmOptions = LogCluster.jvmOptions(flags.replicaJvmOpts);
-    try (LogCluster cluster = LogCluster.withFollowerProcesses(root.resolve("log"), flags.replicas,
-            flags.replicas / 2 + 1, jvmOptions);
+    List<String> jvmOptions = LogCluster.jvmOptions(flags.cluster.replicaJvmOpts);
+    try (LogCluster cluster = LogCluster.withFollowerProcesses(root.resolve("log"), flags.cluster.replicas,
+            flags.cluster.replicas / 2 + 1, jvmOptions);
         LocalMesos mesos = LocalMesos.start(options, Clock.systemUTC())) {
       LeadingStorage leading = LeadingStorage.lead(cluster);
       HttpDriver driver = HttpDriver.forAddress(mesos.address(),

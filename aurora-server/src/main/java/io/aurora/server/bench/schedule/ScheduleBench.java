@@ -1,5 +1,6 @@
 package io.aurora.server.bench.schedule;
 
+import io.aurora.server.bench.ReplicaFlags;
 import io.aurora.gen.JobConfiguration;
 import io.aurora.gen.Response;
 import io.aurora.gen.ResponseCode;
@@ -51,6 +52,7 @@ import org.apache.mesos.v1.Protos.OfferID;
 import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.Value;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -69,6 +71,8 @@ public final class ScheduleBench implements Bench {
 
   /** Flags of the schedule benchmark. */
   static final class Flags {
+    @Mixin ReplicaFlags cluster = new ReplicaFlags();
+
     @Option(names = "-agents", defaultValue = "10000", description = "Agents (one offer each).")
     int agents;
 
@@ -78,17 +82,8 @@ public final class ScheduleBench implements Bench {
     @Option(names = "-jobs", defaultValue = "1000", description = "Jobs the tasks are spread over.")
     int jobs;
 
-    @Option(names = "-replicas", defaultValue = "3",
-        description = "Log replicas: this JVM's and replicas-1 follower processes (quorum a majority).")
-    int replicas;
 
-    @Option(names = "-dir", defaultValue = "${sys:java.io.tmpdir}",
-        description = "Where the scratch directory with the replicas' files is made.")
-    Path dir;
 
-    @Option(names = "-replica_jvm_opts", defaultValue = "-Xmx256m",
-        description = "JVM options of the follower replica processes, separated by spaces.")
-    String replicaJvmOpts;
 
     @Option(names = "-clients", defaultValue = "8",
         description = "Threads making the createJob calls (API callers at once).")
@@ -118,26 +113,26 @@ public final class ScheduleBench implements Bench {
     if (exit.isPresent()) {
       return exit.getAsInt();
     }
-    ScratchDir.run(flags.dir, name(), err, root -> {
+    ScratchDir.run(flags.cluster.dir, name(), err, root -> {
       Workload placement = new Workload(flags.agents, flags.tasks, flags.jobs, true);
-      List<String> jvmOptions = LogCluster.jvmOptions(flags.replicaJvmOpts);
-      Phase placed = placementPhase(placement, root.resolve("placement"), flags.replicas,
+      List<String> jvmOptions = LogCluster.jvmOptions(flags.cluster.replicaJvmOpts);
+      Phase placed = placementPhase(placement, root.resolve("placement"), flags.cluster.replicas,
           jvmOptions, flags.clients, err);
       out.printf(Locale.ROOT, "placement: %d tasks on %d agents in %.2f s = %.0f tasks/s "
               + "(createJob to ACCEPT built, durable on %d replicas); pending to assigned p50 %.0f ms,"
               + " p99 %.0f ms%n", flags.tasks, flags.agents, placed.seconds(), placed.rate(),
-          flags.replicas, placed.latency().p50Nanos() / 1e6, placed.latency().p99Nanos() / 1e6);
+          flags.cluster.replicas, placed.latency().p50Nanos() / 1e6, placed.latency().p99Nanos() / 1e6);
       double runningRate = 0;
       if (flags.endToEnd) {
         Workload e2e = new Workload(flags.agents, flags.tasks, flags.jobs, false);
-        Phase running = endToEndPhase(e2e, root.resolve("end-to-end"), flags.replicas, jvmOptions,
+        Phase running = endToEndPhase(e2e, root.resolve("end-to-end"), flags.cluster.replicas, jvmOptions,
             flags.clients, err);
         runningRate = running.rate();
         out.printf(Locale.ROOT, "end to end: %d tasks RUNNING on %d simulated agents over HTTP in"
             + " %.2f s = %.0f tasks/s%n", flags.tasks, flags.agents, running.seconds(), runningRate);
       }
       out.println(JsonLine.bench("schedule").add("agents", flags.agents).add("tasks", flags.tasks)
-          .add("jobs", flags.jobs).add("replicas", flags.replicas)
+          .add("jobs", flags.jobs).add("replicas", flags.cluster.replicas)
           .add("placed_per_sec", placed.rate(), 1).add("running_per_sec", runningRate, 1)
           .add("pending_to_assigned_p99_ms", placed.latency().p99Nanos() / 1e6, 1));
     });
@@ -151,11 +146,9 @@ public final class ScheduleBench implements Bench {
     if (flags.clients < 1) {
       return Optional.of("-clients must be at least 1: " + flags.clients);
     }
-    if (flags.replicas < 1 || flags.replicas > 9) {
-      return Optional.of("-replicas must be between 1 and 9: " + flags.replicas);
-    }
-    if (!Files.isDirectory(flags.dir)) {
-      return Optional.of("-dir " + flags.dir + " is not a directory");
+    Optional<String> cluster = flags.cluster.validate();
+    if (cluster.isPresent()) {
+      return cluster;
     }
     return Optional.empty();
   }

@@ -1,5 +1,6 @@
 package io.aurora.server.bench.update;
 
+import io.aurora.server.bench.ReplicaFlags;
 import io.aurora.api.TaskQueries;
 import io.aurora.gen.ExecutorConfig;
 import io.aurora.gen.Identity;
@@ -54,6 +55,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -76,6 +78,8 @@ public final class UpdateBench implements Bench {
 
   /** Flags of the update benchmark. */
   static final class Flags {
+    @Mixin ReplicaFlags cluster = new ReplicaFlags();
+
     @Option(names = "-agents", defaultValue = "10000", description = "Simulated agents.")
     int agents;
 
@@ -90,17 +94,8 @@ public final class UpdateBench implements Bench {
         description = "minWaitInInstanceRunningMs of the updates.")
     int watchMs;
 
-    @Option(names = "-replicas", defaultValue = "3",
-        description = "Log replicas: this JVM's and replicas-1 follower processes (quorum a majority).")
-    int replicas;
 
-    @Option(names = "-dir", defaultValue = "${sys:java.io.tmpdir}",
-        description = "Where the scratch directory with the replicas' files is made.")
-    Path dir;
 
-    @Option(names = "-replica_jvm_opts", defaultValue = "-Xmx256m",
-        description = "JVM options of the follower replica processes, separated by spaces.")
-    String replicaJvmOpts;
 
     @Option(names = "-rollback", defaultValue = "true", arity = "1",
         description = "Also measure the automatic rollback of a failing version.")
@@ -126,7 +121,7 @@ public final class UpdateBench implements Bench {
     if (exit.isPresent()) {
       return exit.getAsInt();
     }
-    ScratchDir.run(flags.dir, name(), err, root -> measure(flags, root, out, err));
+    ScratchDir.run(flags.cluster.dir, name(), err, root -> measure(flags, root, out, err));
     return 0;
   }
 
@@ -140,11 +135,9 @@ public final class UpdateBench implements Bench {
     if (flags.watchMs < 0) {
       return Optional.of("-watch_ms must not be negative: " + flags.watchMs);
     }
-    if (flags.replicas < 1 || flags.replicas > 9) {
-      return Optional.of("-replicas must be between 1 and 9: " + flags.replicas);
-    }
-    if (!Files.isDirectory(flags.dir)) {
-      return Optional.of("-dir " + flags.dir + " is not a directory");
+    Optional<String> cluster = flags.cluster.validate();
+    if (cluster.isPresent()) {
+      return cluster;
     }
     return Optional.empty();
   }
@@ -152,15 +145,15 @@ public final class UpdateBench implements Bench {
   private void measure(Flags flags, Path root, PrintStream out, PrintStream progress)
       throws Exception {
     progress.printf("update: starting a %d-replica log and the embedded master with %d simulated"
-        + " agents in %s%n", flags.replicas, flags.agents, root);
+        + " agents in %s%n", flags.cluster.replicas, flags.agents, root);
     LocalMesosOptions options = LocalMesosOptions.simulatedOnly(flags.agents,
         Files.createDirectories(root.resolve("mesos")), AGENT_RESOURCES);
     ScheduledExecutorService driverThread = Executors.newSingleThreadScheduledExecutor();
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     ExecutorService statusUpdates = Executors.newFixedThreadPool(StatusUpdateBatcher.DEFAULT_IN_FLIGHT);
-    List<String> jvmOptions = LogCluster.jvmOptions(flags.replicaJvmOpts);
-    try (LogCluster cluster = LogCluster.withFollowerProcesses(root.resolve("log"), flags.replicas,
-            flags.replicas / 2 + 1, jvmOptions);
+    List<String> jvmOptions = LogCluster.jvmOptions(flags.cluster.replicaJvmOpts);
+    try (LogCluster cluster = LogCluster.withFollowerProcesses(root.resolve("log"), flags.cluster.replicas,
+            flags.cluster.replicas / 2 + 1, jvmOptions);
         LocalMesos mesos = LocalMesos.start(options, Clock.systemUTC())) {
       LeadingStorage leading = LeadingStorage.lead(cluster);
       HttpDriver driver = HttpDriver.forAddress(mesos.address(),
@@ -195,11 +188,11 @@ public final class UpdateBench implements Bench {
         }
         out.printf(Locale.ROOT, "update: %d instances rolled forward in %.2f s = %.0f instances/s"
                 + " (batch %d, durable on %d replicas); %d storage writes, %d log appends%n",
-            flags.instances, forward.seconds(), forward.rate(), flags.batchSize, flags.replicas,
+            flags.instances, forward.seconds(), forward.rate(), flags.batchSize, flags.cluster.replicas,
             forward.writes(), forward.appends());
 
         JsonLine json = JsonLine.bench("update").add("agents", flags.agents)
-            .add("replicas", flags.replicas).add("instances", flags.instances)
+            .add("replicas", flags.cluster.replicas).add("instances", flags.instances)
             .add("batch_size", flags.batchSize).add("watch_ms", flags.watchMs)
             .add("update_seconds", forward.seconds(), 2)
             .add("instances_per_sec", forward.rate(), 1)
