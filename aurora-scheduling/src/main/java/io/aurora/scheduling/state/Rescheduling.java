@@ -54,9 +54,17 @@ public final class Rescheduling {
    * machine's move to PENDING then sets its status and records its first event.
    */
   public static ScheduledTask newTask(TaskConfig config, int instanceId, String id) {
+    return newTaskSharing(config.deepCopy(), instanceId, id);
+  }
+
+  /**
+   * As {@link #newTask}, but the task holds {@code config} itself, not a copy: for the instances
+   * of one job built together, which then share one config object.
+   */
+  public static ScheduledTask newTaskSharing(TaskConfig config, int instanceId, String id) {
     AssignedTask assigned = new AssignedTask()
         .setTaskId(id)
-        .setTask(config.deepCopy())
+        .setTask(config)
         .setInstanceId(instanceId)
         .setAssignedPorts(new HashMap<>());
     return new ScheduledTask()

@@ -79,9 +79,12 @@ public final class StateManager {
     }
     List<ScheduledTask> created = new ArrayList<>();
     List<String> ids = new ArrayList<>();
+    // One copy of the caller's config for all the instances: the store copies what it keeps,
+    // and sees one config object (hashed and identified once) instead of one per instance.
+    TaskConfig shared = config.deepCopy();
     for (int instance : instances.stream().sorted().toList()) {
       String id = taskIds.newId(job, instance);
-      created.add(enter(Rescheduling.newTask(config, instance, id), TaskState.PENDING,
+      created.add(enter(Rescheduling.newTaskSharing(shared, instance, id), TaskState.PENDING,
           Optional.empty(), out));
       ids.add(id);
     }

@@ -2,6 +2,7 @@ package io.aurora.storage.mem;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.aurora.gen.AssignedTask;
 import io.aurora.gen.ScheduledTask;
 import io.aurora.gen.TaskConfig;
 import io.aurora.gen.TaskEvent;
@@ -15,6 +16,7 @@ import io.aurora.gen.storage.StoredTask;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +39,10 @@ final class RecordingTaskStore extends StateTaskStore implements io.aurora.stora
       return;
     }
     List<StoredTask> stored = new ArrayList<>(tasks.size());
-    // Ids are computed once per distinct config object: the instances of a job usually share one.
+    // Ids are computed once per distinct config: the instances of a job usually share one
+    // object, found by identity first (hashing and comparing a config is deep), then by value.
     Map<TaskConfig, String> ids = new HashMap<>();
+    Map<TaskConfig, String> idsByIdentity = new IdentityHashMap<>();
     for (ScheduledTask task : tasks) {
       Objects.requireNonNull(task, "task");
       checkArgument(task.getAssignedTask() != null && task.getAssignedTask().getTaskId() != null,
@@ -48,13 +52,13 @@ final class RecordingTaskStore extends StateTaskStore implements io.aurora.stora
           task.getAssignedTask().getTaskId());
       checkArgument(task.getStatus() != null, "task %s has no status",
           task.getAssignedTask().getTaskId());
-      String configId = ids.computeIfAbsent(config, TaskConfigIds::of);
+      String configId = idsByIdentity.computeIfAbsent(config,
+          c -> ids.computeIfAbsent(c, TaskConfigIds::of));
       if (!tx.draft().tasks().configs.containsKey(configId)) {
         tx.record(Op.saveTaskConfig(new SaveTaskConfig(configId, config.deepCopy())));
         tx.maybeOrphanedConfigs.add(configId);
       }
-      ScheduledTask copy = task.deepCopy();
-      copy.getAssignedTask().setTask(null);
+      ScheduledTask copy = copyWithoutConfig(task);
       String old = existingConfigId(copy.getAssignedTask().getTaskId());
       if (old != null) {
         tx.maybeOrphanedConfigs.add(old);
@@ -96,6 +100,21 @@ final class RecordingTaskStore extends StateTaskStore implements io.aurora.stora
     }
     if (!present.isEmpty()) {
       tx.record(Op.removeTasks(new RemoveTasks(present)));
+    }
+  }
+
+  /**
+   * A deep copy of {@code task} without its config (stored apart, by id): the config is detached
+   * from the caller's task for the copy and put back, so it is not copied only to be dropped.
+   */
+  private static ScheduledTask copyWithoutConfig(ScheduledTask task) {
+    AssignedTask assigned = task.getAssignedTask();
+    TaskConfig config = assigned.getTask();
+    assigned.setTask(null);
+    try {
+      return task.deepCopy();
+    } finally {
+      assigned.setTask(config);
     }
   }
 
