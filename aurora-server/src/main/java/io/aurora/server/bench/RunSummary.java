@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,7 +36,8 @@ public final class RunSummary {
   /** Reads decimals exactly and writes them without exponents, as the runs wrote them. */
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
   private final String bench;
   private final List<ObjectNode> runs;
@@ -225,8 +227,13 @@ public final class RunSummary {
 
   /** {@link #json()} on one line. */
   public String jsonLine() {
+    return toLine(json());
+  }
+
+  /** {@code json} on one line, decimals written as they were read. */
+  public static String toLine(ObjectNode json) {
     try {
-      return MAPPER.writeValueAsString(json());
+      return MAPPER.writeValueAsString(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a tree of plain values always serialises", e);
     }
