@@ -8,11 +8,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** Entry point of {@code bin/aurora-bench}: {@code aurora-bench <name> [-flag=value ...]}. */
+/**
+ * Entry point of {@code bin/aurora-bench}: {@code aurora-bench <name> [-flag=value ...]}. Every
+ * benchmark also takes {@code -runs=N} and {@code -evidence_dir=DIR} ({@link RepeatArgs}), handled
+ * here: without them the benchmark runs once in this JVM; with them {@link RepeatedRuns} runs it in
+ * child JVMs and sums up the runs.
+ */
 public final class BenchMain {
+  private static final List<String> HELP = List.of("-help", "-h", "--help");
   private final List<Bench> benches;
+  private final RepeatedRuns repeatedRuns;
 
   BenchMain(List<Bench> benches) {
+    this(benches, RepeatedRuns.likeThisJvm());
+  }
+
+  /** With {@code repeatedRuns} to run a benchmark given {@code -runs} or {@code -evidence_dir}. */
+  BenchMain(List<Bench> benches, RepeatedRuns repeatedRuns) {
+    this.repeatedRuns = repeatedRuns;
     List<Bench> sorted = new ArrayList<>(benches);
     sorted.sort(Comparator.comparing(Bench::name));
     this.benches = List.copyOf(sorted);
@@ -35,7 +48,7 @@ public final class BenchMain {
       err.print(usage());
       return 1;
     }
-    if (List.of("-help", "-h", "--help", "help").contains(args[0])) {
+    if (HELP.contains(args[0]) || args[0].equals("help")) {
       out.print(usage());
       return 0;
     }
@@ -44,8 +57,23 @@ public final class BenchMain {
       err.println("aurora-bench: unknown benchmark '" + args[0] + "' (run with -help to list them)");
       return 1;
     }
+    RepeatArgs repeat;
     try {
-      return bench.get().run(Arrays.asList(args).subList(1, args.length), out, err);
+      repeat = RepeatArgs.parse(Arrays.asList(args).subList(1, args.length));
+    } catch (IllegalArgumentException e) {
+      err.println("aurora-bench " + args[0] + ": " + e.getMessage());
+      return 1;
+    }
+    try {
+      if (repeat.benchArgs().stream().anyMatch(HELP::contains)) {
+        int status = bench.get().run(repeat.benchArgs(), out, err);
+        out.print(RepeatArgs.HELP);
+        return status;
+      }
+      if (repeat.inChildren()) {
+        return repeatedRuns.run(args[0], repeat, out, err);
+      }
+      return bench.get().run(repeat.benchArgs(), out, err);
     } catch (Exception e) {
       err.println("aurora-bench " + args[0] + ": failed: " + e);
       return 2;

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchMainTest {
   /** Records how it was called. */
@@ -69,5 +72,53 @@ class BenchMainTest {
     assertThat(run(new BenchMain(List.of(new RecordingBench())), "nope")).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
         "aurora-bench: unknown benchmark 'nope' (run with -help to list them)");
+  }
+
+  @Test
+  void runsAndEvidenceDir_areNotPassedToTheBenchmark() {
+    RecordingBench bench = new RecordingBench();
+    assertThat(run(new BenchMain(List.of(bench)), "recording", "-runs=1", "-a=1")).isZero();
+    assertThat(bench.calls).containsExactly(List.of("-a=1"));
+  }
+
+  @Test
+  void badRuns_failWithOneLine_withoutRunningTheBenchmark() {
+    RecordingBench bench = new RecordingBench();
+    BenchMain main = new BenchMain(List.of(bench));
+    assertThat(run(main, "recording", "-runs=0")).isEqualTo(1);
+    assertThat(run(main, "recording", "-runs=abc")).isEqualTo(1);
+    assertThat(bench.calls).isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+        "aurora-bench recording: -runs must be at least 1, not 0",
+        "aurora-bench recording: -runs must be a whole number, not 'abc'");
+  }
+
+  @Test
+  void evidenceDirThatIsAFile_failsWithOneLine(@TempDir Path tmp) throws Exception {
+    Path file = Files.createFile(tmp.resolve("f"));
+    assertThat(run(new BenchMain(List.of(new RecordingBench())), "recording", "-evidence_dir=" + file))
+        .isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+        "aurora-bench recording: -evidence_dir is not a directory: " + file);
+  }
+
+  @Test
+  void help_ofABenchmark_endsWithTheRepeatFlags() {
+    RecordingBench bench = new RecordingBench();
+    assertThat(run(new BenchMain(List.of(bench)), "recording", "-runs=3", "-help")).isZero();
+    assertThat(bench.calls).containsExactly(List.of("-help"));
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("-runs=<int>").contains("-evidence_dir=<path>");
+  }
+
+  @Test
+  void runsAboveOne_startAChildPerRun_withTheNameAndTheRemainingArguments() {
+    RecordingBench bench = new RecordingBench();
+    RepeatedRuns children = new RepeatedRuns(
+        List.of("sh", "-c", "echo \"args $*\"; echo '{\"a\":1}'", "sh"), List.of());
+    assertThat(run(new BenchMain(List.of(bench), children), "recording", "-runs=2", "-a=1")).isZero();
+    assertThat(bench.calls).isEmpty();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines())
+        .contains("[run 1/2] args recording -a=1", "[run 2/2] args recording -a=1")
+        .endsWith("{\"bench\":\"recording\",\"runs\":2,\"a\":1}");
   }
 }
