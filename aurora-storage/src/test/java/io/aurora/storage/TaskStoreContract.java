@@ -151,6 +151,39 @@ public abstract class TaskStoreContract {
   }
 
   @Test
+  public void changesInPlace_moveTheHostAndStatusIndexesOnly() {
+    Storage storage = storage();
+    write(storage, s -> {
+      s.saveTasks(instances(job("a"), 2, "{}"));
+      s.assign("a-0", "agent-1", "host-1", Map.of());
+      s.changeStatus("a-0", new TaskEvent(2000L, ScheduleStatus.ASSIGNED));
+    });
+    ScheduledTask stored = storage.read((StoreProvider s) -> s.taskStore().fetchTask("a-0"))
+        .orElseThrow();
+    ScheduledTask moved = stored.deepCopy().setStatus(ScheduleStatus.RUNNING);
+    moved.getAssignedTask().setSlaveHost("host-2");
+    write(storage, s -> s.saveTasks(List.of(moved)));
+    write(storage, s -> s.changeStatus("a-1", new TaskEvent(3000L, ScheduleStatus.ASSIGNED)));
+
+    assertThat(fetch(storage, TaskQueries.bySlaveHosts("host-1").build())).isEmpty();
+    assertThat(ids(fetch(storage, TaskQueries.bySlaveHosts("host-2").build())))
+        .containsExactly("a-0");
+    assertThat(ids(fetch(storage, TaskQueries.byStatuses(ScheduleStatus.RUNNING).build())))
+        .containsExactly("a-0");
+    assertThat(ids(fetch(storage, TaskQueries.byStatuses(ScheduleStatus.ASSIGNED).build())))
+        .containsExactly("a-1");
+    assertThat(fetch(storage, TaskQueries.byStatuses(ScheduleStatus.PENDING).build())).isEmpty();
+    assertThat(ids(fetch(storage, TaskQueries.byJob(job("a")).build())))
+        .containsExactlyInAnyOrder("a-0", "a-1");
+    assertThat(storage.read((StoreProvider s) -> s.taskStore().countByStatus()))
+        .containsEntry(ScheduleStatus.RUNNING, 1).containsEntry(ScheduleStatus.ASSIGNED, 1)
+        .doesNotContainKey(ScheduleStatus.PENDING);
+    // The config's count of tasks is intact: removing both tasks leaves no task and no job.
+    write(storage, s -> s.removeTasks(Set.of("a-0", "a-1")));
+    assertThat(storage.read((StoreProvider s) -> s.taskStore().jobKeys())).isEmpty();
+  }
+
+  @Test
   public void instancesOfAJob_shareOneConfigWithinAResult() {
     Storage storage = storage();
     write(storage, s -> s.saveTasks(instances(job("a"), 3, "{}")));

@@ -85,8 +85,12 @@ final class TaskTable {
     ScheduledTask task = stored.getTask();
     checkState(task.getAssignedTask().getTask() == null, "a stored task must not carry its config");
     String id = task.getAssignedTask().getTaskId();
-    TaskTable base = remove(id);
-    return base.insert(new TaskRecord(stored.getConfigId(), task));
+    TaskRecord old = tasks.get(id);
+    TaskRecord record = new TaskRecord(stored.getConfigId(), task);
+    if (old != null && old.configId().equals(record.configId())) {
+      return replace(old, record);
+    }
+    return (old == null ? this : remove(id)).insert(record);
   }
 
   TaskTable changeStatus(ChangeTaskStatus op) {
@@ -100,7 +104,7 @@ final class TaskTable {
     if (op.isSetTimesPartitioned()) {
       task.setTimesPartitioned(op.getTimesPartitioned());
     }
-    return remove(op.getTaskId()).insert(new TaskRecord(old.configId(), task));
+    return replace(old, new TaskRecord(old.configId(), task));
   }
 
   TaskTable assign(AssignTask op) {
@@ -110,7 +114,31 @@ final class TaskTable {
     task.getAssignedTask().setSlaveHost(op.getSlaveHost());
     task.getAssignedTask().setAssignedPorts(
         op.getAssignedPorts() == null ? new HashMap<>() : new HashMap<>(op.getAssignedPorts()));
-    return remove(op.getTaskId()).insert(new TaskRecord(old.configId(), task));
+    return replace(old, new TaskRecord(old.configId(), task));
+  }
+
+  /**
+   * The table with {@code old} replaced by {@code updated}: the same task, with the same config.
+   * Only what differs is touched: the task's entry, and the host and status indexes if the host
+   * or status changed. The config's count and the job index stay as they are (a remove and an
+   * insert would copy their paths twice to end where they began).
+   */
+  private TaskTable replace(TaskRecord old, TaskRecord updated) {
+    String taskId = updated.task().getAssignedTask().getTaskId();
+    ScheduledTask before = old.task();
+    ScheduledTask after = updated.task();
+    String oldHost = before.getAssignedTask().getSlaveHost();
+    String newHost = after.getAssignedTask().getSlaveHost();
+    PersistentMap<String, PersistentMap<String, Boolean>> hosts = byHost;
+    if (!Objects.equals(oldHost, newHost)) {
+      hosts = oldHost == null ? hosts : unindex(hosts, oldHost, taskId);
+      hosts = newHost == null ? hosts : index(hosts, newHost, taskId);
+    }
+    PersistentMap<ScheduleStatus, PersistentMap<String, Boolean>> statuses = byStatus;
+    if (before.getStatus() != after.getStatus()) {
+      statuses = index(unindex(statuses, before.getStatus(), taskId), after.getStatus(), taskId);
+    }
+    return new TaskTable(tasks.plus(taskId, updated), configs, byJob, hosts, statuses);
   }
 
   private TaskRecord existing(String taskId) {
