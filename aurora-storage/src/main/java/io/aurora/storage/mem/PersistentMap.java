@@ -1,7 +1,9 @@
 package io.aurora.storage.mem;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 
@@ -98,6 +100,118 @@ public final class PersistentMap<K, V> {
     List<V> out = new ArrayList<>(size);
     forEach((k, v) -> out.add(v));
     return out;
+  }
+
+  /**
+   * Collects entries and builds one map from all of them at once: the trie is laid out level by
+   * level from the keys' hashes, without the path copies that one {@link #plus} per entry makes
+   * (for a state recovered from a snapshot, most of the work). A later {@link #put} of a key
+   * replaces its value, as with {@link #plus}.
+   */
+  public static final class Builder<K, V> {
+    private final Map<K, V> entries;
+
+    /** A builder expecting about {@code expected} entries. */
+    public Builder(int expected) {
+      this.entries = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
+    }
+
+    /** Binds {@code key} to {@code value}. */
+    public Builder<K, V> put(K key, V value) {
+      entries.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Entries so far. */
+    public int size() {
+      return entries.size();
+    }
+
+    /** The map of every entry put. */
+    public PersistentMap<K, V> build() {
+      int n = entries.size();
+      if (n == 0) {
+        return empty();
+      }
+      Object[] keys = new Object[n];
+      Object[] values = new Object[n];
+      int[] hashes = new int[n];
+      int i = 0;
+      for (Map.Entry<K, V> e : entries.entrySet()) {
+        keys[i] = e.getKey();
+        values[i] = e.getValue();
+        hashes[i] = hash(e.getKey());
+        i++;
+      }
+      int[] order = new int[n];
+      for (int j = 0; j < n; j++) {
+        order[j] = j;
+      }
+      return new PersistentMap<>(layOut(keys, values, hashes, order, new int[n], 0, n, 0), n);
+    }
+
+    /**
+     * The node at {@code shift} for the entries {@code order[from..to)}: grouped by their 5 hash
+     * bits at this level, a lone entry in its slot, two or more in a child one level down (a
+     * collision node if their hashes are all equal). {@code scratch} is as long as {@code order}.
+     */
+    private static Node layOut(Object[] keys, Object[] values, int[] hashes, int[] order,
+        int[] scratch, int from, int to, int shift) {
+      int[] counts = new int[33];
+      for (int j = from; j < to; j++) {
+        counts[((hashes[order[j]] >>> shift) & 31) + 1]++;
+      }
+      int bitmap = 0;
+      int slots = 0;
+      for (int b = 0; b < 32; b++) {
+        if (counts[b + 1] > 0) {
+          bitmap |= 1 << b;
+          slots++;
+        }
+        counts[b + 1] += counts[b];
+      }
+      // Counting sort of this range by bucket, through scratch.
+      int[] next = counts.clone();
+      for (int j = from; j < to; j++) {
+        int e = order[j];
+        scratch[from + next[(hashes[e] >>> shift) & 31]++] = e;
+      }
+      System.arraycopy(scratch, from, order, from, to - from);
+      Object[] array = new Object[2 * slots];
+      int slot = 0;
+      for (int b = 0; b < 32; b++) {
+        int start = from + counts[b];
+        int end = from + counts[b + 1];
+        if (start == end) {
+          continue;
+        }
+        if (end - start == 1) {
+          array[2 * slot] = keys[order[start]];
+          array[2 * slot + 1] = values[order[start]];
+        } else if (sameHash(hashes, order, start, end)) {
+          Object[] pairs = new Object[2 * (end - start)];
+          for (int j = start; j < end; j++) {
+            pairs[2 * (j - start)] = keys[order[j]];
+            pairs[2 * (j - start) + 1] = values[order[j]];
+          }
+          array[2 * slot + 1] = new CollisionNode(hashes[order[start]], pairs);
+        } else {
+          array[2 * slot + 1] = layOut(keys, values, hashes, order, scratch, start, end,
+              shift + 5);
+        }
+        slot++;
+      }
+      return new BitmapNode(bitmap, array);
+    }
+
+    private static boolean sameHash(int[] hashes, int[] order, int from, int to) {
+      for (int j = from + 1; j < to; j++) {
+        if (hashes[order[j]] != hashes[order[from]]) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private static int hash(Object key) {

@@ -11,8 +11,13 @@ import io.aurora.gen.JobUpdateKey;
 import io.aurora.gen.ResourceAggregate;
 import io.aurora.gen.TaskConfig;
 import io.aurora.gen.storage.Op;
+import io.aurora.gen.storage.SaveTaskConfig;
+import io.aurora.gen.storage.SaveTasks;
 import io.aurora.gen.storage.StoredTask;
+import io.aurora.gen.storage.StoredTaskConfig;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -178,6 +183,29 @@ public final class StateDraft {
     UpdateRecord record = updates.get(key);
     checkState(record != null, "unknown job update %s", key);
     return record;
+  }
+
+  /**
+   * Saves {@code configs} and then {@code tasks}, as their ops would, into a draft that holds no
+   * task config yet: all at once when it can (a recovered snapshot's tasks, see
+   * {@link TaskTable#load}), else one by one.
+   */
+  void loadTasks(List<StoredTaskConfig> configs, List<StoredTask> stored) {
+    if (tasks.configs.isEmpty()) {
+      Map<String, TaskConfig> byId = new LinkedHashMap<>();
+      for (StoredTaskConfig config : configs) {
+        byId.computeIfAbsent(config.getConfigId(), id -> sharedWithJobs(config.getConfig()));
+      }
+      Optional<TaskTable> loaded = TaskTable.load(byId, stored);
+      if (loaded.isPresent()) {
+        tasks = loaded.get();
+        return;
+      }
+    }
+    for (StoredTaskConfig config : configs) {
+      apply(Op.saveTaskConfig(new SaveTaskConfig(config.getConfigId(), config.getConfig())));
+    }
+    apply(Op.saveTasks(new SaveTasks(stored)));
   }
 
   TaskTable tasks() {

@@ -7,8 +7,6 @@ import io.aurora.gen.JobUpdateDetails;
 import io.aurora.gen.JobUpdateKey;
 import io.aurora.gen.storage.Op;
 import io.aurora.gen.storage.QuotaConfiguration;
-import io.aurora.gen.storage.SaveTaskConfig;
-import io.aurora.gen.storage.SaveTasks;
 import io.aurora.gen.storage.SchedulerMetadata;
 import io.aurora.gen.storage.Snapshot;
 import io.aurora.gen.storage.StoredTask;
@@ -98,10 +96,7 @@ final class StateSnapshots {
           + " is newer than this scheduler's " + storageConstants.CURRENT_SCHEMA_VERSION);
     }
     StateDraft draft = new StateDraft(StoreState.empty());
-    for (StoredTaskConfig config : nonNull(snapshot.getTaskConfigs())) {
-      draft.apply(Op.saveTaskConfig(new SaveTaskConfig(config.getConfigId(), config.getConfig())));
-    }
-    draft.apply(Op.saveTasks(new SaveTasks(nonNull(snapshot.getTasks()))));
+    draft.loadTasks(nonNull(snapshot.getTaskConfigs()), nonNull(snapshot.getTasks()));
     for (JobConfiguration job : nonNull(snapshot.getJobConfigurations())) {
       draft.apply(Op.saveJobConfiguration(new io.aurora.gen.storage.SaveJobConfiguration(job)));
     }

@@ -9,9 +9,12 @@ import io.aurora.gen.TaskConfig;
 import io.aurora.gen.storage.AssignTask;
 import io.aurora.gen.storage.ChangeTaskStatus;
 import io.aurora.gen.storage.StoredTask;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One immutable version of the task store: tasks without their configs, configs stored once with a
@@ -52,6 +55,56 @@ final class TaskTable {
     this.byJob = byJob;
     this.byHost = byHost;
     this.byStatus = byStatus;
+  }
+
+  /**
+   * The table of {@code configs} (by id) and the {@code stored} tasks that refer to them, built
+   * at once (see {@link PersistentMap.Builder}) rather than task by task: how a state recovered
+   * from a snapshot is made. Empty if a task id repeats; the caller then saves the tasks one by
+   * one, the later replacing the earlier, as a snapshot replay always has.
+   */
+  static Optional<TaskTable> load(Map<String, TaskConfig> configs, List<StoredTask> stored) {
+    PersistentMap.Builder<String, TaskRecord> tasks = new PersistentMap.Builder<>(stored.size());
+    Map<String, Integer> refs = new HashMap<>();
+    Map<JobKey, PersistentMap.Builder<String, Boolean>> jobs = new HashMap<>();
+    Map<String, PersistentMap.Builder<String, Boolean>> hosts = new HashMap<>();
+    Map<ScheduleStatus, PersistentMap.Builder<String, Boolean>> statuses =
+        new EnumMap<>(ScheduleStatus.class);
+    for (StoredTask s : stored) {
+      ScheduledTask task = s.getTask();
+      checkState(task.getAssignedTask().getTask() == null,
+          "a stored task must not carry its config");
+      String id = task.getAssignedTask().getTaskId();
+      TaskConfig config = configs.get(s.getConfigId());
+      checkState(config != null, "task %s refers to unknown config %s", id, s.getConfigId());
+      int before = tasks.size();
+      tasks.put(id, new TaskRecord(s.getConfigId(), task));
+      if (tasks.size() == before) {
+        return Optional.empty();
+      }
+      refs.merge(s.getConfigId(), 1, Integer::sum);
+      jobs.computeIfAbsent(config.getJob(), k -> new PersistentMap.Builder<>(16)).put(id, true);
+      String host = task.getAssignedTask().getSlaveHost();
+      if (host != null) {
+        hosts.computeIfAbsent(host, k -> new PersistentMap.Builder<>(16)).put(id, true);
+      }
+      statuses.computeIfAbsent(task.getStatus(), k -> new PersistentMap.Builder<>(1024))
+          .put(id, true);
+    }
+    PersistentMap.Builder<String, ConfigRecord> configRecords =
+        new PersistentMap.Builder<>(configs.size());
+    configs.forEach((id, config) ->
+        configRecords.put(id, new ConfigRecord(config, refs.getOrDefault(id, 0))));
+    return Optional.of(new TaskTable(tasks.build(), configRecords.build(), built(jobs),
+        built(hosts), built(statuses)));
+  }
+
+  private static <K> PersistentMap<K, PersistentMap<String, Boolean>> built(
+      Map<K, PersistentMap.Builder<String, Boolean>> index) {
+    PersistentMap.Builder<K, PersistentMap<String, Boolean>> out =
+        new PersistentMap.Builder<>(index.size());
+    index.forEach((key, ids) -> out.put(key, ids.build()));
+    return out.build();
   }
 
   TaskConfig config(String configId) {

@@ -12,6 +12,9 @@ import io.aurora.gen.ScheduleStatus;
 import io.aurora.gen.TaskEvent;
 import io.aurora.gen.storage.Op;
 import io.aurora.gen.storage.Snapshot;
+import io.aurora.gen.storage.StoredTask;
+import io.aurora.gen.TaskQuery;
+import io.aurora.api.TaskQueries;
 import io.aurora.storage.StoreFixtures;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,41 @@ class StoreStateTest {
     StoreState loaded = StoreState.fromSnapshot(snapshot);
     assertThat(loaded.toSnapshot(123L)).isEqualTo(snapshot);
     assertThat(loaded.logPosition()).isEqualTo(17);
+  }
+
+  @Test
+  public void snapshotLoadedAtOnce_answersEveryIndexLikeTheOriginal() {
+    StoreState state = populated();
+    StoreState loaded = StoreState.fromSnapshot(state.toSnapshot(1L));
+    for (TaskQuery query : List.of(TaskQueries.bySlaveHosts("host-1").build(),
+        TaskQueries.byStatuses(ScheduleStatus.ASSIGNED).build(),
+        TaskQueries.byStatuses(ScheduleStatus.PENDING).build(),
+        TaskQueries.byJob(job("b")).build(), TaskQueries.byInstances(job("a"), 3, 4).build())) {
+      assertThat(loaded.stores().taskStore().fetchTasks(query))
+          .containsExactlyInAnyOrderElementsOf(state.stores().taskStore().fetchTasks(query))
+          .isNotEmpty();
+    }
+    assertThat(loaded.stores().taskStore().countByStatus())
+        .isEqualTo(state.stores().taskStore().countByStatus());
+    // The configs' task counts came along: dropping job b's tasks drops its config.
+    RecordingStores tx = new RecordingStores(new StateDraft(loaded));
+    tx.taskStore().removeTasks(Set.of("b-0", "b-1", "b-2", "b-3", "b-4"));
+    tx.finish();
+    assertThat(tx.draft().toState(18).taskConfigCount()).isEqualTo(1);
+  }
+
+  @Test
+  public void snapshotWithARepeatedTask_keepsTheLaterOne() {
+    Snapshot snapshot = populated().toSnapshot(1L);
+    StoredTask first = snapshot.getTasks().get(0);
+    StoredTask again = first.deepCopy();
+    again.getTask().setStatus(ScheduleStatus.KILLED);
+    snapshot.getTasks().add(again);
+    StoreState loaded = StoreState.fromSnapshot(snapshot);
+    String id = first.getTask().getAssignedTask().getTaskId();
+    assertThat(loaded.taskCount()).isEqualTo(55);
+    assertThat(loaded.stores().taskStore().fetchTask(id).orElseThrow().getStatus())
+        .isEqualTo(ScheduleStatus.KILLED);
   }
 
   @Test
