@@ -179,6 +179,7 @@ public final class FailoverBench implements Bench {
         try (CuratorFramework curator = CuratorFrameworkFactory.newClient(zk.connectString(),
             new RetryNTimes(10, 200))) {
           curator.start();
+          cluster.checkAllAlive();
           List<String> membersBefore = members(curator);
           out.println("serverset members before the kill: " + membersBefore);
           long killedAt = System.nanoTime();

@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -30,12 +32,24 @@ public final class FailoverCluster implements AutoCloseable {
   private final List<SchedulerNode> nodes = new ArrayList<>();
   private final List<SchedulerNode> extraNodes = new ArrayList<>();
   private final Thread hook = new Thread(this::killAll, "failover-cluster-kill");
+  /** Every port this cluster handed out: the OS may offer a just-closed port again. */
+  private final Set<Integer> handedOut = new HashSet<>();
   private final int mesosPort;
   private ChildProcess mesos;
 
   private FailoverCluster(ClusterOptions options) throws IOException {
     this.options = options;
-    this.mesosPort = freePort();
+    this.mesosPort = newPort();
+  }
+
+  /** A free port no process of this cluster has been given yet. */
+  private synchronized int newPort() throws IOException {
+    while (true) {
+      int port = freePort();
+      if (handedOut.add(port)) {
+        return port;
+      }
+    }
   }
 
   /** Starts Mesos and the schedulers; returns once Mesos listens (not waiting for a leader). */
@@ -95,7 +109,7 @@ public final class FailoverCluster implements AutoCloseable {
         "-executor_user=" + System.getProperty("user.name")));
     flags.addAll(options.extraFlags());
     SchedulerNode node = new SchedulerNode(name, options.home(), options.dir().resolve(name),
-        freePort(), freePort(), freePort(), flags,
+        newPort(), newPort(), newPort(), flags,
         Map.of("JAVA_HOME", System.getProperty("java.home"),
             "JAVA_OPTS", options.schedulerJavaOpts()));
     synchronized (extraNodes) {
@@ -119,6 +133,18 @@ public final class FailoverCluster implements AutoCloseable {
 
   public ChildProcess mesos() {
     return mesos;
+  }
+
+  /**
+   * Fails, with the dead scheduler's last output, unless every scheduler of the cluster is still
+   * running: a takeover measured with a node missing would wait for a quorum that cannot form.
+   */
+  public void checkAllAlive() {
+    for (SchedulerNode node : nodes) {
+      if (!node.alive()) {
+        throw new IllegalStateException(node.name() + " is not running:\n" + tails(20));
+      }
+    }
   }
 
   /** The only leading scheduler, waiting up to {@code timeout} for exactly one. */
