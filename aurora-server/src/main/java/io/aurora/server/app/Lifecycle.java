@@ -50,6 +50,10 @@ import org.slf4j.LoggerFactory;
  * <p>Nothing is polled: the storage reports its failure through
  * {@link DurableStorage#onFailure}, and the term's deadlines are timers on the lifecycle thread,
  * armed when the term begins and when subscribing starts.
+ *
+ * <p>A takeover's steps (the previous leader's lock seen gone, leadership, log writer elected,
+ * storage leading, subscribing, subscribed, ACTIVE, announced, first durable write) are timed by
+ * {@link TakeoverTimeline}: a log line each and {@code takeover_*_ms} gauges.
  */
 @Singleton
 public final class Lifecycle implements LeaderElection.Listener {
@@ -69,6 +73,7 @@ public final class Lifecycle implements LeaderElection.Listener {
   private final SchedulerRuntime runtime;
   private final MesosRegistration registration;
   private final LeaderTerm term;
+  private final TakeoverTimeline timeline;
 
   private ThriftTcpServer thrift;
   private LeaderElection election;
@@ -79,7 +84,7 @@ public final class Lifecycle implements LeaderElection.Listener {
   Lifecycle(DaemonConfig config, SchedulerState state, ProcessGuard guard, DaemonThreads threads,
       CuratorFramework curator, ReplicatedLog log, DurableStorage storage, AdminServer admin,
       AuroraAdmin.Iface api, ServersetMonitor monitor, Driver driver, SchedulerRuntime runtime,
-      MesosRegistration registration, Ticker ticker) {
+      MesosRegistration registration, Ticker ticker, TakeoverTimeline timeline) {
     this.config = config;
     this.state = state;
     this.guard = guard;
@@ -93,6 +98,7 @@ public final class Lifecycle implements LeaderElection.Listener {
     this.driver = driver;
     this.runtime = runtime;
     this.registration = registration;
+    this.timeline = timeline;
     this.term = new LeaderTerm(ticker, config.server().maxLeadingDuration(),
         config.maxRegistrationDelay());
   }
@@ -139,6 +145,7 @@ public final class Lifecycle implements LeaderElection.Listener {
       throw new IllegalStateException("cannot recover storage from the log: " + e.getMessage(), e);
     }
     state.set(LifecycleState.STORAGE_PREPARED);
+    monitor.addLockHolderGoneListener(() -> timeline.mark(TakeoverTimeline.Step.LEADER_GONE_SEEN));
     monitor.start();
     election = new LeaderElection(curator, config.server().serversetPath(), config.advertisedHost(),
         this, threads.election);
@@ -174,11 +181,14 @@ public final class Lifecycle implements LeaderElection.Listener {
   /** Elected (on the election thread, which holds leadership while this runs). */
   @Override
   public void onLeading() {
+    timeline.mark(TakeoverTimeline.Step.LEADERSHIP_ACQUIRED);
     state.set(LifecycleState.LEADER_AWAITING_REGISTRATION);
     term.elected();
     armTermTimer();
     try {
-      storage.lead();
+      storage.onFirstCommit(() -> timeline.mark(TakeoverTimeline.Step.FIRST_WRITE));
+      storage.lead(() -> timeline.mark(TakeoverTimeline.Step.LOG_WRITER_ELECTED));
+      timeline.mark(TakeoverTimeline.Step.STORAGE_LEADING);
     } catch (LogException | RuntimeException e) {
       guard.fail("could not become the log writer: " + e.getMessage());
       return;
@@ -190,7 +200,10 @@ public final class Lifecycle implements LeaderElection.Listener {
     term.subscribing();
     armTermTimer();
     registration.subscribed().thenRun(term::registered);
-    registration.subscribed().thenRunAsync(this::onRegistered, threads.lifecycle);
+    // Marked before onRegistered is queued, so SUBSCRIBED is always logged before ACTIVE.
+    registration.subscribed().thenRun(() -> timeline.mark(TakeoverTimeline.Step.SUBSCRIBED))
+        .thenRunAsync(this::onRegistered, threads.lifecycle);
+    timeline.mark(TakeoverTimeline.Step.SUBSCRIBING);
     driver.subscribe(frameworkId, registration.tracking(runtime.listener()));
   }
 
@@ -208,10 +221,12 @@ public final class Lifecycle implements LeaderElection.Listener {
       LOG.info("Registered with Mesos; starting to schedule");
       runtime.start(threads.scheduling);
       state.set(LifecycleState.ACTIVE);
+      timeline.mark(TakeoverTimeline.Step.ACTIVE);
       ServiceInstance me = ServiceInstance.scheduler(config.advertisedHost(), admin.port(),
           config.server().serversetEndpointName(), thrift.port());
       announcer = ServersetAnnouncer.announce(curator, config.server().serversetPath(), me,
           config.zooKeeper().connectionTimeout());
+      timeline.mark(TakeoverTimeline.Step.ANNOUNCED);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {

@@ -50,6 +50,7 @@ public final class ServersetMonitor implements Closeable {
   private final ServersetCodec codec = new ServersetCodec();
   private final CountDownLatch initialized = new CountDownLatch(1);
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> lockHolderGone = new CopyOnWriteArrayList<>();
   private volatile Members members = new Members(Map.of());
 
   /**
@@ -66,6 +67,7 @@ public final class ServersetMonitor implements Closeable {
         .addListener(
             CuratorCacheListener.builder()
                 .forAll((type, oldData, data) -> refresh())
+                .forDeletes(this::deleted)
                 .forInitialized(
                     () -> {
                       refresh();
@@ -119,6 +121,16 @@ public final class ServersetMonitor implements Closeable {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
+  /**
+   * Runs {@code listener} on a Curator thread whenever the election's lock holder's node is seen
+   * deleted: a lock node of the directory (not a {@code member_}) whose sequence number was below
+   * every other lock node's, so its owner led (or was about to), and its session expired or it
+   * left the election. The next contender in line is elected on the same deletion.
+   */
+  public void addLockHolderGoneListener(Runnable listener) {
+    lockHolderGone.add(Objects.requireNonNull(listener, "listener"));
+  }
+
   /** The members seen now. */
   public Members members() {
     return members;
@@ -148,6 +160,40 @@ public final class ServersetMonitor implements Closeable {
       LOG.info("Serverset {} members: {}", serversetPath, found.keySet());
       listeners.forEach(Runnable::run);
     }
+  }
+
+  private void deleted(ChildData gone) {
+    ZKPaths.PathAndNode pn = ZKPaths.getPathAndNode(gone.getPath());
+    if (!pn.getPath().equals(serversetPath) || isMember(gone)) {
+      return;
+    }
+    long sequence = lockSequence(pn.getNode());
+    if (sequence < 0) {
+      return;
+    }
+    boolean wasHolder = cache.stream()
+        .filter(d -> !d.getPath().equals(gone.getPath()) && !isMember(d)
+            && ZKPaths.getPathAndNode(d.getPath()).getPath().equals(serversetPath))
+        .mapToLong(d -> lockSequence(ZKPaths.getNodeFromPath(d.getPath())))
+        .allMatch(other -> other < 0 || other > sequence);
+    if (wasHolder) {
+      lockHolderGone.forEach(Runnable::run);
+    }
+  }
+
+  /** The sequence number a sequential node's name ends with (ten digits), or -1. */
+  static long lockSequence(String node) {
+    int digits = 10;
+    if (node.length() < digits) {
+      return -1;
+    }
+    String tail = node.substring(node.length() - digits);
+    for (int i = 0; i < digits; i++) {
+      if (!Character.isDigit(tail.charAt(i))) {
+        return -1;
+      }
+    }
+    return Long.parseLong(tail);
   }
 
   private boolean isMember(ChildData d) {

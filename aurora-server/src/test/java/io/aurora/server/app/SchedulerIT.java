@@ -114,11 +114,33 @@ class SchedulerIT {
             .getTasksWithoutConfigs(TaskQueries.byJob(job).build());
         SchedulerScenario.assertOk(r);
         assertThat(r.getResult().getScheduleStatusResult().getTasks()).hasSize(1);
+        assertTakeoverTimed(next);
       } finally {
         first.guard().stop(0, "test over");
         others.forEach(o -> o.lifecycle().stop());
       }
     }
+  }
+
+  /** After a write, every step of the successor's takeover has its gauge, also in /vars. */
+  private static void assertTakeoverTimed(SchedulerComponent next) throws Exception {
+    SchedulerScenario.assertOk(SchedulerScenario.client(http(next), SchedulerScenario.JSON)
+        .createJob(SchedulerScenario.job(JobKeys.from("www", "prod", "after-takeover"))));
+    await("the takeover timed").atMost(SchedulerScenario.WAIT).until(
+        () -> next.registry().get("takeover_total_ms").gauge().value() >= 0);
+    for (TakeoverTimeline.Step step : TakeoverTimeline.Step.values()) {
+      if (step != TakeoverTimeline.Step.LEADER_GONE_SEEN
+          && step != TakeoverTimeline.Step.LEADERSHIP_ACQUIRED) {
+        assertThat(next.registry().get(step.gaugeName()).gauge().value()).as(step.gaugeName())
+            .isGreaterThanOrEqualTo(0);
+      }
+    }
+    // The first leader's lock node went while the successor watched (-1 would mean unseen).
+    assertThat(next.registry().get("takeover_leader_gone_to_leadership_ms").gauge().value())
+        .isNotEqualTo(-1);
+    String vars = SchedulerScenario.get(http(next), "/vars");
+    assertThat(vars).containsPattern("(?m)^takeover_total_ms \\d+")
+        .containsPattern("(?m)^takeover_first_write_ms \\d+");
   }
 
   private static String http(SchedulerComponent c) {

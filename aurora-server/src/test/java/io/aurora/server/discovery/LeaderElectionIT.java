@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
@@ -99,5 +100,36 @@ class LeaderElectionIT {
 
     await("leadership released").atMost(WAIT).until(() -> !contender.election.isLeader());
     assertThat(contender.defeated).isFalse();
+  }
+
+  @Test
+  void monitor_tellsWhenTheLockHoldersNodeGoes_notWhenAContenderBehindItLeaves()
+      throws Exception {
+    ZooKeeperConfig config = ZooKeeperConfig.of(zk.getConnectString()).withSessionTimeout(SESSION);
+    AtomicInteger holderGone = new AtomicInteger();
+    try (ServersetMonitor monitor = new ServersetMonitor(contender.client, PATH);
+        Contender next = new Contender(config, PATH, "sched-b", 9081, 9082).start();
+        Contender last = new Contender(config, PATH, "sched-c", 7081, 7082).start()) {
+      monitor.addLockHolderGoneListener(holderGone::incrementAndGet);
+      monitor.start();
+      assertThat(monitor.awaitInitialized(WAIT)).isTrue();
+      await("three lock nodes").atMost(WAIT).until(
+          () -> contender.client.getChildren().forPath(PATH).size() == 3);
+
+      last.election.close();    // behind the others in line
+      await("two lock nodes").atMost(WAIT).until(
+          () -> contender.client.getChildren().forPath(PATH).size() == 2);
+      contender.election.close();   // the holder
+      await("the next leading").atMost(WAIT).until(next.election::isLeader);
+      await("holder gone seen").atMost(WAIT).until(() -> holderGone.get() > 0);
+      assertThat(holderGone).hasValue(1);
+    }
+  }
+
+  @Test
+  void lockSequence_readsTheTrailingTenDigits() {
+    assertThat(ServersetMonitor.lockSequence("_c_0a1b-lock-0000000042")).isEqualTo(42);
+    assertThat(ServersetMonitor.lockSequence("lock-12")).isEqualTo(-1);
+    assertThat(ServersetMonitor.lockSequence("_c_0a1b-lock-00000000x2")).isEqualTo(-1);
   }
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -97,6 +98,8 @@ public final class DurableStorage implements Storage, AutoCloseable {
   private final List<Consumer<Throwable>> failureListeners = new ArrayList<>();
   private Throwable failure;
   private final Timer writeLockWait;
+  /** Told once, at the first version the committer publishes; see {@link #onFirstCommit}. */
+  private final AtomicReference<Runnable> firstCommit = new AtomicReference<>();
 
   /**
    * @param executor runs the snapshot and backup timers and re-recovery after a follow error; its
@@ -138,6 +141,15 @@ public final class DurableStorage implements Storage, AutoCloseable {
 
   /** Becomes the log writer: elects, catches up on what was not learned yet, accepts writes. */
   public void lead() throws LogException {
+    lead(() -> { });
+  }
+
+  /**
+   * As {@link #lead()}, running {@code writerElected} (on this thread) once the log has elected
+   * this replica's writer, before the catch-up: for timing the two parts of a takeover.
+   */
+  public void lead(Runnable writerElected) throws LogException {
+    Objects.requireNonNull(writerElected, "writerElected");
     synchronized (applyLock) {
       if (mode == Mode.CREATED) {
         recover();
@@ -146,6 +158,7 @@ public final class DurableStorage implements Storage, AutoCloseable {
       replay.stopFollowing();
     }
     Writer writer = log.elect();
+    writerElected.run();
     synchronized (applyLock) {
       entriesReadOnLead = replay.catchUp();
       publish(replay.state());
@@ -153,7 +166,7 @@ public final class DurableStorage implements Storage, AutoCloseable {
     writeLock.lock();
     try {
       head = published;
-      committer = new GroupCommitter(writer, published, encoder, commitExecutor, this::publish,
+      committer = new GroupCommitter(writer, published, encoder, commitExecutor, this::committed,
           this::onAppendFailed, registry);
       mode = Mode.LEADING;
     } finally {
@@ -213,6 +226,30 @@ public final class DurableStorage implements Storage, AutoCloseable {
 
   private void publish(StoreState state) {
     published = state;
+  }
+
+  /** The committer's publisher: one volatile read beyond {@link #publish} once told. */
+  private void committed(StoreState state) {
+    publish(state);
+    if (firstCommit.get() != null) {
+      Runnable listener = firstCommit.getAndSet(null);
+      if (listener != null) {
+        try {
+          listener.run();
+        } catch (RuntimeException e) {
+          LOG.warn("First-commit listener threw", e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs {@code listener} once, when the next log append after {@link #lead} (a batch of
+   * transactions, or a snapshot) is acknowledged and its version published; replaces a listener
+   * not yet run. It runs on the committer's thread, so it must be quick and must not block.
+   */
+  public void onFirstCommit(Runnable listener) {
+    firstCommit.set(Objects.requireNonNull(listener, "listener"));
   }
 
   private void onAppendFailed(Throwable cause) {

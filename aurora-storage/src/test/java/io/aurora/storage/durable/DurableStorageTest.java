@@ -96,6 +96,31 @@ class DurableStorageTest {
   }
 
   @Test
+  public void lead_tellsWhenTheWriterIsElected_beforeCatchingUp() throws Exception {
+    ControlledLog log = new ControlledLog();
+    DurableStorage storage = open(log, 512 * 1024);
+    storage.start();
+    List<DurableStorage.Mode> modeWhenElected = new ArrayList<>();
+    storage.lead(() -> modeWhenElected.add(storage.mode()));
+    assertThat(modeWhenElected).containsExactly(DurableStorage.Mode.FOLLOWING);
+    assertThat(storage.mode()).isEqualTo(DurableStorage.Mode.LEADING);
+  }
+
+  @Test
+  public void onFirstCommit_runsOnce_whenTheFirstWriteAfterLeadingIsDurable() throws Exception {
+    ControlledLog log = new ControlledLog();
+    DurableStorage storage = leader(log);
+    List<Long> positionsSeen = new ArrayList<>();
+    storage.onFirstCommit(() -> positionsSeen.add(storage.state().logPosition()));
+    storage.write(s -> null);   // no ops: nothing is appended
+    assertThat(positionsSeen).isEmpty();
+    populate(storage, "a");     // two appends
+    assertThat(positionsSeen).hasSize(1);
+    assertThat(positionsSeen.get(0)).isPositive();
+    assertThat(storage.state().logPosition()).isGreaterThan(positionsSeen.get(0));
+  }
+
+  @Test
   public void notStarted_isTransient_andFollowerRejectsWrites() throws Exception {
     ControlledLog log = new ControlledLog();
     DurableStorage storage = open(log, 512 * 1024);
