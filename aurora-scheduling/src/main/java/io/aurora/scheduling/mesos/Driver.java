@@ -36,6 +36,15 @@ public interface Driver {
   void subscribe(Optional<FrameworkID> frameworkId, DriverListener listener);
 
   /**
+   * Readies what a later {@link #subscribe} needs, without subscribing or calling the master:
+   * a standby calls this while it follows, so that the first connection to the master and the
+   * first run of the HTTP code are not on a takeover's path. Returns at once; failures are only
+   * logged. The default does nothing.
+   */
+  default void prepare() {
+  }
+
+  /**
    * Accepts offers (all from one agent) with operations, usually LAUNCH; unused resources are
    * declined with {@code filters}. If the master does not take the call (an HTTP error, or the call
    * never reached it), {@link DriverListener#acceptFailed} says so, from the listener's thread.

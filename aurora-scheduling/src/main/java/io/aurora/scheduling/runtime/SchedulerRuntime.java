@@ -97,6 +97,9 @@ public final class SchedulerRuntime {
   /** When the one-shot run of due timers is set (epoch ms), or NO_WAKE. */
   private final AtomicLong timersWakeAt = new AtomicLong(NO_WAKE);
   private volatile ScheduledExecutorService executor;
+  private final Object reconcileLock = new Object();
+  /** A subscription came before {@link #start}: its reconciliation runs when start does. */
+  private boolean reconcileAtStart;
 
   /**
    * @param chain the placement filter ({@link FilterChain#standard} plus any custom checks)
@@ -170,7 +173,7 @@ public final class SchedulerRuntime {
     statusUpdates.pause();
     this.launchFailures = new LaunchFailures(writer, driver, offers);
     this.events = new SchedulerEvents(writer, offers, statusUpdates, this::kick,
-        () -> reconciler.explicit(options.reconcile().explicitBatchSize()), onFatalError,
+        this::reconcileOnSubscription, onFatalError,
         this::launchFailed, driver, maintenance::unavailable);
     registerMeters(Objects.requireNonNull(registry, "registry"));
   }
@@ -205,6 +208,23 @@ public final class SchedulerRuntime {
         StateManager::illegalTransitions).register(registry);
   }
 
+  /**
+   * The explicit reconciliation of every agent-assigned task that follows a subscription, run on
+   * the executor: the subscription (and with it a new leader's way to ACTIVE) does not wait for a
+   * read of every assigned task. Before {@link #start} it is kept for start to run first.
+   */
+  private void reconcileOnSubscription() {
+    ScheduledExecutorService ex;
+    synchronized (reconcileLock) {
+      ex = executor;
+      if (ex == null) {
+        reconcileAtStart = true;
+        return;
+      }
+    }
+    ex.execute(() -> guarded(() -> reconciler.explicit(options.reconcile().explicitBatchSize())));
+  }
+
   /** The listener to subscribe the driver with. */
   public DriverListener listener() {
     return events;
@@ -212,7 +232,16 @@ public final class SchedulerRuntime {
 
   /** Starts the periodic work on {@code executor}: rounds, timers, offer declines, cron triggers. */
   public void start(ScheduledExecutorService executor) {
-    this.executor = Objects.requireNonNull(executor, "executor");
+    boolean reconcileNow;
+    synchronized (reconcileLock) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      reconcileNow = reconcileAtStart;
+      reconcileAtStart = false;
+    }
+    if (reconcileNow) {
+      executor.execute(() -> guarded(() -> reconciler.explicit(
+          options.reconcile().explicitBatchSize())));
+    }
     // A timer due before every other runs at its due time, not at the next tick (a cron minute
     // or an update's watch would otherwise start up to a tick late); the tick stays as the net.
     timers.onEarliest(this::runTimersAt);

@@ -145,6 +145,8 @@ public final class Lifecycle implements LeaderElection.Listener {
       throw new IllegalStateException("cannot recover storage from the log: " + e.getMessage(), e);
     }
     state.set(LifecycleState.STORAGE_PREPARED);
+    // A standby warms its way to the master now, not when it takes over.
+    driver.prepare();
     monitor.addLockHolderGoneListener(() -> timeline.mark(TakeoverTimeline.Step.LEADER_GONE_SEEN));
     monitor.start();
     election = new LeaderElection(curator, config.server().serversetPath(), config.advertisedHost(),

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -182,6 +183,37 @@ public final class HttpDriver implements Driver {
     this.heartbeatTimeout = DEFAULT_HEARTBEAT.multipliedBy(options.missedHeartbeats());
     detector.onChange(() -> scheduler.execute(this::onLeaderMaybeChanged));
     scheduler.execute(() -> connect(Optional.empty(), 0));
+  }
+
+  /**
+   * Finds the leading master, encodes a SUBSCRIBE call (not sent) and sends one {@code GET} to
+   * the master's scheduler endpoint, which a master answers with 405 and nothing else: the
+   * connection, the HTTP client and the call encoding are then warm for the takeover.
+   */
+  @Override
+  public void prepare() {
+    scheduler.execute(() -> {
+      synchronized (this) {
+        if (state != State.NEW) {
+          return;
+        }
+      }
+      try {
+        options.encoding().encode(Calls.subscribe(frameworkInfo, frameworkId));
+        Optional<URI> target = detector.leader().map(b -> b.resolve(PATH));
+        if (target.isEmpty()) {
+          LOG.debug("No leading Mesos master known yet; nothing to prepare");
+          return;
+        }
+        HttpRequest probe = HttpRequest.newBuilder(target.get())
+            .timeout(options.requestTimeout()).GET().build();
+        http.sendAsync(probe, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) ->
+            LOG.debug("Prepared the connection to {}: {}", target.get(),
+                e != null ? why(e) : "HTTP " + r.statusCode()));
+      } catch (RuntimeException e) {
+        LOG.debug("Could not prepare the Mesos subscription: {}", e.toString());
+      }
+    });
   }
 
   // ---------------------------------------------------------------------------------------------
