@@ -57,7 +57,7 @@ public final class FailoverBench implements Bench {
         description = "JAVA_OPTS of aurora-local-mesos, which keeps every task.")
     String mesosJavaOpts;
 
-    @Option(names = "-dir", description = "Working directory (default: a new temporary directory).")
+    @Option(names = "-dir", description = "Where each run makes its working directory (default: the temp dir); kept after the run.")
     Path dir;
 
     @Option(names = "-scheduler_java_opts", defaultValue = "-Xmx2g",
@@ -95,8 +95,12 @@ public final class FailoverBench implements Bench {
           + " run it from an unzipped zip or set AURORA_HOME");
       return 1;
     }
-    Path dir = flags.dir != null ? Files.createDirectories(flags.dir)
-        : Files.createTempDirectory("aurora-failover-bench");
+    // A new directory for each run, also under -dir, so that repeated runs never meet the
+    // state of an earlier one; it is kept, with every process's output, for reading afterwards.
+    Path dir = flags.dir != null
+        ? Files.createTempDirectory(Files.createDirectories(flags.dir), "aurora-failover-bench-")
+        : Files.createTempDirectory("aurora-failover-bench-");
+    out.println("working directory " + dir);
     Result r = measure(home.get(), dir, flags, out);
     out.printf(Locale.ROOT, "failover: %d tasks, ZooKeeper session timeout %d ms (tick %d ms): the"
             + " killed leader's session expired after %d ms; first write after %d ms, subscribed to"
