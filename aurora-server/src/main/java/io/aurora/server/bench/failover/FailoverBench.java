@@ -109,7 +109,12 @@ public final class FailoverBench implements Bench {
         r.toFirstWriteMs(), r.toSubscribedMs(), r.killed(), r.successor());
     out.println(JsonLine.of().add("tasks", r.tasks())
         .add("zk_session_timeout_ms", flags.zkSessionTimeoutMs)
-        .add("to_first_write_ms", r.toFirstWriteMs()).add("to_subscribed_ms", r.toSubscribedMs()));
+        .add("to_first_write_ms", r.toFirstWriteMs()).add("to_subscribed_ms", r.toSubscribedMs())
+        .add("zk_tick_ms", flags.zkTickMs)
+        .add("session_expired_ms", r.toSessionExpiredMs())
+        // The successor's own part: from the end of the killed leader's session to the write.
+        .add("expired_to_first_write_ms", r.toSessionExpiredMs() < 0 ? -1
+            : r.toFirstWriteMs() - r.toSessionExpiredMs()));
     return 0;
   }
 
