@@ -222,6 +222,11 @@ public final class SchedulerRuntime {
         return;
       }
     }
+    reconcileOn(ex);
+  }
+
+  /** Queues one explicit reconciliation of every agent-assigned task on {@code ex}. */
+  private void reconcileOn(ScheduledExecutorService ex) {
     ex.execute(() -> guarded(() -> reconciler.explicit(options.reconcile().explicitBatchSize())));
   }
 
@@ -239,8 +244,7 @@ public final class SchedulerRuntime {
       reconcileAtStart = false;
     }
     if (reconcileNow) {
-      executor.execute(() -> guarded(() -> reconciler.explicit(
-          options.reconcile().explicitBatchSize())));
+      reconcileOn(executor);
     }
     // A timer due before every other runs at its due time, not at the next tick (a cron minute
     // or an update's watch would otherwise start up to a tick late); the tick stays as the net.
